@@ -1,0 +1,5 @@
+export { parseClickLog, type ClickLogResult } from './parse';
+export { resolveTimes, needsStreamStart, earliestAbsoluteMs } from './resolve';
+export { parseRelativeTime, parseAbsoluteTime } from './time';
+export { FIELD_ALIASES, EVENT_ALIASES, normaliseName } from './fields';
+export { MAX_REJECTED } from './builder';

@@ -1,0 +1,43 @@
+import type { ClickLog, EventTable } from '../events';
+
+function hasAbsolute(events: EventTable): boolean {
+  const abs = events.absolute;
+  for (let i = 0; i < abs.length; i++) if (abs[i] === 1) return true;
+  return false;
+}
+
+/**
+ * Seconds from the recording start for every event: relative times as they are, absolute
+ * ones (epoch ms) minus `streamStartMs`, divided by 1000. Returns null when some event is
+ * absolute and no start is given. An event before the start gets a negative time; callers
+ * decide whether to drop it.
+ */
+export function resolveTimes(events: EventTable, streamStartMs: number | undefined): Float64Array | null {
+  const { time, absolute } = events;
+  const n = time.length;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const t = time[i] ?? 0;
+    if (absolute[i] === 1) {
+      if (streamStartMs === undefined) return null;
+      out[i] = (t - streamStartMs) / 1000;
+    } else out[i] = t;
+  }
+  return out;
+}
+
+/** True when the log has absolute times but does not state its stream start: the user must give one. */
+export function needsStreamStart(log: ClickLog): boolean {
+  return log.streamStartMs === undefined && hasAbsolute(log.events);
+}
+
+/** Earliest absolute event time (epoch ms), a default for the stream start; undefined when all times are relative. */
+export function earliestAbsoluteMs(log: ClickLog): number | undefined {
+  const { time, absolute } = log.events;
+  let min = Infinity;
+  for (let i = 0; i < time.length; i++) {
+    const t = time[i] ?? Infinity;
+    if (absolute[i] === 1 && t < min) min = t;
+  }
+  return min === Infinity ? undefined : min;
+}

@@ -1,0 +1,21 @@
+import type { RecordingMeta } from './recording';
+
+/** Codecs that an MP4 file can carry by stream copy. */
+const MP4_VIDEO = new Set(['h264', 'hevc', 'av1', 'vp9', 'mpeg4']);
+const MP4_AUDIO = new Set(['aac', 'mp3', 'opus', 'ac3', 'eac3', 'alac', 'flac']);
+
+export function copyContainer(meta: Pick<RecordingMeta, 'videoCodec' | 'audioCodec'>): 'mp4' | 'mkv' {
+  const audioOk = meta.audioCodec === undefined || MP4_AUDIO.has(meta.audioCodec);
+  return MP4_VIDEO.has(meta.videoCodec) && audioOk ? 'mp4' : 'mkv';
+}
+
+/** ffmpeg arguments for one clip. Input seeking (-ss before -i) keeps reads to the range. */
+export function cutArgs(input: string, output: string, start: number, end: number, exact: boolean): string[] {
+  const seek = ['-ss', start.toFixed(3), '-i', input, '-t', (end - start).toFixed(3)];
+  const maps = ['-map', '0:v:0', '-map', '0:a:0?', '-sn', '-dn', '-map_metadata', '-1'];
+  const codec = exact
+    ? ['-c:v', 'libx264', '-preset', 'veryfast', '-crf', '20', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-b:a', '160k']
+    : ['-c', 'copy', '-avoid_negative_ts', 'make_zero'];
+  const mux = output.endsWith('.mp4') ? ['-movflags', '+faststart'] : [];
+  return ['-hide_banner', '-nostdin', '-y', ...seek, ...maps, ...codec, ...mux, output];
+}

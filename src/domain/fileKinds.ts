@@ -1,0 +1,17 @@
+export type DroppedKind = 'recording' | 'log' | 'unknown';
+
+const RECORDING_EXT = new Set(['mp4', 'm4v', 'mov', 'webm', 'mkv']);
+const LOG_EXT = new Set(['csv', 'json', 'ndjson', 'jsonl', 'txt', 'tsv']);
+
+/** Sorts a dropped file by its extension first (OS MIME types for .mkv/.ndjson are unreliable). */
+export function kindOfFile(name: string, mime: string): DroppedKind {
+  const ext = /\.([^.]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
+  if (RECORDING_EXT.has(ext)) return 'recording';
+  if (LOG_EXT.has(ext)) return 'log';
+  if (mime.startsWith('video/')) return 'recording';
+  if (mime === 'text/csv' || mime === 'application/json' || mime.startsWith('text/')) return 'log';
+  return 'unknown';
+}
+
+export const RECORDING_ACCEPT = '.mp4,.m4v,.mov,.webm,.mkv,video/*';
+export const LOG_ACCEPT = '.csv,.json,.ndjson,.jsonl,.txt,text/csv,application/json';

@@ -1,0 +1,56 @@
+/** 75.5 → "1:15.5", 3725 → "1:02:05". Tenths only when present. */
+export function formatClock(sec: number, withTenths = true): string {
+  const safe = Math.max(0, sec);
+  const tenths = Math.round(safe * 10) % 10;
+  const whole = Math.floor(Math.round(safe * 10) / 10);
+  const h = Math.floor(whole / 3600);
+  const m = Math.floor((whole % 3600) / 60);
+  const s = whole % 60;
+  const ss = String(s).padStart(2, '0');
+  const tail = withTenths && tenths ? `.${tenths}` : '';
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}${tail}` : `${m}:${ss}${tail}`;
+}
+
+/** Human duration for "time left": "45 s", "3 min 5 s". */
+export function formatEta(sec: number): string {
+  if (!Number.isFinite(sec) || sec < 0) return '…';
+  const s = Math.ceil(sec);
+  if (s < 60) return `${s} s`;
+  return `${Math.floor(s / 60)} min ${s % 60} s`;
+}
+
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'KB', 'MB', 'GB'];
+  let v = bytes;
+  let u = 0;
+  while (v >= 1000 && u < units.length - 1) {
+    v /= 1000;
+    u++;
+  }
+  return `${v < 10 && u > 0 ? v.toFixed(1) : Math.round(v)} ${units[u]}`;
+}
+
+/** A file-system-safe slug: keeps letters/digits of any script, collapses the rest to "-". */
+export function slug(text: string, max = 40): string {
+  const s = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .toLowerCase()
+    .slice(0, max)
+    .replace(/-+$/, '');
+  return s || 'clip';
+}
+
+/** "red-mug_0m03s-0m33s.mp4": product and range, sortable and safe everywhere. */
+export function clipFileName(productLabel: string, start: number, end: number, ext = 'mp4'): string {
+  const stamp = (t: number) => {
+    const whole = Math.floor(t);
+    const h = Math.floor(whole / 3600);
+    const m = Math.floor((whole % 3600) / 60);
+    const s = String(whole % 60).padStart(2, '0');
+    return h > 0 ? `${h}h${String(m).padStart(2, '0')}m${s}s` : `${m}m${s}s`;
+  };
+  return `${slug(productLabel)}_${stamp(start)}-${stamp(end)}.${ext}`;
+}

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { clipFileName, formatClock, formatEta, slug } from '../../src/domain/format';
+import { picksToCsv, picksToJson } from '../../src/domain/picksExport';
+import { copyContainer, cutArgs } from '../../src/domain/cutPlan';
+import { estimate, ffmpegLogTime } from '../../src/domain/progress';
+import type { Pick } from '../../src/domain/events';
+
+const pick: Pick = {
+  rank: 1,
+  productIndex: 0,
+  productId: 'P-1',
+  productName: 'Blue Cap, "Large" 🧢',
+  start: 12.5,
+  end: 42.5,
+  score: 31,
+  counts: { click: 25, add_to_cart: 2, order: 0, pin: 0, unpin: 0 },
+};
+
+describe('formatting', () => {
+  it('formats clock times with optional tenths and hours', () => {
+    expect(formatClock(75.5)).toBe('1:15.5');
+    expect(formatClock(3725)).toBe('1:02:05');
+    expect(formatClock(59.96)).toBe('1:00');
+  });
+  it('formats time left', () => {
+    expect(formatEta(4.2)).toBe('5 s');
+    expect(formatEta(185)).toBe('3 min 5 s');
+    expect(formatEta(Number.NaN)).toBe('…');
+  });
+  it('names clip files after the product and range, safely', () => {
+    expect(clipFileName('Blue Cap, "Large" 🧢', 12.5, 42.5)).toBe('blue-cap-large_0m12s-0m42s.mp4');
+    expect(clipFileName('Crème brûlée', 3700, 3730, 'mkv')).toBe('creme-brulee_1h01m40s-1h02m10s.mkv');
+    expect(slug('///')).toBe('clip');
+    expect(slug('口红 套装')).toBe('口红-套装');
+  });
+});
+
+describe('picks export', () => {
+  it('writes JSON rows with the documented columns', () => {
+    expect(JSON.parse(picksToJson([pick]))).toEqual([
+      { rank: 1, product_id: 'P-1', product_name: 'Blue Cap, "Large" 🧢', start: 12.5, end: 42.5, duration: 30, score: 31, clicks: 25 },
+    ]);
+  });
+  it('writes CSV that quotes commas and quotes and defuses formulas', () => {
+    const csv = picksToCsv([pick, { ...pick, rank: 2, productName: '=HYPERLINK("x")' }]);
+    const lines = csv.trim().split('\n');
+    expect(lines[0]).toBe('rank,product_id,product_name,start,end,duration,score,clicks');
+    expect(lines[1]).toBe('1,P-1,"Blue Cap, ""Large"" 🧢",12.5,42.5,30,31,25');
+    expect(lines[2]).toContain(`"'=HYPERLINK(""x"")"`);
+  });
+});
+
+describe('cut plan', () => {
+  it('copies into MP4 when the codecs allow, MKV otherwise', () => {
+    expect(copyContainer({ videoCodec: 'h264', audioCodec: 'aac' })).toBe('mp4');
+    expect(copyContainer({ videoCodec: 'vp9', audioCodec: 'opus' })).toBe('mp4');
+    expect(copyContainer({ videoCodec: 'vp8', audioCodec: 'vorbis' })).toBe('mkv');
+    expect(copyContainer({ videoCodec: 'h264' })).toBe('mp4');
+  });
+  it('seeks on the input and limits the duration', () => {
+    const args = cutArgs('/in/input.mp4', '/clip.mp4', 12.5, 42.5, false);
+    expect(args.slice(args.indexOf('-ss'), args.indexOf('-ss') + 6)).toEqual(['-ss', '12.500', '-i', '/in/input.mp4', '-t', '30.000']);
+    expect(args).toContain('copy');
+    expect(cutArgs('/in/a.mp4', '/clip.mp4', 0, 5, true)).toContain('libx264');
+  });
+});
+
+describe('progress', () => {
+  it('reads ffmpeg stats time', () => {
+    expect(ffmpegLogTime('frame=  120 fps= 60 q=-1.0 size=  512kB time=00:01:02.50 bitrate=')).toBe(62.5);
+    expect(ffmpegLogTime('Stream #0:0: Video: h264')).toBeNull();
+  });
+  it('estimates time left once there is progress', () => {
+    expect(estimate(0.5, 10).etaSec).toBeCloseTo(10);
+    expect(Number.isNaN(estimate(0.01, 10).etaSec)).toBe(true);
+    expect(estimate(1.4, 3).ratio).toBe(1);
+  });
+});
