@@ -1,0 +1,159 @@
+import { FFmpeg, FFFSType } from '@ffmpeg/ffmpeg';
+import coreURL from '@ffmpeg/core?url';
+import wasmURL from '@ffmpeg/core/wasm?url';
+import { copyContainer, cutArgs } from '../domain/cutPlan';
+import { metaFromProbe } from '../domain/probe';
+import { estimate, ffmpegLogTime } from '../domain/progress';
+import type { RecordingMeta } from '../domain/recording';
+import { CancelledError, MediaError, type CutRequest, type CutResult, type JobHooks, type MediaEngine } from './engine';
+
+const LOAD_TIMEOUT_MS = 60_000;
+const IN_DIR = '/in';
+
+function extOf(name: string): string {
+  const m = /\.([a-z0-9]{2,4})$/i.exec(name);
+  return m ? m[1]!.toLowerCase() : 'bin';
+}
+
+/**
+ * ffmpeg.wasm (single-thread core, loaded from our own origin on first use).
+ * Jobs run one at a time; cancelling terminates the instance, the next job loads a fresh one.
+ * The recording is mounted read-only with WORKERFS, so only the bytes ffmpeg reads leave disk.
+ */
+export class FfmpegEngine implements MediaEngine {
+  #ffmpeg: FFmpeg | undefined;
+  #loading: Promise<FFmpeg> | undefined;
+  #queue: Promise<unknown> = Promise.resolve();
+
+  #load(): Promise<FFmpeg> {
+    if (this.#ffmpeg?.loaded) return Promise.resolve(this.#ffmpeg);
+    this.#loading ??= (async () => {
+      const ffmpeg = new FFmpeg();
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new MediaError('The video engine did not start within 60 s.')), LOAD_TIMEOUT_MS);
+      });
+      try {
+        // A bad config makes load() hang forever: race it.
+        await Promise.race([ffmpeg.load({ coreURL, wasmURL }), timeout]);
+      } catch (err) {
+        ffmpeg.terminate();
+        throw err;
+      } finally {
+        clearTimeout(timer);
+        this.#loading = undefined;
+      }
+      this.#ffmpeg = ffmpeg;
+      return ffmpeg;
+    })();
+    return this.#loading;
+  }
+
+  /** Runs `work` after earlier jobs, with the recording mounted and everything cleaned after. */
+  #job<T>(recording: Blob, fileName: string, hooks: JobHooks, work: (ff: FFmpeg, input: string) => Promise<T>): Promise<T> {
+    const run = async (): Promise<T> => {
+      if (hooks.signal?.aborted) throw new CancelledError();
+      const ff = await this.#load();
+      const onAbort = () => this.dispose();
+      hooks.signal?.addEventListener('abort', onAbort, { once: true });
+      const input = `${IN_DIR}/input.${extOf(fileName)}`;
+      let mounted = false;
+      try {
+        await ff.createDir(IN_DIR);
+        await ff.mount(FFFSType.WORKERFS, { blobs: [{ name: `input.${extOf(fileName)}`, data: recording }] }, IN_DIR);
+        mounted = true;
+        return await work(ff, input);
+      } catch (err) {
+        if (hooks.signal?.aborted) throw new CancelledError();
+        throw err;
+      } finally {
+        hooks.signal?.removeEventListener('abort', onAbort);
+        if (ff === this.#ffmpeg) {
+          if (mounted) await ff.unmount(IN_DIR).catch(() => undefined);
+          await ff.deleteDir(IN_DIR).catch(() => undefined);
+        }
+      }
+    };
+    const result = this.#queue.then(run, run);
+    this.#queue = result.catch(() => undefined);
+    return result;
+  }
+
+  /** exec with progress from ffmpeg's "time=" log lines against the expected output length. */
+  async #exec(ff: FFmpeg, args: string[], outSec: number, hooks: JobHooks): Promise<string[]> {
+    const logs: string[] = [];
+    const started = performance.now();
+    const onLog = ({ message }: { message: string }) => {
+      logs.push(message);
+      if (logs.length > 400) logs.splice(0, 200);
+      const t = ffmpegLogTime(message);
+      if (t !== null && outSec > 0) hooks.onProgress?.(estimate(t / outSec, (performance.now() - started) / 1000));
+    };
+    ff.on('log', onLog);
+    try {
+      const code = await ff.exec(args);
+      // Every run's log ends with "Aborted()", even a good one: only the exit code tells.
+      if (code !== 0) throw new MediaError(`ffmpeg failed (exit ${code}): ${lastError(logs)}`);
+      return logs;
+    } finally {
+      ff.off('log', onLog);
+    }
+  }
+
+  probe(recording: Blob, fileName: string, hooks: JobHooks = {}): Promise<RecordingMeta> {
+    return this.#job(recording, fileName, hooks, async (ff, input) => {
+      const out = '/probe.json';
+      const logs: string[] = [];
+      const onLog = ({ message }: { message: string }) => void logs.push(message);
+      ff.on('log', onLog);
+      try {
+        const code = await ff.ffprobe(['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', '-o', out, input]);
+        // This core's ffprobe reports -1 even when it wrote its JSON: trust the file, not the code.
+        const json = await ff.readFile(out, 'utf8').then(String, () => '');
+        if (!json.trim()) throw new MediaError(`This file could not be read as a video (ffprobe exit ${code}: ${lastError(logs)}).`);
+        try {
+          return metaFromProbe(json);
+        } catch (err) {
+          // MediaRecorder WebM has no duration in its header: find it by reading the packets.
+          if (!/duration/i.test(String(err))) throw err;
+          return metaFromProbe(json, await this.#scanDuration(ff, input));
+        }
+      } finally {
+        ff.off('log', onLog);
+        await ff.deleteFile(out).catch(() => undefined);
+      }
+    });
+  }
+
+  async #scanDuration(ff: FFmpeg, input: string): Promise<number | undefined> {
+    const logs = await this.#exec(ff, ['-hide_banner', '-nostdin', '-i', input, '-map', '0:v:0', '-c', 'copy', '-f', 'null', '-'], 0, {});
+    const times = logs.map(ffmpegLogTime).filter((t): t is number => t !== null);
+    return times.length ? Math.max(...times) : undefined;
+  }
+
+  cut(recording: Blob, fileName: string, request: CutRequest, hooks: JobHooks = {}): Promise<CutResult> {
+    return this.#job(recording, fileName, hooks, async (ff, input) => {
+      const ext = request.exact ? 'mp4' : copyContainer(request.codecs);
+      const out = `/clip.${ext}`;
+      try {
+        await this.#exec(ff, cutArgs(input, out, request.start, request.end, request.exact), request.end - request.start, hooks);
+        const data = await ff.readFile(out);
+        if (!(data instanceof Uint8Array) || data.byteLength === 0) throw new MediaError('ffmpeg wrote an empty clip.');
+        hooks.onProgress?.({ ratio: 1, etaSec: 0 });
+        return { blob: new Blob([data as Uint8Array<ArrayBuffer>], { type: ext === 'mp4' ? 'video/mp4' : 'video/x-matroska' }), ext };
+      } finally {
+        await ff.deleteFile(out).catch(() => undefined);
+      }
+    });
+  }
+
+  dispose(): void {
+    this.#ffmpeg?.terminate();
+    this.#ffmpeg = undefined;
+  }
+}
+
+function lastError(logs: string[]): string {
+  const useful = logs.filter((l) => l && !/^Aborted\(\)/.test(l) && !/^\s*(frame|size)=/.test(l));
+  return useful.slice(-3).join(' / ') || 'no details';
+}

@@ -1,0 +1,57 @@
+import { openDB, type IDBPDatabase } from 'idb';
+import { DB_NAME, DB_VERSION, type StudioDB } from './schema';
+
+export class StorageError extends Error {
+  constructor(
+    message: string,
+    readonly code: 'quota' | 'unavailable' | 'not-found' | 'unknown',
+  ) {
+    super(message);
+    this.name = 'StorageError';
+  }
+}
+
+/** Maps IndexedDB's DOMExceptions to messages a user can act on. */
+export function storageError(err: unknown): StorageError {
+  if (err instanceof StorageError) return err;
+  const name = err instanceof DOMException ? err.name : '';
+  if (name === 'QuotaExceededError') {
+    return new StorageError(
+      'The browser refused to store this project: storage is full. Delete old projects or free disk space, then try again.',
+      'quota',
+    );
+  }
+  const detail = err instanceof Error ? err.message : String(err);
+  return new StorageError(`Browser storage failed: ${detail}`, 'unknown');
+}
+
+let dbPromise: Promise<IDBPDatabase<StudioDB>> | undefined;
+
+/** Migrations run in order; each `case` upgrades from that version to the next. */
+export function openStudioDB(): Promise<IDBPDatabase<StudioDB>> {
+  dbPromise ??= openDB<StudioDB>(DB_NAME, DB_VERSION, {
+    upgrade(db, oldVersion) {
+      switch (oldVersion) {
+        case 0: {
+          const projects = db.createObjectStore('projects', { keyPath: 'id' });
+          projects.createIndex('byUpdated', 'updatedAt');
+          db.createObjectStore('recordings', { keyPath: 'projectId' });
+          db.createObjectStore('logs', { keyPath: 'projectId' });
+          db.createObjectStore('picks', { keyPath: 'projectId' });
+        }
+      }
+    },
+    blocking() {
+      // A newer tab wants to upgrade: let it, this tab reopens on next use.
+      void dbPromise?.then((db) => db.close());
+      dbPromise = undefined;
+    },
+  }).catch((err: unknown) => {
+    dbPromise = undefined;
+    throw new StorageError(
+      `IndexedDB is not available (${err instanceof Error ? err.message : String(err)}). Private windows in some browsers disable it.`,
+      'unavailable',
+    );
+  });
+  return dbPromise;
+}

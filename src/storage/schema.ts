@@ -1,0 +1,28 @@
+import type { DBSchema } from 'idb';
+import type { ClickLog, Pick, SelectionOptions } from '../domain/events';
+import type { RecordingMeta } from '../domain/recording';
+
+export interface ProjectRecord {
+  id: string;
+  name: string;
+  createdAt: number;
+  updatedAt: number;
+  recording: { name: string; size: number; type: string; meta: RecordingMeta };
+  log?: { fileName: string; events: number; products: number; rejectedCount: number };
+  /** Chosen by the user when the log has absolute timestamps and no stream start. */
+  streamStartMs?: number;
+  selection: SelectionOptions;
+}
+
+/** Large values live in their own stores so listing projects never loads a recording or a log. */
+export interface StudioDB extends DBSchema {
+  projects: { key: string; value: ProjectRecord; indexes: { byUpdated: number } };
+  /** The File/Blob itself: IndexedDB keeps it on disk, never as an ArrayBuffer copy. */
+  recordings: { key: string; value: { projectId: string; blob: Blob } };
+  logs: { key: string; value: { projectId: string; log: ClickLog } };
+  picks: { key: string; value: { projectId: string; picks: Pick[]; computedAt: number } };
+}
+
+export const DB_NAME = 'live-highlights-studio';
+export const DB_VERSION = 1;
+export const STORES = ['projects', 'recordings', 'logs', 'picks'] as const;

@@ -1,0 +1,53 @@
+import { useState } from 'preact/hooks';
+import { clipFileName } from '../../domain/format';
+import type { Pick } from '../../domain/events';
+import type { RecordingMeta } from '../../domain/recording';
+import { engine, saveBlob } from '../services';
+import { useJob } from '../useJob';
+import { ErrorNote } from './ErrorNote';
+import { JobProgressBar } from './JobProgress';
+
+interface Props {
+  recording: Blob;
+  recordingName: string;
+  meta: RecordingMeta;
+  clip: Pick;
+}
+
+/** Download one clip: stream copy by default (fast), or an exact re-encoded cut. */
+export function ClipActions({ recording, recordingName, meta, clip }: Props) {
+  const [exact, setExact] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const { job, run, cancel } = useJob();
+
+  const download = async () => {
+    setError(null);
+    try {
+      const out = await run(exact ? 'Cutting (exact, re-encoding)' : 'Cutting (fast copy)', (hooks) =>
+        engine.cut(recording, recordingName, { start: clip.start, end: clip.end, exact, codecs: meta }, hooks),
+      );
+      if (out) saveBlob(out.blob, clipFileName(clip.productName ?? clip.productId, clip.start, clip.end, out.ext));
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  return (
+    <div class="clip-actions">
+      <label class="check">
+        <input type="checkbox" checked={exact} onChange={(e) => setExact(e.currentTarget.checked)} disabled={job !== null} />
+        Exact cut
+      </label>
+      <p class="muted small">
+        {exact
+          ? 'Re-encodes the clip (H.264/AAC) so it starts and ends on the exact frame. Slower.'
+          : 'Fast: copies the video without re-encoding, so it may start up to one keyframe interval (often 1–4 s) before the clip.'}
+      </p>
+      <button type="button" class="btn primary" onClick={download} disabled={job !== null}>
+        Download clip
+      </button>
+      {job && <JobProgressBar job={job} onCancel={cancel} />}
+      {error && <ErrorNote message={`The clip could not be cut: ${error}`} onDismiss={() => setError(null)} />}
+    </div>
+  );
+}

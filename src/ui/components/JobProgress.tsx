@@ -1,0 +1,26 @@
+import { formatEta } from '../../domain/format';
+import type { JobState } from '../useJob';
+
+interface Props {
+  job: JobState;
+  onCancel: () => void;
+}
+
+export function JobProgressBar({ job, onCancel }: Props) {
+  const pct = Math.round(job.progress.ratio * 100);
+  const eta = Number.isNaN(job.progress.etaSec) ? 'estimating…' : `${formatEta(job.progress.etaSec)} left`;
+  return (
+    <div class="job" role="status" aria-live="polite">
+      <div class="job-head">
+        <span>{job.label}</span>
+        <span class="job-figures">
+          <span data-testid="job-percent">{pct}%</span> · {eta}
+        </span>
+      </div>
+      <progress max={100} value={pct} aria-label={`${job.label}: ${pct}%`} />
+      <button type="button" class="btn ghost" onClick={onCancel}>
+        Cancel
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+import { picksToCsv, picksToJson } from '../../domain/picksExport';
+import { slug } from '../../domain/format';
+import type { Pick } from '../../domain/events';
+import { saveBlob } from '../services';
+
+export function PicksExport({ picks, projectName }: { picks: Pick[]; projectName: string }) {
+  const base = `${slug(projectName)}-highlights`;
+  return (
+    <div class="export">
+      <span class="muted small">Export the list</span>
+      <button type="button" class="btn ghost small" onClick={() => saveBlob(new Blob([picksToJson(picks)], { type: 'application/json' }), `${base}.json`)}>
+        JSON
+      </button>
+      <button type="button" class="btn ghost small" onClick={() => saveBlob(new Blob([picksToCsv(picks)], { type: 'text/csv' }), `${base}.csv`)}>
+        CSV
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import { formatBytes, formatClock } from '../../domain/format';
+import type { ProjectRecord } from '../../storage/schema';
+
+interface Props {
+  projects: ProjectRecord[] | null;
+  onOpen: (id: string) => void;
+  onDelete: (p: ProjectRecord) => void;
+}
+
+export function ProjectList({ projects, onOpen, onDelete }: Props) {
+  if (projects === null) return <p class="muted">Loading projects…</p>;
+  if (projects.length === 0) {
+    return <p class="empty">No projects yet. Drop a recording above, or try the sample.</p>;
+  }
+  return (
+    <ul class="project-list" data-testid="project-list">
+      {projects.map((p) => {
+        const m = p.recording.meta;
+        return (
+          <li key={p.id} class="project-card">
+            <button type="button" class="project-open" onClick={() => onOpen(p.id)} aria-label={`Open ${p.name}`}>
+              <span class="project-name">{p.name}</span>
+              <span class="muted">
+                {formatClock(m.durationSec, false)} · {m.width}×{m.height} · {formatBytes(p.recording.size)}
+                {p.log ? ` · ${p.log.events.toLocaleString()} events, ${p.log.products} products` : ' · no click log yet'}
+              </span>
+              <span class="muted small">Updated {new Date(p.updatedAt).toLocaleString()}</span>
+            </button>
+            <button type="button" class="btn ghost small danger" onClick={() => onDelete(p)} aria-label={`Delete ${p.name}`}>
+              Delete
+            </button>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,69 @@
+import { formatClock } from '../../domain/format';
+import type { Pick, Product } from '../../domain/events';
+import type { TimelineBins } from '../../domain/timeline';
+
+interface Props {
+  timeline: TimelineBins;
+  durationSec: number;
+  picks: Pick[];
+  products: Product[];
+  selected: number | null;
+  onSelect: (rank: number) => void;
+}
+
+const W = 1000;
+const H = 160;
+const AXIS = 20;
+
+/** Events per bin over the whole recording, with the chosen clip windows shaded. Plain SVG. */
+export function Timeline({ timeline, durationSec, picks, products, selected, onSelect }: Props) {
+  const { totals, topProduct, binSec } = timeline;
+  const max = Math.max(1, ...totals);
+  const x = (t: number) => (t / durationSec) * W;
+  const barW = Math.max(1, x(binSec) - 1);
+  const plotH = H - AXIS;
+  const ticks = niceTicks(durationSec);
+  const label = (p: number) => (p >= 0 ? (products[p]?.name ?? products[p]?.id ?? '') : '');
+  return (
+    <figure class="timeline">
+      <svg viewBox={`0 0 ${W} ${H}`} preserveAspectRatio="none" role="img" aria-label={`Click timeline: events per ${binSec} s, ${picks.length} chosen clips shaded`}>
+        {picks.map((p) => (
+          <rect
+            key={`w${p.rank}`}
+            class={`window${selected === p.rank ? ' selected' : ''}`}
+            x={x(p.start)}
+            y={0}
+            width={Math.max(2, x(p.end) - x(p.start))}
+            height={plotH}
+            onClick={() => onSelect(p.rank)}
+          >
+            <title>{`#${p.rank} ${p.productName ?? p.productId}: ${formatClock(p.start)}–${formatClock(p.end)}, score ${p.score}`}</title>
+          </rect>
+        ))}
+        {Array.from(totals, (n, b) =>
+          n === 0 ? null : (
+            <rect key={b} class="bar" x={x(b * binSec)} y={plotH - (n / max) * plotH} width={barW} height={(n / max) * plotH}>
+              <title>{`${formatClock(b * binSec)}–${formatClock(Math.min(durationSec, (b + 1) * binSec))}: ${n} events, most for ${label(topProduct[b]!)}`}</title>
+            </rect>
+          ),
+        )}
+        {ticks.map((t) => (
+          <text key={`t${t}`} x={x(t)} y={H - 4} class="tick" text-anchor={t === 0 ? 'start' : 'middle'}>
+            {formatClock(t, false)}
+          </text>
+        ))}
+      </svg>
+      <figcaption class="muted small">
+        Events per {binSec} s (peak {max}). Shaded: chosen clips — hover for details, click to select.
+      </figcaption>
+    </figure>
+  );
+}
+
+function niceTicks(duration: number): number[] {
+  const steps = [10, 30, 60, 120, 300, 600, 900, 1800, 3600];
+  const step = steps.find((s) => duration / s <= 8) ?? 7200;
+  const out: number[] = [];
+  for (let t = 0; t < duration - step / 3; t += step) out.push(t);
+  return out;
+}

@@ -1,0 +1,119 @@
+import { useEffect, useState } from 'preact/hooks';
+import { RECORDING_ACCEPT } from '../../domain/fileKinds';
+import { listProjects, deleteProject } from '../../storage/projects';
+import type { ProjectRecord } from '../../storage/schema';
+import { DropZone } from '../components/DropZone';
+import { ErrorNote } from '../components/ErrorNote';
+import { JobProgressBar } from '../components/JobProgress';
+import { LogFormatHelp } from '../components/LogFormatHelp';
+import { ProjectList } from '../components/ProjectList';
+import { ImportError, importProject, splitDropped } from '../importFlow';
+import { useJob } from '../useJob';
+
+interface Props {
+  open: (id: string, warnings?: string[]) => void;
+}
+
+const SAMPLE = { video: 'samples/sample.mp4', log: 'samples/sample-clicks.csv' };
+
+async function fetchAsFile(path: string): Promise<File> {
+  const res = await fetch(path);
+  if (!res.ok) throw new ImportError(`The sample could not be loaded (${res.status} for ${path}).`);
+  const blob = await res.blob();
+  return new File([blob], path.split('/').pop() ?? path, { type: blob.type });
+}
+
+export function HomeView({ open }: Props) {
+  const [projects, setProjects] = useState<ProjectRecord[] | null>(null);
+  const [error, setError] = useState<ImportError | Error | null>(null);
+  const { job, run, cancel } = useJob();
+
+  const refresh = () =>
+    listProjects()
+      .then(setProjects)
+      .catch((e: unknown) => {
+        setProjects([]);
+        setError(e as Error);
+      });
+  useEffect(() => void refresh(), []);
+
+  const start = async (recording: File, log: File | undefined) => {
+    setError(null);
+    try {
+      const done = await run(`Reading ${recording.name}`, (hooks) => importProject(recording, log, hooks));
+      if (done) open(done.project.id, done.warnings);
+    } catch (e) {
+      setError(e as Error);
+    }
+  };
+
+  const onFiles = (files: File[]) => {
+    const { recording, log, ignored } = splitDropped(files);
+    if (!recording) {
+      const what = log ? `${log.name} is a click log` : `${ignored.map((f) => f.name).join(', ')} is not a recording`;
+      setError(new ImportError(`${what}. Drop the recording (MP4, MOV, WebM or MKV), with its click log or on its own.`));
+      return;
+    }
+    void start(recording, log);
+  };
+
+  const trySample = async () => {
+    setError(null);
+    try {
+      const [video, log] = await Promise.all([fetchAsFile(SAMPLE.video), fetchAsFile(SAMPLE.log)]);
+      await start(video, log);
+    } catch (e) {
+      setError(e as Error);
+    }
+  };
+
+  return (
+    <main class="home">
+      <section class="hero">
+        <h1>Turn your LIVE into highlight clips</h1>
+        <p class="lede">
+          Drop a livestream recording and its product click log. The moments where each product got the most clicks become
+          short clips you can preview and download. Everything stays on this device.
+        </p>
+      </section>
+      <section class="import" aria-label="New project">
+        <DropZone
+          testId="home-drop"
+          onFiles={onFiles}
+          accept={`${RECORDING_ACCEPT},.csv,.json,.ndjson,.jsonl`}
+          title="Drop a recording and its click log"
+          hint="Recording: MP4, MOV, WebM or MKV, any length. Click log: CSV, JSON or NDJSON with time, event and product_id."
+          buttonLabel="Choose files"
+          disabled={job !== null}
+        />
+        <div class="sample">
+          <span>No files at hand?</span>
+          <button type="button" class="btn secondary" onClick={trySample} disabled={job !== null}>
+            Try the sample
+          </button>
+        </div>
+        <LogFormatHelp />
+        {job && <JobProgressBar job={job} onCancel={cancel} />}
+        {error && (
+          <ErrorNote
+            message={error.message}
+            {...(error instanceof ImportError && { rows: error.rows, total: error.total })}
+            onDismiss={() => setError(null)}
+          />
+        )}
+      </section>
+      <section class="projects" aria-label="Your projects">
+        <h2>Your projects</h2>
+        <ProjectList
+          projects={projects}
+          onOpen={(id) => open(id)}
+          onDelete={async (p) => {
+            if (!confirm(`Delete “${p.name}”? The stored recording, log and picks are removed from this browser.`)) return;
+            await deleteProject(p.id).catch((e: unknown) => setError(e as Error));
+            await refresh();
+          }}
+        />
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,148 @@
+import { useEffect, useState } from 'preact/hooks';
+import { earliestAbsoluteMs } from '../../domain/clicklog/resolve';
+import { DEFAULT_SELECTION, type ClickLog } from '../../domain/events';
+import { formatBytes, formatClock } from '../../domain/format';
+import { getLog, getProject, getRecording, saveLog, updateProject } from '../../storage/projects';
+import type { ProjectRecord } from '../../storage/schema';
+import { ClipActions } from '../components/ClipActions';
+import { ClipList } from '../components/ClipList';
+import { ClipPreview } from '../components/ClipPreview';
+import { ErrorNote } from '../components/ErrorNote';
+import { LogPanel } from '../components/LogPanel';
+import { PicksExport } from '../components/PicksExport';
+import { SelectionSettings } from '../components/SelectionSettings';
+import { StreamStart } from '../components/StreamStart';
+import { Timeline } from '../components/Timeline';
+import { ImportError, parseLogFile } from '../importFlow';
+import { useAnalysis } from '../useAnalysis';
+
+interface Props {
+  id: string;
+  initialWarnings: string[];
+  back: () => void;
+}
+
+interface Loaded {
+  project: ProjectRecord;
+  recording: Blob;
+  log: ClickLog | undefined;
+}
+
+export function ProjectView({ id, initialWarnings, back }: Props) {
+  const [data, setData] = useState<Loaded | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [logError, setLogError] = useState<ImportError | null>(null);
+  const [warnings, setWarnings] = useState(initialWarnings);
+  const [parsing, setParsing] = useState(false);
+  const [selected, setSelected] = useState<number | null>(1);
+
+  useEffect(() => {
+    Promise.all([getProject(id), getRecording(id), getLog(id)])
+      .then(([project, recording, log]) => setData({ project, recording, log }))
+      .catch((e: unknown) => setLoadError(e instanceof Error ? e.message : String(e)));
+  }, [id]);
+
+  const meta = data?.project.recording.meta;
+  const state = useAnalysis(id, data?.log, meta?.durationSec ?? 0, data?.project.streamStartMs, data?.project.selection ?? DEFAULT_SELECTION);
+
+  if (loadError) {
+    return (
+      <main class="project">
+        <ErrorNote message={loadError} />
+        <button type="button" class="btn" onClick={back}>
+          Back to projects
+        </button>
+      </main>
+    );
+  }
+  if (!data || !meta) return <main class="project loading" aria-busy="true">Opening project…</main>;
+
+  const { project, recording, log } = data;
+  const setProject = (next: ProjectRecord) => {
+    setData({ ...data, project: next });
+    void updateProject(next).catch((e: unknown) => setLoadError((e as Error).message));
+  };
+  const replaceLog = async (file: File) => {
+    setParsing(true);
+    setLogError(null);
+    try {
+      const parsed = await parseLogFile(file);
+      const next = await saveLog(project, parsed.log);
+      setData({ project: next, recording, log: parsed.log });
+      setWarnings(parsed.warnings);
+    } catch (e) {
+      setLogError(e instanceof ImportError ? e : new ImportError(`${file.name}: ${(e as Error).message}`));
+    } finally {
+      setParsing(false);
+    }
+  };
+
+  const result = state.status === 'done' ? state.result : state.status === 'running' ? state.last : undefined;
+  const picks = result?.picks ?? [];
+  const clip = picks.find((p) => p.rank === selected) ?? picks[0];
+
+  return (
+    <main class="project">
+      <header class="project-head">
+        <button type="button" class="btn ghost small" onClick={back}>
+          ← Projects
+        </button>
+        <div>
+          <h1>{project.name}</h1>
+          <p class="muted small" data-testid="recording-meta">
+            {formatClock(meta.durationSec, false)} · {meta.width}×{meta.height} · {meta.fps || '?'} fps · {meta.videoCodec}
+            {meta.hasAudio ? ` + ${meta.audioCodec}` : ' · no audio'} · {formatBytes(project.recording.size)}
+          </p>
+        </div>
+      </header>
+
+      <LogPanel log={log} busy={parsing} error={logError} warnings={warnings} onFile={replaceLog} onDismiss={() => setLogError(null)} />
+
+      {state.status === 'needs-start' && log && (
+        <StreamStart valueMs={project.streamStartMs} suggestedMs={earliestAbsoluteMs(log)} onChange={(ms) => setProject({ ...project, streamStartMs: ms })} />
+      )}
+      {state.status === 'error' && <ErrorNote message={state.message} />}
+
+      {log && (
+        <div class="workspace">
+          <div class="main-col">
+            <SelectionSettings value={project.selection} onChange={(selection) => setProject({ ...project, selection })} />
+            {result && (
+              <>
+                <Timeline timeline={result.timeline} durationSec={meta.durationSec} picks={picks} products={log.products} selected={clip?.rank ?? null} onSelect={setSelected} />
+                {(result.outside.before > 0 || result.outside.after > 0) && (
+                  <p class="note warn" role="status">
+                    {result.outside.before + result.outside.after} events fall outside the recording ({result.outside.before} before it starts,{' '}
+                    {result.outside.after} after it ends) and are not counted. If the recording started later than the stream, check the stream start.
+                  </p>
+                )}
+                <div class="list-head">
+                  <h2>
+                    {picks.length} highlight{picks.length === 1 ? '' : 's'}
+                    {state.status === 'running' && <span class="muted small"> · updating…</span>}
+                  </h2>
+                  {picks.length > 0 && <PicksExport picks={picks} projectName={project.name} />}
+                </div>
+                {picks.length > 0 ? (
+                  <ClipList picks={picks} selected={clip?.rank ?? null} onSelect={setSelected} />
+                ) : (
+                  <p class="empty">No product has scored events inside the recording.</p>
+                )}
+              </>
+            )}
+            {!result && state.status === 'running' && <p class="muted" aria-busy="true">Finding highlights…</p>}
+          </div>
+          {clip && (
+            <aside class="side-col" aria-label="Selected clip">
+              <h2>
+                #{clip.rank} {clip.productName ?? clip.productId}
+              </h2>
+              <ClipPreview recording={recording} clip={clip} />
+              <ClipActions recording={recording} recordingName={project.recording.name} meta={meta} clip={clip} />
+            </aside>
+          )}
+        </div>
+      )}
+    </main>
+  );
+}

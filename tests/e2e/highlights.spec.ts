@@ -1,0 +1,174 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { dropFiles, ffprobe, fixture, generated, saveDownload } from './helpers';
+
+const outDir = mkdtempSync(join(tmpdir(), 'lhs-e2e-'));
+
+async function importFixture(page: Page, recording = generated('rec-20s.mp4'), log = fixture('clicks-20s.csv')) {
+  await page.goto('./');
+  await dropFiles(page, '[data-testid=home-drop]', [recording, log]);
+  await expect(page.getByTestId('clip-list')).toBeVisible();
+}
+
+async function useClipLength(page: Page, seconds: number) {
+  await page.getByLabel('Clip length in seconds').fill(String(seconds));
+  await expect(page.locator('.settings output')).toHaveText(`${seconds} s`);
+}
+
+const rows = (page: Page) => page.getByTestId('clip-list').locator('tbody tr');
+
+test('drop a recording and its log, see the clips, download one by stream copy', async ({ page }) => {
+  await importFixture(page);
+  await expect(page.getByTestId('recording-meta')).toContainText('640×360');
+  await expect(page.getByTestId('log-summary')).toContainText('clicks-20s.csv');
+  await useClipLength(page, 5);
+  await expect(rows(page)).toHaveCount(2);
+  await expect(rows(page).nth(0)).toContainText('Red Mug');
+  await expect(rows(page).nth(1)).toContainText('Blue Cap, Large');
+  // The chart shades one window per clip.
+  await expect(page.locator('.timeline rect.window')).toHaveCount(2);
+
+  await rows(page).nth(1).click();
+  const range = await rows(page).nth(1).locator('td').nth(2).innerText();
+  const [start, end] = range.split('–').map((t) => {
+    const [m, s] = t.split(':');
+    return Number(m) * 60 + Number(s);
+  }) as [number, number];
+
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download clip' }).click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toMatch(/^blue-cap-large.*_0m\d\ds-0m\d\ds\.mp4$/);
+  const probe = ffprobe(await saveDownload(download, outDir));
+  expect(probe.streams.map((s) => s.codec_type).sort()).toEqual(['audio', 'video']);
+  const duration = Number(probe.format.duration);
+  // Stream copy starts at the keyframe before the start: at most one GOP (1 s in this fixture) longer.
+  expect(duration).toBeGreaterThanOrEqual(end - start - 0.1);
+  expect(duration).toBeLessThanOrEqual(end - start + 1.1);
+});
+
+test('exact cut re-encodes to the exact range', async ({ page }) => {
+  await importFixture(page);
+  await useClipLength(page, 5);
+  await page.getByLabel('Exact cut').check();
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download clip' }).click();
+  const probe = ffprobe(await saveDownload(await downloadPromise, outDir));
+  expect(Number(probe.format.duration)).toBeGreaterThan(4.9);
+  expect(Number(probe.format.duration)).toBeLessThan(5.1);
+  const video = probe.streams.find((s) => s.codec_type === 'video');
+  expect(video).toMatchObject({ codec_name: 'h264', width: 640, height: 360 });
+  expect(probe.streams.find((s) => s.codec_type === 'audio')?.codec_name).toBe('aac');
+});
+
+test('the project survives a reload and can be deleted', async ({ page }) => {
+  await importFixture(page);
+  await useClipLength(page, 5);
+  await expect(rows(page)).toHaveCount(2);
+  await page.reload();
+  await expect(rows(page)).toHaveCount(2);
+  await expect(page.locator('.settings output')).toHaveText('5 s');
+  await page.getByRole('button', { name: '← Projects' }).click();
+  const list = page.getByTestId('project-list');
+  await expect(list.locator('li')).toHaveCount(1);
+  await page.reload();
+  await expect(list.locator('li')).toHaveCount(1);
+  page.once('dialog', (d) => void d.accept());
+  await page.getByRole('button', { name: 'Delete rec-20s' }).click();
+  await expect(page.getByText('No projects yet')).toBeVisible();
+});
+
+test('a malformed log shows what is wrong and leaves the stored project unchanged', async ({ page }) => {
+  await importFixture(page);
+  await useClipLength(page, 5);
+  await expect(rows(page)).toHaveCount(2);
+  await dropFiles(page, '[data-testid=log-drop]', [fixture('clicks-bad.csv')]);
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('clicks-bad.csv');
+  await alert.locator('summary').click();
+  await expect(alert.locator('.rejected li').first()).toContainText(/line \d+/);
+  await expect(page.getByTestId('log-summary')).toContainText('clicks-20s.csv');
+  await expect(rows(page)).toHaveCount(2);
+  await page.reload();
+  await expect(page.getByTestId('log-summary')).toContainText('clicks-20s.csv');
+  await expect(rows(page)).toHaveCount(2);
+});
+
+test('a bad log dropped with a recording creates no project', async ({ page }) => {
+  await page.goto('./');
+  await dropFiles(page, '[data-testid=home-drop]', [generated('rec-20s.mp4'), fixture('clicks-bad.csv')]);
+  await expect(page.getByRole('alert')).toContainText('clicks-bad.csv');
+  await page.reload();
+  await expect(page.getByText('No projects yet')).toBeVisible();
+});
+
+test('a partly bad log imports the good rows and reports the skipped ones', async ({ page }) => {
+  await importFixture(page, generated('rec-20s.mp4'), fixture('clicks-partly-bad.csv'));
+  await expect(page.getByTestId('log-summary')).toContainText('3 rows skipped');
+  await expect(page.getByText(/skipped 3 rows/i)).toBeVisible();
+});
+
+test('cancel stops a cut and the app keeps working', async ({ page }) => {
+  await importFixture(page);
+  await useClipLength(page, 20);
+  await page.getByLabel('Exact cut').check();
+  let downloads = 0;
+  page.on('download', () => downloads++);
+  await page.getByRole('button', { name: 'Download clip' }).click();
+  await expect(page.getByTestId('job-percent')).toBeVisible();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByTestId('job-percent')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Download clip' })).toBeEnabled();
+  expect(downloads).toBe(0);
+
+  await page.getByLabel('Exact cut').uncheck();
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download clip' }).click();
+  const probe = ffprobe(await saveDownload(await downloadPromise, outDir));
+  expect(Number(probe.format.duration)).toBeGreaterThan(19);
+  expect(downloads).toBe(1);
+});
+
+test('a WebM recording and an NDJSON log work too', async ({ page }) => {
+  await importFixture(page, generated('rec-20s.webm'), fixture('clicks-20s.ndjson'));
+  await expect(page.getByTestId('recording-meta')).toContainText(/vp[89]/);
+  await useClipLength(page, 5);
+  await expect(rows(page)).toHaveCount(2);
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download clip' }).click();
+  const probe = ffprobe(await saveDownload(await downloadPromise, outDir));
+  expect(probe.streams.map((s) => s.codec_type).sort()).toEqual(['audio', 'video']);
+  expect(Number(probe.format.duration)).toBeGreaterThan(4.5);
+});
+
+test('export the picks as JSON and CSV', async ({ page }) => {
+  await importFixture(page);
+  await useClipLength(page, 5);
+  const jsonDl = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'JSON' }).click();
+  const json = JSON.parse(await (await jsonDl).createReadStream().then(readAll)) as Array<Record<string, unknown>>;
+  expect(json).toHaveLength(2);
+  expect(Object.keys(json[0]!)).toEqual(['rank', 'product_id', 'product_name', 'start', 'end', 'duration', 'score', 'clicks']);
+  expect(json[0]).toMatchObject({ rank: 1, product_id: 'P1', product_name: 'Red Mug', duration: 5 });
+  const csvDl = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'CSV' }).click();
+  const csv = await (await csvDl).createReadStream().then(readAll);
+  expect(csv.split('\n')[0]).toBe('rank,product_id,product_name,start,end,duration,score,clicks');
+  expect(csv).toContain('"Blue Cap, Large');
+});
+
+test('try the sample without any files', async ({ page }) => {
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Try the sample' }).click();
+  await expect(page.getByTestId('clip-list')).toBeVisible();
+  expect(await rows(page).count()).toBeGreaterThanOrEqual(3);
+  await expect(page.getByTestId('preview-video')).toBeVisible();
+});
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of stream) chunks.push(Buffer.from(c as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}
