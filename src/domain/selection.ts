@@ -37,48 +37,58 @@ export function effectiveWindow(windowSec: number, durationSec: number): number 
 }
 
 /**
- * Splits events by product, keeping only scored events inside the recording.
- * Counting sort by product, then a per-product time sort: O(n log n) with flat arrays.
+ * Splits events by product, keeping only scored events inside the recording. Times are
+ * bucketed per (product, kind) and sorted with the native numeric typed-array sort, then the
+ * few kinds are merged: several times faster than an index sort with a comparator at 1 M events.
  */
 function seriesByProduct(input: SelectionInput, weights: SelectionOptions['weights']): ProductSeries[] {
   const { time, kind, product, durationSec, products } = input;
+  const K = EVENT_KINDS.length;
   const kindWeight = EVENT_KINDS.map((k) => weights[k]);
-  const counts = new Uint32Array(products.length);
-  for (let i = 0; i < time.length; i++) {
+  const inside = (i: number) => {
     const t = time[i]!;
-    if (t >= 0 && t < durationSec && kindWeight[kind[i]!]! > 0) counts[product[i]!]!++;
+    return t >= 0 && t < durationSec && kindWeight[kind[i]!]! > 0;
+  };
+  const counts = new Uint32Array(products.length * K);
+  for (let i = 0; i < time.length; i++) if (inside(i)) counts[product[i]! * K + kind[i]!]!++;
+  const buckets = Array.from(counts, (n) => (n ? new Float64Array(n) : null));
+  const fill = new Uint32Array(counts.length);
+  for (let i = 0; i < time.length; i++) {
+    if (!inside(i)) continue;
+    const b = product[i]! * K + kind[i]!;
+    buckets[b]![fill[b]!++] = time[i]!;
   }
   const series: ProductSeries[] = [];
   for (let p = 0; p < products.length; p++) {
-    const n = counts[p]!;
+    const parts = buckets.slice(p * K, p * K + K);
+    const n = parts.reduce((sum, part) => sum + (part?.length ?? 0), 0);
     if (n === 0) continue;
-    series.push({ productIndex: p, time: new Float64Array(n), weight: new Float64Array(n), kind: new Uint8Array(n) });
+    for (const part of parts) part?.sort();
+    series.push(mergeKinds(p, parts, kindWeight, n));
   }
-  const slot = new Int32Array(products.length).fill(-1);
-  series.forEach((s, i) => (slot[s.productIndex] = i));
-  const fill = new Uint32Array(series.length);
-  for (let i = 0; i < time.length; i++) {
-    const t = time[i]!;
-    const w = kindWeight[kind[i]!]!;
-    if (!(t >= 0 && t < durationSec && w > 0)) continue;
-    const si = slot[product[i]!]!;
-    const s = series[si]!;
-    const j = fill[si]!++;
-    s.time[j] = t;
-    s.weight[j] = w;
-    s.kind[j] = kind[i]!;
-  }
-  return series.map(sortSeries);
+  return series;
 }
 
-function sortSeries(s: ProductSeries): ProductSeries {
-  const order = Array.from(s.time.keys()).sort((a, b) => s.time[a]! - s.time[b]!);
-  return {
-    productIndex: s.productIndex,
-    time: Float64Array.from(order, (i) => s.time[i]!),
-    weight: Float64Array.from(order, (i) => s.weight[i]!),
-    kind: Uint8Array.from(order, (i) => s.kind[i]!),
-  };
+/** Merges per-kind sorted times into one time-ordered series (k is at most 5). */
+function mergeKinds(productIndex: number, parts: Array<Float64Array | null>, kindWeight: number[], n: number): ProductSeries {
+  const out: ProductSeries = { productIndex, time: new Float64Array(n), weight: new Float64Array(n), kind: new Uint8Array(n) };
+  const head = new Uint32Array(parts.length);
+  for (let j = 0; j < n; j++) {
+    let bestK = -1;
+    let bestT = Infinity;
+    for (let k = 0; k < parts.length; k++) {
+      const part = parts[k];
+      if (part && head[k]! < part.length && part[head[k]!]! < bestT) {
+        bestT = part[head[k]!]!;
+        bestK = k;
+      }
+    }
+    head[bestK]!++;
+    out.time[j] = bestT;
+    out.weight[j] = kindWeight[bestK]!;
+    out.kind[j] = bestK;
+  }
+  return out;
 }
 
 /** Free stretches of [0, duration) once `taken` intervals are removed. */
