@@ -1,0 +1,10 @@
+// `npm run bench`: prints one JSON line per benchmark. Figures go into docs/performance.md.
+import { execFileSync } from 'node:child_process';
+
+const root = new URL('../..', import.meta.url).pathname;
+const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+
+console.log(JSON.stringify({ bench: 'machine', cpus: (await import('node:os')).cpus().length, node: process.version, date: new Date().toISOString() }));
+run('npx', ['tsx', 'scripts/bench/selection.ts']);
+run('npx', ['vite', 'build', '--logLevel', 'warn']);
+run('node', ['scripts/bench/cut.mjs']);
