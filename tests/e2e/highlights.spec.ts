@@ -12,12 +12,14 @@ async function importFixture(page: Page, recording = generated('rec-20s.mp4'), l
   await expect(page.getByTestId('clip-list')).toBeVisible();
 }
 
+const rows = (page: Page) => page.getByTestId('clip-list').locator('tbody tr');
+
 async function useClipLength(page: Page, seconds: number) {
   await page.getByLabel('Clip length in seconds').fill(String(seconds));
   await expect(page.locator('.settings output')).toHaveText(`${seconds} s`);
+  // The worker re-ran when the list shows clips of the new length.
+  await expect(rows(page).first().locator('td').nth(3)).toHaveText(`${seconds} s`);
 }
-
-const rows = (page: Page) => page.getByTestId('clip-list').locator('tbody tr');
 
 test('drop a recording and its log, see the clips, download one by stream copy', async ({ page }) => {
   await importFixture(page);
@@ -146,12 +148,13 @@ test('a WebM recording and an NDJSON log work too', async ({ page }) => {
 test('export the picks as JSON and CSV', async ({ page }) => {
   await importFixture(page);
   await useClipLength(page, 5);
+  await expect(rows(page)).toHaveCount(2);
   const jsonDl = page.waitForEvent('download');
   await page.getByRole('button', { name: 'JSON' }).click();
   const json = JSON.parse(await (await jsonDl).createReadStream().then(readAll)) as Array<Record<string, unknown>>;
   expect(json).toHaveLength(2);
   expect(Object.keys(json[0]!)).toEqual(['rank', 'product_id', 'product_name', 'start', 'end', 'duration', 'score', 'clicks']);
-  expect(json[0]).toMatchObject({ rank: 1, product_id: 'P1', product_name: 'Red Mug', duration: 5 });
+  expect(json[0]).toMatchObject({ rank: 1, product_id: 'P1', product_name: 'Red Mug 🔥', duration: 5 });
   const csvDl = page.waitForEvent('download');
   await page.getByRole('button', { name: 'CSV' }).click();
   const csv = await (await csvDl).createReadStream().then(readAll);
