@@ -55,7 +55,8 @@ try {
   const importSec = (performance.now() - t0) / 1000;
 
   await page.getByLabel('Clip length in seconds').fill('60');
-  await page.locator('.settings output').filter({ hasText: '60 s' }).waitFor();
+  // The worker has re-selected once the list shows a 60 s clip.
+  await page.getByTestId('clip-list').locator('tbody tr td:nth-child(4)').filter({ hasText: /^60 s$/ }).first().waitFor();
   t0 = performance.now();
   const download = page.waitForEvent('download', { timeout: 300_000 });
   await page.getByRole('button', { name: 'Download clip' }).click();

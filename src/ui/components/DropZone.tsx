@@ -9,10 +9,11 @@ interface Props {
   buttonLabel: string;
   disabled?: boolean;
   testId?: string;
+  compact?: boolean;
 }
 
 /** A drop target that is also a labelled file picker (keyboard: Tab to the button, Enter). */
-export function DropZone({ onFiles, accept, title, hint, buttonLabel, disabled, testId }: Props) {
+export function DropZone({ onFiles, accept, title, hint, buttonLabel, disabled, testId, compact }: Props) {
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
   const take = (list: FileList | null | undefined) => {
@@ -21,7 +22,7 @@ export function DropZone({ onFiles, accept, title, hint, buttonLabel, disabled, 
   };
   return (
     <div
-      class={`dropzone${over ? ' over' : ''}${disabled ? ' disabled' : ''}`}
+      class={`dropzone${compact ? ' compact' : ''}${over ? ' over' : ''}${disabled ? ' disabled' : ''}`}
       data-testid={testId}
       onDragOver={(e) => {
         e.preventDefault();

@@ -33,6 +33,7 @@ export function LogPanel({ log, busy, error, warnings, onFile, onDismiss }: Prop
         hint="CSV, JSON or NDJSON. A log with no usable rows changes nothing."
         buttonLabel={log ? 'Choose another log' : 'Choose a log'}
         disabled={busy}
+        compact={log !== undefined}
       />
       {warnings.length > 0 && (
         <div class="note warn" role="status">
