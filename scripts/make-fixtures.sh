@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Generates test media into tests/fixtures/generated/ (git-ignored; CI runs this before tests):
+#   rec-20s.mp4          20 s 640x360 30 fps H.264 (keyframe every 1 s) + AAC, frame counter burnt in
+#   rec-20s.webm         same picture/sound as VP9 + Opus in WebM
+#   rec-30min-720p.mp4   only with --bench: 30 min 1280x720 30 fps H.264 + AAC for the benchmark
+# The small text fixtures (tests/fixtures/clicks-*.csv/ndjson) are committed, not generated here.
+#
+# Usage: scripts/make-fixtures.sh [--bench] [--force]
+#   --bench  also build the 30-minute recording (takes a couple of minutes, ~150 MB)
+#   --force  rebuild the 30-minute recording even if a complete one already exists
+# Outputs are bit-exact across runs (same ffmpeg build), so re-running is harmless.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+export LC_ALL=C
+
+BENCH=0
+FORCE=0
+for arg in "$@"; do
+  case $arg in
+    --bench) BENCH=1 ;;
+    --force) FORCE=1 ;;
+    -h | --help) sed -n '2,12p' "$0"; exit 0 ;;
+    *) echo "unknown argument: $arg (try --help)" >&2; exit 2 ;;
+  esac
+done
+
+OUT=tests/fixtures/generated
+FONT=/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf
+for tool in ffmpeg ffprobe; do
+  command -v "$tool" >/dev/null || { echo "missing tool: $tool" >&2; exit 1; }
+done
+[[ -f $FONT ]] || { echo "missing font: $FONT (apt-get install fonts-dejavu-core)" >&2; exit 1; }
+mkdir -p "$OUT"
+
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+
+# No encoder/version strings or creation times in the output, so identical inputs give identical bytes.
+BITEXACT=(-map_metadata -1 -fflags +bitexact -flags:v +bitexact -flags:a +bitexact)
+
+probe() { # one-line summary: duration, codecs, size
+  local f=$1
+  printf '%-22s %10s bytes  %ss  %s\n' "$(basename "$f")" "$(stat -c %s "$f")" \
+    "$(ffprobe -v error -show_entries format=duration -of csv=p=0 "$f")" \
+    "$(ffprobe -v error -show_entries stream=codec_name -of csv=p=0 "$f" | paste -sd+ -)"
+}
+
+# ---------------------------------------------------------------------------------------------
+# 20 s recordings. Frame number and timestamp are burnt in so e2e tests (and humans) can tell
+# which frames a downloaded clip starts/ends on. The tone beeps once a second for A/V sync checks.
+# Text goes through textfile= to avoid filtergraph escaping of the ':' in the expansions.
+# ---------------------------------------------------------------------------------------------
+printf 'frame %%{frame_num}' >"$WORK/frame.txt"
+printf '%%{pts:hms}' >"$WORK/time.txt"
+SRC20=(-f lavfi -i "testsrc2=s=640x360:r=30:d=20" -f lavfi -i "sine=f=440:beep_factor=4:sample_rate=48000:d=20")
+VF20="drawtext=fontfile=$FONT:textfile=$WORK/frame.txt:fontsize=48:fontcolor=white:box=1:boxcolor=black@0.6:boxborderw=8:x=w-tw-20:y=20,\
+drawtext=fontfile=$FONT:textfile=$WORK/time.txt:fontsize=48:fontcolor=white:box=1:boxcolor=black@0.6:boxborderw=8:x=20:y=h-th-28,\
+format=yuv420p"
+
+# Keyframe exactly every 30 frames (1 s): -sc_threshold 0 stops x264 adding scene-cut keyframes,
+# so tests can assert where stream-copy cuts may start.
+ffmpeg -hide_banner -loglevel error -y "${SRC20[@]}" -vf "$VF20" \
+  -c:v libx264 -preset veryfast -crf 30 -pix_fmt yuv420p -g 30 -keyint_min 30 -sc_threshold 0 \
+  -c:a aac -b:a 96k -ac 2 -t 20 "${BITEXACT[@]}" -movflags +faststart \
+  "$WORK/rec-20s.mp4"
+mv "$WORK/rec-20s.mp4" "$OUT/rec-20s.mp4"
+
+# VP9 realtime / cpu-used 8 is the fastest libvpx mode; quality does not matter here.
+ffmpeg -hide_banner -loglevel error -y "${SRC20[@]}" -vf "$VF20" \
+  -c:v libvpx-vp9 -deadline realtime -cpu-used 8 -row-mt 1 -crf 48 -b:v 0 -g 30 -keyint_min 30 \
+  -c:a libopus -b:a 64k -ac 2 -t 20 "${BITEXACT[@]}" \
+  "$WORK/rec-20s.webm"
+mv "$WORK/rec-20s.webm" "$OUT/rec-20s.webm"
+
+probe "$OUT/rec-20s.mp4"
+probe "$OUT/rec-20s.webm"
+
+# ---------------------------------------------------------------------------------------------
+# 30-minute benchmark recording (opt-in: ~150 MB, a couple of minutes on 2 cores).
+# ultrafast + capped ABR keeps both the encode time and the size down; testsrc2 is very busy
+# content, so CRF mode at this speed would give ~600 MB.
+# ---------------------------------------------------------------------------------------------
+if [[ $BENCH -eq 1 ]]; then
+  BENCH_FILE=$OUT/rec-30min-720p.mp4
+  have=0
+  if [[ -f $BENCH_FILE && $FORCE -eq 0 ]]; then
+    d=$(ffprobe -v error -show_entries format=duration -of csv=p=0 "$BENCH_FILE" 2>/dev/null || true)
+    # reuse a complete file from an earlier run instead of spending minutes re-encoding it
+    awk -v d="${d:-0}" 'BEGIN { exit !(d >= 1799.5) }' && have=1
+  fi
+  if [[ $have -eq 1 ]]; then
+    echo "keeping existing $BENCH_FILE (use --force to rebuild)"
+  else
+    start=$(date +%s)
+    ffmpeg -hide_banner -loglevel error -y \
+      -f lavfi -i "testsrc2=s=1280x720:r=30:d=1800" -f lavfi -i "sine=f=440:beep_factor=4:sample_rate=48000:d=1800" \
+      -c:v libx264 -preset ultrafast -b:v 600k -maxrate 800k -bufsize 1600k -pix_fmt yuv420p \
+      -g 60 -keyint_min 60 -sc_threshold 0 \
+      -c:a aac -b:a 64k -ac 2 -t 1800 "${BITEXACT[@]}" -movflags +faststart \
+      "$WORK/rec-30min-720p.mp4"
+    mv "$WORK/rec-30min-720p.mp4" "$BENCH_FILE"
+    echo "built $BENCH_FILE in $(( $(date +%s) - start )) s"
+  fi
+  probe "$BENCH_FILE"
+fi
