@@ -3,18 +3,18 @@
 # production build). Ends with one line "N passed, N failed" summed over all suites.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-mkdir -p test-results
-rm -f test-results/unit.json test-results/e2e.json
+mkdir -p reports  # not test-results/: Playwright empties that folder when it starts
+rm -f reports/unit.json reports/e2e.json
 
 status=0
 npx tsc --noEmit -p . || status=1
 bash scripts/make-fixtures.sh || status=1
-npx vitest run --reporter=default --reporter=json --outputFile=test-results/unit.json || status=1
+npx vitest run --reporter=default --reporter=json --outputFile=reports/unit.json || status=1
 if npx vite build --logLevel warn; then
   npx playwright test || status=1
 else
   status=1
 fi
 
-node scripts/sum-results.mjs test-results/unit.json test-results/e2e.json || status=1
+node scripts/sum-results.mjs reports/unit.json reports/e2e.json || status=1
 exit $status
