@@ -175,3 +175,31 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   for await (const c of stream) chunks.push(Buffer.from(c as Buffer));
   return Buffer.concat(chunks).toString('utf8');
 }
+
+test('a log with clock times asks when the recording started', async ({ page }) => {
+  await page.goto('./');
+  await dropFiles(page, '[data-testid=home-drop]', [generated('rec-20s.mp4'), fixture('clicks-20s-absolute.csv')]);
+  await expect(page.getByLabel(/When did the recording start/)).toBeVisible();
+  await expect(page.getByTestId('clip-list')).toHaveCount(0);
+  // The first event (the pin) is 1 s into the recording, so taking it as the start shifts everything by -1 s.
+  await page.getByRole('button', { name: "Use the first event's time" }).click();
+  await useClipLength(page, 5);
+  await expect(rows(page)).toHaveCount(2);
+  await expect(rows(page).first()).toContainText('0:02–0:07');
+  await page.reload();
+  await expect(rows(page).first()).toContainText('0:02–0:07');
+});
+
+test('selecting a clip previews exactly its range', async ({ page }) => {
+  await importFixture(page);
+  await useClipLength(page, 5);
+  await rows(page).nth(1).click();
+  const video = page.getByTestId('preview-video');
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime)).toBeCloseTo(12.1, 1);
+  await video.evaluate((v: HTMLVideoElement) => {
+    v.muted = true;
+    return v.play();
+  });
+  // Playback stops by itself at the clip's end.
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.paused && v.currentTime), { timeout: 15_000 }).toBeCloseTo(17.1, 1);
+});
