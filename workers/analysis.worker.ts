@@ -13,7 +13,7 @@ self.onmessage = async (e: MessageEvent<{ id: number; request: AnalysisRequest }
       const text = await request.file.text();
       reply = { id, ok: true, result: parseClickLog(text, request.fileName) };
     } else {
-      const result = analyse(request.log, request.durationSec, request.streamStartMs, request.options);
+      const result = analyse(request.log, request.durationSec, request.timeBase, request.options, request.loudness);
       reply = { id, ok: true, result };
     }
   } catch (err) {

@@ -1,6 +1,7 @@
-import type { Analysis } from '../src/domain/analysis';
+import type { Analysis, TimeBase } from '../src/domain/analysis';
 import type { ClickLogResult } from '../src/domain/clicklog/parse';
 import type { ClickLog, SelectionOptions } from '../src/domain/events';
+import type { Loudness } from '../src/domain/loudness';
 
 /** Requests the analysis worker understands; each is answered once with the same `id`. */
 export type AnalysisRequest =
@@ -9,8 +10,9 @@ export type AnalysisRequest =
       type: 'analyse';
       log: ClickLog;
       durationSec: number;
-      streamStartMs: number | undefined;
+      timeBase: TimeBase;
       options: SelectionOptions;
+      loudness: Loudness | undefined;
     };
 
 export interface AnalysisResults {

@@ -7,4 +7,5 @@ const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: ['ignore'
 console.log(JSON.stringify({ bench: 'machine', cpus: (await import('node:os')).cpus().length, node: process.version, date: new Date().toISOString() }));
 run('npx', ['tsx', 'scripts/bench/selection.ts']);
 run('npx', ['vite', 'build', '--logLevel', 'warn']);
+run('npx', ['tsx', 'scripts/bench/worker.ts']);
 run('node', ['scripts/bench/cut.mjs']);

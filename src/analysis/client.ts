@@ -1,6 +1,7 @@
-import type { Analysis } from '../domain/analysis';
+import type { Analysis, TimeBase } from '../domain/analysis';
 import type { ClickLogResult } from '../domain/clicklog/parse';
 import type { ClickLog, SelectionOptions } from '../domain/events';
+import type { Loudness } from '../domain/loudness';
 import type { AnalysisRequest, AnalysisResponse } from '../../workers/protocol';
 
 export class AnalysisError extends Error {
@@ -45,7 +46,7 @@ export class AnalysisClient {
     return this.#call({ type: 'parse', file, fileName });
   }
 
-  analyse(log: ClickLog, durationSec: number, streamStartMs: number | undefined, options: SelectionOptions): Promise<Analysis> {
-    return this.#call({ type: 'analyse', log, durationSec, streamStartMs, options });
+  analyse(log: ClickLog, durationSec: number, timeBase: TimeBase, options: SelectionOptions, loudness?: Loudness): Promise<Analysis> {
+    return this.#call({ type: 'analyse', log, durationSec, timeBase, options, loudness });
   }
 }

@@ -52,14 +52,35 @@ export type Weights = Record<EventKind, number>;
 export const DEFAULT_WEIGHTS: Weights = { click: 1, add_to_cart: 3, order: 5, pin: 0, unpin: 0 };
 
 export interface SelectionOptions {
-  /** Clip length in seconds; clamped to (0, 60]. */
-  windowSec: number;
+  /** Shortest clip, seconds (a product explained for less time gets no clip). */
+  minSec: number;
+  /** Longest clip, seconds; never over MAX_CLIP_SEC. */
+  maxSec: number;
+  /** Seconds kept before the click burst: viewers click after the pitch starts. */
+  leadInSec: number;
   /** How many clips at most. */
   topN: number;
+  /** Allow a second clip for a product whose second burst is strong and separate. */
+  secondClip: boolean;
   weights: Weights;
 }
 export const MAX_CLIP_SEC = 60;
-export const DEFAULT_SELECTION: SelectionOptions = { windowSec: 30, topN: 10, weights: DEFAULT_WEIGHTS };
+export const DEFAULT_SELECTION: SelectionOptions = {
+  minSec: 15,
+  maxSec: 60,
+  leadInSec: 5,
+  topN: 10,
+  secondClip: false,
+  weights: DEFAULT_WEIGHTS,
+};
+
+/** Where a product is explained: its pinned time, or inferred from where its clicks concentrate. */
+export interface ProductWindow {
+  productIndex: number;
+  start: number;
+  end: number;
+  source: 'pin' | 'inferred';
+}
 
 export interface Pick {
   rank: number;
@@ -68,7 +89,23 @@ export interface Pick {
   productName?: string;
   start: number;
   end: number;
+  /** Weighted events of this product inside [start, end). */
   score: number;
   /** Events of each kind for this product inside [start, end). */
   counts: Record<EventKind, number>;
+  /** Why this clip: the window it lies in, its burst, and how its edges were placed. */
+  why: {
+    window: ProductWindow;
+    /** Where the smoothed click rate stayed above the burst threshold. */
+    burst: { start: number; end: number };
+    /** Weighted events per minute at the peak (5-s average). */
+    peakPerMin: number;
+    /** This clip's score over the product's score in the whole recording (0..1). */
+    share: number;
+    /** Seconds kept before the best-scoring stretch. */
+    leadInSec: number;
+    snapped: { start: boolean; end: boolean };
+    /** 1 for the product's best clip, 2 for a second clip. */
+    nth: 1 | 2;
+  };
 }

@@ -15,27 +15,31 @@ export function binEvents(
   binSec = 10,
 ): TimelineBins {
   const bins = Math.max(1, Math.ceil(durationSec / binSec));
+  const products = product.reduce((m, p) => Math.max(m, p + 1), 0);
   const totals = new Uint32Array(bins);
-  // Per-bin product counts kept sparse: logs can hold thousands of products.
-  const perBin: Array<Map<number, number>> = Array.from({ length: bins }, () => new Map());
+  // Dense per-bin, per-product counts while small (the usual case); sparse maps beyond.
+  const dense = products * bins <= 4_000_000 ? new Uint32Array(products * bins) : null;
+  const sparse: Array<Map<number, number>> | null = dense ? null : Array.from({ length: bins }, () => new Map());
   for (let i = 0; i < time.length; i++) {
     const t = time[i]!;
     if (!(t >= 0 && t < durationSec) || !scored(i)) continue;
     const b = Math.min(bins - 1, Math.floor(t / binSec));
-    totals[b]!++;
-    const m = perBin[b]!;
     const p = product[i]!;
-    m.set(p, (m.get(p) ?? 0) + 1);
+    totals[b]!++;
+    if (dense) dense[b * products + p]!++;
+    else sparse![b]!.set(p, (sparse![b]!.get(p) ?? 0) + 1);
   }
   const topProduct = new Int32Array(bins).fill(-1);
-  perBin.forEach((m, b) => {
+  for (let b = 0; b < bins; b++) {
     let best = 0;
-    for (const [p, n] of m) {
-      if (n > best || (n === best && p < topProduct[b]!)) {
+    const consider = (p: number, n: number) => {
+      if (n > best) {
         best = n;
         topProduct[b] = p;
       }
-    }
-  });
+    };
+    if (dense) for (let p = 0; p < products; p++) consider(p, dense[b * products + p]!);
+    else for (const [p, n] of [...sparse![b]!].sort((x, y) => x[0] - y[0])) consider(p, n);
+  }
   return { binSec, totals, topProduct };
 }

@@ -1,3 +1,4 @@
+import type { Loudness } from '../domain/loudness';
 import type { JobProgress } from '../domain/progress';
 import type { RecordingMeta } from '../domain/recording';
 
@@ -36,6 +37,11 @@ export class MediaError extends Error {
 export interface MediaEngine {
   probe(recording: Blob, fileName: string, hooks?: JobHooks): Promise<RecordingMeta>;
   cut(recording: Blob, fileName: string, request: CutRequest, hooks?: JobHooks): Promise<CutResult>;
+  /**
+   * The first audio stream's RMS level per 0.1 s (decodes the audio only; progress against
+   * `durationSec`). Only for recordings with audio.
+   */
+  loudness(recording: Blob, fileName: string, durationSec: number, hooks?: JobHooks): Promise<Loudness>;
   /** Frees the engine (workers, wasm memory). It reloads lazily on the next job. */
   dispose(): void;
 }

@@ -2,6 +2,7 @@ import { FFmpeg, FFFSType } from '@ffmpeg/ffmpeg';
 import coreURL from '@ffmpeg/core?url';
 import wasmURL from '@ffmpeg/core/wasm?url';
 import { copyContainer, cutArgs } from '../domain/cutPlan';
+import { LOUDNESS_STEP_SEC, loudnessArgs, parseAstatsMetadata, type Loudness } from '../domain/loudness';
 import { metaFromProbe } from '../domain/probe';
 import { estimate, ffmpegLogTime } from '../domain/progress';
 import type { RecordingMeta } from '../domain/recording';
@@ -141,6 +142,22 @@ export class FfmpegEngine implements MediaEngine {
         if (!(data instanceof Uint8Array) || data.byteLength === 0) throw new MediaError('ffmpeg wrote an empty clip.');
         hooks.onProgress?.({ ratio: 1, etaSec: 0 });
         return { blob: new Blob([data as Uint8Array<ArrayBuffer>], { type: ext === 'mp4' ? 'video/mp4' : 'video/x-matroska' }), ext };
+      } finally {
+        await ff.deleteFile(out).catch(() => undefined);
+      }
+    });
+  }
+
+  loudness(recording: Blob, fileName: string, durationSec: number, hooks: JobHooks = {}): Promise<Loudness> {
+    return this.#job(recording, fileName, hooks, async (ff, input) => {
+      const out = '/loudness.txt';
+      try {
+        await this.#exec(ff, loudnessArgs(input, out, LOUDNESS_STEP_SEC), durationSec, hooks);
+        const text = await ff.readFile(out, 'utf8').then(String, () => '');
+        const loudness = parseAstatsMetadata(text, LOUDNESS_STEP_SEC);
+        if (loudness.db.length === 0) throw new MediaError('ffmpeg measured no audio in this recording.');
+        hooks.onProgress?.({ ratio: 1, etaSec: 0 });
+        return loudness;
       } finally {
         await ff.deleteFile(out).catch(() => undefined);
       }

@@ -1,4 +1,5 @@
 import { openDB, type IDBPDatabase } from 'idb';
+import { DEFAULT_SELECTION, type SelectionOptions } from '../domain/events';
 import { DB_NAME, DB_VERSION, type StudioDB } from './schema';
 
 export class StorageError extends Error {
@@ -30,14 +31,21 @@ let dbPromise: Promise<IDBPDatabase<StudioDB>> | undefined;
 /** Migrations run in order; each `case` upgrades from that version to the next. */
 export function openStudioDB(): Promise<IDBPDatabase<StudioDB>> {
   dbPromise ??= openDB<StudioDB>(DB_NAME, DB_VERSION, {
-    upgrade(db, oldVersion) {
-      switch (oldVersion) {
-        case 0: {
-          const projects = db.createObjectStore('projects', { keyPath: 'id' });
-          projects.createIndex('byUpdated', 'updatedAt');
-          db.createObjectStore('recordings', { keyPath: 'projectId' });
-          db.createObjectStore('logs', { keyPath: 'projectId' });
-          db.createObjectStore('picks', { keyPath: 'projectId' });
+    async upgrade(db, oldVersion, _newVersion, tx) {
+      // Each step upgrades from the version before it; a new database runs them all.
+      if (oldVersion < 1) {
+        const projects = db.createObjectStore('projects', { keyPath: 'id' });
+        projects.createIndex('byUpdated', 'updatedAt');
+        db.createObjectStore('recordings', { keyPath: 'projectId' });
+        db.createObjectStore('logs', { keyPath: 'projectId' });
+        db.createObjectStore('picks', { keyPath: 'projectId' });
+      }
+      if (oldVersion < 2) {
+        // v2: adaptive clip lengths replace the fixed window; picks gain their explanation.
+        db.createObjectStore('loudness', { keyPath: 'projectId' });
+        await tx.objectStore('picks').clear();
+        for (let c = await tx.objectStore('projects').openCursor(); c; c = await c.continue()) {
+          await c.update({ ...c.value, selection: migrateSelection(c.value.selection) });
         }
       }
     },
@@ -54,4 +62,13 @@ export function openStudioDB(): Promise<IDBPDatabase<StudioDB>> {
     );
   });
   return dbPromise;
+}
+
+/** v1 stored `{ windowSec, topN, weights }`; keep what still applies, default the rest. */
+export function migrateSelection(old: Partial<SelectionOptions> & { windowSec?: number }): SelectionOptions {
+  return {
+    ...DEFAULT_SELECTION,
+    ...(old.topN !== undefined && { topN: old.topN }),
+    ...(old.weights !== undefined && { weights: { ...DEFAULT_SELECTION.weights, ...old.weights } }),
+  };
 }

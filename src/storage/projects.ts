@@ -1,4 +1,5 @@
 import type { ClickLog, Pick } from '../domain/events';
+import type { Loudness } from '../domain/loudness';
 import { openStudioDB, StorageError, storageError } from './db';
 import { STORES, type ProjectRecord } from './schema';
 
@@ -69,6 +70,7 @@ export function saveLog(project: ProjectRecord, log: ClickLog): Promise<ProjectR
       },
     };
     delete next.streamStartMs;
+    delete next.offsetSec;
     const tx = (await openStudioDB()).transaction(['projects', 'logs', 'picks'], 'readwrite');
     await Promise.all([
       tx.objectStore('logs').put({ projectId: project.id, log }),
@@ -87,6 +89,16 @@ export function getPicks(projectId: string): Promise<Pick[] | undefined> {
 export function savePicks(projectId: string, picks: Pick[]): Promise<void> {
   return guarded(async () => {
     await (await openStudioDB()).put('picks', { projectId, picks, computedAt: Date.now() });
+  });
+}
+
+export function getLoudness(projectId: string): Promise<Loudness | undefined> {
+  return guarded(async () => (await (await openStudioDB()).get('loudness', projectId))?.loudness);
+}
+
+export function saveLoudness(projectId: string, loudness: Loudness): Promise<void> {
+  return guarded(async () => {
+    await (await openStudioDB()).put('loudness', { projectId, loudness });
   });
 }
 

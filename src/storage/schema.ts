@@ -1,5 +1,6 @@
 import type { DBSchema } from 'idb';
 import type { ClickLog, Pick, SelectionOptions } from '../domain/events';
+import type { Loudness } from '../domain/loudness';
 import type { RecordingMeta } from '../domain/recording';
 
 export interface ProjectRecord {
@@ -11,6 +12,8 @@ export interface ProjectRecord {
   log?: { fileName: string; events: number; products: number; rejectedCount: number };
   /** Chosen by the user when the log has absolute timestamps and no stream start. */
   streamStartMs?: number;
+  /** Seconds the recording started after the log's zero (a recording started late). */
+  offsetSec?: number;
   selection: SelectionOptions;
 }
 
@@ -21,8 +24,10 @@ export interface StudioDB extends DBSchema {
   recordings: { key: string; value: { projectId: string; blob: Blob } };
   logs: { key: string; value: { projectId: string; log: ClickLog } };
   picks: { key: string; value: { projectId: string; picks: Pick[]; computedAt: number } };
+  /** The recording's loudness envelope, measured once, for snapping clip edges to pauses. */
+  loudness: { key: string; value: { projectId: string; loudness: Loudness } };
 }
 
 export const DB_NAME = 'live-highlights-studio';
-export const DB_VERSION = 1;
-export const STORES = ['projects', 'recordings', 'logs', 'picks'] as const;
+export const DB_VERSION = 2;
+export const STORES = ['projects', 'recordings', 'logs', 'picks', 'loudness'] as const;

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Analysis } from '../domain/analysis';
+import type { Analysis, TimeBase } from '../domain/analysis';
 import type { ClickLog, SelectionOptions } from '../domain/events';
+import type { Loudness } from '../domain/loudness';
 import { savePicks } from '../storage/projects';
 import { analysis } from './services';
 
@@ -17,7 +18,9 @@ export function useAnalysis(
   log: ClickLog | undefined,
   durationSec: number,
   streamStartMs: number | undefined,
+  offsetSec: number,
   options: SelectionOptions,
+  loudness: Loudness | undefined,
 ): AnalysisState {
   const [state, setState] = useState<AnalysisState>({ status: 'idle' });
   useEffect(() => {
@@ -30,7 +33,7 @@ export function useAnalysis(
     // Debounced so dragging the length slider does not queue a run per pixel.
     const timer = setTimeout(() => {
       analysis()
-        .analyse(log, durationSec, streamStartMs, options)
+        .analyse(log, durationSec, timeBase(streamStartMs, offsetSec), options, loudness)
         .then(async (result) => {
           if (!live) return;
           setState({ status: 'done', result });
@@ -46,6 +49,9 @@ export function useAnalysis(
       live = false;
       clearTimeout(timer);
     };
-  }, [projectId, log, durationSec, streamStartMs, options]);
+  }, [projectId, log, durationSec, streamStartMs, offsetSec, options, loudness]);
   return state;
 }
+
+const timeBase = (streamStartMs: number | undefined, offsetSec: number): TimeBase =>
+  streamStartMs === undefined ? { offsetSec } : { streamStartMs, offsetSec };

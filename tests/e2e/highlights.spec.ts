@@ -9,35 +9,43 @@ const outDir = mkdtempSync(join(tmpdir(), 'lhs-e2e-'));
 async function importFixture(page: Page, recording = generated('rec-20s.mp4'), log = fixture('clicks-20s.csv')) {
   await page.goto('./');
   await dropFiles(page, '[data-testid=home-drop]', [recording, log]);
-  await expect(page.getByTestId('clip-list')).toBeVisible();
+  // The worker has answered once the click timeline is drawn.
+  await expect(page.locator('.timeline svg')).toBeVisible();
 }
 
 const rows = (page: Page) => page.getByTestId('clip-list').locator('tbody tr');
 
-async function useClipLength(page: Page, seconds: number) {
-  await page.getByLabel('Clip length in seconds').fill(String(seconds));
-  await expect(page.locator('.settings output')).toHaveText(`${seconds} s`);
-  // The worker re-ran when the list shows clips of the new length.
-  await expect(rows(page).first().locator('td').nth(3)).toHaveText(`${seconds} s`);
+/** The fixture's products are pinned for 8.5 s and 6.5 s: below the default 15 s minimum. */
+async function allowShortClips(page: Page) {
+  await page.getByLabel('Min length').fill('5');
+  await expect(rows(page)).toHaveCount(2);
+}
+
+/** [start, end] in seconds from a clip row's "m:ss–m:ss.t" range. */
+async function rangeOf(page: Page, row: number): Promise<[number, number]> {
+  const text = await rows(page).nth(row).locator('td').nth(2).innerText();
+  const [start, end] = text.split('–').map((t) => {
+    const [m, s] = t.split(':');
+    return Number(m) * 60 + Number(s);
+  });
+  return [start!, end!];
 }
 
 test('drop a recording and its log, see the clips, download one by stream copy', async ({ page }) => {
   await importFixture(page);
   await expect(page.getByTestId('recording-meta')).toContainText('640×360');
   await expect(page.getByTestId('log-summary')).toContainText('clicks-20s.csv');
-  await useClipLength(page, 5);
-  await expect(rows(page)).toHaveCount(2);
+  // The default 15 s minimum is longer than either product's pinned time: no clip, and it says why.
+  await expect(page.getByText(/No product has a click peak that fits/)).toBeVisible();
+  await allowShortClips(page);
   await expect(rows(page).nth(0)).toContainText('Red Mug');
   await expect(rows(page).nth(1)).toContainText('Blue Cap, Large');
   // The chart shades one window per clip.
   await expect(page.locator('.timeline rect.window')).toHaveCount(2);
 
   await rows(page).nth(1).click();
-  const range = await rows(page).nth(1).locator('td').nth(2).innerText();
-  const [start, end] = range.split('–').map((t) => {
-    const [m, s] = t.split(':');
-    return Number(m) * 60 + Number(s);
-  }) as [number, number];
+  const [start, end] = await rangeOf(page, 1);
+  expect([start, end]).toEqual([11, 17.5]);
 
   const downloadPromise = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download clip' }).click();
@@ -53,13 +61,13 @@ test('drop a recording and its log, see the clips, download one by stream copy',
 
 test('exact cut re-encodes to the exact range', async ({ page }) => {
   await importFixture(page);
-  await useClipLength(page, 5);
+  await allowShortClips(page);
+  const [start, end] = await rangeOf(page, 0);
   await page.getByLabel('Exact cut').check();
   const downloadPromise = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download clip' }).click();
   const probe = ffprobe(await saveDownload(await downloadPromise, outDir));
-  expect(Number(probe.format.duration)).toBeGreaterThan(4.9);
-  expect(Number(probe.format.duration)).toBeLessThan(5.1);
+  expect(Math.abs(Number(probe.format.duration) - (end - start))).toBeLessThanOrEqual(0.1);
   const video = probe.streams.find((s) => s.codec_type === 'video');
   expect(video).toMatchObject({ codec_name: 'h264', width: 640, height: 360 });
   expect(probe.streams.find((s) => s.codec_type === 'audio')?.codec_name).toBe('aac');
@@ -67,11 +75,10 @@ test('exact cut re-encodes to the exact range', async ({ page }) => {
 
 test('the project survives a reload and can be deleted', async ({ page }) => {
   await importFixture(page);
-  await useClipLength(page, 5);
-  await expect(rows(page)).toHaveCount(2);
+  await allowShortClips(page);
   await page.reload();
   await expect(rows(page)).toHaveCount(2);
-  await expect(page.locator('.settings output')).toHaveText('5 s');
+  await expect(page.getByLabel('Min length')).toHaveValue('5');
   await page.getByRole('button', { name: '← Projects' }).click();
   const list = page.getByTestId('project-list');
   await expect(list.locator('li')).toHaveCount(1);
@@ -84,8 +91,7 @@ test('the project survives a reload and can be deleted', async ({ page }) => {
 
 test('a malformed log shows what is wrong and leaves the stored project unchanged', async ({ page }) => {
   await importFixture(page);
-  await useClipLength(page, 5);
-  await expect(rows(page)).toHaveCount(2);
+  await allowShortClips(page);
   await dropFiles(page, '[data-testid=log-drop]', [fixture('clicks-bad.csv')]);
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('clicks-bad.csv');
@@ -114,7 +120,7 @@ test('a partly bad log imports the good rows and reports the skipped ones', asyn
 
 test('cancel stops a cut and the app keeps working', async ({ page }) => {
   await importFixture(page);
-  await useClipLength(page, 20);
+  await allowShortClips(page);
   await page.getByLabel('Exact cut').check();
   let downloads = 0;
   page.on('download', () => downloads++);
@@ -129,32 +135,30 @@ test('cancel stops a cut and the app keeps working', async ({ page }) => {
   const downloadPromise = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download clip' }).click();
   const probe = ffprobe(await saveDownload(await downloadPromise, outDir));
-  expect(Number(probe.format.duration)).toBeGreaterThan(19);
+  expect(Number(probe.format.duration)).toBeGreaterThan(8);
   expect(downloads).toBe(1);
 });
 
 test('a WebM recording and an NDJSON log work too', async ({ page }) => {
   await importFixture(page, generated('rec-20s.webm'), fixture('clicks-20s.ndjson'));
   await expect(page.getByTestId('recording-meta')).toContainText(/vp[89]/);
-  await useClipLength(page, 5);
-  await expect(rows(page)).toHaveCount(2);
+  await allowShortClips(page);
   const downloadPromise = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download clip' }).click();
   const probe = ffprobe(await saveDownload(await downloadPromise, outDir));
   expect(probe.streams.map((s) => s.codec_type).sort()).toEqual(['audio', 'video']);
-  expect(Number(probe.format.duration)).toBeGreaterThan(4.5);
+  expect(Number(probe.format.duration)).toBeGreaterThan(8);
 });
 
 test('export the picks as JSON and CSV', async ({ page }) => {
   await importFixture(page);
-  await useClipLength(page, 5);
-  await expect(rows(page)).toHaveCount(2);
+  await allowShortClips(page);
   const jsonDl = page.waitForEvent('download');
   await page.getByRole('button', { name: 'JSON' }).click();
   const json = JSON.parse(await (await jsonDl).createReadStream().then(readAll)) as Array<Record<string, unknown>>;
   expect(json).toHaveLength(2);
   expect(Object.keys(json[0]!)).toEqual(['rank', 'product_id', 'product_name', 'start', 'end', 'duration', 'score', 'clicks']);
-  expect(json[0]).toMatchObject({ rank: 1, product_id: 'P1', product_name: 'Red Mug 🔥', duration: 5 });
+  expect(json[0]).toMatchObject({ rank: 1, product_id: 'P1', product_name: 'Red Mug 🔥', start: 1, end: 9.5, duration: 8.5 });
   const csvDl = page.waitForEvent('download');
   await page.getByRole('button', { name: 'CSV' }).click();
   const csv = await (await csvDl).createReadStream().then(readAll);
@@ -183,23 +187,22 @@ test('a log with clock times asks when the recording started', async ({ page }) 
   await expect(page.getByTestId('clip-list')).toHaveCount(0);
   // The first event (the pin) is 1 s into the recording, so taking it as the start shifts everything by -1 s.
   await page.getByRole('button', { name: "Use the first event's time" }).click();
-  await useClipLength(page, 5);
-  await expect(rows(page)).toHaveCount(2);
-  await expect(rows(page).first()).toContainText('0:02–0:07');
+  await allowShortClips(page);
+  await expect(rows(page).first()).toContainText('0:00–0:08.5');
   await page.reload();
-  await expect(rows(page).first()).toContainText('0:02–0:07');
+  await expect(rows(page).first()).toContainText('0:00–0:08.5');
 });
 
 test('selecting a clip previews exactly its range', async ({ page }) => {
   await importFixture(page);
-  await useClipLength(page, 5);
+  await allowShortClips(page);
   await rows(page).nth(1).click();
   const video = page.getByTestId('preview-video');
-  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime)).toBeCloseTo(12.1, 1);
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime)).toBeCloseTo(11, 1);
   await video.evaluate((v: HTMLVideoElement) => {
     v.muted = true;
     return v.play();
   });
   // Playback stops by itself at the clip's end.
-  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.paused && v.currentTime), { timeout: 15_000 }).toBeCloseTo(17.1, 1);
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.paused && v.currentTime), { timeout: 15_000 }).toBeCloseTo(17.5, 1);
 });

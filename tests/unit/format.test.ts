@@ -14,6 +14,15 @@ const pick: Pick = {
   end: 42.5,
   score: 31,
   counts: { click: 25, add_to_cart: 2, order: 0, pin: 0, unpin: 0 },
+  why: {
+    window: { productIndex: 0, start: 10, end: 50, source: 'pin' },
+    burst: { start: 17, end: 35 },
+    peakPerMin: 120,
+    share: 0.8,
+    leadInSec: 4.5,
+    snapped: { start: true, end: false },
+    nth: 1,
+  },
 };
 
 describe('formatting', () => {

@@ -43,7 +43,7 @@ export function ClipList({ picks, selected, onSelect }: Props) {
             <td>
               {formatClock(p.start)}–{formatClock(p.end)}
             </td>
-            <td class="num">{Math.round(p.end - p.start)} s</td>
+            <td class="num">{Math.round((p.end - p.start) * 10) / 10} s</td>
             <td class="num">{p.counts.click}</td>
             <td class="num">{p.score}</td>
           </tr>

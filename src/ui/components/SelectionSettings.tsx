@@ -1,43 +1,78 @@
-import { MAX_CLIP_SEC, type SelectionOptions } from '../../domain/events';
+import { MAX_CLIP_SEC, type SelectionOptions, type Weights } from '../../domain/events';
 
 interface Props {
   value: SelectionOptions;
   onChange: (next: SelectionOptions) => void;
 }
 
+interface NumberFieldProps {
+  label: string;
+  value: number;
+  min: number;
+  max: number;
+  unit?: string;
+  onValue: (n: number) => void;
+}
+
+/** A labelled number input that only reports values inside its range. */
+function NumberField({ label, value, min, max, unit, onValue }: NumberFieldProps) {
+  return (
+    <label class="field">
+      <span>{label}</span>
+      <span class="field-input">
+        <input
+          type="number"
+          min={min}
+          max={max}
+          step={1}
+          value={value}
+          onInput={(e) => {
+            const n = Number(e.currentTarget.value);
+            if (e.currentTarget.value !== '' && Number.isFinite(n) && n >= min && n <= max) onValue(n);
+          }}
+        />
+        {unit && <span class="muted small">{unit}</span>}
+      </span>
+    </label>
+  );
+}
+
+const WEIGHTS: Array<[keyof Weights, string]> = [
+  ['click', 'Click'],
+  ['add_to_cart', 'Add to cart'],
+  ['order', 'Order'],
+];
+
 export function SelectionSettings({ value, onChange }: Props) {
+  const set = (patch: Partial<SelectionOptions>) => onChange({ ...value, ...patch });
   return (
     <fieldset class="settings">
       <legend>Selection</legend>
-      <label>
-        Clip length <output>{value.windowSec} s</output>
-        <input
-          type="range"
-          min={5}
-          max={MAX_CLIP_SEC}
-          step={1}
-          value={value.windowSec}
-          aria-label="Clip length in seconds"
-          onInput={(e) => onChange({ ...value, windowSec: Number(e.currentTarget.value) })}
-        />
-      </label>
-      <label>
-        Clips
-        <input
-          type="number"
-          min={1}
-          max={50}
-          value={value.topN}
-          aria-label="Number of clips"
-          onChange={(e) => {
-            const n = Math.round(Number(e.currentTarget.value));
-            if (n >= 1 && n <= 50) onChange({ ...value, topN: n });
-          }}
-        />
-      </label>
+      <div class="settings-row">
+        <NumberField label="Min length" unit="s" value={value.minSec} min={1} max={value.maxSec} onValue={(minSec) => set({ minSec })} />
+        <NumberField label="Max length" unit="s" value={value.maxSec} min={value.minSec} max={MAX_CLIP_SEC} onValue={(maxSec) => set({ maxSec })} />
+        <NumberField label="Lead-in" unit="s" value={value.leadInSec} min={0} max={20} onValue={(leadInSec) => set({ leadInSec })} />
+        <NumberField label="Clips" value={value.topN} min={1} max={50} onValue={(topN) => set({ topN })} />
+      </div>
+      <div class="settings-row">
+        {WEIGHTS.map(([kind, label]) => (
+          <NumberField
+            key={kind}
+            label={`${label} weight`}
+            value={value.weights[kind]}
+            min={0}
+            max={100}
+            onValue={(n) => set({ weights: { ...value.weights, [kind]: n } })}
+          />
+        ))}
+        <label class="check">
+          <input type="checkbox" checked={value.secondClip} onChange={(e) => set({ secondClip: e.currentTarget.checked })} />
+          Allow a second clip per product
+        </label>
+      </div>
       <p class="muted small">
-        Score = clicks ×{value.weights.click} + add-to-cart ×{value.weights.add_to_cart} + orders ×{value.weights.order}. One product
-        per clip; clips never overlap.
+        One product per clip, inside the time it was pinned (or where its clicks dominate). Each clip keeps the lead-in before the
+        product's click burst and ends after it falls; edges move to a pause in the voice when one is within 3 s.
       </p>
     </fieldset>
   );

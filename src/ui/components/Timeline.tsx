@@ -1,11 +1,13 @@
 import { formatClock } from '../../domain/format';
-import type { Pick, Product } from '../../domain/events';
+import type { Pick, Product, ProductWindow } from '../../domain/events';
+import { productColor } from '../colors';
 import type { TimelineBins } from '../../domain/timeline';
 
 interface Props {
   timeline: TimelineBins;
   durationSec: number;
   picks: Pick[];
+  windows: ProductWindow[];
   products: Product[];
   selected: number | null;
   onSelect: (rank: number) => void;
@@ -14,27 +16,35 @@ interface Props {
 const W = 1000;
 const H = 160;
 const AXIS = 20;
+const BAND = 12;
 
 /** Events per bin over the whole recording, with the chosen clip windows shaded. Plain SVG. */
-export function Timeline({ timeline, durationSec, picks, products, selected, onSelect }: Props) {
+export function Timeline({ timeline, durationSec, picks, windows, products, selected, onSelect }: Props) {
   const { totals, topProduct, binSec } = timeline;
   const max = Math.max(1, ...totals);
   const x = (t: number) => (t / durationSec) * W;
   const barW = Math.max(1, x(binSec) - 1);
   const plotH = H - AXIS;
+  const barTop = BAND + 4;
   const ticks = niceTicks(durationSec);
   const label = (p: number) => (p >= 0 ? (products[p]?.name ?? products[p]?.id ?? '') : '');
+  const barH = (n: number) => (n / max) * (plotH - barTop);
   return (
     <figure class="timeline">
       <svg viewBox={`0 0 ${W} ${H}`} preserveAspectRatio="none" role="img" aria-label={`Click timeline: events per ${binSec} s, ${picks.length} chosen clips shaded`}>
+        {windows.map((w, i) => (
+          <rect key={`b${i}`} class="band" x={x(w.start)} y={0} width={Math.max(1, x(w.end) - x(w.start))} height={BAND} fill={productColor(w.productIndex)}>
+            <title>{`${w.source === 'pin' ? 'Pinned' : 'Clicks dominate'}: ${label(w.productIndex)}, ${formatClock(w.start)}–${formatClock(w.end)}`}</title>
+          </rect>
+        ))}
         {picks.map((p) => (
           <rect
             key={`w${p.rank}`}
             class={`window${selected === p.rank ? ' selected' : ''}`}
             x={x(p.start)}
-            y={0}
+            y={barTop}
             width={Math.max(2, x(p.end) - x(p.start))}
-            height={plotH}
+            height={plotH - barTop}
             onClick={() => onSelect(p.rank)}
           >
             <title>{`#${p.rank} ${p.productName ?? p.productId}: ${formatClock(p.start)}–${formatClock(p.end)}, score ${p.score}`}</title>
@@ -42,7 +52,7 @@ export function Timeline({ timeline, durationSec, picks, products, selected, onS
         ))}
         {Array.from(totals, (n, b) =>
           n === 0 ? null : (
-            <rect key={b} class="bar" x={x(b * binSec)} y={plotH - (n / max) * plotH} width={barW} height={(n / max) * plotH}>
+            <rect key={b} class="bar" x={x(b * binSec)} y={plotH - barH(n)} width={barW} height={barH(n)}>
               <title>{`${formatClock(b * binSec)}–${formatClock(Math.min(durationSec, (b + 1) * binSec))}: ${n} events, most for ${label(topProduct[b]!)}`}</title>
             </rect>
           ),
@@ -54,7 +64,8 @@ export function Timeline({ timeline, durationSec, picks, products, selected, onS
         ))}
       </svg>
       <figcaption class="muted small">
-        Events per {binSec} s (peak {max}). Shaded: chosen clips — hover for details, click to select.
+        Top band: when each product was pinned (or its clicks dominated), one colour per product. Bars: events per {binSec} s
+        (peak {max}). Shaded: chosen clips — hover for details, click to select.
       </figcaption>
     </figure>
   );

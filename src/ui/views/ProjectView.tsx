@@ -7,14 +7,18 @@ import type { ProjectRecord } from '../../storage/schema';
 import { ClipActions } from '../components/ClipActions';
 import { ClipList } from '../components/ClipList';
 import { ClipPreview } from '../components/ClipPreview';
+import { ClipWhy } from '../components/ClipWhy';
 import { ErrorNote } from '../components/ErrorNote';
+import { JobProgressBar } from '../components/JobProgress';
 import { LogPanel } from '../components/LogPanel';
 import { PicksExport } from '../components/PicksExport';
 import { SelectionSettings } from '../components/SelectionSettings';
 import { StreamStart } from '../components/StreamStart';
+import { TimeBaseNote } from '../components/TimeBaseNote';
 import { Timeline } from '../components/Timeline';
 import { ImportError, parseLogFile } from '../importFlow';
 import { useAnalysis } from '../useAnalysis';
+import { useLoudness } from '../useLoudness';
 
 interface Props {
   id: string;
@@ -43,7 +47,16 @@ export function ProjectView({ id, initialWarnings, back }: Props) {
   }, [id]);
 
   const meta = data?.project.recording.meta;
-  const state = useAnalysis(id, data?.log, meta?.durationSec ?? 0, data?.project.streamStartMs, data?.project.selection ?? DEFAULT_SELECTION);
+  const audio = useLoudness(id, data?.recording, data?.project.recording.name ?? '', meta);
+  const state = useAnalysis(
+    id,
+    data?.log,
+    meta?.durationSec ?? 0,
+    data?.project.streamStartMs,
+    data?.project.offsetSec ?? 0,
+    data?.project.selection ?? DEFAULT_SELECTION,
+    audio.state.status === 'ready' ? audio.state.loudness : undefined,
+  );
 
   if (loadError) {
     return (
@@ -96,6 +109,17 @@ export function ProjectView({ id, initialWarnings, back }: Props) {
         </div>
       </header>
 
+      {audio.job && <JobProgressBar job={audio.job} onCancel={audio.cancel} />}
+      {audio.state.status === 'cancelled' && (
+        <p class="note warn" role="status">
+          Pause detection was cancelled: clip edges are not snapped to pauses.{' '}
+          <button type="button" class="btn small" onClick={audio.retry}>
+            Find pauses
+          </button>
+        </p>
+      )}
+      {audio.state.status === 'error' && <ErrorNote message={`Pauses could not be measured, so clip edges are not snapped: ${audio.state.message}`} />}
+
       <LogPanel log={log} busy={parsing} error={logError} warnings={warnings} onFile={replaceLog} onDismiss={() => setLogError(null)} />
 
       {state.status === 'needs-start' && log && (
@@ -109,13 +133,16 @@ export function ProjectView({ id, initialWarnings, back }: Props) {
             <SelectionSettings value={project.selection} onChange={(selection) => setProject({ ...project, selection })} />
             {result && (
               <>
-                <Timeline timeline={result.timeline} durationSec={meta.durationSec} picks={picks} products={log.products} selected={clip?.rank ?? null} onSelect={setSelected} />
-                {(result.outside.before > 0 || result.outside.after > 0) && (
-                  <p class="note warn" role="status">
-                    {result.outside.before + result.outside.after} events fall outside the recording ({result.outside.before} before it starts,{' '}
-                    {result.outside.after} after it ends) and are not counted. If the recording started later than the stream, check the stream start.
-                  </p>
-                )}
+                <Timeline
+                  timeline={result.timeline}
+                  durationSec={meta.durationSec}
+                  picks={picks}
+                  windows={result.windows}
+                  products={log.products}
+                  selected={clip?.rank ?? null}
+                  onSelect={setSelected}
+                />
+                <TimeBaseNote outside={result.outside} offsetSec={project.offsetSec ?? 0} onOffset={(offsetSec) => setProject({ ...project, offsetSec })} />
                 <div class="list-head">
                   <h2>
                     {picks.length} highlight{picks.length === 1 ? '' : 's'}
@@ -126,7 +153,9 @@ export function ProjectView({ id, initialWarnings, back }: Props) {
                 {picks.length > 0 ? (
                   <ClipList picks={picks} selected={clip?.rank ?? null} onSelect={setSelected} />
                 ) : (
-                  <p class="empty">No product has scored events inside the recording.</p>
+                  <p class="empty">
+                    No product has a click peak that fits the limits (a clip needs a score of at least 5 inside a window at least the minimum length).
+                  </p>
                 )}
               </>
             )}
@@ -138,6 +167,7 @@ export function ProjectView({ id, initialWarnings, back }: Props) {
                 #{clip.rank} {clip.productName ?? clip.productId}
               </h2>
               <ClipPreview recording={recording} clip={clip} />
+              <ClipWhy clip={clip} snapping={result?.snapping ?? false} />
               <ClipActions recording={recording} recordingName={project.recording.name} meta={meta} clip={clip} />
             </aside>
           )}

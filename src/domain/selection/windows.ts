@@ -1,0 +1,100 @@
+import type { ProductWindow } from '../events';
+
+export interface PinMarker {
+  time: number;
+  productIndex: number;
+  pin: boolean;
+}
+
+/**
+ * Pinned time per product. One product is pinned at a time, as in a TikTok LIVE: a pin closes
+ * the previous product's pin; an unpin closes only its own product's pin; the last pin runs
+ * to the end of the recording. Windows are clamped to the recording.
+ */
+export function pinnedWindows(markers: readonly PinMarker[], durationSec: number): ProductWindow[] {
+  // At equal times an unpin goes first, so "unpin A, pin B" at t hands over cleanly.
+  const sorted = [...markers].sort((a, b) => a.time - b.time || Number(a.pin) - Number(b.pin));
+  const out: ProductWindow[] = [];
+  let open = null as { productIndex: number; start: number } | null;
+  const close = (end: number) => {
+    if (!open) return;
+    const start = Math.max(0, open.start);
+    const stop = Math.min(durationSec, end);
+    const last = out[out.length - 1];
+    if (stop > start) {
+      if (last && last.productIndex === open.productIndex && last.end >= start) last.end = stop;
+      else out.push({ productIndex: open.productIndex, start, end: stop, source: 'pin' });
+    }
+    open = null;
+  };
+  for (const m of sorted) {
+    if (m.pin) {
+      if (open?.productIndex === m.productIndex) continue;
+      close(m.time);
+      open = { productIndex: m.productIndex, start: m.time };
+    } else if (open?.productIndex === m.productIndex) {
+      close(m.time);
+    }
+  }
+  close(durationSec);
+  return out;
+}
+
+/** [0, duration) minus the given (sorted, disjoint) windows. */
+export function freeIntervals(windows: readonly ProductWindow[], durationSec: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let cursor = 0;
+  for (const w of windows) {
+    if (w.start > cursor) out.push([cursor, w.start]);
+    cursor = Math.max(cursor, w.end);
+  }
+  if (cursor < durationSec) out.push([cursor, durationSec]);
+  return out;
+}
+
+/** Half-width of the box that smooths per-second rates when inferring who is being pitched. */
+export const DOMINANCE_HALF_WIDTH_SEC = 10;
+
+/**
+ * Without pins, a product's window is where its smoothed click rate is the highest of all
+ * products: the timeline is split between products, so no clip can mix two of them.
+ * `rates` holds per-second weighted events for each candidate product over the recording.
+ */
+export function inferredWindows(
+  rates: ReadonlyMap<number, Float64Array>,
+  free: ReadonlyArray<[number, number]>,
+  durationSec: number,
+  minLenSec: number,
+): ProductWindow[] {
+  const seconds = Math.ceil(durationSec);
+  const bestAt = new Int32Array(seconds).fill(-1);
+  const bestRate = new Float64Array(seconds);
+  const h = DOMINANCE_HALF_WIDTH_SEC;
+  for (const [p, r] of rates) {
+    // Box sum via a running window; comparing sums is the same as comparing averages.
+    let sum = 0;
+    for (let k = 0; k < Math.min(h, seconds); k++) sum += r[k]!;
+    for (let k = 0; k < seconds; k++) {
+      if (k + h < seconds) sum += r[k + h]!;
+      if (k - h - 1 >= 0) sum -= r[k - h - 1]!;
+      if (sum > bestRate[k]! + 1e-12 || (Math.abs(sum - bestRate[k]!) <= 1e-12 && sum > 0 && p < bestAt[k]!)) {
+        bestRate[k] = sum;
+        bestAt[k] = p;
+      }
+    }
+  }
+  const out: ProductWindow[] = [];
+  for (const [fs, fe] of free) {
+    let k = Math.floor(fs);
+    while (k < Math.ceil(fe)) {
+      const p = bestAt[k]!;
+      let j = k + 1;
+      while (j < Math.ceil(fe) && bestAt[j] === p) j++;
+      const start = Math.max(fs, k);
+      const end = Math.min(fe, j);
+      if (p >= 0 && end - start >= minLenSec - 1e-9) out.push({ productIndex: p, start, end, source: 'inferred' });
+      k = j;
+    }
+  }
+  return out;
+}
