@@ -21,6 +21,8 @@ try {
   }
   await page.getByRole('button', { name: 'Try the sample' }).click();
   await page.getByTestId('clip-list').waitFor();
+  // Wait for pause detection so the explanation shows snapped edges.
+  await page.getByTestId('clip-edges').filter({ hasText: 'snapped to a pause' }).waitFor({ timeout: 60_000 });
   await page.getByTestId('preview-video').evaluate((v) => new Promise((r) => (v.readyState >= 2 ? r() : v.addEventListener('seeked', r, { once: true }))));
   await page.screenshot({ path: `${root}docs/screenshot-highlights.png` });
   await browser.close();
