@@ -1,0 +1,97 @@
+import type { Pick, Product } from '../events';
+import { productCaptions, cuesForClip, type Cue } from './captions';
+import type { OutputPresetId } from './output';
+import { suggestPost } from './postText';
+import type { ReframeMode } from './reframe';
+import { safeArea } from './safeArea';
+
+/**
+ * Layouts live in one design space, the HD frame; the fast preset scales them down. Positions
+ * are object centres (Fabric 7's default origin), so a rotation keeps the element in place.
+ */
+export const DESIGN = { width: 1080, height: 1920 } as const;
+
+export interface ElementLayout {
+  x: number;
+  y: number;
+  scale: number;
+  angle: number;
+}
+
+export interface StickerEdit {
+  key: string;
+  /** A bundled sticker (public/stickers/<id>.svg)… */
+  stickerId?: string;
+  /** …or the user's own PNG/SVG. */
+  image?: Blob;
+  from: number;
+  to: number;
+  layout: ElementLayout;
+}
+
+/** Everything the user can adjust for one clip; stored per clip, survives a reload. */
+export interface ClipEdit {
+  output: OutputPresetId;
+  reframe: ReframeMode;
+  intro: { enabled: boolean; name: string; price: string; durationSec: number; image?: Blob; layout: ElementLayout };
+  /** Cue times relative to the clip start. `fromTranscript` says where the text came from. */
+  captions: { enabled: boolean; fromTranscript: boolean; cues: Cue[]; layout: ElementLayout };
+  stickers: StickerEdit[];
+  music: { enabled: boolean; trackId: string; file?: Blob; fileName?: string; volume: number };
+  post: string;
+}
+
+export const INTRO_SEC = 2.5;
+export const DEFAULT_MUSIC = { trackId: 'beat-loop', volume: 0.35 } as const;
+
+export interface AutoEditInput {
+  pick: Pick;
+  product: Product;
+  /** The project's transcript, in recording time. */
+  transcript?: Cue[];
+  hashtags: readonly string[];
+}
+
+/** The one-click edit: defaults that look right without touching anything. */
+export function autoEdit({ pick, product, transcript, hashtags }: AutoEditInput): ClipEdit {
+  const duration = pick.end - pick.start;
+  const name = product.name ?? product.id;
+  const price = formatPrice(product.price);
+  const safe = safeArea(DESIGN.width, DESIGN.height);
+  const clipCues = transcript ? cuesForClip(transcript, pick.start, pick.end) : [];
+  const fromTranscript = clipCues.length > 0;
+  return {
+    output: 'hd',
+    reframe: 'blur',
+    intro: {
+      enabled: true,
+      name,
+      price,
+      durationSec: Math.min(INTRO_SEC, duration / 2),
+      layout: { x: safe.x + safe.width / 2, y: safe.y + safe.height * 0.3, scale: 1, angle: 0 },
+    },
+    captions: {
+      enabled: true,
+      fromTranscript,
+      cues: fromTranscript ? clipCues : productCaptions(name, price || undefined, duration, undefined, Math.min(INTRO_SEC, duration / 2)),
+      layout: { x: safe.x + safe.width / 2, y: safe.y + safe.height - 150, scale: 1, angle: 0 },
+    },
+    stickers: [
+      {
+        key: 'sticker-1',
+        stickerId: 'sale',
+        from: 0,
+        to: duration,
+        layout: { x: safe.x + safe.width - 110, y: safe.y + 110, scale: 0.8, angle: -12 },
+      },
+    ],
+    music: { enabled: true, ...DEFAULT_MUSIC },
+    post: suggestPost({ productName: name, ...(price && { price }), defaults: [...hashtags] }).text,
+  };
+}
+
+/** "24.99" → "$24.99"; keeps text that already has a currency sign or words. */
+export function formatPrice(price: string | undefined): string {
+  const p = price?.trim() ?? '';
+  return /^\d+(\.\d+)?$/.test(p) ? `$${p}` : p;
+}

@@ -1,0 +1,182 @@
+/**
+ * Reframing a (usually landscape) recording into the vertical output frame: where the video lands
+ * (for the canvas preview) and the ffmpeg filter chain that puts it there.
+ *
+ * Layouts:
+ *  - 'cover'    the source fills the frame, centre-cropped (mode 'crop', or a source already ~9:16);
+ *  - 'fit-blur' the whole source fits inside, over a blurred, zoomed copy filling the frame (mode 'blur');
+ *  - 'fit-pad'  a source narrower than 9:16 (tall phone recordings) is scaled to the frame height and
+ *               padded with black at the sides, in either mode: cropping would cut heads and hands, and
+ *               a blurred strip a few percent wide only looks like a smudge.
+ *
+ * All sizes and offsets are even, so yuv420p chroma lines up and libx264 accepts the frame.
+ */
+import type { OutputSize } from './output';
+import { type Rect, type Size, even, evenFloor } from './rect';
+
+export type ReframeMode = 'crop' | 'blur';
+export type ReframeLayout = 'cover' | 'fit-blur' | 'fit-pad';
+
+/** What the reframe needs to know about the recording (a subset of RecordingMeta). */
+export interface ReframeSource {
+  width: number;
+  height: number;
+  /** Degrees clockwise. ffmpeg autorotates on decode, so 90/270 swap width and height. */
+  rotation: number;
+}
+
+/**
+ * A source whose aspect ratio is within this fraction of the output's counts as "already vertical":
+ * it is covered (losing at most this fraction of one side) rather than blurred or padded.
+ */
+export const PORTRAIT_TOLERANCE = 0.04;
+
+/** The blurred background is blurred at 1/BLUR_DOWNSCALE of the output size, then scaled up. */
+export const BLUR_DOWNSCALE = 8;
+/** boxblur passes at low resolution (2 box passes ≈ a Gaussian). */
+export const BLUR_POWER = 2;
+
+export interface BlurBackground {
+  /** The part of the source stretched under the video (its cover crop), source pixels. */
+  crop: Rect;
+  /** Size the background is blurred at. */
+  lowRes: Size;
+  /** boxblur radius at `lowRes`. */
+  radius: number;
+  /** Equivalent Gaussian standard deviation in output pixels (for a canvas `blur()` filter). */
+  blurSigma: number;
+}
+
+export interface ReframeGeometry {
+  output: Size;
+  layout: ReframeLayout;
+  /** Source size as displayed, after rotation. */
+  source: Size;
+  /** The part of the (rotated) source that is shown, in source pixels. */
+  crop: Rect;
+  /** Where that part lands in the output frame, in output pixels. */
+  video: Rect;
+  /** Only for 'fit-blur'. */
+  background?: BlurBackground;
+}
+
+export const normalizeRotation = (deg: number): number => (((Math.round(deg / 90) * 90) % 360) + 360) % 360;
+
+/** The size frames have after ffmpeg's autorotation. */
+export function displaySize(src: ReframeSource): Size {
+  const quarter = normalizeRotation(src.rotation) % 180 === 90;
+  return quarter ? { width: src.height, height: src.width } : { width: src.width, height: src.height };
+}
+
+/** The centred part of a `src`-sized picture with the aspect ratio of `out`. */
+export function coverCrop(src: Size, out: Size): Rect {
+  if (src.width * out.height > src.height * out.width) {
+    const width = Math.min(src.width, even((src.height * out.width) / out.height));
+    return { x: evenFloor((src.width - width) / 2), y: 0, width, height: src.height };
+  }
+  const height = Math.min(src.height, even((src.width * out.height) / out.width));
+  return { x: 0, y: evenFloor((src.height - height) / 2), width: src.width, height };
+}
+
+/** The largest box with the aspect ratio of `src` inside `out`, centred. */
+export function fitRect(src: Size, out: Size): Rect {
+  let width: number;
+  let height: number;
+  if (src.width * out.height >= src.height * out.width) {
+    width = out.width;
+    height = Math.min(out.height, even((out.width * src.height) / src.width));
+  } else {
+    height = out.height;
+    width = Math.min(out.width, even((out.height * src.width) / src.height));
+  }
+  return { x: evenFloor((out.width - width) / 2), y: evenFloor((out.height - height) / 2), width, height };
+}
+
+export function reframeGeometry(src: ReframeSource, out: Size, mode: ReframeMode): ReframeGeometry {
+  if (!(src.width > 0 && src.height > 0)) throw new RangeError(`bad source size ${src.width}x${src.height}`);
+  if (!(out.width > 0 && out.height > 0)) throw new RangeError(`bad output size ${out.width}x${out.height}`);
+  const source = displaySize(src);
+  const output = { width: out.width, height: out.height };
+  const full: Rect = { x: 0, y: 0, ...output };
+  const whole: Rect = { x: 0, y: 0, ...source };
+  const srcAspect = source.width / source.height;
+  const outAspect = output.width / output.height;
+
+  const cover = (): ReframeGeometry => ({ output, layout: 'cover', source, crop: coverCrop(source, output), video: full });
+  if (srcAspect <= outAspect * (1 + PORTRAIT_TOLERANCE)) {
+    if (srcAspect >= outAspect * (1 - PORTRAIT_TOLERANCE)) return cover();
+    return { output, layout: 'fit-pad', source, crop: whole, video: fitRect(source, output) };
+  }
+  if (mode === 'crop') return cover();
+
+  const lowRes = { width: even(output.width / BLUR_DOWNSCALE), height: even(output.height / BLUR_DOWNSCALE) };
+  // ≈ 1/10 of the short side (boxblur's cost does not depend on the radius); it must stay
+  // ≤ half the short side of the 2×-subsampled chroma plane.
+  const shortSide = Math.min(lowRes.width, lowRes.height);
+  const radius = Math.max(1, Math.min(Math.round(shortSide / 10), Math.floor(shortSide / 4)));
+  const sigmaLow = Math.sqrt((BLUR_POWER * radius * (radius + 1)) / 3);
+  return {
+    output,
+    layout: 'fit-blur',
+    source,
+    crop: whole,
+    video: fitRect(source, output),
+    background: {
+      crop: coverCrop(source, output),
+      lowRes,
+      radius,
+      blurSigma: Math.round(sigmaLow * (output.width / lowRes.width) * 10) / 10,
+    },
+  };
+}
+
+const isWhole = (r: Rect, s: Size) => r.x === 0 && r.y === 0 && r.width === s.width && r.height === s.height;
+const cropFilter = (r: Rect) => `crop=${r.width}:${r.height}:${r.x}:${r.y}`;
+
+export interface FilterLabels {
+  /** Input pad, without brackets. Default '0:v'. */
+  input?: string;
+  /** Output pad, without brackets. Default 'vbase'. */
+  output?: string;
+}
+
+/**
+ * The filtergraph fragment (for -filter_complex) that turns the decoded source into
+ * `[vbase]`: exactly output.width × output.height, square pixels, constant fps, yuv420p.
+ * fps comes first so a 60 fps source is halved before any scaling; in the cover layout the crop
+ * comes before the scale so only the visible part of the source is scaled.
+ */
+export function reframeFilter(geometry: ReframeGeometry, fps: OutputSize['fps'], labels: FilterLabels = {}): string {
+  const input = `[${labels.input ?? '0:v'}]`;
+  const output = `[${labels.output ?? 'vbase'}]`;
+  const { width: W, height: H } = geometry.output;
+  const head = `${input}fps=${fps}`;
+  const tail = `setsar=1,format=yuv420p${output}`;
+
+  switch (geometry.layout) {
+    case 'cover': {
+      const crop = isWhole(geometry.crop, geometry.source) ? '' : `${cropFilter(geometry.crop)},`;
+      return `${head},${crop}scale=${W}:${H},${tail}`;
+    }
+    case 'fit-pad': {
+      const v = geometry.video;
+      const pad = isWhole(v, geometry.output) ? '' : `pad=${W}:${H}:${v.x}:${v.y}:black,`;
+      return `${head},scale=${v.width}:${v.height},${pad}${tail}`;
+    }
+    case 'fit-blur': {
+      const bg = geometry.background;
+      if (!bg) throw new Error('fit-blur geometry without a background');
+      const v = geometry.video;
+      const p = labels.output ?? 'vbase';
+      const bgCrop = isWhole(bg.crop, geometry.source) ? '' : `${cropFilter(bg.crop)},`;
+      return [
+        `${head},split=2[${p}_bgsrc][${p}_fgsrc]`,
+        // Blur at 1/8 size: boxblur cost grows with the pixel count, the upscale smooths the blocks.
+        `[${p}_bgsrc]${bgCrop}scale=${bg.lowRes.width}:${bg.lowRes.height}:flags=fast_bilinear,` +
+          `boxblur=luma_radius=${bg.radius}:luma_power=${BLUR_POWER},scale=${W}:${H}:flags=bilinear,setsar=1[${p}_bg]`,
+        `[${p}_fgsrc]scale=${v.width}:${v.height},setsar=1[${p}_fg]`,
+        `[${p}_bg][${p}_fg]overlay=${v.x}:${v.y},${tail}`,
+      ].join(';');
+    }
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * Runs renderArgs() through the native ffmpeg (same major version as ffmpeg.wasm's core) on the
+ * generated fixture and checks the result with ffprobe. Skipped when ffmpeg/ffprobe or the
+ * fixture are missing.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderArgs, type RenderPlan } from '../../src/domain/edit/plan';
+
+const FIXTURE = resolve('tests/fixtures/generated/rec-20s.mp4');
+const hasTool = (tool: string) => spawnSync(tool, ['-version'], { stdio: 'ignore' }).status === 0;
+const missing = !hasTool('ffmpeg') || !hasTool('ffprobe') ? 'native ffmpeg/ffprobe not on PATH' : !existsSync(FIXTURE) ? `${FIXTURE} missing (run scripts/make-fixtures.sh)` : '';
+if (missing) console.warn(`edit-render-native: skipped — ${missing}`);
+
+interface Probe {
+  streams: { codec_type: string; codec_name: string; width?: number; height?: number; pix_fmt?: string; sample_rate?: string; channels?: number }[];
+  format: { duration: string };
+}
+
+describe.skipIf(missing !== '')(`renderArgs with native ffmpeg${missing ? ` (skipped: ${missing})` : ''}`, () => {
+  let dir = '';
+  const ffmpeg = (args: string[]) => execFileSync('ffmpeg', ['-v', 'error', ...args], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  const probe = (file: string): Probe =>
+    JSON.parse(execFileSync('ffprobe', ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', join(dir, file)]).toString()) as Probe;
+  /** RGB of one pixel of the frame at `t` seconds. */
+  const pixel = (file: string, t: number, x: number, y: number): number[] =>
+    Array.from(ffmpeg(['-ss', String(t), '-i', file, '-frames:v', '1', '-vf', `format=rgb24,crop=1:1:${x}:${y}`, '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-']));
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'edit-render-'));
+    ffmpeg(['-f', 'lavfi', '-i', 'color=red@0.8:s=300x120,format=rgba', '-frames:v', '1', 'red.png']);
+    ffmpeg(['-f', 'lavfi', '-i', 'sine=f=3000:sample_rate=48000:d=10', '-c:a', 'aac', 'music.m4a']);
+  });
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('blur 720x1280 with a fading overlay and ducked music: exact duration, h264 yuv420p + aac', () => {
+    const plan: RenderPlan = {
+      output: { width: 720, height: 1280, fps: 30 },
+      source: { start: 2, end: 5, width: 640, height: 360, rotation: 0, hasAudio: true },
+      reframe: 'blur',
+      overlays: [{ id: 'red', file: 'red.png', x: 100, y: 200, width: 300, height: 120, from: 0.5, to: 2.5, fadeInSec: 0.2 }],
+      music: { file: 'music.m4a', volume: 0.5, fadeInSec: 0.5, fadeOutSec: 0.5, duck: true },
+    };
+    ffmpeg(renderArgs(plan, FIXTURE, 'blur.mp4'));
+    const p = probe('blur.mp4');
+    const video = p.streams.find((s) => s.codec_type === 'video');
+    const audio = p.streams.find((s) => s.codec_type === 'audio');
+    expect(video).toMatchObject({ codec_name: 'h264', width: 720, height: 1280, pix_fmt: 'yuv420p' });
+    expect(audio).toMatchObject({ codec_name: 'aac', sample_rate: '48000', channels: 2 });
+    expect(Math.abs(Number(p.format.duration) - 3)).toBeLessThanOrEqual(0.1);
+    // the overlay is on screen at 1 s (red at 80% over the picture), gone at 2.8 s
+    const rgb = pixel('blur.mp4', 1, 250, 260);
+    expect(rgb).toHaveLength(3);
+    const [r = 0, g = 255, b = 255] = rgb;
+    expect(r).toBeGreaterThan(200);
+    expect(g).toBeLessThan(90);
+    expect(b).toBeLessThan(90);
+    expect(pixel('blur.mp4', 2.8, 250, 260)).not.toEqual(rgb);
+  }, 60_000);
+
+  it('crop 1080x1920 of a silent plan gets a generated silent AAC track', () => {
+    const plan: RenderPlan = {
+      output: { width: 1080, height: 1920, fps: 30 },
+      source: { start: 10, end: 11.5, width: 640, height: 360, rotation: 0, hasAudio: false },
+      reframe: 'crop',
+      overlays: [],
+    };
+    ffmpeg(renderArgs(plan, FIXTURE, 'crop.mp4'));
+    const p = probe('crop.mp4');
+    expect(p.streams.map((s) => s.codec_type).sort()).toEqual(['audio', 'video']);
+    expect(p.streams.find((s) => s.codec_type === 'video')).toMatchObject({ width: 1080, height: 1920, pix_fmt: 'yuv420p' });
+    expect(Math.abs(Number(p.format.duration) - 1.5)).toBeLessThanOrEqual(0.1);
+  }, 60_000);
+});
