@@ -23,7 +23,7 @@ export default defineConfig({
         icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' }],
       },
       workbox: {
-        globPatterns: ['**/*.{js,css,html,svg,wasm,mp4,csv,srt,webmanifest}'],
+        globPatterns: ['**/*.{js,css,html,svg,wasm,mp4,m4a,csv,srt,json,woff2,webmanifest}'],
         // The single-thread ffmpeg core is ~32 MB.
         maximumFileSizeToCacheInBytes: 40 * 1024 * 1024,
         navigateFallback: 'index.html',

@@ -1,3 +1,4 @@
+import type { RenderPlan } from '../domain/edit/plan';
 import type { Loudness } from '../domain/loudness';
 import type { JobProgress } from '../domain/progress';
 import type { RecordingMeta } from '../domain/recording';
@@ -15,6 +16,12 @@ export interface CutResult {
   blob: Blob;
   /** File extension of the container written ("mp4", or "mkv" for codecs MP4 cannot carry). */
   ext: string;
+}
+
+/** A small file (overlay PNG, music) an engine writes into its own file system for one job. */
+export interface RenderFile {
+  path: string;
+  data: Uint8Array;
 }
 
 export interface JobHooks {
@@ -42,6 +49,8 @@ export interface MediaEngine {
    * `durationSec`). Only for recordings with audio.
    */
   loudness(recording: Blob, fileName: string, durationSec: number, hooks?: JobHooks): Promise<Loudness>;
+  /** Composites a render plan into an H.264/AAC MP4; `files` are the PNGs and music it names. */
+  render(recording: Blob, fileName: string, plan: RenderPlan, files: RenderFile[], hooks?: JobHooks): Promise<Blob>;
   /** Frees the engine (workers, wasm memory). It reloads lazily on the next job. */
   dispose(): void;
 }

@@ -2,11 +2,12 @@ import { FFmpeg, FFFSType } from '@ffmpeg/ffmpeg';
 import coreURL from '@ffmpeg/core?url';
 import wasmURL from '@ffmpeg/core/wasm?url';
 import { copyContainer, cutArgs } from '../domain/cutPlan';
+import { clipDuration, renderArgs, type RenderPlan } from '../domain/edit/plan';
 import { LOUDNESS_STEP_SEC, loudnessArgs, parseAstatsMetadata, type Loudness } from '../domain/loudness';
 import { metaFromProbe } from '../domain/probe';
 import { estimate, ffmpegLogTime } from '../domain/progress';
 import type { RecordingMeta } from '../domain/recording';
-import { CancelledError, MediaError, type CutRequest, type CutResult, type JobHooks, type MediaEngine } from './engine';
+import { CancelledError, MediaError, type CutRequest, type CutResult, type JobHooks, type MediaEngine, type RenderFile } from './engine';
 
 const LOAD_TIMEOUT_MS = 60_000;
 const IN_DIR = '/in';
@@ -160,6 +161,23 @@ export class FfmpegEngine implements MediaEngine {
         return loudness;
       } finally {
         await ff.deleteFile(out).catch(() => undefined);
+      }
+    });
+  }
+
+  render(recording: Blob, fileName: string, plan: RenderPlan, files: RenderFile[], hooks: JobHooks = {}): Promise<Blob> {
+    return this.#job(recording, fileName, hooks, async (ff, input) => {
+      const out = '/render.mp4';
+      try {
+        // writeFile transfers (empties) the buffer it is given: hand it a copy.
+        for (const f of files) await ff.writeFile(f.path, f.data.slice());
+        await this.#exec(ff, renderArgs(plan, input, out), clipDuration(plan), hooks);
+        const data = await ff.readFile(out);
+        if (!(data instanceof Uint8Array) || data.byteLength === 0) throw new MediaError('ffmpeg wrote an empty video.');
+        hooks.onProgress?.({ ratio: 1, etaSec: 0 });
+        return new Blob([data as Uint8Array<ArrayBuffer>], { type: 'video/mp4' });
+      } finally {
+        for (const path of [out, ...files.map((f) => f.path)]) await ff.deleteFile(path).catch(() => undefined);
       }
     });
   }

@@ -48,6 +48,9 @@ export function openStudioDB(): Promise<IDBPDatabase<StudioDB>> {
           await c.update({ ...c.value, selection: migrateSelection(c.value.selection) });
         }
       }
+      if (oldVersion < 3) {
+        db.createObjectStore('edits', { keyPath: 'key' }).createIndex('byProject', 'projectId');
+      }
     },
     blocking() {
       // A newer tab wants to upgrade: let it, this tab reopens on next use.

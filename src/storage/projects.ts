@@ -1,4 +1,5 @@
 import type { ClickLog, Pick } from '../domain/events';
+import type { ClipEdit } from '../domain/edit/model';
 import type { Loudness } from '../domain/loudness';
 import { openStudioDB, StorageError, storageError } from './db';
 import { STORES, type ProjectRecord } from './schema';
@@ -102,9 +103,31 @@ export function saveLoudness(projectId: string, loudness: Loudness): Promise<voi
   });
 }
 
+const editKey = (projectId: string, clipKey: string) => `${projectId}/${clipKey}`;
+
+export function getEdit(projectId: string, clipKey: string): Promise<ClipEdit | undefined> {
+  return guarded(async () => (await (await openStudioDB()).get('edits', editKey(projectId, clipKey)))?.edit);
+}
+
+export function saveEdit(projectId: string, clipKey: string, edit: ClipEdit): Promise<void> {
+  return guarded(async () => {
+    await (await openStudioDB()).put('edits', { key: editKey(projectId, clipKey), projectId, edit });
+  });
+}
+
+export function deleteEdit(projectId: string, clipKey: string): Promise<void> {
+  return guarded(async () => (await openStudioDB()).delete('edits', editKey(projectId, clipKey)));
+}
+
 export function deleteProject(id: string): Promise<void> {
   return guarded(async () => {
     const tx = (await openStudioDB()).transaction(STORES, 'readwrite');
-    await Promise.all([...STORES.map((s) => tx.objectStore(s).delete(id)), tx.done]);
+    const edits = tx.objectStore('edits');
+    const editKeys = await edits.index('byProject').getAllKeys(id);
+    await Promise.all([
+      ...STORES.filter((s) => s !== 'edits').map((s) => tx.objectStore(s).delete(id)),
+      ...editKeys.map((k) => edits.delete(k)),
+      tx.done,
+    ]);
   });
 }

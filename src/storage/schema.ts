@@ -1,5 +1,7 @@
 import type { DBSchema } from 'idb';
 import type { ClickLog, Pick, SelectionOptions } from '../domain/events';
+import type { Cue } from '../domain/edit/captions';
+import type { ClipEdit } from '../domain/edit/model';
 import type { Loudness } from '../domain/loudness';
 import type { RecordingMeta } from '../domain/recording';
 
@@ -14,6 +16,10 @@ export interface ProjectRecord {
   streamStartMs?: number;
   /** Seconds the recording started after the log's zero (a recording started late). */
   offsetSec?: number;
+  /** SRT/WebVTT dropped with the recording, in recording time: the clips' captions. */
+  transcript?: { fileName: string; cues: Cue[] };
+  /** The user's standing hashtags for post text. */
+  hashtags?: string[];
   selection: SelectionOptions;
 }
 
@@ -26,8 +32,10 @@ export interface StudioDB extends DBSchema {
   picks: { key: string; value: { projectId: string; picks: Pick[]; computedAt: number } };
   /** The recording's loudness envelope, measured once, for snapping clip edges to pauses. */
   loudness: { key: string; value: { projectId: string; loudness: Loudness } };
+  /** Auto-edit adjustments per clip, keyed "<projectId>/<clipKey>". */
+  edits: { key: string; value: { key: string; projectId: string; edit: ClipEdit }; indexes: { byProject: string } };
 }
 
 export const DB_NAME = 'live-highlights-studio';
-export const DB_VERSION = 2;
-export const STORES = ['projects', 'recordings', 'logs', 'picks', 'loudness'] as const;
+export const DB_VERSION = 3;
+export const STORES = ['projects', 'recordings', 'logs', 'picks', 'loudness', 'edits'] as const;

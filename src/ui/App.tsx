@@ -1,11 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
+import { EditorView } from './views/EditorView';
 import { HomeView } from './views/HomeView';
 import { ProjectView } from './views/ProjectView';
 
-type Route = { view: 'home' } | { view: 'project'; id: string };
+type Route = { view: 'home' } | { view: 'project'; id: string } | { view: 'edit'; id: string; clip: string };
 
-/** Hash routes (#/p/<id>) work on any static host and sub-path, and survive a reload. */
+/** Hash routes (#/p/<id>, #/p/<id>/edit/<clip>) work on any static host and sub-path, and survive a reload. */
 function parseRoute(hash: string): Route {
+  const edit = /^#\/p\/([\w-]+)\/edit\/(.+)$/.exec(hash);
+  if (edit) return { view: 'edit', id: edit[1]!, clip: decodeURIComponent(edit[2]!) };
   const m = /^#\/p\/([\w-]+)$/.exec(hash);
   return m ? { view: 'project', id: m[1]! } : { view: 'home' };
 }
@@ -35,8 +38,10 @@ export function App() {
             location.hash = `#/p/${id}`;
           }}
         />
-      ) : (
+      ) : route.view === 'project' ? (
         <ProjectView key={route.id} id={route.id} initialWarnings={warnings} back={() => (location.hash = '#/')} />
+      ) : (
+        <EditorView key={`${route.id}/${route.clip}`} projectId={route.id} clip={route.clip} back={() => (location.hash = `#/p/${route.id}`)} />
       )}
     </>
   );

@@ -1,4 +1,5 @@
 import { DEFAULT_SELECTION, type ClickLog, type RejectedRow } from '../domain/events';
+import { parseCaptions } from '../domain/edit/captions';
 import { kindOfFile } from '../domain/fileKinds';
 import type { JobHooks } from '../media/engine';
 import { createProject, saveLog } from '../storage/projects';
@@ -29,23 +30,38 @@ export async function parseLogFile(file: File): Promise<ParsedLog> {
   return { log: result.log, warnings: result.warnings };
 }
 
-export function splitDropped(files: File[]): { recording?: File; log?: File; ignored: File[] } {
-  const out: { recording?: File; log?: File; ignored: File[] } = { ignored: [] };
+export interface Dropped {
+  recording?: File;
+  log?: File;
+  transcript?: File;
+  ignored: File[];
+}
+
+export function splitDropped(files: File[]): Dropped {
+  const out: Dropped = { ignored: [] };
   for (const f of files) {
     const kind = kindOfFile(f.name, f.type);
-    if (kind === 'recording' && !out.recording) out.recording = f;
-    else if (kind === 'log' && !out.log) out.log = f;
+    if (kind !== 'unknown' && !out[kind]) out[kind] = f;
     else out.ignored.push(f);
   }
   return out;
+}
+
+/** An SRT/WebVTT transcript; one with no cues is an error that changes nothing. */
+export async function parseTranscriptFile(file: File): Promise<NonNullable<ProjectRecord['transcript']>> {
+  const cues = parseCaptions(await file.text());
+  if (cues.length === 0) throw new ImportError(`${file.name}: no subtitle cues found. Expected SRT ("00:00:01,000 --> 00:00:03,000") or WebVTT.`);
+  return { fileName: file.name, cues };
 }
 
 /**
  * Files in → project. The log is parsed before anything is written, so a bad log leaves
  * storage untouched; the recording is probed by ffmpeg (mounted, not read into memory).
  */
-export async function importProject(recording: File, logFile: File | undefined, hooks: JobHooks): Promise<{ project: ProjectRecord; warnings: string[] }> {
+export async function importProject(dropped: Dropped & { recording: File }, hooks: JobHooks): Promise<{ project: ProjectRecord; warnings: string[] }> {
+  const { recording, log: logFile } = dropped;
   const parsed = logFile ? await parseLogFile(logFile) : undefined;
+  const transcript = dropped.transcript ? await parseTranscriptFile(dropped.transcript) : undefined;
   const meta = await engine.probe(recording, recording.name, hooks);
   const now = Date.now();
   let project: ProjectRecord = {
@@ -55,6 +71,7 @@ export async function importProject(recording: File, logFile: File | undefined, 
     updatedAt: now,
     recording: { name: recording.name, size: recording.size, type: recording.type, meta },
     selection: DEFAULT_SELECTION,
+    ...(transcript && { transcript }),
   };
   await createProject(project, recording);
   if (parsed) project = await saveLog(project, parsed.log);

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { RECORDING_ACCEPT } from '../../domain/fileKinds';
+import { LOG_ACCEPT, RECORDING_ACCEPT, TRANSCRIPT_ACCEPT } from '../../domain/fileKinds';
 import { listProjects, deleteProject } from '../../storage/projects';
 import type { ProjectRecord } from '../../storage/schema';
 import { DropZone } from '../components/DropZone';
@@ -7,14 +7,14 @@ import { ErrorNote } from '../components/ErrorNote';
 import { JobProgressBar } from '../components/JobProgress';
 import { LogFormatHelp } from '../components/LogFormatHelp';
 import { ProjectList } from '../components/ProjectList';
-import { ImportError, importProject, splitDropped } from '../importFlow';
+import { ImportError, importProject, splitDropped, type Dropped } from '../importFlow';
 import { useJob } from '../useJob';
 
 interface Props {
   open: (id: string, warnings?: string[]) => void;
 }
 
-const SAMPLE = { video: 'samples/sample.mp4', log: 'samples/sample-clicks.csv' };
+const SAMPLE = { video: 'samples/sample.mp4', log: 'samples/sample-clicks.csv', transcript: 'samples/sample.srt' };
 
 async function fetchAsFile(path: string): Promise<File> {
   const res = await fetch(path);
@@ -37,10 +37,10 @@ export function HomeView({ open }: Props) {
       });
   useEffect(() => void refresh(), []);
 
-  const start = async (recording: File, log: File | undefined) => {
+  const start = async (dropped: Dropped & { recording: File }) => {
     setError(null);
     try {
-      const done = await run(`Reading ${recording.name}`, (hooks) => importProject(recording, log, hooks));
+      const done = await run(`Reading ${dropped.recording.name}`, (hooks) => importProject(dropped, hooks));
       if (done) open(done.project.id, done.warnings);
     } catch (e) {
       setError(e as Error);
@@ -48,20 +48,21 @@ export function HomeView({ open }: Props) {
   };
 
   const onFiles = (files: File[]) => {
-    const { recording, log, ignored } = splitDropped(files);
+    const dropped = splitDropped(files);
+    const { recording, log, ignored } = dropped;
     if (!recording) {
       const what = log ? `${log.name} is a click log` : `${ignored.map((f) => f.name).join(', ')} is not a recording`;
       setError(new ImportError(`${what}. Drop the recording (MP4, MOV, WebM or MKV), with its click log or on its own.`));
       return;
     }
-    void start(recording, log);
+    void start({ ...dropped, recording });
   };
 
   const trySample = async () => {
     setError(null);
     try {
-      const [video, log] = await Promise.all([fetchAsFile(SAMPLE.video), fetchAsFile(SAMPLE.log)]);
-      await start(video, log);
+      const [recording, log, transcript] = await Promise.all([fetchAsFile(SAMPLE.video), fetchAsFile(SAMPLE.log), fetchAsFile(SAMPLE.transcript)]);
+      await start({ recording, log, transcript, ignored: [] });
     } catch (e) {
       setError(e as Error);
     }
@@ -80,9 +81,9 @@ export function HomeView({ open }: Props) {
         <DropZone
           testId="home-drop"
           onFiles={onFiles}
-          accept={`${RECORDING_ACCEPT},.csv,.json,.ndjson,.jsonl`}
-          title="Drop a recording and its click log"
-          hint="Recording: MP4, MOV, WebM or MKV, any length. Click log: CSV, JSON or NDJSON with time, event and product_id."
+          accept={`${RECORDING_ACCEPT},${LOG_ACCEPT},${TRANSCRIPT_ACCEPT}`}
+          title="Drop a recording, its click log and transcript"
+          hint="Recording: MP4, MOV, WebM or MKV, any length. Click log: CSV, JSON or NDJSON with time, event and product_id. Optional transcript: SRT or WebVTT, for captions."
           buttonLabel="Choose files"
           disabled={job !== null}
         />

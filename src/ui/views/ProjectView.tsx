@@ -18,6 +18,7 @@ import { TimeBaseNote } from '../components/TimeBaseNote';
 import { Timeline } from '../components/Timeline';
 import { ImportError, parseLogFile } from '../importFlow';
 import { useAnalysis } from '../useAnalysis';
+import { clipKey } from '../useClipEdit';
 import { useLoudness } from '../useLoudness';
 
 interface Props {
@@ -168,6 +169,9 @@ export function ProjectView({ id, initialWarnings, back }: Props) {
               </h2>
               <ClipPreview recording={recording} clip={clip} />
               <ClipWhy clip={clip} snapping={result?.snapping ?? false} />
+              <a class="btn primary block" href={`#/p/${project.id}/edit/${encodeURIComponent(clipKey(clip))}`}>
+                Auto-edit (9:16 short)
+              </a>
               <ClipActions recording={recording} recordingName={project.recording.name} meta={meta} clip={clip} />
             </aside>
           )}

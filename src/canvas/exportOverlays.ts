@@ -1,0 +1,50 @@
+import type { FabricObject } from 'fabric';
+import { DESIGN, type ClipEdit, type ElementLayout } from '../domain/edit/model';
+import type { OverlayImage } from '../domain/edit/plan';
+import { captionBox, introCard, stickerImage } from './scene';
+
+export interface OverlayAsset {
+  overlay: OverlayImage;
+  png: Uint8Array;
+}
+
+const INTRO_FADE_SEC = 0.4;
+
+/**
+ * Exports each overlay exactly as the canvas shows it: the same Fabric objects, placed with the
+ * same layout, rasterised at the output size into a PNG cropped to its box (rotation included).
+ */
+export async function exportOverlays(
+  edit: ClipEdit,
+  output: { width: number },
+  clipSec: number,
+  stickerUrl: (s: ClipEdit['stickers'][number]) => string,
+): Promise<OverlayAsset[]> {
+  const m = output.width / DESIGN.width;
+  const out: OverlayAsset[] = [];
+  const add = async (id: string, o: FabricObject, l: ElementLayout, from: number, to: number, fadeInSec?: number) => {
+    if (!(to > from)) return;
+    o.set({ left: l.x, top: l.y, scaleX: l.scale, scaleY: l.scale, angle: l.angle, originX: 'center', originY: 'center' });
+    o.setCoords();
+    const box = o.getBoundingRect();
+    const el = o.toCanvasElement({ multiplier: m, enableRetinaScaling: false });
+    const blob = await new Promise<Blob | null>((resolve) => el.toBlob(resolve, 'image/png'));
+    if (!blob) throw new Error(`Could not draw the overlay "${id}".`);
+    out.push({
+      overlay: { id, file: `/${id}.png`, x: Math.round(box.left * m), y: Math.round(box.top * m), width: el.width, height: el.height, from, to, ...(fadeInSec && { fadeInSec }) },
+      png: new Uint8Array(await blob.arrayBuffer()),
+    });
+  };
+  if (edit.captions.enabled) {
+    for (const [i, cue] of edit.captions.cues.entries()) {
+      await add(`caption-${i}`, captionBox(cue.text), edit.captions.layout, Math.max(0, cue.start), Math.min(clipSec, cue.end));
+    }
+  }
+  for (const s of edit.stickers) {
+    await add(`sticker-${s.key}`, await stickerImage(stickerUrl(s)), s.layout, Math.max(0, s.from), Math.min(clipSec, s.to));
+  }
+  if (edit.intro.enabled) {
+    await add('intro', introCard(edit.intro), edit.intro.layout, 0, Math.min(clipSec, edit.intro.durationSec), INTRO_FADE_SEC);
+  }
+  return out;
+}

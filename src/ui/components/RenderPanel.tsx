@@ -1,0 +1,77 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { ClipEdit } from '../../domain/edit/model';
+import type { Pick } from '../../domain/events';
+import { clipFileName } from '../../domain/format';
+import type { RecordingMeta } from '../../domain/recording';
+import { renderClip } from '../renderClip';
+import { saveBlob } from '../services';
+import { useJob } from '../useJob';
+import { ErrorNote } from './ErrorNote';
+import { JobProgressBar } from './JobProgress';
+
+interface Props {
+  recording: Blob;
+  recordingName: string;
+  meta: RecordingMeta;
+  pick: Pick;
+  edit: ClipEdit;
+  onPost: (text: string) => void;
+}
+
+/** Render → preview → download, plus the post text to go with it. */
+export function RenderPanel({ recording, recordingName, meta, pick, edit, onPost }: Props) {
+  const { job, run, cancel } = useJob();
+  const [result, setResult] = useState<Blob | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [copied, setCopied] = useState(false);
+  const url = useMemo(() => (result ? URL.createObjectURL(result) : null), [result]);
+  useEffect(() => () => void (url && URL.revokeObjectURL(url)), [url]);
+  const name = clipFileName(`${pick.productName ?? pick.productId}-short`, pick.start, pick.end);
+
+  const render = async () => {
+    setError(null);
+    setResult(null);
+    try {
+      const blob = await run(`Rendering ${edit.output === 'hd' ? '1080×1920' : '720×1280'}`, (hooks) =>
+        renderClip({ recording, recordingName, meta, pick, edit }, hooks),
+      );
+      if (blob) setResult(blob);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  return (
+    <section class="render-panel" aria-label="Render">
+      <button type="button" class="btn primary" onClick={render} disabled={job !== null}>
+        Render video
+      </button>
+      {job && <JobProgressBar job={job} onCancel={cancel} />}
+      {error && <ErrorNote message={`The video could not be rendered: ${error}`} onDismiss={() => setError(null)} />}
+      {url && (
+        <div class="result">
+          <video src={url} controls playsInline data-testid="render-result" aria-label="Rendered video" />
+          <button type="button" class="btn primary" onClick={() => result && saveBlob(result, name)}>
+            Download video
+          </button>
+        </div>
+      )}
+      <label class="field wide">
+        <span>Post text</span>
+        <textarea rows={5} value={edit.post} onInput={(e) => onPost(e.currentTarget.value)} aria-label="Post text" />
+      </label>
+      <button
+        type="button"
+        class="btn ghost small"
+        onClick={() =>
+          navigator.clipboard.writeText(edit.post).then(
+            () => setCopied(true),
+            () => setCopied(false),
+          )
+        }
+      >
+        {copied ? 'Copied' : 'Copy post text'}
+      </button>
+    </section>
+  );
+}
