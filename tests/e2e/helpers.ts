@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Download, Page } from '@playwright/test';
@@ -47,3 +47,22 @@ export async function saveDownload(download: Download, dir: string): Promise<str
   return path;
 }
 
+
+/** Mean RGB of a region of the frame at `t` seconds (native ffmpeg as the oracle). */
+export function regionColor(path: string, t: number, x: number, y: number, w: number, h: number): [number, number, number] {
+  const raw = execFileSync('ffmpeg', ['-v', 'error', '-ss', String(t), '-i', path, '-frames:v', '1', '-vf', `crop=${w}:${h}:${x}:${y}`, '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-']);
+  const sum = [0, 0, 0];
+  for (let i = 0; i < raw.length; i++) sum[i % 3]! += raw[i]!;
+  const n = raw.length / 3;
+  return [sum[0]! / n, sum[1]! / n, sum[2]! / n];
+}
+
+/** RMS level (dBFS) of the audio inside a narrow band around `hz`, over [start, start + dur). */
+export function bandLevel(path: string, hz: number, start = 0, dur?: number): number {
+  const args = ['-v', 'info', '-ss', String(start), ...(dur ? ['-t', String(dur)] : []), '-i', path, '-vn', '-af', `bandpass=f=${hz}:width_type=h:w=60,astats=measure_perchannel=none`, '-f', 'null', '-'];
+  // astats reports on stderr.
+  const log = spawnSync('ffmpeg', args, { encoding: 'utf8' }).stderr;
+  const m = /RMS level dB:\s*(-?[\d.]+|-inf)/.exec(log);
+  if (!m) throw new Error(`no RMS level in ffmpeg output: ${log.slice(-500)}`);
+  return m[1] === '-inf' ? -Infinity : Number(m[1]);
+}

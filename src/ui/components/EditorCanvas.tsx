@@ -1,5 +1,5 @@
 import { Canvas, FabricImage, type FabricObject } from 'fabric';
-import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { drawFrame } from '../../canvas/frame';
 import { loadFonts } from '../../canvas/fonts';
 import { buildScene, layoutOf, refOf, safeGuides, type ElementRef } from '../../canvas/scene';
@@ -34,6 +34,7 @@ export function EditorCanvas({ edit, time, recording, clipStart, meta, selected,
   const fabric = useRef<Canvas | null>(null);
   const frame = useRef<HTMLCanvasElement>(document.createElement('canvas'));
   const video = useRef<HTMLVideoElement>(document.createElement('video'));
+  const [ready, setReady] = useState(false);
   const handlers = useRef({ onSelect, onLayout });
   handlers.current = { onSelect, onLayout };
   const url = useMemo(() => URL.createObjectURL(recording), [recording]);
@@ -101,6 +102,7 @@ export function EditorCanvas({ edit, time, recording, clipStart, meta, selected,
       const again = canvas.getObjects().find((o: FabricObject) => sameRef(refOf(o), selected));
       if (again?.visible) canvas.setActiveObject(again);
       canvas.requestRenderAll();
+      setReady(true);
     })();
     return () => {
       live = false;
@@ -108,7 +110,7 @@ export function EditorCanvas({ edit, time, recording, clipStart, meta, selected,
   }, [edit, time]);
 
   return (
-    <div class="editor-canvas" ref={host} data-testid="editor-canvas">
+    <div class="editor-canvas" ref={host} data-testid="editor-canvas" data-ready={ready}>
       <canvas ref={el} aria-label="Canvas: drag, resize and rotate the overlays. Safe area shown dashed." />
     </div>
   );
