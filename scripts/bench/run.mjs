@@ -9,3 +9,4 @@ run('npx', ['tsx', 'scripts/bench/selection.ts']);
 run('npx', ['vite', 'build', '--logLevel', 'warn']);
 run('npx', ['tsx', 'scripts/bench/worker.ts']);
 run('node', ['scripts/bench/cut.mjs']);
+run('npx', ['tsx', 'scripts/bench/render.ts']);

@@ -1,31 +1,17 @@
 // Selection for a 2-hour, 1 M-event log in the app's own analysis worker bundle in Chromium:
 // the round trip the UI waits for when a weight or a length changes (message copy included).
-import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
-import { chromium } from '@playwright/test';
 import { DEFAULT_SELECTION } from '../../src/domain/events';
-import { chromiumLaunchOptions } from '../chromium.mjs';
+import { openApp, root } from './app.mjs';
 import { generateLog } from './genlog';
 
-const PORT = 4393;
 const DURATION = 2 * 3600;
-const root = new URL('../..', import.meta.url).pathname;
 const workerFile = readdirSync(`${root}dist/assets`).find((f) => /^analysis\.worker-.*\.js$/.test(f));
 if (!workerFile) throw new Error('Build first: no analysis worker in dist/assets');
 
-const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { cwd: root, stdio: 'ignore' });
+const app = await openApp(4393);
 try {
-  const browser = await chromium.launch(chromiumLaunchOptions);
-  const page = await browser.newPage();
-  for (let i = 0; ; i++) {
-    try {
-      await page.goto(`http://127.0.0.1:${PORT}/`);
-      break;
-    } catch (err) {
-      if (i > 50) throw err;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
+  const { page } = app;
   for (const pins of [true, false]) {
     const log = generateLog(1_000_000, DURATION, 40, pins);
     const plain = { ...log, events: { time: [...log.events.time], absolute: [...log.events.absolute], kind: [...log.events.kind], product: [...log.events.product] } };
@@ -51,7 +37,6 @@ try {
       JSON.stringify({ bench: 'selection-worker-chromium', windows: pins ? 'pinned' : 'inferred', events: 1_000_000, recordingSec: DURATION, medianMs: Math.round(ms[2]!), minMs: Math.round(ms[0]!) }),
     );
   }
-  await browser.close();
 } finally {
-  server.kill();
+  await app.close();
 }

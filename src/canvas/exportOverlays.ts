@@ -1,7 +1,7 @@
 import type { FabricObject } from 'fabric';
 import { DESIGN, type ClipEdit, type ElementLayout } from '../domain/edit/model';
 import type { OverlayImage } from '../domain/edit/plan';
-import { captionBox, introCard, stickerImage } from './scene';
+import { captionBox, introCard, stickerImage, stickerSrc } from './scene';
 
 export interface OverlayAsset {
   overlay: OverlayImage;
@@ -18,7 +18,7 @@ export async function exportOverlays(
   edit: ClipEdit,
   output: { width: number },
   clipSec: number,
-  stickerUrl: (s: ClipEdit['stickers'][number]) => string,
+  imageUrl: (image: Blob) => string,
 ): Promise<OverlayAsset[]> {
   const m = output.width / DESIGN.width;
   const out: OverlayAsset[] = [];
@@ -41,10 +41,11 @@ export async function exportOverlays(
     }
   }
   for (const s of edit.stickers) {
-    await add(`sticker-${s.key}`, await stickerImage(stickerUrl(s)), s.layout, Math.max(0, s.from), Math.min(clipSec, s.to));
+    await add(`sticker-${s.key}`, await stickerImage(stickerSrc(s, imageUrl)), s.layout, Math.max(0, s.from), Math.min(clipSec, s.to));
   }
   if (edit.intro.enabled) {
-    await add('intro', introCard(edit.intro), edit.intro.layout, 0, Math.min(clipSec, edit.intro.durationSec), INTRO_FADE_SEC);
+    const card = await introCard(edit.intro, edit.intro.image && imageUrl(edit.intro.image));
+    await add('intro', card, edit.intro.layout, 0, Math.min(clipSec, edit.intro.durationSec), INTRO_FADE_SEC);
   }
   return out;
 }

@@ -24,8 +24,16 @@ export function layoutOf(o: FabricObject): ElementLayout {
   return { x: o.left, y: o.top, scale: o.scaleX, angle: o.angle };
 }
 
-/** The product intro card: name and price on a rounded card. */
-export function introCard(edit: ClipEdit['intro']): FabricObject {
+const IMAGE_BOX = 260;
+
+/** The product intro card: the product's image (when given), name and price on a rounded card. */
+export async function introCard(edit: ClipEdit['intro'], imageUrl?: string): Promise<FabricObject> {
+  const image = imageUrl ? await FabricImage.fromURL(imageUrl) : undefined;
+  const imageH = image ? IMAGE_BOX + 24 : 0;
+  if (image) {
+    const k = Math.min(IMAGE_BOX / image.width, IMAGE_BOX / image.height);
+    image.set({ scaleX: k, scaleY: k, originX: 'center', originY: 'top', left: 0, top: 0 });
+  }
   const name = new Textbox(edit.name, {
     width: 640,
     fontFamily: FONT_FAMILY,
@@ -37,7 +45,7 @@ export function introCard(edit: ClipEdit['intro']): FabricObject {
     originX: 'center',
     originY: 'top',
     left: 0,
-    top: 0,
+    top: imageH,
   });
   const price = new Textbox(edit.price, {
     width: 640,
@@ -49,9 +57,9 @@ export function introCard(edit: ClipEdit['intro']): FabricObject {
     originX: 'center',
     originY: 'top',
     left: 0,
-    top: name.height + 16,
+    top: imageH + name.height + 16,
   });
-  const contentH = name.height + (edit.price ? 16 + price.height : 0);
+  const contentH = imageH + name.height + (edit.price ? 16 + price.height : 0);
   const card = new Rect({
     width: 720,
     height: contentH + 96,
@@ -65,7 +73,7 @@ export function introCard(edit: ClipEdit['intro']): FabricObject {
     left: 0,
     top: -48,
   });
-  const parts: FabricObject[] = [card, name, ...(edit.price ? [price] : [])];
+  const parts: FabricObject[] = [card, ...(image ? [image] : []), name, ...(edit.price ? [price] : [])];
   return new Group(parts, { originX: 'center', originY: 'center' });
 }
 
@@ -111,8 +119,12 @@ export function captionAt(edit: ClipEdit, t: number): string | undefined {
 export interface SceneOptions {
   /** Clip time shown, seconds: elements outside their time range are hidden. */
   time: number;
-  stickerUrl: (s: ClipEdit['stickers'][number]) => string;
+  /** URL of a user's image (a sticker or the product picture). */
+  imageUrl: (image: Blob) => string;
 }
+
+export const stickerSrc = (s: ClipEdit['stickers'][number], imageUrl: SceneOptions['imageUrl']) =>
+  s.image ? imageUrl(s.image) : `stickers/${s.stickerId ?? 'star'}.svg`;
 
 /** Builds every overlay of the edit on the canvas, in compositing order (later on top). */
 export async function buildScene(canvas: Canvas | StaticCanvas, edit: ClipEdit, opts: SceneOptions): Promise<void> {
@@ -127,12 +139,12 @@ export async function buildScene(canvas: Canvas | StaticCanvas, edit: ClipEdit, 
     }
   }
   for (const s of edit.stickers) {
-    const o = place(await stickerImage(opts.stickerUrl(s)), s.layout, { kind: 'sticker', key: s.key });
+    const o = place(await stickerImage(stickerSrc(s, opts.imageUrl)), s.layout, { kind: 'sticker', key: s.key });
     o.visible = time >= s.from && time < s.to;
     canvas.add(o);
   }
   if (edit.intro.enabled) {
-    const o = place(introCard(edit.intro), edit.intro.layout, { kind: 'intro' });
+    const o = place(await introCard(edit.intro, edit.intro.image && opts.imageUrl(edit.intro.image)), edit.intro.layout, { kind: 'intro' });
     o.visible = time < edit.intro.durationSec;
     canvas.add(o);
   }

@@ -7,7 +7,7 @@ import { loadFonts } from '../canvas/fonts';
 import { exportOverlays } from '../canvas/exportOverlays';
 import type { JobHooks, RenderFile } from '../media/engine';
 import { engine } from './services';
-import { stickerUrl } from './stickers';
+import { imageUrl } from './stickers';
 
 export interface RenderInput {
   recording: Blob;
@@ -31,7 +31,7 @@ async function musicFile(music: ClipEdit['music']): Promise<RenderFile> {
 export async function renderClip({ recording, recordingName, meta, pick, edit }: RenderInput, hooks: JobHooks): Promise<Blob> {
   const output = outputPreset(edit.output);
   await loadFonts();
-  const overlays = await exportOverlays(edit, output, pick.end - pick.start, stickerUrl);
+  const overlays = await exportOverlays(edit, output, pick.end - pick.start, imageUrl);
   const music = edit.music.enabled ? await musicFile(edit.music) : undefined;
   const plan = makeRenderPlan(meta, pick, output, edit.reframe, {
     overlays: overlays.map((o) => o.overlay),

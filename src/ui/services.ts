@@ -2,8 +2,10 @@ import { AnalysisClient } from '../analysis/client';
 import type { MediaEngine } from '../media/engine';
 import { FfmpegEngine } from '../media/ffmpegEngine';
 
-// One engine and one worker for the page: ffmpeg jobs are serialised through the engine's queue.
+// ffmpeg jobs are serialised through an engine's queue. The user's jobs (probe, cut, render)
+// get one engine; background analysis (pause detection) its own, so it never delays them.
 export const engine: MediaEngine = new FfmpegEngine();
+export const backgroundEngine: MediaEngine = new FfmpegEngine();
 
 let analysisClient: AnalysisClient | undefined;
 export const analysis = (): AnalysisClient => (analysisClient ??= new AnalysisClient());

@@ -1,5 +1,3 @@
-import type { StickerEdit } from '../domain/edit/model';
-
 export interface StickerInfo {
   id: string;
   label: string;
@@ -13,15 +11,12 @@ export const stickerCatalogue = (): Promise<StickerInfo[]> =>
 
 const blobUrls = new WeakMap<Blob, string>();
 
-/** Where a sticker's picture is: a bundled SVG, or an object URL of the user's own image. */
-export function stickerUrl(s: Pick<StickerEdit, 'stickerId' | 'image'>): string {
-  if (s.image) {
-    let url = blobUrls.get(s.image);
-    if (!url) {
-      url = URL.createObjectURL(s.image);
-      blobUrls.set(s.image, url);
-    }
-    return url;
+/** One object URL per user image (sticker or product picture), reused across redraws. */
+export function imageUrl(image: Blob): string {
+  let url = blobUrls.get(image);
+  if (!url) {
+    url = URL.createObjectURL(image);
+    blobUrls.set(image, url);
   }
-  return `stickers/${s.stickerId ?? 'star'}.svg`;
+  return url;
 }

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Loudness } from '../domain/loudness';
 import type { RecordingMeta } from '../domain/recording';
 import { getLoudness, saveLoudness } from '../storage/projects';
-import { engine } from './services';
+import { backgroundEngine } from './services';
 import { useJob } from './useJob';
 
 export type LoudnessState = { status: 'none' } | { status: 'ready'; loudness: Loudness } | { status: 'cancelled' } | { status: 'error'; message: string };
@@ -26,7 +26,7 @@ export function useLoudness(projectId: string, recording: Blob | undefined, file
           if (live) setState({ status: 'ready', loudness: stored });
           return;
         }
-        const measured = await run('Finding pauses in the audio', (hooks) => engine.loudness(recording, fileName, meta.durationSec, hooks));
+        const measured = await run('Finding pauses in the audio', (hooks) => backgroundEngine.loudness(recording, fileName, meta.durationSec, hooks));
         if (!live) return;
         if (!measured) {
           setState({ status: 'cancelled' });

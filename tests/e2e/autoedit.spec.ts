@@ -102,3 +102,24 @@ test('fast mode renders 720×1280; moving a sticker on the canvas moves it in th
     await expect(page.getByLabel('Selected X')).toHaveValue('808', { timeout: 1000 });
   }).toPass();
 });
+
+test('auto-edit all clips one after another, with one overall progress', async ({ page }) => {
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Try the sample' }).click();
+  await expect(page.getByTestId('clip-list')).toBeVisible();
+  await page.getByLabel('Min length').fill('4');
+  await page.getByLabel('Max length').fill('4');
+  await page.getByLabel('Clips', { exact: true }).fill('2');
+  await expect(page.getByTestId('clip-list').locator('tbody tr')).toHaveCount(2);
+  await page.getByLabel('Size').selectOption('fast');
+  await page.getByRole('button', { name: 'Auto-edit all 2 clips' }).click();
+  await expect(page.getByText('Auto-editing 2 clips')).toBeVisible();
+  const results = page.getByTestId('batch-results').locator('li');
+  await expect(results).toHaveCount(2, { timeout: 150_000 });
+  await expect(page.getByText('Auto-editing 2 clips')).toHaveCount(0);
+  const download = page.waitForEvent('download');
+  await results.nth(1).getByRole('button', { name: 'Download' }).click();
+  const probe = ffprobe(await saveDownload(await download, outDir));
+  expect(probe.streams.find((s) => s.codec_type === 'video')).toMatchObject({ width: 720, height: 1280 });
+  expect(Math.abs(Number(probe.format.duration) - 4)).toBeLessThanOrEqual(0.1);
+});

@@ -4,6 +4,7 @@ import { OUTPUT_PRESETS, type OutputPresetId } from '../../domain/edit/output';
 import type { ReframeMode } from '../../domain/edit/reframe';
 import { formatClock } from '../../domain/format';
 import type { StickerInfo } from '../stickers';
+import { FilePickButton, ToggledFieldset } from './controls';
 
 interface Props {
   edit: ClipEdit;
@@ -60,30 +61,38 @@ export function EditPanel({ edit, clipSec, stickers, selected, onChange }: Props
         </div>
       </fieldset>
 
-      <fieldset>
-        <legend>
-          <label class="check">
-            <input type="checkbox" checked={edit.intro.enabled} onChange={(e) => set({ intro: { ...edit.intro, enabled: e.currentTarget.checked } })} />
-            Product intro card (first {edit.intro.durationSec.toFixed(1)} s)
-          </label>
-        </legend>
+      <ToggledFieldset
+        label={`Product intro card (first ${edit.intro.durationSec.toFixed(1)} s)`}
+        on={edit.intro.enabled}
+        onToggle={(enabled) => set({ intro: { ...edit.intro, enabled } })}
+      >
         <label class="field wide">
           <span>Product name</span>
-          <input type="text" value={edit.intro.name} onInput={(e) => set({ intro: { ...edit.intro, name: e.currentTarget.value } })} />
+          <input id="edit-intro-name" type="text" value={edit.intro.name} onInput={(e) => set({ intro: { ...edit.intro, name: e.currentTarget.value } })} />
         </label>
         <label class="field wide">
           <span>Price</span>
           <input type="text" value={edit.intro.price} onInput={(e) => set({ intro: { ...edit.intro, price: e.currentTarget.value } })} />
         </label>
-      </fieldset>
+        <div class="choice-row">
+          <FilePickButton
+            label={edit.intro.image ? 'Change product image…' : 'Add product image…'}
+            accept="image/png,image/jpeg,image/webp,image/svg+xml"
+            onFile={(image) => set({ intro: { ...edit.intro, image } })}
+          />
+          {edit.intro.image && (
+            <button type="button" class="btn ghost small" onClick={() => set({ intro: { ...edit.intro, image: undefined } })}>
+              Remove image
+            </button>
+          )}
+        </div>
+      </ToggledFieldset>
 
-      <fieldset>
-        <legend>
-          <label class="check">
-            <input type="checkbox" checked={edit.captions.enabled} onChange={(e) => set({ captions: { ...edit.captions, enabled: e.currentTarget.checked } })} />
-            Captions {edit.captions.fromTranscript ? '(from the transcript)' : '(from the product)'}
-          </label>
-        </legend>
+      <ToggledFieldset
+        label={`Captions ${edit.captions.fromTranscript ? '(from the transcript)' : '(from the product)'}`}
+        on={edit.captions.enabled}
+        onToggle={(enabled) => set({ captions: { ...edit.captions, enabled } })}
+      >
         <ol class="cues">
           {edit.captions.cues.map((c, i) => (
             <li key={i}>
@@ -91,6 +100,7 @@ export function EditPanel({ edit, clipSec, stickers, selected, onChange }: Props
                 {formatClock(c.start)}–{formatClock(c.end)}
               </span>
               <textarea
+                id={`edit-caption-${i}`}
                 rows={2}
                 aria-label={`Caption ${i + 1} text`}
                 value={c.text}
@@ -102,7 +112,7 @@ export function EditPanel({ edit, clipSec, stickers, selected, onChange }: Props
             </li>
           ))}
         </ol>
-      </fieldset>
+      </ToggledFieldset>
 
       <fieldset>
         <legend>Stickers</legend>
@@ -112,19 +122,7 @@ export function EditPanel({ edit, clipSec, stickers, selected, onChange }: Props
               <img src={`stickers/${s.file}`} alt="" width={40} height={40} />
             </button>
           ))}
-          <label class="btn small">
-            Your image…
-            <input
-              type="file"
-              accept="image/png,image/svg+xml"
-              hidden
-              onChange={(e) => {
-                const f = e.currentTarget.files?.[0];
-                if (f) addSticker({ image: f });
-                e.currentTarget.value = '';
-              }}
-            />
-          </label>
+          <FilePickButton label="Your image…" accept="image/png,image/svg+xml" onFile={(image) => addSticker({ image })} />
         </div>
         {sel && (
           <div class="sticker-time">
@@ -173,32 +171,22 @@ export function EditPanel({ edit, clipSec, stickers, selected, onChange }: Props
         </fieldset>
       )}
 
-      <fieldset>
-        <legend>
-          <label class="check">
-            <input type="checkbox" checked={edit.music.enabled} onChange={(e) => set({ music: { ...edit.music, enabled: e.currentTarget.checked } })} />
-            Background music {edit.music.file ? `(${edit.music.fileName})` : '(bundled upbeat loop)'}
-          </label>
-        </legend>
+      <ToggledFieldset
+        label={`Background music ${edit.music.file ? `(${edit.music.fileName})` : '(bundled upbeat loop)'}`}
+        on={edit.music.enabled}
+        onToggle={(enabled) => set({ music: { ...edit.music, enabled } })}
+      >
         <label class="field wide">
           <span>Music volume {Math.round(edit.music.volume * 100)}%</span>
           <input type="range" min={0} max={1} step={0.05} value={edit.music.volume} onInput={(e) => set({ music: { ...edit.music, volume: Number(e.currentTarget.value) } })} />
         </label>
-        <label class="btn small">
-          Use your own audio…
-          <input
-            type="file"
-            accept="audio/*,.m4a,.mp3,.wav,.ogg"
-            hidden
-            onChange={(e) => {
-              const f = e.currentTarget.files?.[0];
-              if (f) set({ music: { ...edit.music, enabled: true, file: f, fileName: f.name } });
-              e.currentTarget.value = '';
-            }}
-          />
-        </label>
+        <FilePickButton
+          label="Use your own audio…"
+          accept="audio/*,.m4a,.mp3,.wav,.ogg"
+          onFile={(f) => set({ music: { ...edit.music, enabled: true, file: f, fileName: f.name } })}
+        />
         <p class="muted small">Looped to the clip, faded in and out, and lowered while the host speaks.</p>
-      </fieldset>
+      </ToggledFieldset>
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { buildScene, layoutOf, refOf, safeGuides, type ElementRef } from '../../
 import { DESIGN, type ClipEdit, type ElementLayout } from '../../domain/edit/model';
 import { reframeGeometry } from '../../domain/edit/reframe';
 import type { RecordingMeta } from '../../domain/recording';
-import { stickerUrl } from '../stickers';
+import { imageUrl } from '../stickers';
 
 interface Props {
   edit: ClipEdit;
@@ -18,6 +18,8 @@ interface Props {
   selected: ElementRef | null;
   onSelect: (ref: ElementRef | null) => void;
   onLayout: (ref: ElementRef, layout: ElementLayout) => void;
+  /** Double-click on a text element: edit its text. */
+  onEditText: (ref: ElementRef) => void;
 }
 
 const sameRef = (a: ElementRef | null | undefined, b: ElementRef | null | undefined) =>
@@ -28,15 +30,15 @@ const sameRef = (a: ElementRef | null | undefined, b: ElementRef | null | undefi
  * as it will be rendered, with every overlay on top. Dragging, scaling and rotating an overlay
  * reports its new layout; what is on the canvas is what the render composites.
  */
-export function EditorCanvas({ edit, time, recording, clipStart, meta, selected, onSelect, onLayout }: Props) {
+export function EditorCanvas({ edit, time, recording, clipStart, meta, selected, onSelect, onLayout, onEditText }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const el = useRef<HTMLCanvasElement>(null);
   const fabric = useRef<Canvas | null>(null);
   const frame = useRef<HTMLCanvasElement>(document.createElement('canvas'));
   const video = useRef<HTMLVideoElement>(document.createElement('video'));
   const [ready, setReady] = useState(false);
-  const handlers = useRef({ onSelect, onLayout });
-  handlers.current = { onSelect, onLayout };
+  const handlers = useRef({ onSelect, onLayout, onEditText });
+  handlers.current = { onSelect, onLayout, onEditText };
   const url = useMemo(() => URL.createObjectURL(recording), [recording]);
   useEffect(() => () => URL.revokeObjectURL(url), [url]);
 
@@ -51,6 +53,10 @@ export function EditorCanvas({ edit, time, recording, clipStart, meta, selected,
     canvas.on('object:modified', ({ target }) => {
       const ref = refOf(target);
       if (ref) handlers.current.onLayout(ref, layoutOf(target));
+    });
+    canvas.on('mouse:dblclick', ({ target }) => {
+      const ref = target && refOf(target);
+      if (ref && ref.kind !== 'sticker') handlers.current.onEditText(ref);
     });
     fabric.current = canvas;
     return () => {
@@ -96,7 +102,7 @@ export function EditorCanvas({ edit, time, recording, clipStart, meta, selected,
       await loadFonts();
       const canvas = fabric.current;
       if (!canvas || !live) return;
-      await buildScene(canvas, edit, { time, stickerUrl });
+      await buildScene(canvas, edit, { time, imageUrl });
       if (!live) return;
       for (const g of safeGuides()) canvas.add(g);
       const again = canvas.getObjects().find((o: FabricObject) => sameRef(refOf(o), selected));

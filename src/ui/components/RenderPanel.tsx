@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ClipEdit } from '../../domain/edit/model';
+import { suggestPost } from '../../domain/edit/postText';
 import type { Pick } from '../../domain/events';
 import { clipFileName } from '../../domain/format';
 import type { RecordingMeta } from '../../domain/recording';
@@ -16,10 +17,14 @@ interface Props {
   pick: Pick;
   edit: ClipEdit;
   onPost: (text: string) => void;
+  hashtags: string[];
+  onHashtags: (tags: string[]) => void;
 }
 
+const parseTags = (text: string) => text.split(/[\s,]+/).map((t) => t.replace(/^#/, '')).filter(Boolean);
+
 /** Render → preview → download, plus the post text to go with it. */
-export function RenderPanel({ recording, recordingName, meta, pick, edit, onPost }: Props) {
+export function RenderPanel({ recording, recordingName, meta, pick, edit, onPost, hashtags, onHashtags }: Props) {
   const { job, run, cancel } = useJob();
   const [result, setResult] = useState<Blob | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -60,6 +65,17 @@ export function RenderPanel({ recording, recordingName, meta, pick, edit, onPost
         <span>Post text</span>
         <textarea rows={5} value={edit.post} onInput={(e) => onPost(e.currentTarget.value)} aria-label="Post text" />
       </label>
+      <label class="field wide">
+        <span>Your default hashtags (all clips)</span>
+        <input type="text" value={hashtags.map((t) => `#${t}`).join(' ')} onChange={(e) => onHashtags(parseTags(e.currentTarget.value))} />
+      </label>
+      <button
+        type="button"
+        class="btn ghost small"
+        onClick={() => onPost(suggestPost({ productName: edit.intro.name, ...(edit.intro.price && { price: edit.intro.price }), defaults: hashtags }).text)}
+      >
+        Suggest post text again
+      </button>
       <button
         type="button"
         class="btn ghost small"

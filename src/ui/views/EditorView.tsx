@@ -3,7 +3,8 @@ import type { ElementRef } from '../../canvas/scene';
 import type { ClipEdit, ElementLayout } from '../../domain/edit/model';
 import type { ClickLog, Pick } from '../../domain/events';
 import { formatClock } from '../../domain/format';
-import { getLog, getPicks, getProject, getRecording } from '../../storage/projects';
+import { DEFAULT_HASHTAGS } from '../../domain/edit/postText';
+import { getLog, getPicks, getProject, getRecording, updateProject } from '../../storage/projects';
 import type { ProjectRecord } from '../../storage/schema';
 import { EditPanel } from '../components/EditPanel';
 import { EditorCanvas } from '../components/EditorCanvas';
@@ -58,6 +59,7 @@ function Editor({ project, recording, log, pick, back }: Loaded & { back: () => 
   const [time, setTime] = useState(0.5);
   const [selected, setSelected] = useState<ElementRef | null>(null);
   const [stickers, setStickers] = useState<StickerInfo[]>([]);
+  const [hashtags, setHashtags] = useState<string[]>(project.hashtags ?? [...DEFAULT_HASHTAGS]);
   useEffect(() => void stickerCatalogue().then(setStickers, () => setStickers([])), []);
   const clipSec = pick.end - pick.start;
   if (!edit) return <main class="editor loading" aria-busy="true">Preparing the auto-edit…</main>;
@@ -102,6 +104,11 @@ function Editor({ project, recording, log, pick, back }: Loaded & { back: () => 
             selected={selected}
             onSelect={setSelected}
             onLayout={setLayout}
+            onEditText={(ref) => {
+              const cue = edit.captions.cues.findIndex((c) => time >= c.start && time < c.end);
+              const id = ref.kind === 'intro' ? 'edit-intro-name' : `edit-caption-${Math.max(0, cue)}`;
+              document.getElementById(id)?.focus();
+            }}
           />
           <label class="field wide">
             <span>
@@ -118,6 +125,11 @@ function Editor({ project, recording, log, pick, back }: Loaded & { back: () => 
           pick={pick}
           edit={edit}
           onPost={(post) => update({ ...edit, post })}
+          hashtags={hashtags}
+          onHashtags={(tags) => {
+            setHashtags(tags);
+            void updateProject({ ...project, hashtags: tags });
+          }}
         />
       </div>
     </main>

@@ -4,6 +4,7 @@ import { DEFAULT_SELECTION, type ClickLog } from '../../domain/events';
 import { formatBytes, formatClock } from '../../domain/format';
 import { getLog, getProject, getRecording, saveLog, updateProject } from '../../storage/projects';
 import type { ProjectRecord } from '../../storage/schema';
+import { BatchRender } from '../components/BatchRender';
 import { ClipActions } from '../components/ClipActions';
 import { ClipList } from '../components/ClipList';
 import { ClipPreview } from '../components/ClipPreview';
@@ -152,7 +153,10 @@ export function ProjectView({ id, initialWarnings, back }: Props) {
                   {picks.length > 0 && <PicksExport picks={picks} projectName={project.name} />}
                 </div>
                 {picks.length > 0 ? (
-                  <ClipList picks={picks} selected={clip?.rank ?? null} onSelect={setSelected} />
+                  <>
+                    <ClipList picks={picks} selected={clip?.rank ?? null} onSelect={setSelected} />
+                    <BatchRender project={project} recording={recording} picks={picks} products={log.products} />
+                  </>
                 ) : (
                   <p class="empty">
                     No product has a click peak that fits the limits (a clip needs a score of at least 5 inside a window at least the minimum length).

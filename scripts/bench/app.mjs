@@ -1,0 +1,76 @@
+// Shared by the browser benches: the bench recording and log, the preview server, Chromium.
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from '../chromium.mjs';
+
+export const root = new URL('../..', import.meta.url).pathname;
+export const benchOut = join(root, 'bench-out');
+/** The 60 s burst starts here, mid-file, so seeking matters. */
+export const CLIP_START = 900;
+
+/** The generated 30-minute 720p recording (made on first use). */
+export function benchRecording() {
+  const path = join(root, 'tests/fixtures/generated/rec-30min-720p.mp4');
+  if (!existsSync(path)) execFileSync('bash', [join(root, 'scripts/make-fixtures.sh'), '--bench'], { stdio: 'inherit' });
+  return path;
+}
+
+/** One product with a 60 s click burst at 15:00: the app picks exactly that minute. */
+export function benchLog() {
+  mkdirSync(benchOut, { recursive: true });
+  const rows = ['time,event,product_id,product_name,price'];
+  for (let i = 0; i < 300; i++) rows.push(`${(CLIP_START + (i % 60) + i / 1000).toFixed(3)},click,B1,Bench Product,19.99`);
+  const path = join(benchOut, 'bench-clicks.csv');
+  writeFileSync(path, `${rows.join('\n')}\n`);
+  return path;
+}
+
+/** Serves dist/ and opens a page on it; call close() when done. */
+export async function openApp(port, viewport = { width: 1400, height: 1000 }) {
+  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: root, stdio: 'ignore' });
+  const browser = await chromium.launch(chromiumLaunchOptions);
+  const page = await browser.newPage({ viewport });
+  const url = `http://127.0.0.1:${port}/`;
+  for (let i = 0; ; i++) {
+    try {
+      await page.goto(url);
+      break;
+    } catch (err) {
+      if (i > 100) throw err;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  return {
+    page,
+    url,
+    close: async () => {
+      await browser.close();
+      server.kill();
+    },
+  };
+}
+
+/** Picks files through the app's file input (path-based: the browser reads them from disk). */
+export async function importFiles(page, files) {
+  await page.locator('[data-testid=home-drop] input[type=file]').setInputFiles(files);
+  await page.getByTestId('clip-list').waitFor({ timeout: 300_000 });
+}
+
+/** Resident memory of Chromium's renderer processes (the page and its workers), in MB. */
+export function rendererRssMb() {
+  let kb = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmd.includes('--type=renderer')) continue;
+      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      // The process ended between listing and reading.
+    }
+  }
+  return Math.round(kb / 1024);
+}
+
+export const round = (x) => Math.round(x * 100) / 100;
