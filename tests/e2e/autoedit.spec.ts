@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { bandLevel, ffprobe, regionColor, saveDownload } from './helpers';
+import { bandLevel, ffprobe, regionColor, rowRange, saveDownload } from './helpers';
 
 const outDir = mkdtempSync(join(tmpdir(), 'lhs-autoedit-'));
 const SAMPLE = join(import.meta.dirname, '..', '..', 'public', 'samples', 'sample.mp4');
@@ -17,13 +17,10 @@ async function openEditor(page: Page) {
   await page.getByLabel('Max length').fill(String(CLIP_SEC));
   const first = page.getByTestId('clip-list').locator('tbody tr').first();
   await expect(first.locator('td').nth(3)).toHaveText(`${CLIP_SEC} s`);
-  const [start] = (await first.locator('td').nth(2).innerText()).split('–').map((t) => {
-    const [m, s] = t.split(':');
-    return Number(m) * 60 + Number(s);
-  });
+  const [start] = await rowRange(first);
   await page.getByRole('link', { name: /Auto-edit/ }).click();
   await expect(page.locator('[data-testid=editor-canvas][data-ready=true]')).toBeVisible();
-  return start!;
+  return start;
 }
 
 async function render(page: Page, name: string): Promise<string> {

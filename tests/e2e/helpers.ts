@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { Download, Page } from '@playwright/test';
+import type { Download, Locator, Page } from '@playwright/test';
 
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 export const fixture = (name: string) => join(FIXTURES, name);
@@ -65,4 +65,10 @@ export function bandLevel(path: string, hz: number, start = 0, dur?: number): nu
   const m = /RMS level dB:\s*(-?[\d.]+|-inf)/.exec(log);
   if (!m) throw new Error(`no RMS level in ffmpeg output: ${log.slice(-500)}`);
   return m[1] === '-inf' ? -Infinity : Number(m[1]);
+}
+
+/** [start, end] in seconds from a clip row's "m:ss–m:ss.t" range cell. */
+export async function rowRange(row: Locator): Promise<[number, number]> {
+  const [start, end] = (await row.locator('td').nth(2).innerText()).split('–').map((t) => t.split(':').reduce((acc, part) => acc * 60 + Number(part), 0));
+  return [start!, end!];
 }

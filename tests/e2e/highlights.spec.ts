@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { dropFiles, ffprobe, fixture, generated, saveDownload } from './helpers';
+import { dropFiles, ffprobe, fixture, generated, rowRange, saveDownload } from './helpers';
 
 const outDir = mkdtempSync(join(tmpdir(), 'lhs-e2e-'));
 
@@ -21,15 +21,7 @@ async function allowShortClips(page: Page) {
   await expect(rows(page)).toHaveCount(2);
 }
 
-/** [start, end] in seconds from a clip row's "m:ss–m:ss.t" range. */
-async function rangeOf(page: Page, row: number): Promise<[number, number]> {
-  const text = await rows(page).nth(row).locator('td').nth(2).innerText();
-  const [start, end] = text.split('–').map((t) => {
-    const [m, s] = t.split(':');
-    return Number(m) * 60 + Number(s);
-  });
-  return [start!, end!];
-}
+const rangeOf = (page: Page, row: number) => rowRange(rows(page).nth(row));
 
 test('drop a recording and its log, see the clips, download one by stream copy', async ({ page }) => {
   await importFixture(page);

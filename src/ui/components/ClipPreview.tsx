@@ -1,4 +1,5 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { useObjectUrl } from '../useObjectUrl';
 import { formatClock } from '../../domain/format';
 import type { Pick } from '../../domain/events';
 
@@ -11,8 +12,7 @@ interface Props {
 export function ClipPreview({ recording, clip }: Props) {
   const video = useRef<HTMLVideoElement>(null);
   const [failed, setFailed] = useState(false);
-  const url = useMemo(() => URL.createObjectURL(recording), [recording]);
-  useEffect(() => () => URL.revokeObjectURL(url), [url]);
+  const url = useObjectUrl(recording)!;
 
   useEffect(() => {
     const v = video.current;

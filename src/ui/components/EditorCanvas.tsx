@@ -1,5 +1,6 @@
 import { Canvas, FabricImage, type FabricObject } from 'fabric';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { useObjectUrl } from '../useObjectUrl';
 import { drawFrame } from '../../canvas/frame';
 import { loadFonts } from '../../canvas/fonts';
 import { buildScene, layoutOf, refOf, safeGuides, type ElementRef } from '../../canvas/scene';
@@ -39,8 +40,7 @@ export function EditorCanvas({ edit, time, recording, clipStart, meta, selected,
   const [ready, setReady] = useState(false);
   const handlers = useRef({ onSelect, onLayout, onEditText });
   handlers.current = { onSelect, onLayout, onEditText };
-  const url = useMemo(() => URL.createObjectURL(recording), [recording]);
-  useEffect(() => () => URL.revokeObjectURL(url), [url]);
+  const url = useObjectUrl(recording)!;
 
   useEffect(() => {
     const canvas = new Canvas(el.current!, { width: DESIGN.width, height: DESIGN.height, preserveObjectStacking: true, selection: false });

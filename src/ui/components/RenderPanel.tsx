@@ -1,4 +1,5 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
+import { useObjectUrl } from '../useObjectUrl';
 import type { ClipEdit } from '../../domain/edit/model';
 import { suggestPost } from '../../domain/edit/postText';
 import type { Pick } from '../../domain/events';
@@ -29,8 +30,7 @@ export function RenderPanel({ recording, recordingName, meta, pick, edit, onPost
   const [result, setResult] = useState<Blob | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
-  const url = useMemo(() => (result ? URL.createObjectURL(result) : null), [result]);
-  useEffect(() => () => void (url && URL.revokeObjectURL(url)), [url]);
+  const url = useObjectUrl(result);
   const name = clipFileName(`${pick.productName ?? pick.productId}-short`, pick.start, pick.end);
 
   const render = async () => {
