@@ -2,6 +2,9 @@
 # Generates test media into tests/fixtures/generated/ (git-ignored; CI runs this before tests):
 #   rec-20s.mp4          20 s 640x360 30 fps H.264 (keyframe every 1 s) + AAC, frame counter burnt in
 #   rec-20s.webm         same picture/sound as VP9 + Opus in WebM
+#   rec-rot90.mp4        8 s of the same, stored 640x360 with a 90° display matrix (a phone held upright)
+#   rec-odd-vfr.mp4      8 s 858x482 (not a multiple of 16), variable frame rate, no audio
+#   rec-hlg.webm         8 s 640x360 VP9 profile 2 (10-bit), tagged BT.2020 HLG (an HDR phone video)
 #   rec-30min-720p.mp4   only with --bench: 30 min 1280x720 30 fps H.264 + AAC for the benchmark
 # The small text fixtures (tests/fixtures/clicks-*.csv/ndjson) are committed, not generated here.
 #
@@ -73,8 +76,24 @@ ffmpeg -hide_banner -loglevel error -y "${SRC20[@]}" -vf "$VF20" \
   "$WORK/rec-20s.webm"
 mv "$WORK/rec-20s.webm" "$OUT/rec-20s.webm"
 
-probe "$OUT/rec-20s.mp4"
-probe "$OUT/rec-20s.webm"
+# Awkward sources for the render engines. rotate= writes the display matrix (ffmpeg 5.1).
+ffmpeg -hide_banner -loglevel error -y -i "$OUT/rec-20s.mp4" -t 8 -c copy -metadata:s:v:0 rotate=90 "${BITEXACT[@]}" \
+  "$WORK/rec-rot90.mp4"
+mv "$WORK/rec-rot90.mp4" "$OUT/rec-rot90.mp4"
+
+# Frames dropped in a varying pattern (kept when n mod 7 < 5) and kept at their own times: VFR.
+ffmpeg -hide_banner -loglevel error -y -f lavfi -i "testsrc2=s=858x482:r=30:d=8" \
+  -vf "select='lt(mod(n\,7)\,5)',format=yuv420p" -fps_mode vfr \
+  -c:v libx264 -preset veryfast -crf 30 -g 30 -an "${BITEXACT[@]}" -movflags +faststart "$WORK/rec-odd-vfr.mp4"
+mv "$WORK/rec-odd-vfr.mp4" "$OUT/rec-odd-vfr.mp4"
+
+ffmpeg -hide_banner -loglevel error -y -f lavfi -i "testsrc2=s=640x360:r=30:d=8" -f lavfi -i "sine=f=440:sample_rate=48000:d=8" \
+  -vf "format=yuv420p10le" -c:v libvpx-vp9 -profile:v 2 -deadline realtime -cpu-used 8 -crf 40 -b:v 0 -g 30 \
+  -color_primaries bt2020 -color_trc arib-std-b67 -colorspace bt2020nc -color_range tv \
+  -c:a libopus -b:a 48k -t 8 "${BITEXACT[@]}" "$WORK/rec-hlg.webm"
+mv "$WORK/rec-hlg.webm" "$OUT/rec-hlg.webm"
+
+for f in rec-20s.mp4 rec-20s.webm rec-rot90.mp4 rec-odd-vfr.mp4 rec-hlg.webm; do probe "$OUT/$f"; done
 
 # ---------------------------------------------------------------------------------------------
 # 30-minute benchmark recording (opt-in: ~150 MB, a couple of minutes on 2 cores).

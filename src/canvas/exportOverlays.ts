@@ -31,7 +31,7 @@ export async function exportOverlays(
     const blob = await new Promise<Blob | null>((resolve) => el.toBlob(resolve, 'image/png'));
     if (!blob) throw new Error(`Could not draw the overlay "${id}".`);
     out.push({
-      overlay: { id, file: `/${id}.png`, x: Math.round(box.left * m), y: Math.round(box.top * m), width: el.width, height: el.height, from, to, ...(fadeInSec && { fadeInSec }) },
+      overlay: { id, x: Math.round(box.left * m), y: Math.round(box.top * m), width: el.width, height: el.height, from, to, ...(fadeInSec && { fadeInSec }) },
       png: new Uint8Array(await blob.arrayBuffer()),
     });
   };

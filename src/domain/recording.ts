@@ -10,4 +10,13 @@ export interface RecordingMeta {
   videoCodec: string;
   audioCodec?: string;
   hasAudio: boolean;
+  /**
+   * The video's colour tags as ffprobe names them (color_space / color_transfer), absent when the
+   * file leaves them unspecified (and in projects probed before they were read).
+   */
+  colorMatrix?: string;
+  colorTransfer?: string;
 }
+
+/** HLG or PQ: high dynamic range pictures that must be tone-mapped for SDR output. */
+export const isHdrTransfer = (transfer: string | undefined): boolean => transfer === 'arib-std-b67' || transfer === 'smpte2084';

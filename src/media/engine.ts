@@ -1,27 +1,40 @@
-import type { RenderPlan } from '../domain/edit/plan';
+import type { RenderAssets, RenderPlan } from '../domain/edit/plan';
 import type { Loudness } from '../domain/loudness';
 import type { JobProgress } from '../domain/progress';
 import type { RecordingMeta } from '../domain/recording';
 
+/** The engines behind the MediaEngine seam. */
+export type EngineId = 'webcodecs' | 'ffmpeg';
+/** The user's choice: the fastest engine that works (with fallback), or one forced. */
+export type EnginePreference = 'auto' | EngineId;
+
 export interface CutRequest {
   start: number;
   end: number;
-  /** Re-encode for frame-exact boundaries; otherwise stream copy from the keyframe before `start`. */
+  /** Frame-exact boundaries (smart cut or re-encode); otherwise stream copy from the keyframe before `start`. */
   exact: boolean;
   /** The recording's codecs (from its probe): they decide which container a copy can use. */
   codecs: Pick<RecordingMeta, 'videoCodec' | 'audioCodec'>;
 }
 
+/** How a cut was made: packets copied, smart (re-encoded head, copied rest), or re-encoded whole. */
+export type CutMethod = 'copy' | 'smart' | 'reencode';
+
 export interface CutResult {
   blob: Blob;
   /** File extension of the container written ("mp4", or "mkv" for codecs MP4 cannot carry). */
   ext: string;
+  method: CutMethod;
+  engine: EngineId;
 }
 
-/** A small file (overlay PNG, music) an engine writes into its own file system for one job. */
-export interface RenderFile {
-  path: string;
-  data: Uint8Array;
+export interface RenderResult {
+  blob: Blob;
+  engine: EngineId;
+  /** Set when the preferred engine could not make it and the other one did: why. */
+  fallbackReason?: string;
+  /** Seconds per stage where the engine measures them (decode+draw+encode, audio, mux…). */
+  timings?: Record<string, number>;
 }
 
 export interface JobHooks {
@@ -40,7 +53,21 @@ export class MediaError extends Error {
   override name = 'MediaError';
 }
 
-/** What the UI needs from a media engine; ffmpeg.wasm today, WebCodecs later, same contract. */
+/**
+ * The engine cannot do this job in this browser (codec missing, size refused, encoder failed):
+ * another engine may. `code` says which step gave up.
+ */
+export class EngineUnsupportedError extends MediaError {
+  override name = 'EngineUnsupportedError';
+  constructor(
+    readonly code: 'no-webcodecs' | 'decode' | 'encode' | 'demux' | 'mux' | 'codec',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** What the app needs from media: probe, cut, loudness, render. The app never asks which engine. */
 export interface MediaEngine {
   probe(recording: Blob, fileName: string, hooks?: JobHooks): Promise<RecordingMeta>;
   cut(recording: Blob, fileName: string, request: CutRequest, hooks?: JobHooks): Promise<CutResult>;
@@ -49,8 +76,8 @@ export interface MediaEngine {
    * `durationSec`). Only for recordings with audio.
    */
   loudness(recording: Blob, fileName: string, durationSec: number, hooks?: JobHooks): Promise<Loudness>;
-  /** Composites a render plan into an H.264/AAC MP4; `files` are the PNGs and music it names. */
-  render(recording: Blob, fileName: string, plan: RenderPlan, files: RenderFile[], hooks?: JobHooks): Promise<Blob>;
+  /** Composites a render plan into an H.264/AAC MP4 (moov first); `assets` are the bytes it names. */
+  render(recording: Blob, fileName: string, plan: RenderPlan, assets: RenderAssets, hooks?: JobHooks): Promise<RenderResult>;
   /** Frees the engine (workers, wasm memory). It reloads lazily on the next job. */
   dispose(): void;
 }

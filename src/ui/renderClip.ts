@@ -1,11 +1,12 @@
-import type { Pick } from '../domain/events';
+import type { Pick as Clip } from '../domain/events';
 import { DEFAULT_MUSIC, type ClipEdit } from '../domain/edit/model';
 import { outputPreset } from '../domain/edit/output';
-import { makeRenderPlan } from '../domain/edit/plan';
+import { makeRenderPlan, type RenderAssets, type RenderPlan } from '../domain/edit/plan';
+import { qualityPreset } from '../domain/edit/quality';
 import type { RecordingMeta } from '../domain/recording';
 import { loadFonts } from '../canvas/fonts';
 import { exportOverlays } from '../canvas/exportOverlays';
-import type { JobHooks, RenderFile } from '../media/engine';
+import type { JobHooks, RenderResult } from '../media/engine';
 import { engine } from './services';
 import { imageUrl } from './stickers';
 
@@ -13,30 +14,45 @@ export interface RenderInput {
   recording: Blob;
   recordingName: string;
   meta: RecordingMeta;
-  pick: Pick;
+  pick: Clip;
   edit: ClipEdit;
 }
 
-async function musicFile(music: ClipEdit['music']): Promise<RenderFile> {
+async function musicFile(music: ClipEdit['music']): Promise<NonNullable<RenderAssets['music']>> {
   if (music.file) {
-    const ext = /\.([a-z0-9]{2,4})$/i.exec(music.fileName ?? '')?.[1] ?? 'm4a';
-    return { path: `/music.${ext}`, data: new Uint8Array(await music.file.arrayBuffer()) };
+    const ext = /\.([a-z0-9]{2,4})$/i.exec(music.fileName ?? '')?.[1]?.toLowerCase() ?? 'm4a';
+    return { ext, data: new Uint8Array(await music.file.arrayBuffer()) };
   }
   const res = await fetch(`music/${music.trackId || DEFAULT_MUSIC.trackId}.m4a`);
   if (!res.ok) throw new Error(`The bundled music could not be loaded (${res.status}).`);
-  return { path: '/music.m4a', data: new Uint8Array(await res.arrayBuffer()) };
+  return { ext: 'm4a', data: new Uint8Array(await res.arrayBuffer()) };
 }
 
-/** Canvas → overlay PNGs, + music → one render plan → the engine → an MP4. */
-export async function renderClip({ recording, recordingName, meta, pick, edit }: RenderInput, hooks: JobHooks): Promise<Blob> {
+export interface PreparedRender {
+  plan: RenderPlan;
+  assets: RenderAssets;
+}
+
+/** Canvas → overlay PNGs, + music → one render plan with the bytes it names. */
+export async function prepareRender({ meta, pick, edit }: Pick<RenderInput, 'meta' | 'pick' | 'edit'>): Promise<PreparedRender> {
   const output = outputPreset(edit.output);
   await loadFonts();
   const overlays = await exportOverlays(edit, output, pick.end - pick.start, imageUrl);
   const music = edit.music.enabled ? await musicFile(edit.music) : undefined;
-  const plan = makeRenderPlan(meta, pick, output, edit.reframe, {
+  const plan = makeRenderPlan(meta, pick, output, edit.reframe, qualityPreset(edit.quality).id, {
     overlays: overlays.map((o) => o.overlay),
-    ...(music && { music: { file: music.path, volume: edit.music.volume, fadeInSec: 1, fadeOutSec: 1.5, duck: true } }),
+    ...(music && { music: { volume: edit.music.volume, fadeInSec: 1, fadeOutSec: 1.5, duck: true } }),
   });
-  const files: RenderFile[] = [...overlays.map((o) => ({ path: o.overlay.file, data: o.png })), ...(music ? [music] : [])];
-  return engine.render(recording, recordingName, plan, files, hooks);
+  const assets: RenderAssets = { overlays: new Map(overlays.map((o) => [o.overlay.id, o.png])), ...(music && { music }) };
+  return { plan, assets };
+}
+
+/** Renders a prepared clip with whichever engine the media layer picks. */
+export function renderPrepared({ recording, recordingName }: Pick<RenderInput, 'recording' | 'recordingName'>, { plan, assets }: PreparedRender, hooks: JobHooks): Promise<RenderResult> {
+  return engine.render(recording, recordingName, plan, assets, hooks);
+}
+
+/** Canvas → overlay PNGs, + music → one render plan → the engine → an MP4. */
+export async function renderClip(input: RenderInput, hooks: JobHooks): Promise<RenderResult> {
+  return renderPrepared(input, await prepareRender(input), hooks);
 }

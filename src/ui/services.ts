@@ -1,10 +1,13 @@
 import { AnalysisClient } from '../analysis/client';
 import type { MediaEngine } from '../media/engine';
-import { FfmpegEngine } from '../media/ffmpegEngine';
+import { FfmpegEngine } from '../media/ffmpeg/engine';
+import { MediaRouter } from '../media/router';
+import { WebCodecsEngine } from '../media/webcodecs/engine';
+import { enginePreference } from './preferences';
 
 // ffmpeg jobs are serialised through an engine's queue. The user's jobs (probe, cut, render)
 // get one engine; background analysis (pause detection) its own, so it never delays them.
-export const engine: MediaEngine = new FfmpegEngine();
+export const engine: MediaEngine = new MediaRouter(new FfmpegEngine(), new WebCodecsEngine(), enginePreference);
 export const backgroundEngine: MediaEngine = new FfmpegEngine();
 
 let analysisClient: AnalysisClient | undefined;

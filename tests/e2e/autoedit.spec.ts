@@ -2,36 +2,16 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { bandLevel, ffprobe, regionColor, rowRange, saveDownload } from './helpers';
+import { CLIP_SEC, openEditor, renderAndDownload, SAMPLE } from './editor';
+import { bandLevel, ffprobe, regionColor, saveDownload } from './helpers';
 
 const outDir = mkdtempSync(join(tmpdir(), 'lhs-autoedit-'));
-const SAMPLE = join(import.meta.dirname, '..', '..', 'public', 'samples', 'sample.mp4');
-const CLIP_SEC = 6;
 
-/** The sample's first clip, kept short (max length 6 s) so renders stay quick, opened in the editor. */
-async function openEditor(page: Page) {
-  await page.goto('./');
-  await page.getByRole('button', { name: 'Try the sample' }).click();
-  await expect(page.getByTestId('clip-list')).toBeVisible();
-  await page.getByLabel('Min length').fill('5');
-  await page.getByLabel('Max length').fill(String(CLIP_SEC));
-  const first = page.getByTestId('clip-list').locator('tbody tr').first();
-  await expect(first.locator('td').nth(3)).toHaveText(`${CLIP_SEC} s`);
-  const [start] = await rowRange(first);
-  await page.getByRole('link', { name: /Auto-edit/ }).click();
-  await expect(page.locator('[data-testid=editor-canvas][data-ready=true]')).toBeVisible();
-  return start;
-}
-
-async function render(page: Page, name: string): Promise<string> {
-  await page.getByRole('button', { name: 'Render video' }).click();
-  await expect(page.getByTestId('render-result')).toBeVisible({ timeout: 150_000 });
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Download video' }).click();
-  const path = await saveDownload(await download, outDir);
-  const renamed = join(outDir, `${name}.mp4`);
-  await import('node:fs/promises').then((fs) => fs.rename(path, renamed));
-  return renamed;
+/** The editor canvas's box in the viewport, scrolled into view (the render panel can be taller than the screen). */
+async function canvasBox(page: Page) {
+  const canvas = page.locator('[data-testid=editor-canvas] canvas').last();
+  await canvas.scrollIntoViewIfNeeded();
+  return (await canvas.boundingBox())!;
 }
 
 const dark = (c: number[]) => Math.max(...c) < 60;
@@ -40,7 +20,7 @@ test('one-click auto-edit: 1080×1920 H.264/AAC, intro card and captions where t
   const start = await openEditor(page);
   // Full music volume so its marker tone stands clear of the voice even while ducked.
   await page.getByLabel(/Music volume/).fill('1');
-  const path = await render(page, 'hd');
+  const path = await renderAndDownload(page, outDir, 'hd');
   const probe = ffprobe(path);
   const video = probe.streams.find((s) => s.codec_type === 'video');
   expect(video).toMatchObject({ codec_name: 'h264', width: 1080, height: 1920 });
@@ -62,20 +42,20 @@ test('one-click auto-edit: 1080×1920 H.264/AAC, intro card and captions where t
 test('fast mode renders 720×1280; moving a sticker on the canvas moves it in the video, and the edit is kept', async ({ page }) => {
   await openEditor(page);
   await page.getByLabel('720×1280 (faster)').check();
-  const before = await render(page, 'sticker-before');
+  const before = await renderAndDownload(page, outDir, 'sticker-before');
   const probe = ffprobe(before);
   expect(probe.streams.find((s) => s.codec_type === 'video')).toMatchObject({ width: 720, height: 1280 });
   expect(Math.abs(Number(probe.format.duration) - CLIP_SEC)).toBeLessThanOrEqual(0.1);
 
   // The SALE sticker sits at design (808, 264); the canvas shows the design at 1/3 scale.
-  const box = (await page.locator('[data-testid=editor-canvas] canvas').last().boundingBox())!;
+  let box = await canvasBox(page);
   const k = box.width / 1080;
   await page.mouse.move(box.x + 808 * k, box.y + 264 * k);
   await page.mouse.down();
   await page.mouse.move(box.x + 300 * k, box.y + 264 * k, { steps: 8 });
   await page.mouse.up();
   await expect(page.getByLabel('Selected X')).toHaveValue(/^(29\d|30\d|31\d)/);
-  const after = await render(page, 'sticker-after');
+  const after = await renderAndDownload(page, outDir, 'sticker-after');
 
   // In 720×1280 px the sticker moved from x≈539 to x≈200 (y≈176); the video underneath is the same.
   const diff = (x: number) => {
@@ -90,6 +70,7 @@ test('fast mode renders 720×1280; moving a sticker on the canvas moves it in th
   // Stored per clip: a reload shows the moved sticker; Reset to auto puts it back.
   await page.reload();
   await expect(page.locator('[data-testid=editor-canvas][data-ready=true]')).toBeVisible();
+  box = await canvasBox(page);
   await page.mouse.click(box.x + 300 * k, box.y + 264 * k);
   await expect(page.getByLabel('Selected X')).toHaveValue(/^(29\d|30\d|31\d)/);
   await page.getByRole('button', { name: 'Reset to auto' }).click();

@@ -32,7 +32,7 @@ export async function dropFiles(page: Page, selector: string, paths: string[]): 
 
 export interface Probe {
   format: { duration: string; format_name: string; size: string };
-  streams: Array<{ codec_type: string; codec_name: string; width?: number; height?: number }>;
+  streams: Array<{ codec_type: string; codec_name: string; width?: number; height?: number; pix_fmt?: string; profile?: string; color_space?: string; color_transfer?: string; avg_frame_rate?: string }>;
 }
 
 /** The native ffprobe is the oracle for what the app wrote. */
@@ -71,4 +71,33 @@ export function bandLevel(path: string, hz: number, start = 0, dur?: number): nu
 export async function rowRange(row: Locator): Promise<[number, number]> {
   const [start, end] = (await row.locator('td').nth(2).innerText()).split('–').map((t) => t.split(':').reduce((acc, part) => acc * 60 + Number(part), 0));
   return [start!, end!];
+}
+
+/** The frame at `t` seconds scaled to w×h, as rgb24 bytes (native ffmpeg as the oracle). */
+export function frameRgb(path: string, t: number, w = 54, h = 96): Buffer {
+  return execFileSync('ffmpeg', ['-v', 'error', '-ss', String(t), '-i', path, '-frames:v', '1', '-vf', `scale=${w}:${h}:flags=area`, '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-']);
+}
+
+/** Mean and worst absolute difference (0..255) between two equally sized rgb24 frames. */
+export function rgbDiff(a: Buffer, b: Buffer): { mean: number; max: number } {
+  if (a.length !== b.length || a.length === 0) throw new Error(`frames differ in size: ${a.length} vs ${b.length}`);
+  let sum = 0;
+  let max = 0;
+  for (let i = 0; i < a.length; i++) {
+    const d = Math.abs(a[i]! - b[i]!);
+    sum += d;
+    if (d > max) max = d;
+  }
+  return { mean: sum / a.length, max };
+}
+
+/** Decoded video frames in the file (ffprobe counts them). */
+export function videoFrameCount(path: string): number {
+  const out = execFileSync('ffprobe', ['-v', 'error', '-count_frames', '-select_streams', 'v:0', '-show_entries', 'stream=nb_read_frames', '-of', 'csv=p=0', path]);
+  return Number(out.toString().trim());
+}
+
+/** What ffmpeg complains about while decoding the whole file ('' when it decodes clean). */
+export function decodeErrors(path: string): string {
+  return spawnSync('ffmpeg', ['-v', 'error', '-i', path, '-f', 'null', '-'], { encoding: 'utf8' }).stderr.trim();
 }

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { dropFiles, ffprobe, fixture, generated, rowRange, saveDownload } from './helpers';
+import { decodeErrors, dropFiles, ffprobe, fixture, frameRgb, generated, rgbDiff, rowRange, saveDownload, videoFrameCount } from './helpers';
 
 const outDir = mkdtempSync(join(tmpdir(), 'lhs-e2e-'));
 
@@ -51,19 +51,35 @@ test('drop a recording and its log, see the clips, download one by stream copy',
   expect(duration).toBeLessThanOrEqual(end - start + 1.1);
 });
 
-test('exact cut re-encodes to the exact range', async ({ page }) => {
-  await importFixture(page);
-  await allowShortClips(page);
-  const [start, end] = await rangeOf(page, 0);
-  await page.getByLabel('Exact cut').check();
-  const downloadPromise = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Download clip' }).click();
-  const probe = ffprobe(await saveDownload(await downloadPromise, outDir));
-  expect(Math.abs(Number(probe.format.duration) - (end - start))).toBeLessThanOrEqual(0.1);
-  const video = probe.streams.find((s) => s.codec_type === 'video');
-  expect(video).toMatchObject({ codec_name: 'h264', width: 640, height: 360 });
-  expect(probe.streams.find((s) => s.codec_type === 'audio')?.codec_name).toBe('aac');
-});
+for (const [engine, method] of [
+  ['auto', 'smart'],
+  ['ffmpeg', 'reencode'],
+] as const) {
+  test(`exact cut (${engine} engine: ${method}) starts on the requested frame and lasts exactly the range`, async ({ page }) => {
+    await importFixture(page);
+    // The engine preference is the app's own setting, kept in this browser.
+    await page.evaluate((e) => localStorage.setItem('lhs.engine', e), engine);
+    await allowShortClips(page);
+    const [start, end] = await rangeOf(page, 0);
+    await page.getByLabel('Exact cut').check();
+    const downloadPromise = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download clip' }).click();
+    const path = await saveDownload(await downloadPromise, outDir);
+    await expect(page.getByTestId('cut-method')).toHaveAttribute('data-method', method);
+    const probe = ffprobe(path);
+    expect(Math.abs(Number(probe.format.duration) - (end - start))).toBeLessThanOrEqual(0.05);
+    const video = probe.streams.find((s) => s.codec_type === 'video');
+    expect(video).toMatchObject({ codec_name: 'h264', width: 640, height: 360 });
+    expect(probe.streams.find((s) => s.codec_type === 'audio')?.codec_name).toBe('aac');
+    expect(Math.abs(videoFrameCount(path) - Math.round((end - start) * 30))).toBeLessThanOrEqual(1);
+    expect(decodeErrors(path)).toBe('');
+    // Every frame of the fixture shows its number: the first frame is the one at the requested start.
+    const first = rgbDiff(frameRgb(path, 0, 640, 360), frameRgb(generated('rec-20s.mp4'), start, 640, 360));
+    const next = rgbDiff(frameRgb(path, 0, 640, 360), frameRgb(generated('rec-20s.mp4'), start + 1 / 30, 640, 360));
+    expect(first.mean).toBeLessThan(3);
+    expect(first.mean).toBeLessThan(next.mean);
+  });
+}
 
 test('the project survives a reload and can be deleted', async ({ page }) => {
   await importFixture(page);

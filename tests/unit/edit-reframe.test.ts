@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_OUTPUT_PRESET, OUTPUT_FPS, OUTPUT_PRESETS, outputPreset } from '../../src/domain/edit/output';
 import { containsRect } from '../../src/domain/edit/rect';
-import { coverCrop, displaySize, fitRect, reframeFilter, reframeGeometry, type ReframeMode } from '../../src/domain/edit/reframe';
+import { coverCrop, displaySize, fitRect, reframeGeometry, type ReframeMode } from '../../src/domain/edit/reframe';
+import { reframeFilter } from '../../src/media/ffmpeg/reframeFilter';
 
 const HD = { width: 1080, height: 1920 };
 const FAST = { width: 720, height: 1280 };

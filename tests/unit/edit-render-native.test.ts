@@ -8,7 +8,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderArgs, type RenderPlan } from '../../src/domain/edit/plan';
+import type { RenderPlan } from '../../src/domain/edit/plan';
+import { audioMixArgs, renderArgs } from '../../src/media/ffmpeg/renderArgs';
 
 const FIXTURE = resolve('tests/fixtures/generated/rec-20s.mp4');
 const hasTool = (tool: string) => spawnSync(tool, ['-version'], { stdio: 'ignore' }).status === 0;
@@ -16,7 +17,7 @@ const missing = !hasTool('ffmpeg') || !hasTool('ffprobe') ? 'native ffmpeg/ffpro
 if (missing) console.warn(`edit-render-native: skipped — ${missing}`);
 
 interface Probe {
-  streams: { codec_type: string; codec_name: string; width?: number; height?: number; pix_fmt?: string; sample_rate?: string; channels?: number }[];
+  streams: { codec_type: string; codec_name: string; width?: number; height?: number; pix_fmt?: string; sample_rate?: string; channels?: number; color_space?: string; color_transfer?: string; color_primaries?: string }[];
   format: { duration: string };
 }
 
@@ -43,10 +44,11 @@ describe.skipIf(missing !== '')(`renderArgs with native ffmpeg${missing ? ` (ski
       output: { width: 720, height: 1280, fps: 30 },
       source: { start: 2, end: 5, width: 640, height: 360, rotation: 0, hasAudio: true },
       reframe: 'blur',
-      overlays: [{ id: 'red', file: 'red.png', x: 100, y: 200, width: 300, height: 120, from: 0.5, to: 2.5, fadeInSec: 0.2 }],
-      music: { file: 'music.m4a', volume: 0.5, fadeInSec: 0.5, fadeOutSec: 0.5, duck: true },
+      quality: 'balanced',
+      overlays: [{ id: 'red', x: 100, y: 200, width: 300, height: 120, from: 0.5, to: 2.5, fadeInSec: 0.2 }],
+      music: { volume: 0.5, fadeInSec: 0.5, fadeOutSec: 0.5, duck: true },
     };
-    ffmpeg(renderArgs(plan, FIXTURE, 'blur.mp4'));
+    ffmpeg(renderArgs(plan, FIXTURE, 'blur.mp4', { overlay: (id) => `${id}.png`, music: 'music.m4a' }));
     const p = probe('blur.mp4');
     const video = p.streams.find((s) => s.codec_type === 'video');
     const audio = p.streams.find((s) => s.codec_type === 'audio');
@@ -68,6 +70,7 @@ describe.skipIf(missing !== '')(`renderArgs with native ffmpeg${missing ? ` (ski
       output: { width: 1080, height: 1920, fps: 30 },
       source: { start: 10, end: 11.5, width: 640, height: 360, rotation: 0, hasAudio: false },
       reframe: 'crop',
+      quality: 'fast',
       overlays: [],
     };
     ffmpeg(renderArgs(plan, FIXTURE, 'crop.mp4'));
@@ -75,5 +78,40 @@ describe.skipIf(missing !== '')(`renderArgs with native ffmpeg${missing ? ` (ski
     expect(p.streams.map((s) => s.codec_type).sort()).toEqual(['audio', 'video']);
     expect(p.streams.find((s) => s.codec_type === 'video')).toMatchObject({ width: 1080, height: 1920, pix_fmt: 'yuv420p' });
     expect(Math.abs(Number(p.format.duration) - 1.5)).toBeLessThanOrEqual(0.1);
+  }, 60_000);
+
+  it('the audio mix alone (what the WebCodecs engine muxes): AAC, exact length, music in it', () => {
+    const plan: RenderPlan = {
+      output: { width: 720, height: 1280, fps: 30 },
+      source: { start: 2, end: 5, width: 640, height: 360, rotation: 0, hasAudio: true },
+      reframe: 'crop',
+      quality: 'balanced',
+      overlays: [],
+      music: { volume: 1, fadeInSec: 0, fadeOutSec: 0, duck: false },
+    };
+    ffmpeg(audioMixArgs(plan, FIXTURE, 'mix.m4a', { overlay: (id) => `${id}.png`, music: 'music.m4a' }));
+    const p = probe('mix.m4a');
+    expect(p.streams.map((s) => s.codec_type)).toEqual(['audio']);
+    expect(p.streams[0]).toMatchObject({ codec_name: 'aac', sample_rate: '48000', channels: 2 });
+    expect(Math.abs(Number(p.format.duration) - 3)).toBeLessThanOrEqual(0.05);
+  }, 60_000);
+
+  it('an HLG source comes out SDR, 8-bit, tagged BT.601 like the WebCodecs engine', () => {
+    ffmpeg(['-f', 'lavfi', '-i', 'testsrc2=s=640x360:r=30:d=2', '-vf', 'format=yuv420p10le', '-c:v', 'libx265', '-x265-params', 'log-level=none',
+      '-color_primaries', 'bt2020', '-color_trc', 'arib-std-b67', '-colorspace', 'bt2020nc', 'hlg.mp4']);
+    const plan: RenderPlan = {
+      output: { width: 720, height: 1280, fps: 30 },
+      source: { start: 0, end: 1, width: 640, height: 360, rotation: 0, hasAudio: false, colorMatrix: 'bt2020nc', colorTransfer: 'arib-std-b67' },
+      reframe: 'blur',
+      quality: 'fast',
+      overlays: [],
+    };
+    ffmpeg(renderArgs(plan, join(dir, 'hlg.mp4'), 'sdr.mp4'));
+    expect(probe('sdr.mp4').streams.find((s) => s.codec_type === 'video')).toMatchObject({
+      pix_fmt: 'yuv420p',
+      color_space: 'smpte170m',
+      color_transfer: 'smpte170m',
+      color_primaries: 'smpte170m',
+    });
   }, 60_000);
 });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { clipFileName, formatClock, formatEta, slug } from '../../src/domain/format';
 import { picksToCsv, picksToJson } from '../../src/domain/picksExport';
-import { copyContainer, cutArgs } from '../../src/domain/cutPlan';
-import { estimate, ffmpegLogTime } from '../../src/domain/progress';
+import { copyContainer, cutArgs } from '../../src/media/ffmpeg/cutArgs';
+import { ffmpegLogTime } from '../../src/media/ffmpeg/logTime';
+import { estimate } from '../../src/domain/progress';
 import type { Pick } from '../../src/domain/events';
 
 const pick: Pick = {

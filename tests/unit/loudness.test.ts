@@ -1,10 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  loudnessArgs,
   MIN_QUIET_SEC,
   PAUSE_MARGIN_SEC,
-  parseAstatsMetadata,
   QUIET_FLOOR_DB,
   quietRuns,
   quietThreshold,
@@ -13,6 +11,7 @@ import {
   type Loudness,
   type QuietRun,
 } from '../../src/domain/loudness';
+import { loudnessArgs, parseAstatsMetadata } from '../../src/media/ffmpeg/loudnessArgs';
 
 /**
  * Written by Debian's ffmpeg 5.1 with loudnessArgs(…, 0.1) on a 0.5 s 300 Hz tone (amplitude 0.1)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { metaFromProbe, ProbeError } from '../../src/domain/probe';
+import { isHdrTransfer } from '../../src/domain/recording';
+import { metaFromProbe, ProbeError } from '../../src/media/ffmpeg/probe';
 
 const probe = (streams: object[], format: object = { format_name: 'mov,mp4,m4a,3gp,3g2,mj2', duration: '20.000' }) =>
   JSON.stringify({ streams, format });
@@ -39,5 +40,14 @@ describe('metaFromProbe', () => {
     const m = metaFromProbe(probe([{ ...h264, avg_frame_rate: '0/0', r_frame_rate: '25/1' }]));
     expect(m).toMatchObject({ fps: 25, hasAudio: false });
     expect(m.audioCodec).toBeUndefined();
+  });
+  it('keeps the colour tags a render needs (HDR transfer, matrix), not unknown ones', () => {
+    const hlg = metaFromProbe(probe([{ ...h264, color_space: 'bt2020nc', color_transfer: 'arib-std-b67' }]));
+    expect(hlg).toMatchObject({ colorMatrix: 'bt2020nc', colorTransfer: 'arib-std-b67' });
+    expect(isHdrTransfer(hlg.colorTransfer)).toBe(true);
+    expect(isHdrTransfer('bt709')).toBe(false);
+    const untagged = metaFromProbe(probe([{ ...h264, color_space: 'unknown', color_transfer: 'unknown' }]));
+    expect(untagged.colorMatrix).toBeUndefined();
+    expect(untagged.colorTransfer).toBeUndefined();
   });
 });

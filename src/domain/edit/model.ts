@@ -1,6 +1,7 @@
 import type { Pick, Product } from '../events';
 import { productCaptions, cuesForClip, type Cue } from './captions';
 import type { OutputPresetId } from './output';
+import type { QualityId } from './quality';
 import { suggestPost } from './postText';
 import type { ReframeMode } from './reframe';
 import { safeArea } from './safeArea';
@@ -32,6 +33,8 @@ export interface StickerEdit {
 /** Everything the user can adjust for one clip; stored per clip, survives a reload. */
 export interface ClipEdit {
   output: OutputPresetId;
+  /** Absent in edits saved before quality presets: the default applies. */
+  quality?: QualityId;
   reframe: ReframeMode;
   intro: { enabled: boolean; name: string; price: string; durationSec: number; image?: Blob; layout: ElementLayout };
   /** Cue times relative to the clip start. `fromTranscript` says where the text came from. */

@@ -1,6 +1,8 @@
 /**
- * The render plan: everything an engine needs to make one vertical clip, as plain data
- * (ffmpeg.wasm today, WebCodecs later), and its translation to ffmpeg arguments.
+ * The render plan: everything an engine needs to make one vertical clip, as plain data. It says
+ * what to make, never how: media/ffmpeg/renderArgs.ts turns it into an ffmpeg graph, and
+ * media/webcodecs/ draws the same plan on a canvas. Overlays and music are named by id; the
+ * engine gets their bytes beside the plan (RenderAssets).
  *
  * Overlays (title card, captions, price tag, logo) are drawn by the app on a canvas and handed
  * over as transparent PNGs cropped to their box: ffmpeg decodes each looped still once per output
@@ -10,12 +12,11 @@
  */
 import type { RecordingMeta } from '../recording';
 import type { OutputSize } from './output';
-import { type ReframeMode, reframeFilter, reframeGeometry } from './reframe';
+import type { QualityId } from './quality';
+import type { ReframeMode } from './reframe';
 
 export interface OverlayImage {
   id: string;
-  /** Name of a PNG in the engine's file system, rendered at width×height. */
-  file: string;
   /** Position of its top-left corner in the output frame, pixels. */
   x: number;
   y: number;
@@ -28,9 +29,8 @@ export interface OverlayImage {
   fadeInSec?: number;
 }
 
+/** The background music (its bytes come with the assets), looped to the clip length. */
 export interface MusicPlan {
-  /** Name of the music file in the engine's file system. Looped to the clip length. */
-  file: string;
   /** 0..1, applied to the music before mixing. */
   volume: number;
   fadeInSec: number;
@@ -41,8 +41,19 @@ export interface MusicPlan {
 
 export interface RenderPlan {
   output: OutputSize;
-  source: { start: number; end: number; width: number; height: number; rotation: number; hasAudio: boolean };
+  source: {
+    start: number;
+    end: number;
+    width: number;
+    height: number;
+    rotation: number;
+    hasAudio: boolean;
+    /** The source's colour matrix and transfer tags (ffprobe names), when it has them. */
+    colorMatrix?: string;
+    colorTransfer?: string;
+  };
   reframe: ReframeMode;
+  quality: QualityId;
   /** Composited in order: later ones on top. */
   overlays: OverlayImage[];
   music?: MusicPlan;
@@ -56,19 +67,11 @@ export interface RenderPlan {
  */
 export const DUCKING = { threshold: 0.02, ratio: 10, attack: 20, release: 500, makeup: 1 } as const;
 
-export const ENCODE = {
-  video: ['-c:v', 'libx264', '-preset', 'veryfast', '-crf', '21', '-pix_fmt', 'yuv420p'],
-  audio: ['-c:a', 'aac', '-b:a', '160k', '-ar', '48000', '-ac', '2'],
-} as const;
-
 export const AUDIO_RATE = 48000;
 
 export class RenderPlanError extends Error {
   override name = 'RenderPlanError';
 }
-
-/** Compact decimal for filter options and argument values: at most 3 decimals, no trailing zeros. */
-export const num = (x: number): string => String(Math.round(x * 1000) / 1000);
 
 export const clipDuration = (plan: RenderPlan): number => plan.source.end - plan.source.start;
 
@@ -85,10 +88,8 @@ export function planProblems(plan: RenderPlan): string[] {
   for (const o of plan.overlays) {
     if (ids.has(o.id)) problems.push(`duplicate overlay id ${o.id}`);
     ids.add(o.id);
-    if (o.file === '') problems.push(`overlay ${o.id} has no file`);
     if (![o.x, o.y, o.from, o.to].every(Number.isFinite)) problems.push(`overlay ${o.id} has a non-finite position or time`);
   }
-  if (plan.music && plan.music.file === '') problems.push('music has no file');
   return problems;
 }
 
@@ -100,139 +101,49 @@ export function visibleOverlays(plan: RenderPlan): OverlayImage[] {
     .filter((o) => o.to > o.from && o.width > 0 && o.height > 0);
 }
 
-const AFORMAT = `aformat=sample_fmts=fltp:sample_rates=${AUDIO_RATE}:channel_layouts=stereo`;
-
-export interface RenderGraph {
-  /** Input arguments (each group ends with '-i', path), in input-index order. */
-  inputs: string[][];
-  /** The -filter_complex value. */
-  filter: string;
-  /** Output pads to -map, with brackets. */
-  video: string;
-  audio: string;
-}
-
-/** Inputs and the one filtergraph for a plan; renderArgs wraps it with encode options. */
-export function renderGraph(plan: RenderPlan, inputPath: string): RenderGraph {
-  const problems = planProblems(plan);
-  if (problems.length > 0) throw new RenderPlanError(problems.join('; '));
-  const dur = clipDuration(plan);
-  const D = num(dur);
-  const fps = plan.output.fps;
-
-  const inputs: string[][] = [['-ss', plan.source.start.toFixed(3), '-t', dur.toFixed(3), '-i', inputPath]];
-  const chains: string[] = [];
-
-  // Video: reframe, then the overlays in order.
-  const geometry = reframeGeometry(plan.source, plan.output, plan.reframe);
-  chains.push(reframeFilter(geometry, fps, { input: '0:v:0', output: 'vbase' }));
-  let video = 'vbase';
-  visibleOverlays(plan).forEach((o, n) => {
-    const index = inputs.length;
-    // Only read the still up to where it disappears; 'between' switches it off after `to`.
-    inputs.push(['-loop', '1', '-framerate', String(fps), '-t', num(o.to), '-i', o.file]);
-    let pad = `${index}:v`;
-    const fade = o.fadeInSec ?? 0;
-    if (fade > 0) {
-      chains.push(`[${pad}]format=rgba,fade=t=in:st=${num(o.from)}:d=${num(Math.min(fade, o.to - o.from))}:alpha=1[ov${n}]`);
-      pad = `ov${n}`;
-    }
-    const out = `v${n + 1}`;
-    chains.push(`[${video}][${pad}]overlay=x=${Math.round(o.x)}:y=${Math.round(o.y)}:enable='between(t,${num(o.from)},${num(o.to)})'[${out}]`);
-    video = out;
-  });
-
-  // Audio: voice (the recording), music, both (optionally ducked), or silence; always exactly `dur` long.
-  const music = plan.music;
-  let musicPad: string | undefined;
-  if (music) {
-    const index = inputs.length;
-    inputs.push(['-stream_loop', '-1', '-i', music.file]);
-    const volume = Math.min(1, Math.max(0, music.volume));
-    // Fades longer than the clip are shortened in proportion.
-    const fadeTotal = Math.max(0, music.fadeInSec) + Math.max(0, music.fadeOutSec);
-    const k = fadeTotal > dur ? dur / fadeTotal : 1;
-    const fadeIn = Math.max(0, music.fadeInSec) * k;
-    const fadeOut = Math.max(0, music.fadeOutSec) * k;
-    const filters = [`atrim=duration=${D}`, 'asetpts=PTS-STARTPTS', AFORMAT, `volume=${num(volume)}`];
-    if (fadeIn > 0) filters.push(`afade=t=in:st=0:d=${num(fadeIn)}`);
-    if (fadeOut > 0) filters.push(`afade=t=out:st=${num(dur - fadeOut)}:d=${num(fadeOut)}`);
-    filters.push(`apad=whole_dur=${D}`);
-    chains.push(`[${index}:a]${filters.join(',')}[music]`);
-    musicPad = 'music';
-  }
-
-  if (plan.source.hasAudio) {
-    chains.push(`[0:a:0]${AFORMAT},apad=whole_dur=${D}[voice]`);
-    if (musicPad && music?.duck) {
-      const d = DUCKING;
-      chains.push('[voice]asplit=2[voicemix][voicesc]');
-      chains.push(
-        `[${musicPad}][voicesc]sidechaincompress=threshold=${d.threshold}:ratio=${d.ratio}:attack=${d.attack}:release=${d.release}:makeup=${d.makeup}[ducked]`,
-      );
-      chains.push('[voicemix][ducked]amix=inputs=2:duration=first:dropout_transition=0:normalize=0[aout]');
-    } else if (musicPad) {
-      chains.push(`[voice][${musicPad}]amix=inputs=2:duration=first:dropout_transition=0:normalize=0[aout]`);
-    } else {
-      chains.push('[voice]anull[aout]');
-    }
-  } else if (musicPad) {
-    chains.push(`[${musicPad}]anull[aout]`);
-  } else {
-    chains.push(`anullsrc=r=${AUDIO_RATE}:cl=stereo:d=${D}[aout]`);
-  }
-
-  return { inputs, filter: chains.join(';'), video: `[${video}]`, audio: '[aout]' };
-}
-
-/**
- * Complete ffmpeg arguments (without the program name) rendering the plan from `inputPath`
- * to `outputPath` (MP4). Input seeking with -ss before -i is frame-accurate when transcoding
- * and reads only the clip; the output is cut at exactly the clip duration (no -shortest).
- */
-export function renderArgs(plan: RenderPlan, inputPath: string, outputPath: string): string[] {
-  const g = renderGraph(plan, inputPath);
-  return [
-    '-hide_banner',
-    '-nostdin',
-    '-y',
-    ...g.inputs.flat(),
-    '-filter_complex',
-    g.filter,
-    '-map',
-    g.video,
-    '-map',
-    g.audio,
-    ...ENCODE.video,
-    '-r',
-    String(plan.output.fps),
-    ...ENCODE.audio,
-    '-t',
-    clipDuration(plan).toFixed(3),
-    '-map_metadata',
-    '-1',
-    '-movflags',
-    '+faststart',
-    outputPath,
-  ];
-}
-
 /** A plan for a clip of a probed recording; the clip is clamped to the recording. */
 export function makeRenderPlan(
-  meta: Pick<RecordingMeta, 'width' | 'height' | 'rotation' | 'hasAudio' | 'durationSec'>,
+  meta: Pick<RecordingMeta, 'width' | 'height' | 'rotation' | 'hasAudio' | 'durationSec' | 'colorMatrix' | 'colorTransfer'>,
   clip: { start: number; end: number },
   output: OutputSize,
   reframe: ReframeMode,
+  quality: QualityId,
   extras: { overlays?: OverlayImage[]; music?: MusicPlan } = {},
 ): RenderPlan {
   const start = Math.max(0, clip.start);
   const end = Math.min(meta.durationSec, clip.end);
   const plan: RenderPlan = {
     output: { width: output.width, height: output.height, fps: output.fps },
-    source: { start, end, width: meta.width, height: meta.height, rotation: meta.rotation, hasAudio: meta.hasAudio },
+    source: {
+      start,
+      end,
+      width: meta.width,
+      height: meta.height,
+      rotation: meta.rotation,
+      hasAudio: meta.hasAudio,
+      ...(meta.colorMatrix && { colorMatrix: meta.colorMatrix }),
+      ...(meta.colorTransfer && { colorTransfer: meta.colorTransfer }),
+    },
     reframe,
+    quality,
     overlays: extras.overlays ?? [],
   };
   if (extras.music) plan.music = extras.music;
   return plan;
+}
+
+/** The bytes a plan names: overlay PNGs by overlay id, and the music file. */
+export interface RenderAssets {
+  overlays: ReadonlyMap<string, Uint8Array>;
+  music?: { data: Uint8Array; ext: string };
+}
+
+/** Frames in the output: the clip at the output rate, at least one. */
+export const frameCount = (plan: RenderPlan): number => Math.max(1, Math.round(clipDuration(plan) * plan.output.fps));
+
+/** Opacity of an overlay at clip time t (0 when hidden): the fade-in ramps from `from`. */
+export function overlayAlpha(o: OverlayImage, t: number): number {
+  if (t < o.from || t > o.to) return 0;
+  const fade = Math.min(o.fadeInSec ?? 0, o.to - o.from);
+  return fade > 0 ? Math.min(1, (t - o.from) / fade) : 1;
 }

@@ -1,6 +1,7 @@
 /**
  * Reframing a (usually landscape) recording into the vertical output frame: where the video lands
- * (for the canvas preview) and the ffmpeg filter chain that puts it there.
+ * (for the canvas preview and both render engines). The ffmpeg filter chain is in
+ * media/ffmpeg/reframeFilter.ts; the WebCodecs compositor draws the same geometry.
  *
  * Layouts:
  *  - 'cover'    the source fills the frame, centre-cropped (mode 'crop', or a source already ~9:16);
@@ -33,7 +34,7 @@ export const PORTRAIT_TOLERANCE = 0.04;
 
 /** The blurred background is blurred at 1/BLUR_DOWNSCALE of the output size, then scaled up. */
 export const BLUR_DOWNSCALE = 8;
-/** boxblur passes at low resolution (2 box passes ≈ a Gaussian). */
+/** Box-blur passes at low resolution (2 box passes ≈ a Gaussian); blurSigma is their equivalent. */
 export const BLUR_POWER = 2;
 
 export interface BlurBackground {
@@ -128,55 +129,4 @@ export function reframeGeometry(src: ReframeSource, out: Size, mode: ReframeMode
       blurSigma: Math.round(sigmaLow * (output.width / lowRes.width) * 10) / 10,
     },
   };
-}
-
-const isWhole = (r: Rect, s: Size) => r.x === 0 && r.y === 0 && r.width === s.width && r.height === s.height;
-const cropFilter = (r: Rect) => `crop=${r.width}:${r.height}:${r.x}:${r.y}`;
-
-export interface FilterLabels {
-  /** Input pad, without brackets. Default '0:v'. */
-  input?: string;
-  /** Output pad, without brackets. Default 'vbase'. */
-  output?: string;
-}
-
-/**
- * The filtergraph fragment (for -filter_complex) that turns the decoded source into
- * `[vbase]`: exactly output.width × output.height, square pixels, constant fps, yuv420p.
- * fps comes first so a 60 fps source is halved before any scaling; in the cover layout the crop
- * comes before the scale so only the visible part of the source is scaled.
- */
-export function reframeFilter(geometry: ReframeGeometry, fps: OutputSize['fps'], labels: FilterLabels = {}): string {
-  const input = `[${labels.input ?? '0:v'}]`;
-  const output = `[${labels.output ?? 'vbase'}]`;
-  const { width: W, height: H } = geometry.output;
-  const head = `${input}fps=${fps}`;
-  const tail = `setsar=1,format=yuv420p${output}`;
-
-  switch (geometry.layout) {
-    case 'cover': {
-      const crop = isWhole(geometry.crop, geometry.source) ? '' : `${cropFilter(geometry.crop)},`;
-      return `${head},${crop}scale=${W}:${H},${tail}`;
-    }
-    case 'fit-pad': {
-      const v = geometry.video;
-      const pad = isWhole(v, geometry.output) ? '' : `pad=${W}:${H}:${v.x}:${v.y}:black,`;
-      return `${head},scale=${v.width}:${v.height},${pad}${tail}`;
-    }
-    case 'fit-blur': {
-      const bg = geometry.background;
-      if (!bg) throw new Error('fit-blur geometry without a background');
-      const v = geometry.video;
-      const p = labels.output ?? 'vbase';
-      const bgCrop = isWhole(bg.crop, geometry.source) ? '' : `${cropFilter(bg.crop)},`;
-      return [
-        `${head},split=2[${p}_bgsrc][${p}_fgsrc]`,
-        // Blur at 1/8 size: boxblur cost grows with the pixel count, the upscale smooths the blocks.
-        `[${p}_bgsrc]${bgCrop}scale=${bg.lowRes.width}:${bg.lowRes.height}:flags=fast_bilinear,` +
-          `boxblur=luma_radius=${bg.radius}:luma_power=${BLUR_POWER},scale=${W}:${H}:flags=bilinear,setsar=1[${p}_bg]`,
-        `[${p}_fgsrc]scale=${v.width}:${v.height},setsar=1[${p}_fg]`,
-        `[${p}_bg][${p}_fg]overlay=${v.x}:${v.y},${tail}`,
-      ].join(';');
-    }
-  }
 }

@@ -1,11 +1,13 @@
 import { useState } from 'preact/hooks';
 import type { OutputPresetId } from '../../domain/edit/output';
+import { DEFAULT_QUALITY, QUALITY_PRESETS, type QualityId } from '../../domain/edit/quality';
 import type { Pick, Product } from '../../domain/events';
 import { clipFileName } from '../../domain/format';
 import { estimate } from '../../domain/progress';
 import { getEdit } from '../../storage/projects';
+import type { EngineId } from '../../media/engine';
 import type { ProjectRecord } from '../../storage/schema';
-import { renderClip } from '../renderClip';
+import { prepareRender, renderPrepared, type PreparedRender } from '../renderClip';
 import { saveBlob } from '../services';
 import { autoEditFor, clipKey } from '../useClipEdit';
 import { useJob } from '../useJob';
@@ -23,12 +25,14 @@ interface Done {
   pick: Pick;
   blob: Blob;
   name: string;
+  engine: EngineId;
 }
 
 /** Auto-edit every clip, one after another, with one overall progress bar. */
 export function BatchRender({ project, recording, picks, products }: Props) {
   const { job, run, cancel } = useJob();
   const [size, setSize] = useState<OutputPresetId>('hd');
+  const [quality, setQuality] = useState<QualityId>(DEFAULT_QUALITY);
   const [done, setDone] = useState<Done[]>([]);
   const [error, setError] = useState<string | null>(null);
 
@@ -38,19 +42,28 @@ export function BatchRender({ project, recording, picks, products }: Props) {
     try {
       await run(`Auto-editing ${picks.length} clips`, async (hooks) => {
         const started = performance.now();
-        for (const [i, pick] of picks.entries()) {
+        const input = { recording, recordingName: project.recording.name };
+        const prepare = async (pick: Pick) => {
           const product = products[pick.productIndex] ?? { id: pick.productId };
-          // The clip's own adjustments when it has them, the auto-edit otherwise; the size is the batch's.
-          const edit = { ...((await getEdit(project.id, clipKey(pick))) ?? autoEditFor(project, pick, product)), output: size };
-          const blob = await renderClip(
-            { recording, recordingName: project.recording.name, meta: project.recording.meta, pick, edit },
-            {
-              ...(hooks.signal && { signal: hooks.signal }),
-              onProgress: (p) => hooks.onProgress?.(estimate((i + p.ratio) / picks.length, (performance.now() - started) / 1000)),
-            },
-          );
+          // The clip's own adjustments when it has them, the auto-edit otherwise; size and quality are the batch's.
+          const edit = { ...((await getEdit(project.id, clipKey(pick))) ?? autoEditFor(project, pick, product)), output: size, quality };
+          return prepareRender({ meta: project.recording.meta, pick, edit });
+        };
+        // The next clip's overlays and plan are made on the main thread while this one encodes in the worker.
+        let next: Promise<PreparedRender> | undefined = picks[0] && prepare(picks[0]);
+        for (const [i, pick] of picks.entries()) {
+          const prepared: PreparedRender | undefined = await next;
+          if (!prepared) break;
+          const following = picks[i + 1];
+          next = following && prepare(following);
+          // Keep a failed preparation from going unhandled while this clip renders; it is awaited next turn.
+          next?.catch(() => undefined);
+          const { blob, engine } = await renderPrepared(input, prepared, {
+            ...(hooks.signal && { signal: hooks.signal }),
+            onProgress: (p) => hooks.onProgress?.(estimate((i + p.ratio) / picks.length, (performance.now() - started) / 1000)),
+          });
           const name = clipFileName(`${i + 1}-${pick.productName ?? pick.productId}-short`, pick.start, pick.end);
-          setDone((d) => [...d, { pick, blob, name }]);
+          setDone((d) => [...d, { pick, blob, name, engine }]);
         }
       });
     } catch (e) {
@@ -71,6 +84,16 @@ export function BatchRender({ project, recording, picks, products }: Props) {
             <option value="fast">720×1280 (faster)</option>
           </select>
         </label>
+        <label class="field">
+          <span>Quality</span>
+          <select value={quality} onChange={(e) => setQuality(e.currentTarget.value as QualityId)} disabled={job !== null}>
+            {QUALITY_PRESETS.map((q) => (
+              <option key={q.id} value={q.id}>
+                {q.label}
+              </option>
+            ))}
+          </select>
+        </label>
       </div>
       {job && <JobProgressBar job={job} onCancel={cancel} />}
       {error && <ErrorNote message={`Auto-edit stopped: ${error}`} onDismiss={() => setError(null)} />}
@@ -80,6 +103,9 @@ export function BatchRender({ project, recording, picks, products }: Props) {
             <li key={d.name}>
               <span>
                 #{d.pick.rank} {d.pick.productName ?? d.pick.productId}
+              </span>
+              <span class="hint" data-engine={d.engine}>
+                {d.engine === 'webcodecs' ? 'fast engine' : 'compatible engine'}
               </span>
               <button type="button" class="btn ghost small" onClick={() => saveBlob(d.blob, d.name)}>
                 Download

@@ -1,6 +1,7 @@
 import type { ElementRef } from '../../canvas/scene';
 import type { ClipEdit, ElementLayout, StickerEdit } from '../../domain/edit/model';
 import { OUTPUT_PRESETS, type OutputPresetId } from '../../domain/edit/output';
+import { QUALITY_PRESETS, qualityPreset } from '../../domain/edit/quality';
 import type { ReframeMode } from '../../domain/edit/reframe';
 import { formatClock } from '../../domain/format';
 import type { StickerInfo } from '../stickers';
@@ -43,6 +44,14 @@ export function EditPanel({ edit, clipSec, stickers, selected, onChange }: Props
             <label key={p.id} class="check">
               <input type="radio" name="output" checked={edit.output === p.id} onChange={() => set({ output: p.id as OutputPresetId })} />
               {p.label}
+            </label>
+          ))}
+        </div>
+        <div class="choice-row" role="radiogroup" aria-label="Quality">
+          {QUALITY_PRESETS.map((q) => (
+            <label key={q.id} class="check">
+              <input type="radio" name="quality" checked={qualityPreset(edit.quality).id === q.id} onChange={() => set({ quality: q.id })} />
+              {q.label}
             </label>
           ))}
         </div>

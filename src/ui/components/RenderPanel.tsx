@@ -8,6 +8,9 @@ import type { RecordingMeta } from '../../domain/recording';
 import { renderClip } from '../renderClip';
 import { saveBlob } from '../services';
 import { useJob } from '../useJob';
+import type { RenderResult } from '../../media/engine';
+import { EngineNote } from './EngineNote';
+import { EngineSetting } from './EngineSetting';
 import { ErrorNote } from './ErrorNote';
 import { JobProgressBar } from './JobProgress';
 
@@ -27,20 +30,21 @@ const parseTags = (text: string) => text.split(/[\s,]+/).map((t) => t.replace(/^
 /** Render → preview → download, plus the post text to go with it. */
 export function RenderPanel({ recording, recordingName, meta, pick, edit, onPost, hashtags, onHashtags }: Props) {
   const { job, run, cancel } = useJob();
-  const [result, setResult] = useState<Blob | null>(null);
+  const [result, setResult] = useState<{ render: RenderResult; seconds: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
-  const url = useObjectUrl(result);
+  const url = useObjectUrl(result?.render.blob ?? null);
   const name = clipFileName(`${pick.productName ?? pick.productId}-short`, pick.start, pick.end);
 
   const render = async () => {
     setError(null);
     setResult(null);
     try {
-      const blob = await run(`Rendering ${edit.output === 'hd' ? '1080×1920' : '720×1280'}`, (hooks) =>
+      const t0 = performance.now();
+      const render = await run(`Rendering ${edit.output === 'hd' ? '1080×1920' : '720×1280'}`, (hooks) =>
         renderClip({ recording, recordingName, meta, pick, edit }, hooks),
       );
-      if (blob) setResult(blob);
+      if (render) setResult({ render, seconds: (performance.now() - t0) / 1000 });
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
@@ -52,11 +56,13 @@ export function RenderPanel({ recording, recordingName, meta, pick, edit, onPost
         Render video
       </button>
       {job && <JobProgressBar job={job} onCancel={cancel} />}
+      <EngineSetting />
       {error && <ErrorNote message={`The video could not be rendered: ${error}`} onDismiss={() => setError(null)} />}
       {url && (
         <div class="result">
           <video src={url} controls playsInline data-testid="render-result" aria-label="Rendered video" />
-          <button type="button" class="btn primary" onClick={() => result && saveBlob(result, name)}>
+          {result && <EngineNote result={result.render} seconds={result.seconds} />}
+          <button type="button" class="btn primary" onClick={() => result && saveBlob(result.render.blob, name)}>
             Download video
           </button>
         </div>

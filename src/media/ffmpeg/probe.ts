@@ -1,4 +1,4 @@
-import type { RecordingMeta } from './recording';
+import type { RecordingMeta } from '../../domain/recording';
 
 /** The parts of `ffprobe -print_format json -show_format -show_streams` we read. */
 interface ProbeStream {
@@ -9,6 +9,8 @@ interface ProbeStream {
   avg_frame_rate?: string;
   r_frame_rate?: string;
   duration?: string;
+  color_space?: string;
+  color_transfer?: string;
   tags?: Record<string, string>;
   side_data_list?: Array<{ rotation?: number | string }>;
 }
@@ -36,6 +38,8 @@ function rotationOf(s: ProbeStream): number {
   return Number.isFinite(raw) ? (((Math.round(-raw / 90) * 90) % 360) + 360) % 360 : 0;
 }
 
+const known = (tag: string | undefined): tag is string => tag !== undefined && tag !== '' && tag !== 'unknown' && tag !== 'reserved';
+
 /** Turns ffprobe's JSON into our metadata; `fallbackDurationSec` covers WebM without a duration. */
 export function metaFromProbe(jsonText: string, fallbackDurationSec?: number): RecordingMeta {
   let probe: ProbeJson;
@@ -60,5 +64,7 @@ export function metaFromProbe(jsonText: string, fallbackDurationSec?: number): R
     videoCodec: video.codec_name ?? 'unknown',
     ...(audio?.codec_name !== undefined && { audioCodec: audio.codec_name }),
     hasAudio: audio !== undefined,
+    ...(known(video.color_space) && { colorMatrix: video.color_space }),
+    ...(known(video.color_transfer) && { colorTransfer: video.color_transfer }),
   };
 }

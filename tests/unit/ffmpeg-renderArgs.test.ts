@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { DUCKING, makeRenderPlan, planProblems, RenderPlanError, renderArgs, renderGraph, visibleOverlays, type RenderPlan } from '../../src/domain/edit/plan';
+import { DUCKING, frameCount, makeRenderPlan, overlayAlpha, planProblems, RenderPlanError, visibleOverlays, type RenderPlan } from '../../src/domain/edit/plan';
+import { audioMixArgs, renderArgs, renderGraph } from '../../src/media/ffmpeg/renderArgs';
 
 const base = (o: Partial<RenderPlan> = {}): RenderPlan => ({
   output: { width: 720, height: 1280, fps: 30 },
   source: { start: 2, end: 7, width: 640, height: 360, rotation: 0, hasAudio: true },
   reframe: 'blur',
+  quality: 'balanced',
   overlays: [
-    { id: 'title', file: 'title.png', x: 100, y: 200, width: 300, height: 120, from: 0.5, to: 4, fadeInSec: 0.3 },
-    { id: 'cta', file: 'cta.png', x: 150.4, y: 780, width: 400, height: 100, from: 2, to: 9 },
+    { id: 'title', x: 100, y: 200, width: 300, height: 120, from: 0.5, to: 4, fadeInSec: 0.3 },
+    { id: 'cta', x: 150.4, y: 780, width: 400, height: 100, from: 2, to: 9 },
   ],
-  music: { file: 'music.m4a', volume: 0.5, fadeInSec: 0.5, fadeOutSec: 1, duck: true },
+  music: { volume: 0.5, fadeInSec: 0.5, fadeOutSec: 1, duck: true },
   ...o,
 });
 
@@ -48,14 +50,15 @@ describe('renderArgs', () => {
     const args = renderArgs(base(), 'in.mp4', 'out.mp4');
     expect(args.slice(0, 3)).toEqual(['-hide_banner', '-nostdin', '-y']);
     expect(args.slice(3, 9)).toEqual(['-ss', '2.000', '-t', '5.000', '-i', 'in.mp4']);
-    expect(args.slice(9, 17)).toEqual(['-loop', '1', '-framerate', '30', '-t', '4', '-i', 'title.png']);
-    expect(args.slice(17, 25)).toEqual(['-loop', '1', '-framerate', '30', '-t', '5', '-i', 'cta.png']);
-    expect(args.slice(25, 29)).toEqual(['-stream_loop', '-1', '-i', 'music.m4a']);
+    expect(args.slice(9, 17)).toEqual(['-loop', '1', '-framerate', '30', '-t', '4', '-i', '/ov-title.png']);
+    expect(args.slice(17, 25)).toEqual(['-loop', '1', '-framerate', '30', '-t', '5', '-i', '/ov-cta.png']);
+    expect(args.slice(25, 29)).toEqual(['-stream_loop', '-1', '-i', '/music.m4a']);
     expect(valuesOf(args, '-filter_complex')).toHaveLength(1);
     expect(valuesOf(args, '-map')).toEqual(['[v2]', '[aout]']);
     const tail = args.slice(args.indexOf('-map') + 4);
     expect(tail).toEqual([
-      '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '21', '-pix_fmt', 'yuv420p', '-r', '30',
+      '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '21', '-pix_fmt', 'yuv420p',
+      '-colorspace', 'smpte170m', '-color_primaries', 'smpte170m', '-color_trc', 'smpte170m', '-color_range', 'tv', '-r', '30',
       '-c:a', 'aac', '-b:a', '160k', '-ar', '48000', '-ac', '2',
       '-t', '5.000', '-map_metadata', '-1', '-movflags', '+faststart', 'out.mp4',
     ]);
@@ -76,14 +79,14 @@ describe('renderArgs', () => {
   it('drops overlays outside the clip and keeps input numbering consistent', () => {
     const plan = base({
       overlays: [
-        { id: 'late', file: 'late.png', x: 0, y: 0, width: 10, height: 10, from: 6, to: 8 },
-        { id: 'ok', file: 'ok.png', x: 0, y: 0, width: 10, height: 10, from: -1, to: 1 },
-        { id: 'empty', file: 'e.png', x: 0, y: 0, width: 10, height: 10, from: 3, to: 3 },
+        { id: 'late', x: 0, y: 0, width: 10, height: 10, from: 6, to: 8 },
+        { id: 'ok', x: 0, y: 0, width: 10, height: 10, from: -1, to: 1 },
+        { id: 'empty', x: 0, y: 0, width: 10, height: 10, from: 3, to: 3 },
       ],
     });
     expect(visibleOverlays(plan).map((o) => [o.id, o.from, o.to])).toEqual([['ok', 0, 1]]);
     const args = renderArgs(plan, 'in.mp4', 'out.mp4');
-    expect(valuesOf(args, '-i')).toEqual(['in.mp4', 'ok.png', 'music.m4a']);
+    expect(valuesOf(args, '-i')).toEqual(['in.mp4', '/ov-ok.png', '/music.m4a']);
     expect(graphOf(args)).toContain("[vbase][1:v]overlay=x=0:y=0:enable='between(t,0,1)'[v1]");
     expect(graphOf(args)).toContain('[2:a]atrim=duration=5');
     checkLabels(args);
@@ -99,7 +102,7 @@ describe('renderArgs', () => {
   });
 
   it('voice + music without ducking mixes directly', () => {
-    const args = renderArgs(base({ music: { file: 'm.mp3', volume: 2, fadeInSec: 0, fadeOutSec: 0, duck: false } }), 'in.mp4', 'out.mp4');
+    const args = renderArgs(base({ music: { volume: 2, fadeInSec: 0, fadeOutSec: 0, duck: false } }), 'in.mp4', 'out.mp4');
     const graph = graphOf(args);
     expect(graph).not.toContain('sidechaincompress');
     expect(graph).not.toContain('afade');
@@ -139,15 +142,27 @@ describe('renderArgs', () => {
   });
 
   it('shortens music fades that do not fit the clip', () => {
-    const graph = graphOf(renderArgs(base({ music: { file: 'm.mp3', volume: 0.3, fadeInSec: 4, fadeOutSec: 6, duck: true } }), 'in.mp4', 'out.mp4'));
+    const graph = graphOf(renderArgs(base({ music: { volume: 0.3, fadeInSec: 4, fadeOutSec: 6, duck: true } }), 'in.mp4', 'out.mp4'));
     expect(graph).toContain('afade=t=in:st=0:d=2,afade=t=out:st=2:d=3');
   });
 
   it('crop mode and rotated sources go through the reframe', () => {
     const graph = graphOf(renderArgs(base({ reframe: 'crop', output: { width: 1080, height: 1920, fps: 30 } }), 'in.mp4', 'out.mp4'));
-    expect(graph.startsWith('[0:v:0]fps=30,crop=202:360:218:0,scale=1080:1920,setsar=1,format=yuv420p[vbase]')).toBe(true);
+    const sd = ':in_color_matrix=bt601:out_color_matrix=bt601:out_range=tv';
+    expect(graph.startsWith(`[0:v:0]fps=30,crop=202:360:218:0,scale=1080:1920${sd},setsar=1,format=yuv420p[vbase]`)).toBe(true);
     const rotated = renderGraph(base({ source: { ...base().source, width: 1280, height: 720, rotation: 90 } }), 'in.mp4');
-    expect(rotated.filter.startsWith('[0:v:0]fps=30,scale=720:1280,setsar=1,format=yuv420p[vbase]')).toBe(true);
+    // Untagged HD is read as BT.709, as browsers do, so both engines agree on its colours.
+    expect(rotated.filter.startsWith('[0:v:0]fps=30,scale=720:1280:in_color_matrix=bt709:out_color_matrix=bt601:out_range=tv,setsar=1,format=yuv420p[vbase]')).toBe(true);
+  });
+
+  it('reads colour tags: tagged matrices are honoured, HDR (HLG/PQ) is tone-mapped to SDR first', () => {
+    const tagged = renderGraph(base({ reframe: 'crop', source: { ...base().source, colorMatrix: 'bt709' } }), 'in.mp4');
+    expect(tagged.filter).toContain('in_color_matrix=bt709:out_color_matrix=bt601');
+    for (const colorTransfer of ['arib-std-b67', 'smpte2084']) {
+      const hdr = renderGraph(base({ reframe: 'crop', source: { ...base().source, colorMatrix: 'bt2020nc', colorTransfer } }), 'in.mp4');
+      expect(hdr.filter.startsWith('[0:v:0]fps=30,zscale=t=linear:npl=100,format=gbrpf32le,zscale=p=bt709,tonemap=tonemap=hable:desat=0,zscale=t=bt709:m=170m:r=tv,format=yuv420p,')).toBe(true);
+      expect(hdr.filter).toContain('in_color_matrix=bt601:out_color_matrix=bt601');
+    }
   });
 
   it('rejects impossible plans', () => {
@@ -163,13 +178,60 @@ describe('renderArgs', () => {
 describe('makeRenderPlan', () => {
   it('builds a plan from the probed recording, clamping the clip', () => {
     const meta = { width: 1280, height: 720, rotation: 0, hasAudio: false, durationSec: 187 };
-    expect(makeRenderPlan(meta, { start: -1, end: 200 }, { width: 720, height: 1280, fps: 30 }, 'crop')).toEqual({
+    expect(makeRenderPlan(meta, { start: -1, end: 200 }, { width: 720, height: 1280, fps: 30 }, 'crop', 'fast')).toEqual({
       output: { width: 720, height: 1280, fps: 30 },
       source: { start: 0, end: 187, width: 1280, height: 720, rotation: 0, hasAudio: false },
       reframe: 'crop',
+      quality: 'fast',
       overlays: [],
     });
-    const music = { file: 'm.mp3', volume: 0.4, fadeInSec: 1, fadeOutSec: 1, duck: true };
-    expect(makeRenderPlan(meta, { start: 10, end: 20 }, { width: 720, height: 1280, fps: 30 }, 'blur', { music }).music).toBe(music);
+    const music = { volume: 0.4, fadeInSec: 1, fadeOutSec: 1, duck: true };
+    expect(makeRenderPlan(meta, { start: 10, end: 20 }, { width: 720, height: 1280, fps: 30 }, 'blur', 'balanced', { music }).music).toBe(music);
+  });
+});
+
+describe('quality presets in the ffmpeg arguments', () => {
+  it('uses the preset\'s x264 speed, CRF and audio bitrate', () => {
+    const args = renderArgs(base({ quality: 'fast' }), 'in.mp4', 'out.mp4');
+    expect(args.join(' ')).toContain('-c:v libx264 -preset ultrafast -crf 23 -pix_fmt yuv420p');
+    expect(args.join(' ')).toContain('-b:a 128k');
+  });
+});
+
+describe('audioMixArgs: the same mix, audio only (for the WebCodecs engine)', () => {
+  it('has the render\'s audio chains, no video input or map', () => {
+    const args = audioMixArgs(base(), 'in.mp4', 'a.m4a');
+    const renderAudio = graphOf(renderArgs(base(), 'in.mp4', 'out.mp4')).split(';').filter((c) => /\[(music|voice|voicemix|ducked)\]|\[aout\]$/.test(c));
+    // Same chains; only the music input index differs (no overlay inputs before it).
+    expect(graphOf(args).split(';')).toEqual(renderAudio.map((c) => c.replace('[3:a]', '[1:a]')));
+    expect(valuesOf(args, '-i')).toEqual(['in.mp4', '/music.m4a']);
+    expect(valuesOf(args, '-map')).toEqual(['[aout]']);
+    expect(args).not.toContain('-c:v');
+    expect(args.slice(-3)).toEqual(['-movflags', '+faststart', 'a.m4a']);
+  });
+
+  it('reads no recording when it has no audio', () => {
+    const plan = base({ source: { ...base().source, hasAudio: false } });
+    expect(valuesOf(audioMixArgs(plan, 'in.mp4', 'a.m4a'), '-i')).toEqual(['/music.m4a']);
+    delete plan.music;
+    const silent = audioMixArgs(plan, 'in.mp4', 'a.m4a');
+    expect(valuesOf(silent, '-i')).toEqual([]);
+    expect(graphOf(silent)).toBe('anullsrc=r=48000:cl=stereo:d=5[aout]');
+  });
+});
+
+describe('plan timing shared by both engines', () => {
+  it('counts output frames at the output rate', () => {
+    expect(frameCount(base())).toBe(150);
+    expect(frameCount(base({ source: { ...base().source, start: 0, end: 0.01 } }))).toBe(1);
+  });
+
+  it('fades overlays in from their start and hides them outside their range', () => {
+    const o = { id: 'x', x: 0, y: 0, width: 1, height: 1, from: 1, to: 3, fadeInSec: 0.5 };
+    expect(overlayAlpha(o, 0.99)).toBe(0);
+    expect(overlayAlpha(o, 1.25)).toBeCloseTo(0.5);
+    expect(overlayAlpha(o, 2)).toBe(1);
+    expect(overlayAlpha(o, 3.01)).toBe(0);
+    expect(overlayAlpha({ ...o, fadeInSec: 0 }, 1)).toBe(1);
   });
 });

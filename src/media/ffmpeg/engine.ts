@@ -1,13 +1,16 @@
 import { FFmpeg, FFFSType } from '@ffmpeg/ffmpeg';
 import coreURL from '@ffmpeg/core?url';
 import wasmURL from '@ffmpeg/core/wasm?url';
-import { copyContainer, cutArgs } from '../domain/cutPlan';
-import { clipDuration, renderArgs, type RenderPlan } from '../domain/edit/plan';
-import { LOUDNESS_STEP_SEC, loudnessArgs, parseAstatsMetadata, type Loudness } from '../domain/loudness';
-import { metaFromProbe } from '../domain/probe';
-import { estimate, ffmpegLogTime } from '../domain/progress';
-import type { RecordingMeta } from '../domain/recording';
-import { CancelledError, MediaError, type CutRequest, type CutResult, type JobHooks, type MediaEngine, type RenderFile } from './engine';
+import { clipDuration, type RenderAssets, type RenderPlan } from '../../domain/edit/plan';
+import { LOUDNESS_STEP_SEC, type Loudness } from '../../domain/loudness';
+import { estimate } from '../../domain/progress';
+import type { RecordingMeta } from '../../domain/recording';
+import { CancelledError, MediaError, type CutRequest, type CutResult, type JobHooks, type MediaEngine, type RenderResult } from '../engine';
+import { copyContainer, cutArgs } from './cutArgs';
+import { ffmpegLogTime } from './logTime';
+import { loudnessArgs, parseAstatsMetadata } from './loudnessArgs';
+import { metaFromProbe } from './probe';
+import { audioMixArgs, defaultAssetPaths, renderArgs } from './renderArgs';
 
 const LOAD_TIMEOUT_MS = 60_000;
 const IN_DIR = '/in';
@@ -142,7 +145,8 @@ export class FfmpegEngine implements MediaEngine {
         const data = await ff.readFile(out);
         if (!(data instanceof Uint8Array) || data.byteLength === 0) throw new MediaError('ffmpeg wrote an empty clip.');
         hooks.onProgress?.({ ratio: 1, etaSec: 0 });
-        return { blob: new Blob([data as Uint8Array<ArrayBuffer>], { type: ext === 'mp4' ? 'video/mp4' : 'video/x-matroska' }), ext };
+        const blob = new Blob([data as Uint8Array<ArrayBuffer>], { type: ext === 'mp4' ? 'video/mp4' : 'video/x-matroska' });
+        return { blob, ext, method: request.exact ? 'reencode' : 'copy', engine: 'ffmpeg' };
       } finally {
         await ff.deleteFile(out).catch(() => undefined);
       }
@@ -165,21 +169,46 @@ export class FfmpegEngine implements MediaEngine {
     });
   }
 
-  render(recording: Blob, fileName: string, plan: RenderPlan, files: RenderFile[], hooks: JobHooks = {}): Promise<Blob> {
+  render(recording: Blob, fileName: string, plan: RenderPlan, assets: RenderAssets, hooks: JobHooks = {}): Promise<RenderResult> {
     return this.#job(recording, fileName, hooks, async (ff, input) => {
-      const out = '/render.mp4';
-      try {
-        // writeFile transfers (empties) the buffer it is given: hand it a copy.
-        for (const f of files) await ff.writeFile(f.path, f.data.slice());
-        await this.#exec(ff, renderArgs(plan, input, out), clipDuration(plan), hooks);
-        const data = await ff.readFile(out);
-        if (!(data instanceof Uint8Array) || data.byteLength === 0) throw new MediaError('ffmpeg wrote an empty video.');
-        hooks.onProgress?.({ ratio: 1, etaSec: 0 });
-        return new Blob([data as Uint8Array<ArrayBuffer>], { type: 'video/mp4' });
-      } finally {
-        for (const path of [out, ...files.map((f) => f.path)]) await ff.deleteFile(path).catch(() => undefined);
-      }
+      const started = performance.now();
+      const data = await this.#withAssets(ff, plan, assets, 'render.mp4', (paths, out) => this.#exec(ff, renderArgs(plan, input, out, paths), clipDuration(plan), hooks));
+      hooks.onProgress?.({ ratio: 1, etaSec: 0 });
+      return { blob: new Blob([data as Uint8Array<ArrayBuffer>], { type: 'video/mp4' }), engine: 'ffmpeg', timings: { totalSec: (performance.now() - started) / 1000 } };
     });
+  }
+
+  /** The plan's audio mix alone, as AAC in an MP4 (for an engine that makes the video itself). */
+  mixAudio(recording: Blob, fileName: string, plan: RenderPlan, assets: RenderAssets, hooks: JobHooks = {}): Promise<Uint8Array> {
+    return this.#job(recording, fileName, hooks, (ff, input) =>
+      this.#withAssets(ff, plan, assets, 'audio.m4a', (paths, out) => this.#exec(ff, audioMixArgs(plan, input, out, paths), clipDuration(plan), hooks)),
+    );
+  }
+
+  /** Writes the assets, runs `run`, reads the output; every file is deleted afterwards. */
+  async #withAssets(ff: FFmpeg, plan: RenderPlan, assets: RenderAssets, outName: string, run: (paths: ReturnType<typeof defaultAssetPaths>, out: string) => Promise<unknown>): Promise<Uint8Array> {
+    const paths = defaultAssetPaths(assets.music?.ext);
+    const out = `/${outName}`;
+    const written: string[] = [out];
+    try {
+      // writeFile transfers (empties) the buffer it is given: hand it a copy.
+      for (const o of plan.overlays) {
+        const png = assets.overlays.get(o.id);
+        if (!png) continue;
+        written.push(paths.overlay(o.id));
+        await ff.writeFile(paths.overlay(o.id), png.slice());
+      }
+      if (plan.music && assets.music && paths.music) {
+        written.push(paths.music);
+        await ff.writeFile(paths.music, assets.music.data.slice());
+      }
+      await run(paths, out);
+      const data = await ff.readFile(out);
+      if (!(data instanceof Uint8Array) || data.byteLength === 0) throw new MediaError('ffmpeg wrote an empty file.');
+      return data;
+    } finally {
+      for (const path of written) await ff.deleteFile(path).catch(() => undefined);
+    }
   }
 
   dispose(): void {

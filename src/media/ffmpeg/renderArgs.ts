@@ -1,0 +1,205 @@
+/**
+ * A render plan as one ffmpeg command: the recording seeked to the clip, the reframe chain, the
+ * overlay stills composited in order, and the audio mix (voice, looped music, ducking, fades).
+ * Overlay and music bytes are written to the paths `assetPaths` names before the command runs.
+ */
+import { qualityPreset } from '../../domain/edit/quality';
+import { AUDIO_RATE, clipDuration, DUCKING, planProblems, RenderPlanError, visibleOverlays, type RenderPlan } from '../../domain/edit/plan';
+import { reframeGeometry } from '../../domain/edit/reframe';
+import { OUTPUT_COLOR } from '../../domain/edit/output';
+import { colourConversion, reframeFilter } from './reframeFilter';
+
+/** Compact decimal for filter options and argument values: at most 3 decimals, no trailing zeros. */
+export const num = (x: number): string => String(Math.round(x * 1000) / 1000);
+
+/** Where the engine puts each asset in its file system: overlay id → path, and the music. */
+export interface AssetPaths {
+  overlay: (id: string) => string;
+  music?: string;
+}
+
+/** Overlay ids can be anything the app chose; the path must stay a plain file name. */
+export const overlayPath = (id: string): string => `/ov-${id.replace(/[^a-z0-9_-]/gi, '_')}.png`;
+
+export const defaultAssetPaths = (musicExt = 'm4a'): AssetPaths => ({ overlay: overlayPath, music: `/music.${musicExt}` });
+
+const AFORMAT = `aformat=sample_fmts=fltp:sample_rates=${AUDIO_RATE}:channel_layouts=stereo`;
+
+export interface RenderGraph {
+  /** Input arguments (each group ends with '-i', path), in input-index order. */
+  inputs: string[][];
+  /** The -filter_complex value. */
+  filter: string;
+  /** Output pads to -map, with brackets. */
+  video: string;
+  audio: string;
+}
+
+function check(plan: RenderPlan): void {
+  const problems = planProblems(plan);
+  if (problems.length > 0) throw new RenderPlanError(problems.join('; '));
+}
+
+/**
+ * The audio chains: voice (the recording), music, both (optionally ducked), or silence; always
+ * exactly the clip long. `musicInput` is the music's input index when the plan has music.
+ */
+function audioChains(plan: RenderPlan, musicInput: number | undefined): string[] {
+  const dur = clipDuration(plan);
+  const D = num(dur);
+  const chains: string[] = [];
+  const music = plan.music;
+  let musicPad: string | undefined;
+  if (music && musicInput !== undefined) {
+    const volume = Math.min(1, Math.max(0, music.volume));
+    // Fades longer than the clip are shortened in proportion.
+    const fadeTotal = Math.max(0, music.fadeInSec) + Math.max(0, music.fadeOutSec);
+    const k = fadeTotal > dur ? dur / fadeTotal : 1;
+    const fadeIn = Math.max(0, music.fadeInSec) * k;
+    const fadeOut = Math.max(0, music.fadeOutSec) * k;
+    const filters = [`atrim=duration=${D}`, 'asetpts=PTS-STARTPTS', AFORMAT, `volume=${num(volume)}`];
+    if (fadeIn > 0) filters.push(`afade=t=in:st=0:d=${num(fadeIn)}`);
+    if (fadeOut > 0) filters.push(`afade=t=out:st=${num(dur - fadeOut)}:d=${num(fadeOut)}`);
+    filters.push(`apad=whole_dur=${D}`);
+    chains.push(`[${musicInput}:a]${filters.join(',')}[music]`);
+    musicPad = 'music';
+  }
+
+  if (plan.source.hasAudio) {
+    chains.push(`[0:a:0]${AFORMAT},apad=whole_dur=${D}[voice]`);
+    if (musicPad && music?.duck) {
+      const d = DUCKING;
+      chains.push('[voice]asplit=2[voicemix][voicesc]');
+      chains.push(
+        `[${musicPad}][voicesc]sidechaincompress=threshold=${d.threshold}:ratio=${d.ratio}:attack=${d.attack}:release=${d.release}:makeup=${d.makeup}[ducked]`,
+      );
+      chains.push('[voicemix][ducked]amix=inputs=2:duration=first:dropout_transition=0:normalize=0[aout]');
+    } else if (musicPad) {
+      chains.push(`[voice][${musicPad}]amix=inputs=2:duration=first:dropout_transition=0:normalize=0[aout]`);
+    } else {
+      chains.push('[voice]anull[aout]');
+    }
+  } else if (musicPad) {
+    chains.push(`[${musicPad}]anull[aout]`);
+  } else {
+    chains.push(`anullsrc=r=${AUDIO_RATE}:cl=stereo:d=${D}[aout]`);
+  }
+  return chains;
+}
+
+const sourceInput = (plan: RenderPlan, inputPath: string): string[] => [
+  '-ss',
+  plan.source.start.toFixed(3),
+  '-t',
+  clipDuration(plan).toFixed(3),
+  '-i',
+  inputPath,
+];
+const musicInputArgs = (path: string): string[] => ['-stream_loop', '-1', '-i', path];
+
+/** Inputs and the one filtergraph for a plan; renderArgs wraps it with encode options. */
+export function renderGraph(plan: RenderPlan, inputPath: string, paths: AssetPaths = defaultAssetPaths()): RenderGraph {
+  check(plan);
+  const fps = plan.output.fps;
+  const inputs: string[][] = [sourceInput(plan, inputPath)];
+  const chains: string[] = [];
+
+  // Video: reframe, then the overlays in order.
+  const geometry = reframeGeometry(plan.source, plan.output, plan.reframe);
+  chains.push(reframeFilter(geometry, fps, { input: '0:v:0', output: 'vbase' }, colourConversion(plan.source)));
+  let video = 'vbase';
+  visibleOverlays(plan).forEach((o, n) => {
+    const index = inputs.length;
+    // Only read the still up to where it disappears; 'between' switches it off after `to`.
+    inputs.push(['-loop', '1', '-framerate', String(fps), '-t', num(o.to), '-i', paths.overlay(o.id)]);
+    let pad = `${index}:v`;
+    const fade = o.fadeInSec ?? 0;
+    if (fade > 0) {
+      chains.push(`[${pad}]format=rgba,fade=t=in:st=${num(o.from)}:d=${num(Math.min(fade, o.to - o.from))}:alpha=1[ov${n}]`);
+      pad = `ov${n}`;
+    }
+    const out = `v${n + 1}`;
+    chains.push(`[${video}][${pad}]overlay=x=${Math.round(o.x)}:y=${Math.round(o.y)}:enable='between(t,${num(o.from)},${num(o.to)})'[${out}]`);
+    video = out;
+  });
+
+  let musicInput: number | undefined;
+  if (plan.music && paths.music) {
+    musicInput = inputs.length;
+    inputs.push(musicInputArgs(paths.music));
+  }
+  chains.push(...audioChains(plan, musicInput));
+  return { inputs, filter: chains.join(';'), video: `[${video}]`, audio: '[aout]' };
+}
+
+function audioEncode(plan: RenderPlan): string[] {
+  return ['-c:a', 'aac', '-b:a', `${qualityPreset(plan.quality).audioKbps}k`, '-ar', String(AUDIO_RATE), '-ac', '2'];
+}
+
+/**
+ * Complete ffmpeg arguments (without the program name) rendering the plan from `inputPath`
+ * to `outputPath` (MP4). Input seeking with -ss before -i is frame-accurate when transcoding
+ * and reads only the clip; the output is cut at exactly the clip duration (no -shortest).
+ */
+export function renderArgs(plan: RenderPlan, inputPath: string, outputPath: string, paths: AssetPaths = defaultAssetPaths()): string[] {
+  const g = renderGraph(plan, inputPath, paths);
+  const q = qualityPreset(plan.quality);
+  return [
+    '-hide_banner',
+    '-nostdin',
+    '-y',
+    ...g.inputs.flat(),
+    '-filter_complex',
+    g.filter,
+    '-map',
+    g.video,
+    '-map',
+    g.audio,
+    ...['-c:v', 'libx264', '-preset', q.x264Preset, '-crf', String(q.crf), '-pix_fmt', 'yuv420p'],
+    ...['-colorspace', OUTPUT_COLOR.matrix, '-color_primaries', OUTPUT_COLOR.primaries, '-color_trc', OUTPUT_COLOR.transfer, '-color_range', OUTPUT_COLOR.range],
+    '-r',
+    String(plan.output.fps),
+    ...audioEncode(plan),
+    '-t',
+    clipDuration(plan).toFixed(3),
+    '-map_metadata',
+    '-1',
+    '-movflags',
+    '+faststart',
+    outputPath,
+  ];
+}
+
+/**
+ * The plan's audio alone (the same mix as renderArgs) as AAC in an MP4 at `outputPath`: the
+ * WebCodecs engine muxes it beside its video, since most browsers cannot encode AAC.
+ */
+export function audioMixArgs(plan: RenderPlan, inputPath: string, outputPath: string, paths: AssetPaths = defaultAssetPaths()): string[] {
+  check(plan);
+  // Only read the recording when its voice is in the mix (silence needs no input).
+  const inputs: string[][] = plan.source.hasAudio ? [sourceInput(plan, inputPath)] : [];
+  let musicInput: number | undefined;
+  if (plan.music && paths.music) {
+    musicInput = inputs.length;
+    inputs.push(musicInputArgs(paths.music));
+  }
+  const filter = audioChains(plan, musicInput).join(';');
+  return [
+    '-hide_banner',
+    '-nostdin',
+    '-y',
+    ...inputs.flat(),
+    '-filter_complex',
+    filter,
+    '-map',
+    '[aout]',
+    ...audioEncode(plan),
+    '-t',
+    clipDuration(plan).toFixed(3),
+    '-map_metadata',
+    '-1',
+    '-movflags',
+    '+faststart',
+    outputPath,
+  ];
+}

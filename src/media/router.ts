@@ -1,0 +1,73 @@
+/**
+ * The MediaEngine the app uses. Renders and exact cuts go to WebCodecs where the browser can
+ * (several times faster), and fall back to ffmpeg.wasm with the same plan when it cannot or
+ * fails mid-way; probing, copy cuts and loudness are ffmpeg's. The preference can force either.
+ */
+import type { RenderAssets, RenderPlan } from '../domain/edit/plan';
+import type { Loudness } from '../domain/loudness';
+import type { RecordingMeta } from '../domain/recording';
+import { CancelledError, type CutRequest, type CutResult, type EnginePreference, type JobHooks, type MediaEngine, type RenderResult } from './engine';
+import type { FfmpegEngine } from './ffmpeg/engine';
+import { webCodecsAvailable, type WebCodecsEngine } from './webcodecs/engine';
+
+const reasonOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+
+export class MediaRouter implements MediaEngine {
+  constructor(
+    private readonly ffmpeg: FfmpegEngine,
+    private readonly webcodecs: WebCodecsEngine,
+    private readonly preference: () => EnginePreference,
+  ) {}
+
+  probe(recording: Blob, fileName: string, hooks?: JobHooks): Promise<RecordingMeta> {
+    return this.ffmpeg.probe(recording, fileName, hooks);
+  }
+
+  loudness(recording: Blob, fileName: string, durationSec: number, hooks?: JobHooks): Promise<Loudness> {
+    return this.ffmpeg.loudness(recording, fileName, durationSec, hooks);
+  }
+
+  /** WebCodecs first unless ffmpeg is forced; on failure ffmpeg, unless WebCodecs is forced. */
+  async #either<T>(fast: () => Promise<T>, slow: () => Promise<T>, hooks: JobHooks): Promise<{ value: T; fallbackReason?: string }> {
+    const pref = this.preference();
+    if (pref === 'ffmpeg' || (pref === 'auto' && !webCodecsAvailable())) return { value: await slow() };
+    try {
+      return { value: await fast() };
+    } catch (err) {
+      if (err instanceof CancelledError || hooks.signal?.aborted || pref === 'webcodecs') throw err;
+      console.warn('WebCodecs engine failed, using ffmpeg.wasm:', err);
+      return { value: await slow(), fallbackReason: reasonOf(err) };
+    }
+  }
+
+  async cut(recording: Blob, fileName: string, request: CutRequest, hooks: JobHooks = {}): Promise<CutResult> {
+    if (!request.exact) return this.ffmpeg.cut(recording, fileName, request, hooks);
+    const { value } = await this.#either<CutResult>(
+      async () => {
+        const done = await this.webcodecs.cut(recording, request.start, request.end, hooks);
+        return { blob: new Blob([done.data], { type: 'video/mp4' }), ext: 'mp4', method: done.method, engine: 'webcodecs' };
+      },
+      () => this.ffmpeg.cut(recording, fileName, request, hooks),
+      hooks,
+    );
+    return value;
+  }
+
+  async render(recording: Blob, fileName: string, plan: RenderPlan, assets: RenderAssets, hooks: JobHooks = {}): Promise<RenderResult> {
+    const { value, fallbackReason } = await this.#either<RenderResult>(
+      async () => {
+        const audioHooks: JobHooks = hooks.signal ? { signal: hooks.signal } : {};
+        const done = await this.webcodecs.render(recording, plan, assets, () => this.ffmpeg.mixAudio(recording, fileName, plan, assets, audioHooks), hooks);
+        return { blob: new Blob([done.data], { type: 'video/mp4' }), engine: 'webcodecs', timings: done.timings };
+      },
+      () => this.ffmpeg.render(recording, fileName, plan, assets, hooks),
+      hooks,
+    );
+    return fallbackReason ? { ...value, fallbackReason } : value;
+  }
+
+  dispose(): void {
+    this.ffmpeg.dispose();
+    this.webcodecs.dispose();
+  }
+}

@@ -1,0 +1,175 @@
+/**
+ * The WebCodecs render (runs in the media worker): mediabunny demuxes and decodes the clip, each
+ * output frame is drawn on an OffscreenCanvas (reframe + overlays), WebCodecs encodes H.264, and
+ * mediabunny muxes it with the audio mix (AAC made by ffmpeg.wasm on the main side, since most
+ * browsers have no AAC encoder) into an MP4 with the moov first.
+ *
+ * Timing: output frame k shows the latest source frame at or before start + (k + ½)/fps, the
+ * rounding ffmpeg's fps filter uses, so VFR sources come out at a constant rate and both
+ * engines pick the same frames. Back-pressure: CanvasSource.add waits while the encoder queue
+ * is full, and the sink decodes only a few frames ahead.
+ */
+import {
+  ALL_FORMATS,
+  BlobSource,
+  BufferSource,
+  BufferTarget,
+  CanvasSource,
+  EncodedAudioPacketSource,
+  EncodedPacketSink,
+  Input,
+  Mp4OutputFormat,
+  Output,
+  VideoSampleSink,
+  type VideoSample,
+} from 'mediabunny';
+import { clipDuration, frameCount, overlayAlpha, visibleOverlays, type RenderPlan } from '../../domain/edit/plan';
+import { qualityPreset, videoBitrate } from '../../domain/edit/quality';
+import { reframeGeometry } from '../../domain/edit/reframe';
+import { EngineUnsupportedError } from '../engine';
+import { context2d, FramePainter } from './draw';
+import type { RenderDone } from './protocol';
+
+/** H.264 High, level 4.0: the lowest level that takes 1080×1920 at 30 fps. */
+export const H264_HIGH = 'avc1.640028';
+const KEYFRAME_SEC = 2;
+
+export async function checkEncoderSupport(plan: RenderPlan): Promise<void> {
+  if (typeof VideoEncoder === 'undefined') throw new EngineUnsupportedError('no-webcodecs', 'This browser has no WebCodecs video encoder.');
+  const { width, height, fps } = plan.output;
+  const support = await VideoEncoder.isConfigSupported({
+    codec: H264_HIGH,
+    width,
+    height,
+    framerate: fps,
+    bitrate: videoBitrate(qualityPreset(plan.quality), width, height),
+  });
+  if (!support.supported) throw new EngineUnsupportedError('encode', `This browser cannot encode H.264 at ${width}×${height}.`);
+}
+
+export async function composeRender(
+  recording: Blob,
+  plan: RenderPlan,
+  overlayPngs: ReadonlyMap<string, Uint8Array>,
+  audio: Promise<Uint8Array | null>,
+  onProgress: (ratio: number) => void,
+): Promise<RenderDone> {
+  const t0 = performance.now();
+  await checkEncoderSupport(plan);
+  const input = new Input({ source: new BlobSource(recording), formats: ALL_FORMATS });
+  try {
+    const track = await input.getPrimaryVideoTrack();
+    if (!track) throw new EngineUnsupportedError('demux', 'No video track could be read by the fast engine.');
+    if (!(await track.canDecode())) throw new EngineUnsupportedError('decode', `This browser cannot decode ${track.codec ?? 'this'} video.`);
+
+    const { width: W, height: H, fps } = plan.output;
+    const ctx = context2d(new OffscreenCanvas(W, H));
+    const painter = new FramePainter(ctx, reframeGeometry(plan.source, plan.output, plan.reframe));
+    const overlays = await Promise.all(
+      visibleOverlays(plan).flatMap((o) => {
+        const png = overlayPngs.get(o.id);
+        return png ? [createImageBitmap(new Blob([png as Uint8Array<ArrayBuffer>], { type: 'image/png' })).then((bitmap) => ({ o, bitmap }))] : [];
+      }),
+    );
+
+    const output = new Output({ format: new Mp4OutputFormat({ fastStart: 'in-memory' }), target: new BufferTarget() });
+    let encoderError: unknown;
+    const video = new CanvasSource(ctx.canvas, {
+      codec: 'avc',
+      fullCodecString: H264_HIGH,
+      bitrate: videoBitrate(qualityPreset(plan.quality), W, H),
+      keyFrameInterval: KEYFRAME_SEC,
+      latencyMode: 'quality',
+    });
+    output.addVideoTrack(video, { frameRate: fps });
+    const audioSource = new EncodedAudioPacketSource('aac');
+    output.addAudioTrack(audioSource);
+    await output.start();
+
+    const timings: Record<string, number> = { setupSec: (performance.now() - t0) / 1000 };
+    const tVideo = performance.now();
+    let drawMs = 0;
+    const n = frameCount(plan);
+    const start = plan.source.start;
+    const samples = new VideoSampleSink(track).samples(start, plan.source.end + 1 / fps)[Symbol.asyncIterator]();
+    const nextSample = async (): Promise<VideoSample | null> => (await samples.next()).value ?? null;
+    let current = await nextSample();
+    let upcoming = current ? await nextSample() : null;
+    if (!current) throw new EngineUnsupportedError('decode', 'No frames could be decoded in this clip.');
+    try {
+      for (let k = 0; k < n; k++) {
+        const t = k / fps;
+        const pickBefore = start + (k + 0.5) / fps - 1e-6;
+        while (upcoming && upcoming.timestamp <= pickBefore) {
+          current.close();
+          current = upcoming;
+          upcoming = await nextSample();
+        }
+        const d0 = performance.now();
+        painter.paint(current);
+        for (const { o, bitmap } of overlays) {
+          const alpha = overlayAlpha(o, t);
+          if (alpha <= 0) continue;
+          ctx.globalAlpha = alpha;
+          ctx.drawImage(bitmap, Math.round(o.x), Math.round(o.y));
+        }
+        ctx.globalAlpha = 1;
+        drawMs += performance.now() - d0;
+        // Waits while the encoder's queue is full: decode, draw and encode stay in step.
+        await video.add(t, 1 / fps).catch((err: unknown) => {
+          encoderError = err;
+          throw err;
+        });
+        if (k % 15 === 0) onProgress((0.95 * (k + 1)) / n);
+      }
+    } catch (err) {
+      if (err === encoderError) throw new EngineUnsupportedError('encode', `The browser's H.264 encoder failed: ${messageOf(err)}`);
+      throw err;
+    } finally {
+      current.close();
+      upcoming?.close();
+      await samples.return?.(undefined);
+      for (const { bitmap } of overlays) bitmap.close();
+    }
+    video.close();
+    timings.videoSec = (performance.now() - tVideo) / 1000;
+    timings.drawSec = drawMs / 1000;
+
+    const tAudio = performance.now();
+    const aac = await audio;
+    timings.audioWaitSec = (performance.now() - tAudio) / 1000;
+    const tMux = performance.now();
+    if (aac) await addAudio(audioSource, aac, clipDuration(plan));
+    audioSource.close();
+    await output.finalize();
+    const data = output.target.buffer;
+    if (!data) throw new EngineUnsupportedError('mux', 'The MP4 could not be written.');
+    timings.muxSec = (performance.now() - tMux) / 1000;
+    timings.totalSec = (performance.now() - t0) / 1000;
+    onProgress(1);
+    return { data, timings };
+  } finally {
+    input.dispose();
+  }
+}
+
+/** Copies the AAC packets of an MP4 (ffmpeg.wasm's mix) into the output, up to the clip length. */
+async function addAudio(target: EncodedAudioPacketSource, m4a: Uint8Array, durationSec: number): Promise<void> {
+  const input = new Input({ source: new BufferSource(m4a), formats: ALL_FORMATS });
+  try {
+    const track = await input.getPrimaryAudioTrack();
+    if (!track) throw new EngineUnsupportedError('mux', 'The audio mix has no audio track.');
+    const decoderConfig = await track.getDecoderConfig();
+    if (!decoderConfig) throw new EngineUnsupportedError('mux', 'The audio mix has no decoder configuration.');
+    let first = true;
+    for await (const packet of new EncodedPacketSink(track).packets()) {
+      if (packet.timestamp >= durationSec) break;
+      await target.add(packet, first ? { decoderConfig } : undefined);
+      first = false;
+    }
+  } finally {
+    input.dispose();
+  }
+}
+
+export const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));

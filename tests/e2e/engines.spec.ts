@@ -1,0 +1,79 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { chooseEngine, CLIP_SEC, openEditor, renderAndDownload } from './editor';
+import { bandLevel, decodeErrors, ffprobe, frameRgb, rgbDiff, videoFrameCount } from './helpers';
+
+const outDir = mkdtempSync(join(tmpdir(), 'lhs-engines-'));
+
+/** The rendered video plays in Chromium's own <video>: it gets to canplay with the clip's duration. */
+async function expectPlayable(page: Page) {
+  const duration = await page.getByTestId('render-result').evaluate(
+    (v: HTMLVideoElement) =>
+      new Promise<number>((resolve, reject) => {
+        if (v.readyState >= 3) return resolve(v.duration);
+        v.addEventListener('canplay', () => resolve(v.duration), { once: true });
+        v.addEventListener('error', () => reject(new Error(`video error ${v.error?.code}`)), { once: true });
+      }),
+  );
+  expect(Math.abs(duration - CLIP_SEC)).toBeLessThanOrEqual(0.1);
+}
+
+test('both engines make the same short: size, frames, overlays in place and time, the same audio mix', async ({ page }) => {
+  await openEditor(page);
+  await chooseEngine(page, /Fast only/);
+  const fast = await renderAndDownload(page, outDir, 'webcodecs');
+  await expect(page.getByTestId('render-engine')).toHaveAttribute('data-engine', 'webcodecs');
+  await expectPlayable(page);
+
+  await chooseEngine(page, /Compatible only/);
+  const slow = await renderAndDownload(page, outDir, 'ffmpeg');
+  await expect(page.getByTestId('render-engine')).toHaveAttribute('data-engine', 'ffmpeg');
+  await expectPlayable(page);
+
+  for (const path of [fast, slow]) {
+    const probe = ffprobe(path);
+    expect(probe.streams.find((s) => s.codec_type === 'video')).toMatchObject({ codec_name: 'h264', width: 1080, height: 1920, pix_fmt: 'yuv420p', profile: 'High' });
+    expect(probe.streams.find((s) => s.codec_type === 'audio')).toMatchObject({ codec_name: 'aac' });
+    expect(Math.abs(Number(probe.format.duration) - CLIP_SEC)).toBeLessThanOrEqual(0.1);
+    expect(decodeErrors(path)).toBe('');
+  }
+  expect(Math.abs(videoFrameCount(fast) - videoFrameCount(slow))).toBeLessThanOrEqual(1);
+
+  // Intro card fading in (0.2 s), intro shown (1.5 s), captions + sticker (4 s): the frames match.
+  for (const t of [0.2, 1.5, 4]) {
+    const d = rgbDiff(frameRgb(fast, t), frameRgb(slow, t));
+    console.log(`t=${t}: mean ${d.mean.toFixed(2)} max ${d.max}`);
+    expect(d.mean, `mean difference at ${t} s`).toBeLessThan(6);
+  }
+  // The same mix: voice band and the music's 3 kHz marker at the same level.
+  for (const hz of [500, 3000]) expect(Math.abs(bandLevel(fast, hz) - bandLevel(slow, hz)), `${hz} Hz band`).toBeLessThan(1.5);
+});
+
+test.describe('fallback', () => {
+  // The worker script is patched on its way in; a service worker would serve it from its cache.
+  test.use({ serviceWorkers: 'block' });
+
+  test('an encoder that fails mid-render falls back to ffmpeg.wasm with the same edit', async ({ page }) => {
+    // Like Firefox (says H.264 is supported, then encode() fails) or a hardware encoder that
+    // refuses the size: here encode() starts failing after 20 frames.
+    await page.route(/media\.worker-[^/]*\.js$/, async (route) => {
+      const response = await route.fetch();
+      const patch =
+        'let __frames = 0; const __encode = VideoEncoder.prototype.encode;' +
+        "VideoEncoder.prototype.encode = function (...args) { if (++__frames > 20) throw new Error('simulated encoder failure'); return __encode.apply(this, args); };\n";
+      await route.fulfill({ response, body: patch + (await response.text()) });
+    });
+    await openEditor(page);
+    await page.getByLabel('720×1280 (faster)').check();
+    const path = await renderAndDownload(page, outDir, 'fallback');
+    const note = page.getByTestId('render-engine');
+    await expect(note).toHaveAttribute('data-engine', 'ffmpeg');
+    await expect(note).toContainText('simulated encoder failure');
+    const probe = ffprobe(path);
+    expect(probe.streams.find((s) => s.codec_type === 'video')).toMatchObject({ width: 720, height: 1280 });
+    expect(Math.abs(Number(probe.format.duration) - CLIP_SEC)).toBeLessThanOrEqual(0.1);
+    await expectPlayable(page);
+  });
+});
