@@ -51,6 +51,21 @@ test('both engines make the same short: size, frames, overlays in place and time
   for (const hz of [500, 3000]) expect(Math.abs(bandLevel(fast, hz) - bandLevel(slow, hz)), `${hz} Hz band`).toBeLessThan(1.5);
 });
 
+test('cancelling a fast-engine render stops it; the next render works', async ({ page }) => {
+  await openEditor(page);
+  await chooseEngine(page, /Fast only/);
+  const panel = page.getByRole('region', { name: 'Render' });
+  await page.getByRole('button', { name: 'Render video' }).click();
+  await expect(panel.getByTestId('job-percent')).toBeVisible();
+  await panel.getByRole('button', { name: 'Cancel' }).click();
+  await expect(panel.getByTestId('job-percent')).toHaveCount(0);
+  await expect(page.getByTestId('render-result')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Render video' })).toBeEnabled();
+  const path = await renderAndDownload(page, outDir, 'after-cancel');
+  await expect(page.getByTestId('render-engine')).toHaveAttribute('data-engine', 'webcodecs');
+  expect(Math.abs(Number(ffprobe(path).format.duration) - CLIP_SEC)).toBeLessThanOrEqual(0.1);
+});
+
 test.describe('fallback', () => {
   // The worker script is patched on its way in; a service worker would serve it from its cache.
   test.use({ serviceWorkers: 'block' });

@@ -160,15 +160,20 @@ export function renderArgs(plan: RenderPlan, inputPath: string, outputPath: stri
     '-r',
     String(plan.output.fps),
     ...audioEncode(plan),
-    '-t',
-    clipDuration(plan).toFixed(3),
-    '-map_metadata',
-    '-1',
-    '-movflags',
-    '+faststart',
-    outputPath,
+    ...mp4Tail(plan, outputPath),
   ];
 }
+
+/** Exactly the clip long, no metadata carried over, moov first. */
+const mp4Tail = (plan: RenderPlan, outputPath: string): string[] => [
+  '-t',
+  clipDuration(plan).toFixed(3),
+  '-map_metadata',
+  '-1',
+  '-movflags',
+  '+faststart',
+  outputPath,
+];
 
 /**
  * The plan's audio alone (the same mix as renderArgs) as AAC in an MP4 at `outputPath`: the
@@ -194,12 +199,6 @@ export function audioMixArgs(plan: RenderPlan, inputPath: string, outputPath: st
     '-map',
     '[aout]',
     ...audioEncode(plan),
-    '-t',
-    clipDuration(plan).toFixed(3),
-    '-map_metadata',
-    '-1',
-    '-movflags',
-    '+faststart',
-    outputPath,
+    ...mp4Tail(plan, outputPath),
   ];
 }

@@ -27,8 +27,9 @@ import { clipDuration, frameCount, overlayAlpha, visibleOverlays, type RenderPla
 import { qualityPreset, videoBitrate } from '../../domain/edit/quality';
 import { reframeGeometry } from '../../domain/edit/reframe';
 import { EngineUnsupportedError } from '../engine';
-import { context2d, FramePainter } from './draw';
+import { context2d, FramePainter, type DrawableFrame } from './draw';
 import type { RenderDone } from './protocol';
+import { RgbStage } from './rgbStage';
 
 /** H.264 High, level 4.0: the lowest level that takes 1080×1920 at 30 fps. */
 export const H264_HIGH = 'avc1.640028';
@@ -65,6 +66,7 @@ export async function composeRender(
     const { width: W, height: H, fps } = plan.output;
     const ctx = context2d(new OffscreenCanvas(W, H));
     const painter = new FramePainter(ctx, reframeGeometry(plan.source, plan.output, plan.reframe));
+    const stage = new RgbStage();
     const overlays = await Promise.all(
       visibleOverlays(plan).flatMap((o) => {
         const png = overlayPngs.get(o.id);
@@ -92,10 +94,19 @@ export async function composeRender(
     const n = frameCount(plan);
     const start = plan.source.start;
     const samples = new VideoSampleSink(track).samples(start, plan.source.end + 1 / fps)[Symbol.asyncIterator]();
-    const nextSample = async (): Promise<VideoSample | null> => (await samples.next()).value ?? null;
+    let decodeMs = 0;
+    let encodeMs = 0;
+    const nextSample = async (): Promise<VideoSample | null> => {
+      const w0 = performance.now();
+      const sample = (await samples.next()).value ?? null;
+      decodeMs += performance.now() - w0;
+      return sample;
+    };
     let current = await nextSample();
     let upcoming = current ? await nextSample() : null;
     if (!current) throw new EngineUnsupportedError('decode', 'No frames could be decoded in this clip.');
+    // A source frame shown for several output frames (low or variable frame rate) is staged once.
+    let staged: DrawableFrame | undefined;
     try {
       for (let k = 0; k < n; k++) {
         const t = k / fps;
@@ -103,10 +114,12 @@ export async function composeRender(
         while (upcoming && upcoming.timestamp <= pickBefore) {
           current.close();
           current = upcoming;
+          staged = undefined;
           upcoming = await nextSample();
         }
         const d0 = performance.now();
-        painter.paint(current);
+        staged ??= await stage.stage(current);
+        painter.paint(staged);
         for (const { o, bitmap } of overlays) {
           const alpha = overlayAlpha(o, t);
           if (alpha <= 0) continue;
@@ -116,10 +129,12 @@ export async function composeRender(
         ctx.globalAlpha = 1;
         drawMs += performance.now() - d0;
         // Waits while the encoder's queue is full: decode, draw and encode stay in step.
+        const e0 = performance.now();
         await video.add(t, 1 / fps).catch((err: unknown) => {
           encoderError = err;
           throw err;
         });
+        encodeMs += performance.now() - e0;
         if (k % 15 === 0) onProgress((0.95 * (k + 1)) / n);
       }
     } catch (err) {
@@ -134,6 +149,8 @@ export async function composeRender(
     video.close();
     timings.videoSec = (performance.now() - tVideo) / 1000;
     timings.drawSec = drawMs / 1000;
+    timings.decodeWaitSec = decodeMs / 1000;
+    timings.encodeWaitSec = encodeMs / 1000;
 
     const tAudio = performance.now();
     const aac = await audio;

@@ -48,8 +48,9 @@ export class FramePainter {
     const src = (r: Rect): [number, number, number, number] => [r.x * kx, r.y * ky, r.width * kx, r.height * ky];
     const { width: W, height: H } = g.output;
     const v = g.video;
-    if (g.layout !== 'cover') {
-      // Only the bands around the video need clearing; the video covers the rest.
+    if (g.layout === 'fit-pad') {
+      // Only the bands around the video need clearing; the video covers the rest (and the
+      // blurred background overwrites the bands in 'fit-blur').
       ctx.fillStyle = '#000';
       for (const band of bands(v, W, H)) ctx.fillRect(band.x, band.y, band.width, band.height);
     }
@@ -69,9 +70,14 @@ export class FramePainter {
     const { width: lw, height: lh } = bg.lowRes;
     const c = this.#ctx.canvas;
     const pad = this.#pad;
-    // Stretched edge copy first, then the picture inside the padding: the blur then sees no black border.
-    small.drawImage(c, region.x, region.y, region.w, region.h, 0, 0, lw + 2 * pad, lh + 2 * pad);
+    // One read of the output canvas; then its edge rows and columns are stretched into the
+    // padding (an edge clamp, as ffmpeg's boxblur does), so the blur sees no black border.
     small.drawImage(c, region.x, region.y, region.w, region.h, pad, pad, lw, lh);
+    const sc = small.canvas;
+    small.drawImage(sc, pad, pad, lw, 1, pad, 0, lw, pad);
+    small.drawImage(sc, pad, pad + lh - 1, lw, 1, pad, pad + lh, lw, pad);
+    small.drawImage(sc, pad, 0, 1, sc.height, 0, 0, pad, sc.height);
+    small.drawImage(sc, pad + lw - 1, 0, 1, sc.height, pad + lw, 0, pad, sc.height);
     blurred.drawImage(small.canvas, 0, 0);
     const { width: W, height: H } = g.output;
     const kx = lw / W;
