@@ -29,7 +29,8 @@ export function benchLog() {
 
 /** Serves dist/ and opens a page on it; call close() when done. */
 export async function openApp(port, viewport = { width: 1400, height: 1000 }) {
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: root, stdio: 'ignore' });
+  // Its own process group, so close() stops vite as well as the npx wrapper.
+  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: root, stdio: 'ignore', detached: true });
   const browser = await chromium.launch(chromiumLaunchOptions);
   const page = await browser.newPage({ viewport });
   const url = `http://127.0.0.1:${port}/`;
@@ -47,7 +48,7 @@ export async function openApp(port, viewport = { width: 1400, height: 1000 }) {
     url,
     close: async () => {
       await browser.close();
-      server.kill();
+      process.kill(-server.pid);
     },
   };
 }

@@ -1,5 +1,7 @@
-// Stream-copy cut of a 60 s clip out of a generated 30-minute 720p recording, in the built app
-// in Debian's Chromium (ffmpeg.wasm, WORKERFS mount), against native ffmpeg on the same file.
+// Cuts of a 60 s clip out of a generated 30-minute 720p recording, in the built app in Debian's
+// Chromium, against native ffmpeg on the same file: stream copy (ffmpeg.wasm, WORKERFS mount),
+// and exact cuts — smart (WebCodecs: partial GOPs re-encoded, the rest copied) and a full
+// re-encode (ffmpeg.wasm) — against a native full re-encode.
 import { execFileSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,6 +34,34 @@ try {
   const nativeCutSec = (performance.now() - t0) / 1000;
 
   const clipDuration = Number(execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', clipPath]).toString());
+
+  // Exact cuts: the engine preference is the app's own setting (localStorage).
+  await page.getByLabel('Exact cut').check();
+  const exact = {};
+  for (const engine of ['auto', 'ffmpeg']) {
+    await page.evaluate((e) => localStorage.setItem('lhs.engine', e), engine);
+    const t1 = performance.now();
+    const dl = page.waitForEvent('download', { timeout: 900_000 });
+    await page.getByRole('button', { name: 'Download clip' }).click();
+    const out = join(benchOut, `exact-${engine}.mp4`);
+    await (await dl).saveAs(out);
+    exact[engine] = { sec: (performance.now() - t1) / 1000, method: await page.getByTestId('cut-method').getAttribute('data-method') };
+  }
+  await page.evaluate(() => localStorage.removeItem('lhs.engine'));
+  t0 = performance.now();
+  execFileSync('ffmpeg', ['-v', 'error', '-y', '-threads', '2', '-ss', String(CLIP_START), '-i', recording, '-t', '60', '-map', '0:v:0', '-map', '0:a:0?', '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '20', '-c:a', 'aac', join(benchOut, 'native-exact.mp4')]);
+  const nativeExactSec = (performance.now() - t0) / 1000;
+  console.log(
+    JSON.stringify({
+      bench: 'exact-cut',
+      clipSec: 60,
+      smartSec: round(exact.auto.sec),
+      smartMethod: exact.auto.method,
+      wasmReencodeSec: round(exact.ffmpeg.sec),
+      nativeReencodeSec: round(nativeExactSec),
+      smartOverNativeReencode: round(exact.auto.sec / nativeExactSec),
+    }),
+  );
   console.log(
     JSON.stringify({
       bench: 'stream-copy-cut',

@@ -10,3 +10,4 @@ run('npx', ['vite', 'build', '--logLevel', 'warn']);
 run('npx', ['tsx', 'scripts/bench/worker.ts']);
 run('node', ['scripts/bench/cut.mjs']);
 run('npx', ['tsx', 'scripts/bench/render.ts']);
+run('npx', ['tsx', 'scripts/bench/batch.ts']);

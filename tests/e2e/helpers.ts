@@ -73,9 +73,10 @@ export async function rowRange(row: Locator): Promise<[number, number]> {
   return [start!, end!];
 }
 
-/** The frame at `t` seconds scaled to w×h, as rgb24 bytes (native ffmpeg as the oracle). */
-export function frameRgb(path: string, t: number, w = 54, h = 96): Buffer {
-  return execFileSync('ffmpeg', ['-v', 'error', '-ss', String(t), '-i', path, '-frames:v', '1', '-vf', `scale=${w}:${h}:flags=area`, '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-']);
+/** The frame at `t` seconds (or its `crop` region, "w:h:x:y") scaled to w×h, as rgb24 bytes (native ffmpeg as the oracle). */
+export function frameRgb(path: string, t: number, w = 54, h = 96, crop?: string): Buffer {
+  const vf = `${crop ? `crop=${crop},` : ''}scale=${w}:${h}:flags=area`;
+  return execFileSync('ffmpeg', ['-v', 'error', '-ss', String(t), '-i', path, '-frames:v', '1', '-vf', vf, '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-']);
 }
 
 /** Mean and worst absolute difference (0..255) between two equally sized rgb24 frames. */
@@ -100,4 +101,20 @@ export function videoFrameCount(path: string): number {
 /** What ffmpeg complains about while decoding the whole file ('' when it decodes clean). */
 export function decodeErrors(path: string): string {
   return spawnSync('ffmpeg', ['-v', 'error', '-i', path, '-f', 'null', '-'], { encoding: 'utf8' }).stderr.trim();
+}
+
+/** Top-level MP4 box types in file order (ftyp, moov, mdat…): "fast start" means moov before mdat. */
+export function topLevelBoxes(path: string): string[] {
+  const buf = readFileSync(path);
+  const types: string[] = [];
+  for (let at = 0; at + 8 <= buf.length; ) {
+    let size = buf.readUInt32BE(at);
+    const type = buf.toString('latin1', at + 4, at + 8);
+    if (size === 1) size = Number(buf.readBigUInt64BE(at + 8));
+    else if (size === 0) size = buf.length - at;
+    types.push(type);
+    if (size < 8) break;
+    at += size;
+  }
+  return types;
 }
