@@ -48,6 +48,7 @@ export function EditPanel({ edit, clipSec, stickers, selected, onChange }: Props
           ))}
         </div>
         <div class="choice-row" role="radiogroup" aria-label="Quality">
+          <span class="muted">Quality</span>
           {QUALITY_PRESETS.map((q) => (
             <label key={q.id} class="check">
               <input type="radio" name="quality" checked={qualityPreset(edit.quality).id === q.id} onChange={() => set({ quality: q.id })} />

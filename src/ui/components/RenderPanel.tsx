@@ -56,7 +56,6 @@ export function RenderPanel({ recording, recordingName, meta, pick, edit, onPost
         Render video
       </button>
       {job && <JobProgressBar job={job} onCancel={cancel} />}
-      <EngineSetting />
       {error && <ErrorNote message={`The video could not be rendered: ${error}`} onDismiss={() => setError(null)} />}
       {url && (
         <div class="result">
@@ -94,6 +93,7 @@ export function RenderPanel({ recording, recordingName, meta, pick, edit, onPost
       >
         {copied ? 'Copied' : 'Copy post text'}
       </button>
+      <EngineSetting />
     </section>
   );
 }
