@@ -5,6 +5,7 @@
 #   rec-rot90.mp4        8 s of the same, stored 640x360 with a 90° display matrix (a phone held upright)
 #   rec-odd-vfr.mp4      8 s 858x482 (not a multiple of 16), variable frame rate, no audio
 #   rec-hlg.webm         8 s 640x360 VP9 profile 2 (10-bit), tagged BT.2020 HLG (an HDR phone video)
+#   rec-hevc.mp4         8 s 640x360 HEVC + AAC (an iPhone-style file this Chromium cannot decode)
 #   rec-30min-720p.mp4   only with --bench: 30 min 1280x720 30 fps H.264 + AAC for the benchmark
 # The small text fixtures (tests/fixtures/clicks-*.csv/ndjson) are committed, not generated here.
 #
@@ -93,7 +94,11 @@ ffmpeg -hide_banner -loglevel error -y -f lavfi -i "testsrc2=s=640x360:r=30:d=8"
   -c:a libopus -b:a 48k -t 8 "${BITEXACT[@]}" "$WORK/rec-hlg.webm"
 mv "$WORK/rec-hlg.webm" "$OUT/rec-hlg.webm"
 
-for f in rec-20s.mp4 rec-20s.webm rec-rot90.mp4 rec-odd-vfr.mp4 rec-hlg.webm; do probe "$OUT/$f"; done
+ffmpeg -hide_banner -loglevel error -y -i "$OUT/rec-20s.mp4" -t 8 -c:v libx265 -preset ultrafast -x265-params log-level=none -tag:v hvc1 \
+  -c:a copy "${BITEXACT[@]}" -movflags +faststart "$WORK/rec-hevc.mp4"
+mv "$WORK/rec-hevc.mp4" "$OUT/rec-hevc.mp4"
+
+for f in rec-20s.mp4 rec-20s.webm rec-rot90.mp4 rec-odd-vfr.mp4 rec-hlg.webm rec-hevc.mp4; do probe "$OUT/$f"; done
 
 # ---------------------------------------------------------------------------------------------
 # 30-minute benchmark recording (opt-in: ~150 MB, a couple of minutes on 2 cores).

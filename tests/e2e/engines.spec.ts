@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { chooseEngine, CLIP_SEC, openEditor, renderAndDownload } from './editor';
-import { bandLevel, decodeErrors, ffprobe, frameRgb, regionColor, rgbDiff, topLevelBoxes, videoFrameCount } from './helpers';
+import { bandLevel, decodeErrors, ffprobe, fixture, frameRgb, generated, regionColor, rgbDiff, topLevelBoxes, videoFrameCount } from './helpers';
 
 const outDir = mkdtempSync(join(tmpdir(), 'lhs-engines-'));
 
@@ -78,6 +78,20 @@ test('cancelling a fast-engine render stops it; the next render works', async ({
   const path = await renderAndDownload(page, outDir, 'after-cancel');
   await expect(page.getByTestId('render-engine')).toHaveAttribute('data-engine', 'webcodecs');
   expect(Math.abs(Number(ffprobe(path).format.duration) - CLIP_SEC)).toBeLessThanOrEqual(0.1);
+});
+
+test('a codec the browser cannot decode (HEVC here) is rendered by ffmpeg.wasm, and the app says why', async ({ page }) => {
+  await openEditor(page, { files: [generated('rec-hevc.mp4'), fixture('clicks-20s.csv')], clipSec: 4 });
+  const hevcDecodes = await page.evaluate(async () => (await VideoDecoder.isConfigSupported({ codec: 'hvc1.1.6.L93.B0' })).supported === true);
+  test.skip(hevcDecodes, 'this browser decodes HEVC: the fast engine renders it');
+  await page.getByLabel('720×1280 (faster)').check();
+  const path = await renderAndDownload(page, outDir, 'hevc');
+  const note = page.getByTestId('render-engine');
+  await expect(note).toHaveAttribute('data-engine', 'ffmpeg');
+  await expect(note).toContainText(/cannot decode/);
+  const probe = ffprobe(path);
+  expect(probe.streams.find((s) => s.codec_type === 'video')).toMatchObject({ codec_name: 'h264', width: 720, height: 1280 });
+  expect(Math.abs(Number(probe.format.duration) - 4)).toBeLessThanOrEqual(0.1);
 });
 
 test.describe('fallback', () => {
