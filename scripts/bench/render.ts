@@ -9,17 +9,20 @@ import { outputPreset } from '../../src/domain/edit/output';
 import { renderArgs } from '../../src/media/ffmpeg/renderArgs';
 import { benchLog, benchOut, benchRecording, importFiles, openApp, rendererRssMb, round } from './app.mjs';
 
-const SIZES = [
-  ['fast', '720×1280 (faster)'],
-  ['hd', '1080×1920 (HD)'],
-] as const;
-// BENCH_ENGINES=webcodecs skips the slow wasm renders when iterating on the fast engine.
+// BENCH_SIZES=fast renders only 720×1280 (likewise BENCH_ENGINES), for quick iterations.
+const only = (env: string | undefined) => (id: string) => !env || env.split(',').includes(id);
+const SIZES = (
+  [
+    ['fast', '720×1280 (faster)'],
+    ['hd', '1080×1920 (HD)'],
+  ] as const
+).filter(([id]) => only(process.env.BENCH_SIZES)(id));
 const ENGINES = (
   [
     ['webcodecs', 'Fast only (WebCodecs)'],
     ['ffmpeg', 'Compatible only (ffmpeg.wasm, slower)'],
   ] as const
-).filter(([id]) => !process.env.BENCH_ENGINES || process.env.BENCH_ENGINES.split(',').includes(id));
+).filter(([id]) => only(process.env.BENCH_ENGINES)(id));
 
 interface Run {
   sec: number;
