@@ -2,7 +2,8 @@
 # Generates test media into tests/fixtures/generated/ (git-ignored; CI runs this before tests):
 #   rec-20s.mp4          20 s 640x360 30 fps H.264 (keyframe every 1 s) + AAC, frame counter burnt in
 #   rec-20s.webm         same picture/sound as VP9 + Opus in WebM
-#   rec-rot90.mp4        8 s of the same, stored 640x360 with a 90° display matrix (a phone held upright)
+#   rec-rot90.mp4        8 s of the same, stored 640x360 with a 90° display matrix (a phone held upright);
+#   rec-rot180.mp4, rec-rot270.mp4  the same with 180° and 270°
 #   rec-odd-vfr.mp4      8 s 858x482 (not a multiple of 16), variable frame rate, no audio
 #   rec-hlg.webm         8 s 640x360 VP9 profile 2 (10-bit), tagged BT.2020 HLG (an HDR phone video)
 #   rec-hevc.mp4         8 s 640x360 HEVC + AAC (an iPhone-style file this Chromium cannot decode)
@@ -78,9 +79,11 @@ ffmpeg -hide_banner -loglevel error -y "${SRC20[@]}" -vf "$VF20" \
 mv "$WORK/rec-20s.webm" "$OUT/rec-20s.webm"
 
 # Awkward sources for the render engines. rotate= writes the display matrix (ffmpeg 5.1).
-ffmpeg -hide_banner -loglevel error -y -i "$OUT/rec-20s.mp4" -t 8 -c copy -metadata:s:v:0 rotate=90 "${BITEXACT[@]}" \
-  "$WORK/rec-rot90.mp4"
-mv "$WORK/rec-rot90.mp4" "$OUT/rec-rot90.mp4"
+for deg in 90 180 270; do
+  ffmpeg -hide_banner -loglevel error -y -i "$OUT/rec-20s.mp4" -t 8 -c copy -metadata:s:v:0 rotate=$deg "${BITEXACT[@]}" \
+    "$WORK/rec-rot$deg.mp4"
+  mv "$WORK/rec-rot$deg.mp4" "$OUT/rec-rot$deg.mp4"
+done
 
 # Frames dropped in a varying pattern (kept when n mod 7 < 5) and kept at their own times: VFR.
 ffmpeg -hide_banner -loglevel error -y -f lavfi -i "testsrc2=s=858x482:r=30:d=8" \
@@ -98,7 +101,7 @@ ffmpeg -hide_banner -loglevel error -y -i "$OUT/rec-20s.mp4" -t 8 -c:v libx265 -
   -c:a copy "${BITEXACT[@]}" -movflags +faststart "$WORK/rec-hevc.mp4"
 mv "$WORK/rec-hevc.mp4" "$OUT/rec-hevc.mp4"
 
-for f in rec-20s.mp4 rec-20s.webm rec-rot90.mp4 rec-odd-vfr.mp4 rec-hlg.webm rec-hevc.mp4; do probe "$OUT/$f"; done
+for f in rec-20s.mp4 rec-20s.webm rec-rot90.mp4 rec-rot180.mp4 rec-rot270.mp4 rec-odd-vfr.mp4 rec-hlg.webm rec-hevc.mp4; do probe "$OUT/$f"; done
 
 # ---------------------------------------------------------------------------------------------
 # 30-minute benchmark recording (opt-in: ~150 MB, a couple of minutes on 2 cores).

@@ -17,6 +17,8 @@ const region = (path: string, t: number, vf: string) =>
 // tags on 8-bit pixels, an audio track even when the source has none, and it decodes clean.
 for (const [name, file, hasAudio] of [
   ['a phone video with a 90° display matrix', 'rec-rot90.mp4', true],
+  ['a phone video with a 180° display matrix', 'rec-rot180.mp4', true],
+  ['a phone video with a 270° display matrix', 'rec-rot270.mp4', true],
   ['an odd size (858×482), variable frame rate, no audio', 'rec-odd-vfr.mp4', false],
   ['HDR: VP9 10-bit BT.2020 HLG', 'rec-hlg.webm', true],
 ] as const) {
