@@ -105,8 +105,14 @@ export async function composeRender(
     let current = await nextSample();
     let upcoming = current ? await nextSample() : null;
     if (!current) throw new EngineUnsupportedError('decode', 'No frames could be decoded in this clip.');
-    // A source frame shown for several output frames (low or variable frame rate) is staged once.
-    let staged: DrawableFrame | undefined;
+    // Each source frame is staged (copied to RGB) once, however many output frames show it. The
+    // next one is staged while this one is drawn, when it will be shown (not for 60 fps sources,
+    // whose every other frame is skipped).
+    let staged: Promise<DrawableFrame> = stage.stage(current);
+    let stagedNext: Promise<DrawableFrame> | undefined;
+    const prefetch = (from: VideoSample, next: VideoSample | null) =>
+      next && next.timestamp - from.timestamp > 0.75 / fps ? stage.stage(next) : undefined;
+    stagedNext = prefetch(current, upcoming);
     try {
       for (let k = 0; k < n; k++) {
         const t = k / fps;
@@ -114,12 +120,12 @@ export async function composeRender(
         while (upcoming && upcoming.timestamp <= pickBefore) {
           current.close();
           current = upcoming;
-          staged = undefined;
+          staged = stagedNext ?? stage.stage(current);
           upcoming = await nextSample();
+          stagedNext = prefetch(current, upcoming);
         }
         const d0 = performance.now();
-        staged ??= await stage.stage(current);
-        painter.paint(staged);
+        painter.paint(await staged);
         for (const { o, bitmap } of overlays) {
           const alpha = overlayAlpha(o, t);
           if (alpha <= 0) continue;

@@ -3,32 +3,46 @@
  * the size of the coded frame, then drawn like any canvas. On these machines that was ~15 %
  * cheaper per frame than drawing the VideoFrame itself (Skia's YUV path, software raster).
  * HDR frames, and browsers without RGB copyTo, keep the direct draw: the browser tone-maps there.
+ * Two slots, so the next frame's copy (which runs off this thread) can overlap drawing this one.
  */
 import type { VideoSample } from 'mediabunny';
 import type { DrawableFrame } from './draw';
 
 const HDR_TRANSFERS = new Set(['pq', 'hlg']);
 
+interface Slot {
+  ctx: OffscreenCanvasRenderingContext2D;
+  pixels: ImageData;
+}
+
 export class RgbStage {
-  #ctx: OffscreenCanvasRenderingContext2D | undefined;
-  #pixels: ImageData | undefined;
+  readonly #slots: Array<Slot | undefined> = [undefined, undefined];
+  /** The last copy into each slot: the next one waits for it, so two never write one buffer. */
+  readonly #busy: Array<Promise<unknown>> = [Promise.resolve(), Promise.resolve()];
+  #turn = 0;
   #usable = typeof ImageData !== 'undefined';
 
-  /** The frame, ready to draw; `release` when done with it (before the sample is closed). */
-  async stage(sample: VideoSample): Promise<DrawableFrame> {
-    if (!this.#usable || HDR_TRANSFERS.has(sample.colorSpace.transfer ?? '')) return sample;
+  /**
+   * The frame, ready to draw: valid while the sample is open and until two more frames are
+   * staged (the copy works on its own clone of the frame).
+   */
+  stage(sample: VideoSample): Promise<DrawableFrame> {
+    if (!this.#usable || HDR_TRANSFERS.has(sample.colorSpace.transfer ?? '')) return Promise.resolve(sample);
+    const index = this.#turn++ % this.#slots.length;
     const frame = sample.toVideoFrame();
+    const done = (this.#busy[index] ?? Promise.resolve()).then(() => this.#copy(index, frame, sample));
+    this.#busy[index] = done.catch(() => undefined);
+    return done;
+  }
+
+  async #copy(index: number, frame: VideoFrame, sample: VideoSample): Promise<DrawableFrame> {
+    let slot: Slot;
     try {
       const { codedWidth: w, codedHeight: h } = frame;
       const rect = frame.visibleRect ?? { x: 0, y: 0, width: w, height: h };
-      if (!this.#ctx || this.#ctx.canvas.width !== rect.width || this.#ctx.canvas.height !== rect.height) {
-        const canvas = new OffscreenCanvas(rect.width, rect.height);
-        this.#ctx = canvas.getContext('2d', { alpha: false }) ?? undefined;
-        this.#pixels = new ImageData(rect.width, rect.height);
-      }
-      if (!this.#ctx || !this.#pixels) throw new Error('no staging canvas');
-      await frame.copyTo(this.#pixels.data, { format: 'RGBA', colorSpace: 'srgb', rect });
-      this.#ctx.putImageData(this.#pixels, 0, 0);
+      slot = this.#slot(index, rect.width, rect.height);
+      await frame.copyTo(slot.pixels.data, { format: 'RGBA', colorSpace: 'srgb', rect });
+      slot.ctx.putImageData(slot.pixels, 0, 0);
     } catch {
       // RGB copyTo is recent (Chromium 117+); without it, draw the frames directly from now on.
       this.#usable = false;
@@ -36,7 +50,17 @@ export class RgbStage {
     } finally {
       frame.close();
     }
-    return rotated(this.#ctx.canvas, sample.rotation, sample.displayWidth, sample.displayHeight);
+    return rotated(slot.ctx.canvas, sample.rotation, sample.displayWidth, sample.displayHeight);
+  }
+
+  #slot(index: number, width: number, height: number): Slot {
+    const have = this.#slots[index];
+    if (have && have.ctx.canvas.width === width && have.ctx.canvas.height === height) return have;
+    const ctx = new OffscreenCanvas(width, height).getContext('2d', { alpha: false });
+    if (!ctx) throw new Error('no staging canvas');
+    const slot = { ctx, pixels: new ImageData(width, height) };
+    this.#slots[index] = slot;
+    return slot;
   }
 }
 
