@@ -42,6 +42,9 @@ export interface JobHooks {
   signal?: AbortSignal;
 }
 
+/** The message of anything thrown, for a sentence shown to the user or sent across a worker. */
+export const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+
 export class CancelledError extends Error {
   override name = 'CancelledError';
   constructor() {

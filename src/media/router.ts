@@ -6,11 +6,9 @@
 import type { RenderAssets, RenderPlan } from '../domain/edit/plan';
 import type { Loudness } from '../domain/loudness';
 import type { RecordingMeta } from '../domain/recording';
-import { CancelledError, type CutRequest, type CutResult, type EnginePreference, type JobHooks, type MediaEngine, type RenderResult } from './engine';
+import { CancelledError, messageOf, type CutRequest, type CutResult, type EnginePreference, type JobHooks, type MediaEngine, type RenderResult } from './engine';
 import type { FfmpegEngine } from './ffmpeg/engine';
 import { webCodecsAvailable, type WebCodecsEngine } from './webcodecs/engine';
-
-const reasonOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
 export class MediaRouter implements MediaEngine {
   constructor(
@@ -36,7 +34,7 @@ export class MediaRouter implements MediaEngine {
     } catch (err) {
       if (err instanceof CancelledError || hooks.signal?.aborted || pref === 'webcodecs') throw err;
       console.warn('WebCodecs engine failed, using ffmpeg.wasm:', err);
-      return { value: await slow(), fallbackReason: reasonOf(err) };
+      return { value: await slow(), fallbackReason: messageOf(err) };
     }
   }
 

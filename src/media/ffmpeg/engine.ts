@@ -10,7 +10,7 @@ import { copyContainer, cutArgs } from './cutArgs';
 import { ffmpegLogTime } from './logTime';
 import { loudnessArgs, parseAstatsMetadata } from './loudnessArgs';
 import { metaFromProbe } from './probe';
-import { audioMixArgs, defaultAssetPaths, renderArgs } from './renderArgs';
+import { audioMixArgs, defaultAssetPaths, renderArgs, type AssetPaths } from './renderArgs';
 
 const LOAD_TIMEOUT_MS = 60_000;
 const IN_DIR = '/in';
@@ -186,7 +186,7 @@ export class FfmpegEngine implements MediaEngine {
   }
 
   /** Writes the assets, runs `run`, reads the output; every file is deleted afterwards. */
-  async #withAssets(ff: FFmpeg, plan: RenderPlan, assets: RenderAssets, outName: string, run: (paths: ReturnType<typeof defaultAssetPaths>, out: string) => Promise<unknown>): Promise<Uint8Array> {
+  async #withAssets(ff: FFmpeg, plan: RenderPlan, assets: RenderAssets, outName: string, run: (paths: AssetPaths, out: string) => Promise<unknown>): Promise<Uint8Array> {
     const paths = defaultAssetPaths(assets.music?.ext);
     const out = `/${outName}`;
     const written: string[] = [out];

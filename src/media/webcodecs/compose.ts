@@ -26,25 +26,18 @@ import {
 import { clipDuration, frameCount, overlayAlpha, visibleOverlays, type RenderPlan } from '../../domain/edit/plan';
 import { qualityPreset, videoBitrate } from '../../domain/edit/quality';
 import { reframeGeometry } from '../../domain/edit/reframe';
-import { EngineUnsupportedError } from '../engine';
+import { EngineUnsupportedError, messageOf } from '../engine';
 import { context2d, FramePainter, type DrawableFrame } from './draw';
 import type { RenderDone } from './protocol';
 import { RgbStage } from './rgbStage';
 
 /** H.264 High, level 4.0: the lowest level that takes 1080×1920 at 30 fps. */
-export const H264_HIGH = 'avc1.640028';
+const H264_HIGH = 'avc1.640028';
 const KEYFRAME_SEC = 2;
 
-export async function checkEncoderSupport(plan: RenderPlan): Promise<void> {
+async function checkEncoderSupport({ width, height, fps }: RenderPlan['output'], bitrate: number): Promise<void> {
   if (typeof VideoEncoder === 'undefined') throw new EngineUnsupportedError('no-webcodecs', 'This browser has no WebCodecs video encoder.');
-  const { width, height, fps } = plan.output;
-  const support = await VideoEncoder.isConfigSupported({
-    codec: H264_HIGH,
-    width,
-    height,
-    framerate: fps,
-    bitrate: videoBitrate(qualityPreset(plan.quality), width, height),
-  });
+  const support = await VideoEncoder.isConfigSupported({ codec: H264_HIGH, width, height, framerate: fps, bitrate });
   if (!support.supported) throw new EngineUnsupportedError('encode', `This browser cannot encode H.264 at ${width}×${height}.`);
 }
 
@@ -56,7 +49,8 @@ export async function composeRender(
   onProgress: (ratio: number) => void,
 ): Promise<RenderDone> {
   const t0 = performance.now();
-  await checkEncoderSupport(plan);
+  const bitrate = videoBitrate(qualityPreset(plan.quality), plan.output.width, plan.output.height);
+  await checkEncoderSupport(plan.output, bitrate);
   const input = new Input({ source: new BlobSource(recording), formats: ALL_FORMATS });
   try {
     const track = await input.getPrimaryVideoTrack();
@@ -79,7 +73,7 @@ export async function composeRender(
     const video = new CanvasSource(ctx.canvas, {
       codec: 'avc',
       fullCodecString: H264_HIGH,
-      bitrate: videoBitrate(qualityPreset(plan.quality), W, H),
+      bitrate,
       keyFrameInterval: KEYFRAME_SEC,
       latencyMode: 'quality',
     });
@@ -108,11 +102,10 @@ export async function composeRender(
     // Each source frame is staged (copied to RGB) once, however many output frames show it. The
     // next one is staged while this one is drawn, when it will be shown (not for 60 fps sources,
     // whose every other frame is skipped).
-    let staged: Promise<DrawableFrame> = stage.stage(current);
-    let stagedNext: Promise<DrawableFrame> | undefined;
     const prefetch = (from: VideoSample, next: VideoSample | null) =>
       next && next.timestamp - from.timestamp > 0.75 / fps ? stage.stage(next) : undefined;
-    stagedNext = prefetch(current, upcoming);
+    let staged: Promise<DrawableFrame> = stage.stage(current);
+    let stagedNext = prefetch(current, upcoming);
     try {
       for (let k = 0; k < n; k++) {
         const t = k / fps;
@@ -194,5 +187,3 @@ async function addAudio(target: EncodedAudioPacketSource, m4a: Uint8Array, durat
     input.dispose();
   }
 }
-
-export const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));

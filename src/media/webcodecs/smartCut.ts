@@ -21,6 +21,7 @@ import {
   Output,
   type InputAudioTrack,
 } from 'mediabunny';
+import { DEFAULT_QUALITY, qualityPreset, videoBitrate } from '../../domain/edit/quality';
 import { EngineUnsupportedError, MediaError } from '../engine';
 import {
   avc3CodecString,
@@ -47,8 +48,6 @@ export interface SmartCutResult {
 const EPS = 1e-3;
 /** Longest GOP (IDR to IDR) smart cut takes on: ~20 s at 30 fps. */
 const MAX_GOP_PACKETS = 600;
-/** Head/tail bitrate floor: 8 Mb/s at 1080p, scaled by pixel count. */
-const BITS_PER_PIXEL_SECOND = 8e6 / (1920 * 1080);
 
 /** A run of packets to write, with the parameter sets its IDRs must carry. */
 interface Segment {
@@ -124,7 +123,7 @@ async function cut(
     {
       width: video.codedWidth,
       height: video.codedHeight,
-      bitrate: headBitrate(gop0.packets, video.codedWidth * video.codedHeight),
+      bitrate: headBitrate(gop0.packets, video.codedWidth, video.codedHeight),
       framerate: frameRate(gop0.packets),
     },
     encoderCodecs(source),
@@ -306,12 +305,15 @@ function encoderCodecs(source: AvcConfig): string[] {
   return [own, 'avc1.640028', 'avc1.4D0028', 'avc1.42E028', 'avc1.640033', 'avc1.640034'];
 }
 
-/** 1.5× the source GOP's bitrate, but no less than the per-pixel floor (the software encoder is far less efficient than x264). */
-function headBitrate(gop: readonly EncodedPacket[], pixels: number): number {
+/**
+ * 1.5× the source GOP's bitrate, but no less than the default quality preset's bitrate for the
+ * frame size (the software encoder is far less efficient than x264).
+ */
+function headBitrate(gop: readonly EncodedPacket[], width: number, height: number): number {
   const span = gopSpan(gop);
   const bytes = gop.reduce((sum, p) => sum + p.byteLength, 0);
   const local = span > 0 ? (bytes * 8) / span : 0;
-  return Math.round(Math.max(local * 1.5, pixels * BITS_PER_PIXEL_SECOND));
+  return Math.round(Math.max(local * 1.5, videoBitrate(qualityPreset(DEFAULT_QUALITY), width, height)));
 }
 
 function frameRate(gop: readonly EncodedPacket[]): number {

@@ -11,6 +11,7 @@ import { prepareRender, renderPrepared, type PreparedRender } from '../renderCli
 import { saveBlob } from '../services';
 import { autoEditFor, clipKey } from '../useClipEdit';
 import { useJob } from '../useJob';
+import { ENGINE_NAMES } from './EngineNote';
 import { ErrorNote } from './ErrorNote';
 import { JobProgressBar } from './JobProgress';
 
@@ -105,7 +106,7 @@ export function BatchRender({ project, recording, picks, products }: Props) {
                 #{d.pick.rank} {d.pick.productName ?? d.pick.productId}
               </span>
               <span class="hint" data-engine={d.engine}>
-                {d.engine === 'webcodecs' ? 'fast engine' : 'compatible engine'}
+                {ENGINE_NAMES[d.engine][0]}
               </span>
               <button type="button" class="btn ghost small" onClick={() => saveBlob(d.blob, d.name)}>
                 Download
