@@ -1,15 +1,5 @@
 import type { ClickLog } from '../../src/domain/events';
-
-/** Deterministic PRNG so runs are comparable. */
-function mulberry32(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from './random';
 
 /**
  * A 2-hour-style log: each product's events cluster in its own segment (pinned there when

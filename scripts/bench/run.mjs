@@ -5,6 +5,7 @@ const root = new URL('../..', import.meta.url).pathname;
 const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
 
 console.log(JSON.stringify({ bench: 'machine', cpus: (await import('node:os')).cpus().length, node: process.version, date: new Date().toISOString() }));
+run('npx', ['tsx', 'scripts/bench/quality.ts']);
 run('npx', ['tsx', 'scripts/bench/selection.ts']);
 run('npx', ['vite', 'build', '--logLevel', 'warn']);
 run('npx', ['tsx', 'scripts/bench/worker.ts']);
