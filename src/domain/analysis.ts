@@ -1,7 +1,7 @@
 import { EVENT_KINDS, type ClickLog, type Pick, type ProductWindow, type SelectionOptions } from './events';
 import { resolveTimes } from './clicklog/resolve';
-import { quietRuns, type Loudness } from './loudness';
-import { selectHighlights } from './selection/select';
+import { quietRuns, type Loudness, type QuietRun } from './loudness';
+import { Selector } from './selection/select';
 import { binEvents, type TimelineBins } from './timeline';
 
 /** How log times map onto the recording. */
@@ -23,6 +23,8 @@ export interface Analysis {
   inside: number;
   /** Whether boundaries could be snapped (the recording's loudness was measured). */
   snapping: boolean;
+  /** Products with a highlight that the clip count leaves out. */
+  hiddenProducts: number;
 }
 
 export class NeedsStreamStartError extends Error {
@@ -30,26 +32,62 @@ export class NeedsStreamStartError extends Error {
 }
 
 /** Everything the highlights view needs from a log, a recording and the user's settings. */
-export function analyse(
-  log: ClickLog,
-  durationSec: number,
-  timeBase: TimeBase,
-  options: SelectionOptions,
-  loudness?: Loudness,
-): Analysis {
-  const resolved = resolveTimes(log.events, timeBase.streamStartMs ?? log.streamStartMs);
-  if (!resolved) throw new NeedsStreamStartError('The log uses absolute timestamps: set when the recording started.');
-  const time = timeBase.offsetSec ? resolved.map((t) => t - timeBase.offsetSec) : resolved;
+export function analyse(log: ClickLog, durationSec: number, timeBase: TimeBase, options: SelectionOptions, loudness?: Loudness): Analysis {
+  return new LogAnalyser(log).run(durationSec, timeBase, options, loudness);
+}
+
+/**
+ * `analyse` for one log, run again and again as the settings change (in the worker, where the
+ * log stays). What only the time base, the duration, the set of scored kinds or the loudness
+ * decide is kept from the previous run (and the selector keeps its windows while only weights
+ * change), so a weight or length change pays for selection only.
+ */
+export class LogAnalyser {
+  readonly #times = lastOf<string, Float64Array | null>();
+  readonly #outside = lastOf<string, { before: number; after: number }>();
+  readonly #timeline = lastOf<string, TimelineBins>();
+  readonly #selector = lastOf<string, Selector>();
+  readonly #quiet = lastOf<Loudness | undefined, QuietRun[] | undefined>();
+
+  constructor(readonly log: ClickLog) {}
+
+  run(durationSec: number, timeBase: TimeBase, options: SelectionOptions, loudness?: Loudness): Analysis {
+    const { log } = this;
+    const start = timeBase.streamStartMs ?? log.streamStartMs;
+    const timeKey = `${start}|${timeBase.offsetSec}`;
+    const time = this.#times(timeKey, () => {
+      const resolved = resolveTimes(log.events, start);
+      return resolved && timeBase.offsetSec ? resolved.map((t) => t - timeBase.offsetSec) : resolved;
+    });
+    if (!time) throw new NeedsStreamStartError('The log uses absolute timestamps: set when the recording started.');
+    const spanKey = `${timeKey}|${durationSec}`;
+    const outside = this.#outside(spanKey, () => countOutside(time, durationSec));
+    const { kind, product } = log.events;
+    const quiet = this.#quiet(loudness, () => loudness && quietRuns(loudness));
+    const selector = this.#selector(spanKey, () => new Selector({ products: log.products, time, kind, product, durationSec }));
+    const { picks, windows, hiddenProducts } = selector.select(options, quiet);
+    // The chart counts events of the scored kinds: how much each weighs does not change it.
+    const scoredKind = EVENT_KINDS.map((k) => options.weights[k] > 0);
+    const timeline = this.#timeline(`${spanKey}|${scoredKind.join()}`, () => binEvents(time, product, (i) => scoredKind[kind[i]!]!, durationSec));
+    return { picks, windows, hiddenProducts, timeline, outside, inside: time.length - outside.before - outside.after, snapping: quiet !== undefined };
+  }
+}
+
+function countOutside(time: Float64Array, durationSec: number) {
   let before = 0;
   let after = 0;
   for (const t of time) {
     if (t < 0) before++;
     else if (t >= durationSec) after++;
   }
-  const { kind, product } = log.events;
-  const quiet = loudness ? quietRuns(loudness) : undefined;
-  const { picks, windows } = selectHighlights({ products: log.products, time, kind, product, durationSec }, options, quiet);
-  const scoredKind = EVENT_KINDS.map((k) => options.weights[k] > 0);
-  const timeline = binEvents(time, product, (i) => scoredKind[kind[i]!]!, durationSec);
-  return { picks, windows, timeline, outside: { before, after }, inside: time.length - before - after, snapping: quiet !== undefined };
+  return { before, after };
+}
+
+/** A one-entry cache: the value for the last key asked for. */
+function lastOf<K, V>() {
+  let last: { key: K; value: V } | undefined;
+  return (key: K, make: () => V): V => {
+    if (!last || last.key !== key) last = { key, value: make() };
+    return last.value;
+  };
 }

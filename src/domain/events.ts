@@ -56,11 +56,11 @@ export interface SelectionOptions {
   minSec: number;
   /** Longest clip, seconds; never over MAX_CLIP_SEC. */
   maxSec: number;
-  /** Seconds kept before the click burst: viewers click after the pitch starts. */
+  /** Seconds kept before the moment, on top of the viewers' click lag. */
   leadInSec: number;
   /** How many clips at most. */
   topN: number;
-  /** Allow a second clip for a product whose second burst is strong and separate. */
+  /** A clip for every pitch of a product (its re-pitches), not only its best. */
   secondClip: boolean;
   weights: Weights;
 }
@@ -69,8 +69,8 @@ export const DEFAULT_SELECTION: SelectionOptions = {
   minSec: 15,
   maxSec: 60,
   leadInSec: 5,
-  topN: 10,
-  secondClip: false,
+  topN: 20,
+  secondClip: true,
   weights: DEFAULT_WEIGHTS,
 };
 
@@ -93,19 +93,22 @@ export interface Pick {
   score: number;
   /** Events of each kind for this product inside [start, end). */
   counts: Record<EventKind, number>;
-  /** Why this clip: the window it lies in, its burst, and how its edges were placed. */
+  /** Why this clip: the window it lies in, the moment's clicks, and how its edges were placed. */
   why: {
     window: ProductWindow;
-    /** Where the smoothed click rate stayed above the burst threshold. */
+    /** Where the product's clicks stood above their background: the clip always holds it. */
     burst: { start: number; end: number };
-    /** Weighted events per minute at the peak (5-s average). */
-    peakPerMin: number;
+    /** Scored events per minute inside the burst, and in the window outside its busiest minute. */
+    burstPerMin: number;
+    backgroundPerMin: number;
     /** This clip's score over the product's score in the whole recording (0..1). */
     share: number;
-    /** Seconds kept before the best-scoring stretch. */
+    /** Seconds kept before the clicks rose (click lag + lead-in), and after they fell. */
     leadInSec: number;
+    tailSec: number;
     snapped: { start: boolean; end: boolean };
-    /** 1 for the product's best clip, 2 for a second clip. */
-    nth: 1 | 2;
+    /** Which of the product's windows this is (1 = the first time it was shown), of how many. */
+    pitch: number;
+    pitches: number;
   };
 }

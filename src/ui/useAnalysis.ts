@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Analysis, TimeBase } from '../domain/analysis';
 import type { ClickLog, SelectionOptions } from '../domain/events';
 import type { Loudness } from '../domain/loudness';
+import { isCancelled } from '../analysis/client';
 import { savePicks } from '../storage/projects';
 import { analysis } from './services';
 
@@ -12,7 +13,10 @@ export type AnalysisState =
   | { status: 'needs-start' }
   | { status: 'error'; message: string };
 
-/** Re-runs selection in the worker whenever its inputs change; stale answers are dropped. */
+/**
+ * Re-runs selection in the worker whenever its inputs change. The log is sent to the worker
+ * once and forgotten there when it is replaced or the view closes; a newer run cancels an older one.
+ */
 export function useAnalysis(
   projectId: string,
   log: ClickLog | undefined,
@@ -24,29 +28,36 @@ export function useAnalysis(
 ): AnalysisState {
   const [state, setState] = useState<AnalysisState>({ status: 'idle' });
   useEffect(() => {
+    if (log) return () => analysis().unload(log);
+  }, [log]);
+  useEffect(() => {
     if (!log) {
       setState({ status: 'idle' });
       return;
     }
-    let live = true;
-    setState((s) => ({ status: 'running', ...(s.status === 'done' && { last: s.result }) }));
-    // Debounced so dragging the length slider does not queue a run per pixel.
+    const abort = new AbortController();
+    // The last list stays on screen while newer runs replace one another.
+    setState((s) => {
+      const last = s.status === 'done' ? s.result : s.status === 'running' ? s.last : undefined;
+      return last ? { status: 'running', last } : { status: 'running' };
+    });
+    // Debounced so dragging the length slider does not post a run per pixel.
     const timer = setTimeout(() => {
       analysis()
-        .analyse(log, durationSec, timeBase(streamStartMs, offsetSec), options, loudness)
+        .select(log, durationSec, timeBase(streamStartMs, offsetSec), options, loudness, abort.signal)
         .then(async (result) => {
-          if (!live) return;
+          if (abort.signal.aborted) return;
           setState({ status: 'done', result });
           await savePicks(projectId, result.picks);
         })
         .catch((e: unknown) => {
-          if (!live) return;
+          if (abort.signal.aborted || isCancelled(e)) return;
           const err = e as Error & { code?: string };
           setState(err.code === 'NeedsStreamStartError' ? { status: 'needs-start' } : { status: 'error', message: err.message });
         });
     }, 120);
     return () => {
-      live = false;
+      abort.abort();
       clearTimeout(timer);
     };
   }, [projectId, log, durationSec, streamStartMs, offsetSec, options, loudness]);

@@ -5,7 +5,8 @@ import type { Pick, Product } from '../domain/events';
 import { deleteEdit, getEdit, saveEdit } from '../storage/projects';
 import type { ProjectRecord } from '../storage/schema';
 
-export const clipKey = (p: Pick) => `${p.productId}#${p.why.nth}`;
+/** Stable across re-selection: the product and which of its pitches (1 = first shown). */
+export const clipKey = (p: Pick) => `${p.productId}#${p.why.pitch}`;
 
 export function autoEditFor(project: ProjectRecord, pick: Pick, product: Product): ClipEdit {
   return autoEdit({ pick, product, ...(project.transcript && { transcript: project.transcript.cues }), hashtags: project.hashtags ?? DEFAULT_HASHTAGS });

@@ -11,7 +11,8 @@ test('sample: explained picks, pinned windows per product, edges snapped to paus
   await expect(page.locator('.timeline rect.band')).toHaveCount(5);
   const why = page.getByTestId('clip-why');
   await expect(why).toContainText('Pinned');
-  await expect(why).toContainText(/of this product's score/);
+  await expect(page.getByTestId('clip-moment')).toContainText(/^Clicks rose at \d+:\d\d and fell at \d+:\d\d: \d+ a minute/);
+  await expect(why).toContainText(/of this product's activity/);
   // Pause detection runs once per project, then the picks are re-made with snapped edges.
   await expect(page.getByTestId('clip-edges')).toContainText('snapped to a pause', { timeout: 60_000 });
   for (const row of await rows(page).all()) {
@@ -19,6 +20,19 @@ test('sample: explained picks, pinned windows per product, edges snapped to paus
     expect(length).toBeGreaterThanOrEqual(15);
     expect(length).toBeLessThanOrEqual(60);
   }
+});
+
+test('a clip count that hides products says so, and "Show them" brings them back', async ({ page }) => {
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Try the sample' }).click();
+  await expect(rows(page)).toHaveCount(5);
+  await expect(page.getByTestId('hidden-products')).toHaveCount(0);
+  await page.getByLabel('Clips', { exact: true }).fill('2');
+  await expect(rows(page)).toHaveCount(2);
+  await expect(page.getByTestId('hidden-products')).toHaveText('3 more products have a highlight. Show them');
+  await page.getByRole('button', { name: 'Show them' }).click();
+  await expect(rows(page)).toHaveCount(5);
+  await expect(page.getByLabel('Clips', { exact: true })).toHaveValue('5');
 });
 
 test('changing a weight re-ranks the clips live', async ({ page }) => {

@@ -18,11 +18,14 @@ const pick: Pick = {
   why: {
     window: { productIndex: 0, start: 10, end: 50, source: 'pin' },
     burst: { start: 17, end: 35 },
-    peakPerMin: 120,
+    burstPerMin: 120,
+    backgroundPerMin: 6,
     share: 0.8,
     leadInSec: 4.5,
+    tailSec: 7.5,
     snapped: { start: true, end: false },
-    nth: 1,
+    pitch: 1,
+    pitches: 1,
   },
 };
 

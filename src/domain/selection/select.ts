@@ -9,18 +9,15 @@ import {
   type SelectionOptions,
 } from '../events';
 import { snapToQuiet, type QuietRun } from '../loudness';
-import { planClip, type ClipPlan } from './clip';
+import { burstRate, findBursts, MIN_BURST_SEC, planClip, type Burst, type ClipLimits } from './clip';
 import { freeIntervals, inferredWindows, pinnedWindows, type PinMarker } from './windows';
 
 /** A clip needs at least this much weighted activity (5 clicks, or 1 order) to be a real peak. */
 export const MIN_PEAK_SCORE = 5;
-/**
- * A second clip must score at least this share of the product's first clip, and lie in
- * another window of the product or at least the minimum clip length away from the first.
- */
-export const SECOND_CLIP_SHARE = 0.5;
-/** At most this many unpinned products compete when windows are inferred (by total score). */
+/** At most this many unpinned products compete when windows are inferred (by scored events). */
 export const MAX_INFERRED_PRODUCTS = 300;
+/** A re-pitch's clicks a minute must reach this share of its product's best pitch's. */
+export const REPITCH_SHARE = 0.4;
 /** Boundaries move to a quiet moment at most this far. */
 export const SNAP_SEC = 3;
 
@@ -36,64 +33,93 @@ export interface SelectionInput {
 export interface Selection {
   picks: Pick[];
   windows: ProductWindow[];
+  /** Products with a highlight that the clip count leaves out. */
+  hiddenProducts: number;
 }
 
 interface Candidate {
   window: ProductWindow;
-  plan: ClipPlan;
-  nth: 1 | 2;
+  /** 1-based: the product's nth window in time. */
+  pitch: number;
+  burst: Burst;
   start: number;
   end: number;
   snapped: { start: boolean; end: boolean };
+}
+
+interface Scored {
+  c: Candidate;
+  score: number;
+  counts: Float64Array;
+  /** Weighted events per second of clip: candidates of different lengths compare fairly. */
+  density: number;
 }
 
 const PIN = kindCode('pin');
 const UNPIN = kindCode('unpin');
 
 /** Effective limits: max never over 60 s; min never over max, and relaxed only when the recording is shorter. */
-export function clipLimits(o: SelectionOptions, durationSec: number) {
+export function clipLimits(o: SelectionOptions, durationSec: number): ClipLimits {
   const maxSec = Math.min(Math.max(o.maxSec, 1), MAX_CLIP_SEC);
   const minSec = Math.min(Math.max(o.minSec, 1), maxSec, durationSec);
   return { minSec, maxSec, leadInSec: Math.max(0, o.leadInSec) };
 }
 
 /**
- * Issue #3's rule (docs/selection.md): product windows from pins (or inferred from click
- * concentration), one adaptive clip per window around the product's click burst, the best
- * window per product (optionally a strong, separate second), boundaries snapped to quiet
- * moments, ranked by score with deterministic ties.
+ * The selection rule (docs/selection.md): product windows from pins (or inferred from where a
+ * product's clicks lead), the moments inside each window where its clicks stand above their
+ * background, one clip per moment that holds it whole, boundaries snapped to pauses; each
+ * product's best clip first, then its re-pitches, ranked by score per second.
  */
 export function selectHighlights(input: SelectionInput, options: SelectionOptions, quiet?: readonly QuietRun[]): Selection {
-  const D = input.durationSec;
-  if (!(D > 0)) return { picks: [], windows: [] };
-  const limits = clipLimits(options, D);
-  const weightOf = EVENT_KINDS.map((k) => Math.max(0, options.weights[k]));
-  const windows = productWindows(input, weightOf, limits.minSec);
-  const bins = windowBins(input, windows, weightOf);
-
-  const byProduct = new Map<number, Candidate[]>();
-  windows.forEach((window, w) => {
-    const plan = planClip(bins[w]!, window.end - window.start, limits);
-    if (!plan) return;
-    const c: Candidate = { window, plan, nth: 1, start: window.start + plan.start, end: window.start + plan.end, snapped: { start: false, end: false } };
-    byProduct.set(window.productIndex, [...(byProduct.get(window.productIndex) ?? []), c]);
-  });
-
-  const chosen: Candidate[] = [];
-  for (const [, cands] of byProduct) {
-    cands.sort((a, b) => b.plan.spanScore - a.plan.spanScore || a.start - b.start);
-    const first = cands[0]!;
-    chosen.push(first);
-    if (options.secondClip) {
-      const second = secondClip(first, cands.slice(1), bins[windows.indexOf(first.window)]!, limits);
-      if (second && second.plan.spanScore >= SECOND_CLIP_SHARE * first.plan.spanScore) chosen.push(second);
-    }
-  }
-  if (quiet?.length) for (const c of chosen) snap(c, quiet, limits);
-  return { picks: rank(input, chosen, weightOf, options.topN), windows };
+  return new Selector(input).select(options, quiet);
 }
 
-function productWindows(input: SelectionInput, weightOf: number[], minLenSec: number): ProductWindow[] {
+/**
+ * `selectHighlights` for one input, run again as the settings change: windows and per-second
+ * counts depend only on which kinds are scored and the minimum length, so a weight change
+ * pays for scoring and ranking alone (the last layout is kept).
+ */
+export class Selector {
+  #layout: { key: string; windows: ProductWindow[]; counts: Float64Array[] } | undefined;
+
+  constructor(readonly input: SelectionInput) {}
+
+  select(options: SelectionOptions, quiet?: readonly QuietRun[]): Selection {
+    const { input } = this;
+    const D = input.durationSec;
+    if (!(D > 0)) return { picks: [], windows: [], hiddenProducts: 0 };
+    const limits = clipLimits(options, D);
+    const weightOf = EVENT_KINDS.map((k) => Math.max(0, options.weights[k]));
+    const scored = weightOf.map((w) => w > 0);
+    const key = `${scored.join()}|${limits.minSec}`;
+    if (this.#layout?.key !== key) {
+      const windows = productWindows(input, scored, limits.minSec);
+      this.#layout = { key, windows, counts: windowCounts(input, windows, scored) };
+    }
+    const { windows, counts } = this.#layout;
+
+    const pitchOf = new Map<number, number>();
+    const candidates: Candidate[] = [];
+    windows.forEach((window, w) => {
+      const pitch = (pitchOf.get(window.productIndex) ?? 0) + 1;
+      pitchOf.set(window.productIndex, pitch);
+      const taken: Candidate[] = [];
+      for (const burst of findBursts(counts[w]!)) {
+        const plan = planClip(counts[w]!, burst, window.end - window.start, limits);
+        if (!plan) continue;
+        const c: Candidate = { window, pitch, burst: plan.burst, start: window.start + plan.start, end: window.start + plan.end, snapped: { start: false, end: false } };
+        // Bursts come strongest first; a weaker one whose clip would overlap a stronger one's is dropped.
+        if (taken.every((t) => c.end <= t.start || c.start >= t.end)) taken.push(c);
+      }
+      candidates.push(...taken);
+    });
+    if (quiet?.length) for (const c of candidates) snap(c, quiet, limits);
+    return { ...choose(input, candidates, weightOf, options, pitchOf), windows };
+  }
+}
+
+function productWindows(input: SelectionInput, scored: boolean[], minLenSec: number): ProductWindow[] {
   const { time, kind, product, durationSec } = input;
   const markers: PinMarker[] = [];
   for (let i = 0; i < time.length; i++) {
@@ -108,13 +134,12 @@ function productWindows(input: SelectionInput, weightOf: number[], minLenSec: nu
     return f !== undefined && t < f[1];
   };
 
-  // Unpinned products compete for the free time; only the strongest few hundred are binned.
+  // Unpinned products compete for the free time; only the busiest few hundred are binned.
   const totals = new Float64Array(input.products.length);
   for (let i = 0; i < time.length; i++) {
     const p = product[i]!;
-    const w = weightOf[kind[i]!]!;
     const t = time[i]!;
-    if (w > 0 && t >= 0 && t < durationSec && !pinnedProducts.has(p) && inFree(t)) totals[p]! += w;
+    if (scored[kind[i]!] && t >= 0 && t < durationSec && !pinnedProducts.has(p) && inFree(t)) totals[p]!++;
   }
   const contenders = Array.from(totals.keys())
     .filter((p) => totals[p]! >= MIN_PEAK_SCORE)
@@ -125,25 +150,24 @@ function productWindows(input: SelectionInput, weightOf: number[], minLenSec: nu
   for (let i = 0; i < time.length; i++) {
     const r = rateOf[product[i]!];
     const t = time[i]!;
-    if (r && t >= 0 && t < durationSec) r[Math.floor(t)]! += weightOf[kind[i]!]!;
+    if (r && scored[kind[i]!] && t >= 0 && t < durationSec) r[Math.floor(t)]!++;
   }
   const inferred = inferredWindows(rates, free, durationSec, minLenSec);
   return [...pinned, ...inferred].sort((a, b) => a.start - b.start);
 }
 
-/** Per-second weighted events of each window's own product, relative to the window start. */
-function windowBins(input: SelectionInput, windows: ProductWindow[], weightOf: number[]): Float64Array[] {
+/** Per-second scored events of each window's own product, relative to the window start. */
+function windowCounts(input: SelectionInput, windows: ProductWindow[], scored: boolean[]): Float64Array[] {
   const bins = windows.map((w) => new Float64Array(Math.ceil(w.end - w.start)));
   const starts = Float64Array.from(windows, (w) => w.start);
   const { time, kind, product } = input;
   for (let i = 0; i < time.length; i++) {
-    const weight = weightOf[kind[i]!]!;
-    if (weight === 0) continue;
+    if (!scored[kind[i]!]) continue;
     const t = time[i]!;
     const w = lastAtOrBefore(starts, t);
     const win = windows[w];
     if (!win || t >= win.end || win.productIndex !== product[i]) continue;
-    bins[w]![Math.floor(t - win.start)]! += weight;
+    bins[w]![Math.floor(t - win.start)]!++;
   }
   return bins;
 }
@@ -159,41 +183,29 @@ function lastAtOrBefore(sorted: Float64Array, t: number): number {
   return lo - 1;
 }
 
-/** The best other clip of a product: another window, or the same window away from the first. */
-function secondClip(first: Candidate, others: Candidate[], firstBins: Float64Array, limits: ReturnType<typeof clipLimits>): Candidate | null {
-  const win = first.window;
-  const blocked = new Uint8Array(firstBins.length);
-  const from = Math.max(0, Math.floor(first.plan.start - limits.minSec));
-  const to = Math.min(blocked.length, Math.ceil(first.plan.end + limits.minSec));
-  blocked.fill(1, from, to);
-  const plan = planClip(firstBins, win.end - win.start, limits, blocked);
-  const same: Candidate[] = plan
-    ? [{ window: win, plan, nth: 2, start: win.start + plan.start, end: win.start + plan.end, snapped: { start: false, end: false } }]
-    : [];
-  const pool = [...same, ...others.map((c) => ({ ...c, nth: 2 as const }))];
-  pool.sort((a, b) => b.plan.spanScore - a.plan.spanScore || a.start - b.start);
-  return pool[0] ?? null;
-}
-
-/** Moves each edge to the nearest quiet moment within ±3 s, keeping every limit. */
-function snap(c: Candidate, quiet: readonly QuietRun[], limits: ReturnType<typeof clipLimits>): void {
+/**
+ * Moves each edge to the nearest quiet moment within ±3 s, keeping every limit: inside the
+ * window, between min and max length, and the burst always inside the clip.
+ */
+function snap(c: Candidate, quiet: readonly QuietRun[], limits: ClipLimits): void {
   const { window: w } = c;
-  const burstStart = w.start + c.plan.burst.start;
-  const s = snapToQuiet(c.start, quiet, SNAP_SEC, Math.max(w.start, c.end - limits.maxSec), Math.min(burstStart, c.end - limits.minSec));
-  const e = snapToQuiet(c.end, quiet, SNAP_SEC, Math.max(s.t + limits.minSec, w.start), Math.min(w.end, s.t + limits.maxSec));
-  if (s.t + limits.minSec > e.t + 1e-9 || e.t - s.t > limits.maxSec + 1e-9) return;
+  const rise = w.start + c.burst.rise;
+  const fall = Math.min(w.end, w.start + c.burst.fall);
+  const s = snapToQuiet(c.start, quiet, SNAP_SEC, Math.max(w.start, c.end - limits.maxSec), Math.min(rise, c.end - limits.minSec));
+  const e = snapToQuiet(c.end, quiet, SNAP_SEC, Math.max(s.t + limits.minSec, fall, w.start), Math.min(w.end, s.t + limits.maxSec));
+  if (s.t + limits.minSec > e.t + 1e-9 || e.t - s.t > limits.maxSec + 1e-9 || s.t > rise + 1e-9 || e.t < fall - 1e-9) return;
   c.start = s.t;
   c.end = e.t;
   c.snapped = { start: s.snapped, end: e.snapped };
 }
 
-/** Exact counts per clip in one pass over the log, then ranking and the top N. */
-function rank(input: SelectionInput, chosen: Candidate[], weightOf: number[], topN: number): Pick[] {
+/** Exact counts per candidate in one pass over the log. */
+function score(input: SelectionInput, candidates: Candidate[], weightOf: number[]): { scored: Scored[]; totals: Float64Array } {
   const { time, kind, product, durationSec, products } = input;
   const clipsOf: Array<number[] | undefined> = new Array(products.length);
-  chosen.forEach((c, i) => (clipsOf[c.window.productIndex] ??= []).push(i));
-  const counts = chosen.map(() => new Float64Array(EVENT_KINDS.length));
-  const scores = new Float64Array(chosen.length);
+  candidates.forEach((c, i) => (clipsOf[c.window.productIndex] ??= []).push(i));
+  const counts = candidates.map(() => new Float64Array(EVENT_KINDS.length));
+  const scores = new Float64Array(candidates.length);
   const totals = new Float64Array(products.length);
   for (let i = 0; i < time.length; i++) {
     const clips = clipsOf[product[i]!];
@@ -202,21 +214,57 @@ function rank(input: SelectionInput, chosen: Candidate[], weightOf: number[], to
     const w = weightOf[kind[i]!]!;
     totals[product[i]!]! += w;
     for (const ci of clips) {
-      const c = chosen[ci]!;
+      const c = candidates[ci]!;
       if (t >= c.start && t < c.end) {
         counts[ci]![kind[i]!]!++;
         scores[ci]! += w;
       }
     }
   }
-  const order = chosen
-    .map((c, i) => ({ c, i, score: scores[i]! }))
-    .filter((x) => x.score >= MIN_PEAK_SCORE)
-    .sort((a, b) => b.score - a.score || a.c.start - b.c.start || compare(products[a.c.window.productIndex]!.id, products[b.c.window.productIndex]!.id))
-    .slice(0, topN);
-  return order.map(({ c, i, score }, r) => {
+  const scored = candidates.map((c, i) => ({ c, score: scores[i]!, counts: counts[i]!, density: scores[i]! / (c.end - c.start) }));
+  return { scored, totals };
+}
+
+const lasting = (s: Scored) => s.c.burst.fall - s.c.burst.rise >= MIN_BURST_SEC;
+
+/**
+ * Each product's best clip (a lasting burst before a short spike, then the most clicks above
+ * its window's background) is offered first, up to the clip count; its other pitches fill
+ * what is left when re-pitches are on: a lasting burst drawing at least 40 % of the best pitch's
+ * clicks a minute (a short spike or mere steady interest is not a re-pitch). Shown clips are
+ * ranked by score per second, so clips of different lengths compare fairly.
+ */
+function choose(
+  input: SelectionInput,
+  candidates: Candidate[],
+  weightOf: number[],
+  options: SelectionOptions,
+  pitches: ReadonlyMap<number, number>,
+): Omit<Selection, 'windows'> {
+  const { scored, totals } = score(input, candidates, weightOf);
+  const { products } = input;
+  const byDensity = (a: Scored, b: Scored) =>
+    b.density - a.density || a.c.start - b.c.start || compare(products[a.c.window.productIndex]!.id, products[b.c.window.productIndex]!.id);
+  const byProduct = new Map<number, Scored[]>();
+  for (const s of scored.filter((x) => x.score >= MIN_PEAK_SCORE)) byProduct.set(s.c.window.productIndex, [...(byProduct.get(s.c.window.productIndex) ?? []), s]);
+  const firsts: Scored[] = [];
+  const more: Scored[] = [];
+  for (const list of byProduct.values()) {
+    list.sort((a, b) => Number(lasting(b)) - Number(lasting(a)) || b.c.burst.excess - a.c.burst.excess || byDensity(a, b));
+    firsts.push(list[0]!);
+    const best = list[0]!;
+    const repitch = (s: Scored) => lasting(s) && !s.c.burst.steady && burstRate(s.c.burst) >= REPITCH_SHARE * burstRate(best.c.burst);
+    if (options.secondClip) more.push(...list.slice(1).filter(repitch));
+  }
+  firsts.sort(byDensity);
+  more.sort(byDensity);
+  const shown = firsts.slice(0, options.topN);
+  shown.push(...more.slice(0, options.topN - shown.length));
+  shown.sort(byDensity);
+  const picks = shown.map(({ c, score, counts }, r): Pick => {
     const p = products[c.window.productIndex]!;
-    const k = counts[i]!;
+    const rise = c.window.start + c.burst.rise;
+    const fall = Math.min(c.window.end, c.window.start + c.burst.fall);
     return {
       rank: r + 1,
       productIndex: c.window.productIndex,
@@ -225,18 +273,23 @@ function rank(input: SelectionInput, chosen: Candidate[], weightOf: number[], to
       start: c.start,
       end: c.end,
       score,
-      counts: Object.fromEntries(EVENT_KINDS.map((name, j) => [name, k[j]!])) as Record<EventKind, number>,
+      counts: Object.fromEntries(EVENT_KINDS.map((name, j) => [name, counts[j]!])) as Record<EventKind, number>,
       why: {
         window: c.window,
-        burst: { start: c.window.start + c.plan.burst.start, end: c.window.start + c.plan.burst.end },
-        peakPerMin: Math.round(c.plan.peakPerMin * 10) / 10,
+        burst: { start: rise, end: fall },
+        burstPerMin: round1((c.burst.events / Math.max(1, c.burst.fall - c.burst.rise)) * 60),
+        backgroundPerMin: round1(c.burst.backgroundPerSec * 60),
         share: score / (totals[c.window.productIndex] || 1),
-        leadInSec: Math.max(0, c.window.start + c.plan.burst.start - c.start),
+        leadInSec: Math.max(0, rise - c.start),
+        tailSec: Math.max(0, c.end - fall),
         snapped: c.snapped,
-        nth: c.nth,
+        pitch: c.pitch,
+        pitches: pitches.get(c.window.productIndex) ?? 1,
       },
     };
   });
+  return { picks, hiddenProducts: firsts.length - Math.min(firsts.length, options.topN) };
 }
 
+const round1 = (x: number) => Math.round(x * 10) / 10;
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -53,7 +53,7 @@ export function freeIntervals(windows: readonly ProductWindow[], durationSec: nu
 }
 
 /** Half-width of the box that smooths per-second rates when inferring who is being pitched. */
-export const DOMINANCE_HALF_WIDTH_SEC = 10;
+export const DOMINANCE_HALF_WIDTH_SEC = 30;
 
 /**
  * Without pins, a product's window is where its smoothed click rate is the highest of all
@@ -85,16 +85,37 @@ export function inferredWindows(
   }
   const out: ProductWindow[] = [];
   for (const [fs, fe] of free) {
+    const runs: Array<{ p: number; start: number; end: number }> = [];
     let k = Math.floor(fs);
     while (k < Math.ceil(fe)) {
       const p = bestAt[k]!;
       let j = k + 1;
       while (j < Math.ceil(fe) && bestAt[j] === p) j++;
-      const start = Math.max(fs, k);
-      const end = Math.min(fe, j);
-      if (p >= 0 && end - start >= minLenSec - 1e-9) out.push({ productIndex: p, start, end, source: 'inferred' });
+      runs.push({ p, start: Math.max(fs, k), end: Math.min(fe, j) });
       k = j;
     }
+    for (const r of absorbInterruptions(runs)) if (r.p >= 0 && r.end - r.start >= minLenSec - 1e-9) out.push({ productIndex: r.p, start: r.start, end: r.end, source: 'inferred' });
+  }
+  return out;
+}
+
+/** An interruption shorter than this between two runs of one product is part of its pitch. */
+export const INTERRUPTION_SEC = 60;
+
+/**
+ * A short run of another product (a giveaway shout-out, a question about an old product) or of
+ * nobody, between two runs of the same product, joins them: the host did not change products.
+ */
+function absorbInterruptions<R extends { p: number; start: number; end: number }>(runs: R[]): R[] {
+  const out: R[] = [];
+  for (const r of runs) {
+    const prev = out[out.length - 1];
+    const before = out[out.length - 2];
+    if (prev && prev.p === r.p) prev.end = r.end;
+    else if (before && prev && before.p === r.p && r.p >= 0 && prev.end - prev.start < INTERRUPTION_SEC) {
+      out.pop();
+      before.end = r.end;
+    } else out.push({ ...r });
   }
   return out;
 }

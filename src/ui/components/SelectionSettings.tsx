@@ -52,7 +52,7 @@ export function SelectionSettings({ value, onChange }: Props) {
         <NumberField label="Min length" unit="s" value={value.minSec} min={1} max={value.maxSec} onValue={(minSec) => set({ minSec })} />
         <NumberField label="Max length" unit="s" value={value.maxSec} min={value.minSec} max={MAX_CLIP_SEC} onValue={(maxSec) => set({ maxSec })} />
         <NumberField label="Lead-in" unit="s" value={value.leadInSec} min={0} max={20} onValue={(leadInSec) => set({ leadInSec })} />
-        <NumberField label="Clips" value={value.topN} min={1} max={50} onValue={(topN) => set({ topN })} />
+        <NumberField label="Clips" value={value.topN} min={1} max={100} onValue={(topN) => set({ topN })} />
       </div>
       <div class="settings-row">
         {WEIGHTS.map(([kind, label]) => (
@@ -67,12 +67,13 @@ export function SelectionSettings({ value, onChange }: Props) {
         ))}
         <label class="check">
           <input type="checkbox" checked={value.secondClip} onChange={(e) => set({ secondClip: e.currentTarget.checked })} />
-          Allow a second clip per product
+          A clip for every pitch (products shown more than once)
         </label>
       </div>
       <p class="muted small">
-        One product per clip, inside the time it was pinned (or where its clicks dominate). Each clip keeps the lead-in before the
-        product's click burst and ends after it falls; edges move to a pause in the voice when one is within 3 s.
+        One product per clip, inside the time it was pinned (or where its clicks led). Each clip holds the moment its clicks rose
+        above their usual level: it starts a few seconds before the rise (viewers click late), plus the lead-in, and ends after the
+        clicks fall; edges move to a pause in the voice when one is within 3 s.
       </p>
     </fieldset>
   );
