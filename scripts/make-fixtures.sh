@@ -7,6 +7,8 @@
 #   rec-odd-vfr.mp4      8 s 858x482 (not a multiple of 16), variable frame rate, no audio
 #   rec-hlg.webm         8 s 640x360 VP9 profile 2 (10-bit), tagged BT.2020 HLG (an HDR phone video)
 #   rec-hevc.mp4         8 s 640x360 HEVC + AAC (an iPhone-style file this Chromium cannot decode)
+#   "2026-03-14 19-00-05.mkv"  rec-20s.mp4 remuxed to Matroska under OBS's default name (the stream
+#                        start is in the name; bit-exact, so no creation_time competes with it)
 #   rec-30min-720p.mp4   only with --bench: 30 min 1280x720 30 fps H.264 + AAC for the benchmark
 # The small text fixtures (tests/fixtures/clicks-*.csv/ndjson) are committed, not generated here.
 #
@@ -25,7 +27,7 @@ for arg in "$@"; do
   case $arg in
     --bench) BENCH=1 ;;
     --force) FORCE=1 ;;
-    -h | --help) sed -n '2,12p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "unknown argument: $arg (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -101,7 +103,11 @@ ffmpeg -hide_banner -loglevel error -y -i "$OUT/rec-20s.mp4" -t 8 -c:v libx265 -
   -c:a copy "${BITEXACT[@]}" -movflags +faststart "$WORK/rec-hevc.mp4"
 mv "$WORK/rec-hevc.mp4" "$OUT/rec-hevc.mp4"
 
-for f in rec-20s.mp4 rec-20s.webm rec-rot90.mp4 rec-rot180.mp4 rec-rot270.mp4 rec-odd-vfr.mp4 rec-hlg.webm rec-hevc.mp4; do probe "$OUT/$f"; done
+OBS_NAME="2026-03-14 19-00-05.mkv"
+ffmpeg -hide_banner -loglevel error -y -i "$OUT/rec-20s.mp4" -c copy "${BITEXACT[@]}" "$WORK/obs.mkv"
+mv "$WORK/obs.mkv" "$OUT/$OBS_NAME"
+
+for f in rec-20s.mp4 rec-20s.webm rec-rot90.mp4 rec-rot180.mp4 rec-rot270.mp4 rec-odd-vfr.mp4 rec-hlg.webm rec-hevc.mp4 "$OBS_NAME"; do probe "$OUT/$f"; done
 
 # ---------------------------------------------------------------------------------------------
 # 30-minute benchmark recording (opt-in: ~150 MB, a couple of minutes on 2 cores).

@@ -15,6 +15,9 @@ export function kindOfFile(name: string, mime: string): DroppedKind {
   return 'unknown';
 }
 
+/** A .txt this small may hold nothing but the stream start's date-time (import reads it to tell). */
+export const mayHoldStreamStart = (name: string, size: number): boolean => /\.txt$/i.test(name) && size <= 200;
+
 export const RECORDING_ACCEPT = '.mp4,.m4v,.mov,.webm,.mkv,video/*';
 export const LOG_ACCEPT = '.csv,.json,.ndjson,.jsonl,.txt,text/csv,application/json';
 export const TRANSCRIPT_ACCEPT = '.srt,.vtt,text/vtt';

@@ -16,6 +16,8 @@ export interface RecordingMeta {
    */
   colorMatrix?: string;
   colorTransfer?: string;
+  /** The container's creation_time (epoch ms), when it is a real date: a clue to the stream start. */
+  creationTimeMs?: number;
 }
 
 /** HLG or PQ: high dynamic range pictures that must be tone-mapped for SDR output. */

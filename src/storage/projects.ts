@@ -70,7 +70,7 @@ export function saveLog(project: ProjectRecord, log: ClickLog): Promise<ProjectR
         rejectedCount: log.rejectedCount,
       },
     };
-    delete next.streamStartMs;
+    // The stream start belongs to the recording and stays; the offset lined up the old log.
     delete next.offsetSec;
     const tx = (await openStudioDB()).transaction(['projects', 'logs', 'picks'], 'readwrite');
     await Promise.all([

@@ -12,8 +12,10 @@ export interface ProjectRecord {
   updatedAt: number;
   recording: { name: string; size: number; type: string; meta: RecordingMeta };
   log?: { fileName: string; events: number; products: number; rejectedCount: number };
-  /** Chosen by the user when the log has absolute timestamps and no stream start. */
+  /** The project's own stream start (epoch ms), over the log's and the recording's: typed by the user or read from a date file. */
   streamStartMs?: number;
+  /** The dropped text file `streamStartMs` was read from; absent when the user typed it. */
+  streamStartFile?: string;
   /** Seconds the recording started after the log's zero (a recording started late). */
   offsetSec?: number;
   /** SRT/WebVTT dropped with the recording, in recording time: the clips' captions. */

@@ -1,8 +1,9 @@
 import { DEFAULT_SELECTION, type ClickLog, type RejectedRow } from '../domain/events';
 import { parseCaptions } from '../domain/edit/captions';
-import { kindOfFile } from '../domain/fileKinds';
+import { kindOfFile, mayHoldStreamStart } from '../domain/fileKinds';
+import { parseDateText } from '../domain/streamStart';
 import type { JobHooks } from '../media/engine';
-import { createProject, saveLog } from '../storage/projects';
+import { createProject, saveLog, updateProject } from '../storage/projects';
 import type { ProjectRecord } from '../storage/schema';
 import { analysis, engine, newId } from './services';
 
@@ -33,18 +34,47 @@ export async function parseLogFile(file: File): Promise<ParsedLog> {
 export interface Dropped {
   recording?: File;
   log?: File;
+  /** A tiny .txt beside the log: the stream start if it holds just a date-time (read on import). */
+  startText?: File;
   transcript?: File;
   ignored: File[];
 }
 
+const tiny = (f: File) => mayHoldStreamStart(f.name, f.size);
+
 export function splitDropped(files: File[]): Dropped {
   const out: Dropped = { ignored: [] };
+  // Of several text files the log is one that is not tiny; a tiny .txt may be the stream start.
+  const texts = files.filter((f) => kindOfFile(f.name, f.type) === 'log');
+  const log = texts.find((f) => !tiny(f)) ?? texts[0];
+  const startText = texts.find((f) => f !== log && tiny(f));
+  if (log) out.log = log;
+  if (startText) out.startText = startText;
   for (const f of files) {
     const kind = kindOfFile(f.name, f.type);
-    if (kind !== 'unknown' && !out[kind]) out[kind] = f;
+    if (kind === 'log') {
+      if (f !== log && f !== startText) out.ignored.push(f);
+    } else if (kind !== 'unknown' && !out[kind]) out[kind] = f;
     else out.ignored.push(f);
   }
   return out;
+}
+
+/** The stream start a dropped file gives when it is a tiny .txt holding just a date-time. */
+export async function readStartFile(file: File): Promise<number | undefined> {
+  return tiny(file) ? parseDateText(await file.text()) : undefined;
+}
+
+/** A date file is the stream start, not a bad log; whichever text file is not the start is the log. */
+async function startAndLog(d: Dropped): Promise<{ start?: { ms: number; file: string }; log?: File; warnings: string[] }> {
+  const texts = [d.log, d.startText].filter((f): f is File => f !== undefined);
+  for (const f of texts) {
+    const ms = await readStartFile(f);
+    if (ms !== undefined) return { start: { ms, file: f.name }, log: texts.find((t) => t !== f), warnings: [] };
+  }
+  // Beside a log, a tiny .txt that is not a date-time is an extra file, as a second log would be.
+  const unused = d.startText ? [`${d.startText.name} was not used: it does not hold just a date-time (a stream start).`] : [];
+  return { log: d.log, warnings: unused };
 }
 
 /** An SRT/WebVTT transcript; one with no cues is an error that changes nothing. */
@@ -59,8 +89,9 @@ export async function parseTranscriptFile(file: File): Promise<NonNullable<Proje
  * storage untouched; the recording is probed by ffmpeg (mounted, not read into memory).
  */
 export async function importProject(dropped: Dropped & { recording: File }, hooks: JobHooks): Promise<{ project: ProjectRecord; warnings: string[] }> {
-  const { recording, log: logFile } = dropped;
-  const parsed = logFile ? await parseLogFile(logFile) : undefined;
+  const { recording } = dropped;
+  const texts = await startAndLog(dropped);
+  const parsed = texts.log ? await parseLogFile(texts.log) : undefined;
   const transcript = dropped.transcript ? await parseTranscriptFile(dropped.transcript) : undefined;
   const meta = await engine.probe(recording, recording.name, hooks);
   const now = Date.now();
@@ -75,5 +106,9 @@ export async function importProject(dropped: Dropped & { recording: File }, hook
   };
   await createProject(project, recording);
   if (parsed) project = await saveLog(project, parsed.log);
-  return { project, warnings: parsed?.warnings ?? [] };
+  if (texts.start) {
+    project = { ...project, streamStartMs: texts.start.ms, streamStartFile: texts.start.file };
+    await updateProject(project);
+  }
+  return { project, warnings: [...texts.warnings, ...(parsed?.warnings ?? [])] };
 }

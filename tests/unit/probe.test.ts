@@ -50,4 +50,14 @@ describe('metaFromProbe', () => {
     expect(untagged.colorMatrix).toBeUndefined();
     expect(untagged.colorTransfer).toBeUndefined();
   });
+  it('keeps a real creation_time (container first, else a stream), not the zero dates', () => {
+    const mp4 = 'mov,mp4,m4a,3gp,3g2,mj2';
+    const tagged = (t: string) => ({ format_name: mp4, duration: '20', tags: { creation_time: t } });
+    expect(metaFromProbe(probe([h264], tagged('2026-03-14T18:00:05.000000Z'))).creationTimeMs).toBe(Date.UTC(2026, 2, 14, 18, 0, 5));
+    const streamOnly = metaFromProbe(probe([{ ...h264, tags: { creation_time: '2026-03-14T18:00:06.000000Z' } }]));
+    expect(streamOnly.creationTimeMs).toBe(Date.UTC(2026, 2, 14, 18, 0, 6));
+    expect(metaFromProbe(probe([h264], tagged('1904-01-01T00:00:00.000000Z')))).not.toHaveProperty('creationTimeMs');
+    expect(metaFromProbe(probe([h264], tagged('1970-01-01T00:00:00.000000Z')))).not.toHaveProperty('creationTimeMs');
+    expect(metaFromProbe(probe([h264], tagged('garbage')))).not.toHaveProperty('creationTimeMs');
+  });
 });

@@ -26,6 +26,9 @@ export function resolveTimes(events: EventTable, streamStartMs: number | undefin
   return out;
 }
 
+/** True when some event has a clock time, so the log needs a stream start to line up with the recording. */
+export const hasAbsoluteTimes = (log: ClickLog): boolean => hasAbsolute(log.events);
+
 /** True when the log has absolute times but does not state its stream start: the user must give one. */
 export function needsStreamStart(log: ClickLog): boolean {
   return log.streamStartMs === undefined && hasAbsolute(log.events);

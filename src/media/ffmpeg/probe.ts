@@ -1,4 +1,5 @@
 import type { RecordingMeta } from '../../domain/recording';
+import { parseCreationTime } from '../../domain/streamStart';
 
 /** The parts of `ffprobe -print_format json -show_format -show_streams` we read. */
 interface ProbeStream {
@@ -16,7 +17,7 @@ interface ProbeStream {
 }
 interface ProbeJson {
   streams?: ProbeStream[];
-  format?: { format_name?: string; duration?: string };
+  format?: { format_name?: string; duration?: string; tags?: Record<string, string> };
 }
 
 export class ProbeError extends Error {
@@ -54,6 +55,8 @@ export function metaFromProbe(jsonText: string, fallbackDurationSec?: number): R
   const duration =
     Number(probe.format?.duration) || Number(video.duration) || Number(audio?.duration) || fallbackDurationSec || 0;
   if (!(duration > 0)) throw new ProbeError('The recording has no readable duration. It may be truncated.');
+  // The container's tag first; some muxers tag only the streams.
+  const creationTimeMs = [probe.format, video, audio].map((x) => parseCreationTime(x?.tags?.creation_time)).find((ms) => ms !== undefined);
   return {
     durationSec: duration,
     width: video.width ?? 0,
@@ -66,5 +69,6 @@ export function metaFromProbe(jsonText: string, fallbackDurationSec?: number): R
     hasAudio: audio !== undefined,
     ...(known(video.color_space) && { colorMatrix: video.color_space }),
     ...(known(video.color_transfer) && { colorTransfer: video.color_transfer }),
+    ...(creationTimeMs !== undefined && { creationTimeMs }),
   };
 }

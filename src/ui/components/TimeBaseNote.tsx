@@ -1,3 +1,5 @@
+import { useDraft } from '../useDraft';
+
 interface Props {
   outside: { before: number; after: number };
   offsetSec: number;
@@ -10,6 +12,10 @@ interface Props {
  */
 export function TimeBaseNote({ outside, offsetSec, onOffset }: Props) {
   const total = outside.before + outside.after;
+  const field = useDraft(String(offsetSec), (text) => {
+    const n = Number(text);
+    if (text.trim() !== '' && Number.isFinite(n)) onOffset(n);
+  });
   if (total === 0 && offsetSec === 0) return null;
   return (
     <div class={`note ${total > 0 ? 'warn' : ''} time-base`} role="status">
@@ -25,12 +31,8 @@ export function TimeBaseNote({ outside, offsetSec, onOffset }: Props) {
           <input
             type="number"
             step={0.1}
-            value={offsetSec}
             aria-label="Recording start offset in seconds"
-            onChange={(e) => {
-              const n = Number(e.currentTarget.value);
-              if (Number.isFinite(n)) onOffset(n);
-            }}
+            {...field}
           />
           <span class="muted small">s</span>
         </span>

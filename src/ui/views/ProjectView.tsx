@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import { earliestAbsoluteMs } from '../../domain/clicklog/resolve';
+import { earliestAbsoluteMs, hasAbsoluteTimes } from '../../domain/clicklog/resolve';
 import { DEFAULT_SELECTION, type ClickLog } from '../../domain/events';
 import { formatBytes, formatClock } from '../../domain/format';
+import { effectiveStreamStart } from '../../domain/streamStart';
 import { getLog, getProject, getRecording, saveLog, updateProject } from '../../storage/projects';
 import type { ProjectRecord } from '../../storage/schema';
 import { BatchRender } from '../components/BatchRender';
@@ -17,7 +18,7 @@ import { SelectionSettings } from '../components/SelectionSettings';
 import { StreamStart } from '../components/StreamStart';
 import { TimeBaseNote } from '../components/TimeBaseNote';
 import { Timeline } from '../components/Timeline';
-import { ImportError, parseLogFile } from '../importFlow';
+import { ImportError, parseLogFile, readStartFile } from '../importFlow';
 import { useAnalysis } from '../useAnalysis';
 import { clipKey } from '../useClipEdit';
 import { useLoudness } from '../useLoudness';
@@ -50,11 +51,20 @@ export function ProjectView({ id, initialWarnings, back }: Props) {
 
   const meta = data?.project.recording.meta;
   const audio = useLoudness(id, data?.recording, data?.project.recording.name ?? '', meta);
+  const streamStart = data
+    ? effectiveStreamStart({
+        chosenMs: data.project.streamStartMs,
+        chosenFile: data.project.streamStartFile,
+        logMs: data.log?.streamStartMs,
+        creationTimeMs: meta?.creationTimeMs,
+        recordingName: data.project.recording.name,
+      })
+    : undefined;
   const state = useAnalysis(
     id,
     data?.log,
     meta?.durationSec ?? 0,
-    data?.project.streamStartMs,
+    streamStart?.ms,
     data?.project.offsetSec ?? 0,
     data?.project.selection ?? DEFAULT_SELECTION,
     audio.state.status === 'ready' ? audio.state.loudness : undefined,
@@ -78,6 +88,9 @@ export function ProjectView({ id, initialWarnings, back }: Props) {
     void updateProject(next).catch((e: unknown) => setLoadError((e as Error).message));
   };
   const replaceLog = async (file: File) => {
+    // A date file dropped here sets the stream start rather than failing as a log.
+    const startMs = await readStartFile(file);
+    if (startMs !== undefined) return setProject({ ...project, streamStartMs: startMs, streamStartFile: file.name });
     setParsing(true);
     setLogError(null);
     try {
@@ -124,8 +137,12 @@ export function ProjectView({ id, initialWarnings, back }: Props) {
 
       <LogPanel log={log} busy={parsing} error={logError} warnings={warnings} onFile={replaceLog} onDismiss={() => setLogError(null)} />
 
-      {state.status === 'needs-start' && log && (
-        <StreamStart valueMs={project.streamStartMs} suggestedMs={earliestAbsoluteMs(log)} onChange={(ms) => setProject({ ...project, streamStartMs: ms })} />
+      {log && hasAbsoluteTimes(log) && (
+        <StreamStart
+          start={streamStart}
+          firstEventMs={earliestAbsoluteMs(log)}
+          onChange={(ms) => setProject({ ...project, streamStartMs: ms, streamStartFile: undefined })}
+        />
       )}
       {state.status === 'error' && <ErrorNote message={state.message} />}
 
@@ -152,6 +169,18 @@ export function ProjectView({ id, initialWarnings, back }: Props) {
                   </h2>
                   {picks.length > 0 && <PicksExport picks={picks} projectName={project.name} />}
                 </div>
+                {result.hiddenProducts > 0 && (
+                  <p class="note" role="status" data-testid="hidden-products">
+                    {result.hiddenProducts} more product{result.hiddenProducts === 1 ? ' has' : 's have'} a highlight.{' '}
+                    <button
+                      type="button"
+                      class="btn small"
+                      onClick={() => setProject({ ...project, selection: { ...project.selection, topN: project.selection.topN + result.hiddenProducts } })}
+                    >
+                      Show {result.hiddenProducts === 1 ? 'it' : 'them'}
+                    </button>
+                  </p>
+                )}
                 {picks.length > 0 ? (
                   <>
                     <ClipList picks={picks} selected={clip?.rank ?? null} onSelect={setSelected} />
