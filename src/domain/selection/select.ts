@@ -77,11 +77,11 @@ export function selectHighlights(input: SelectionInput, options: SelectionOption
 
 /**
  * `selectHighlights` for one input, run again as the settings change: windows and per-second
- * counts depend only on which kinds are scored and the minimum length, so a weight change
- * pays for scoring and ranking alone (the last layout is kept).
+ * counts depend only on which kinds are scored, so a weight or length change pays for
+ * bursts, scoring and ranking alone (the last layout is kept).
  */
 export class Selector {
-  #layout: { key: string; windows: ProductWindow[]; counts: Float64Array[] } | undefined;
+  #layout: { key: string; windows: ProductWindow[]; counts: Float64Array[]; bursts: Array<Burst[] | undefined> } | undefined;
 
   constructor(readonly input: SelectionInput) {}
 
@@ -92,21 +92,26 @@ export class Selector {
     const limits = clipLimits(options, D);
     const weightOf = EVENT_KINDS.map((k) => Math.max(0, options.weights[k]));
     const scored = weightOf.map((w) => w > 0);
-    const key = `${scored.join()}|${limits.minSec}`;
+    const key = scored.join();
     if (this.#layout?.key !== key) {
-      const windows = productWindows(input, scored, limits.minSec);
-      this.#layout = { key, windows, counts: windowCounts(input, windows, scored) };
+      const all = productWindows(input, scored);
+      this.#layout = { key, windows: all, counts: windowCounts(input, all, scored), bursts: [] };
     }
-    const { windows, counts } = this.#layout;
+    const layout = this.#layout;
+    // An inferred window shorter than the minimum is not where a product was shown.
+    const kept = layout.windows.flatMap((w, i) => (w.source === 'pin' || w.end - w.start >= limits.minSec - 1e-9 ? [i] : []));
+    const windows = kept.map((i) => layout.windows[i]!);
 
     const pitchOf = new Map<number, number>();
     const candidates: Candidate[] = [];
-    windows.forEach((window, w) => {
+    kept.forEach((w) => {
+      const window = layout.windows[w]!;
+      const counts = layout.counts[w]!;
       const pitch = (pitchOf.get(window.productIndex) ?? 0) + 1;
       pitchOf.set(window.productIndex, pitch);
       const taken: Candidate[] = [];
-      for (const burst of findBursts(counts[w]!)) {
-        const plan = planClip(counts[w]!, burst, window.end - window.start, limits);
+      for (const burst of (layout.bursts[w] ??= findBursts(counts))) {
+        const plan = planClip(counts, burst, window.end - window.start, limits);
         if (!plan) continue;
         const c: Candidate = { window, pitch, burst: plan.burst, start: window.start + plan.start, end: window.start + plan.end, snapped: { start: false, end: false } };
         // Bursts come strongest first; a weaker one whose clip would overlap a stronger one's is dropped.
@@ -119,7 +124,7 @@ export class Selector {
   }
 }
 
-function productWindows(input: SelectionInput, scored: boolean[], minLenSec: number): ProductWindow[] {
+function productWindows(input: SelectionInput, scored: boolean[]): ProductWindow[] {
   const { time, kind, product, durationSec } = input;
   const markers: PinMarker[] = [];
   for (let i = 0; i < time.length; i++) {
@@ -152,7 +157,7 @@ function productWindows(input: SelectionInput, scored: boolean[], minLenSec: num
     const t = time[i]!;
     if (r && scored[kind[i]!] && t >= 0 && t < durationSec) r[Math.floor(t)]!++;
   }
-  const inferred = inferredWindows(rates, free, durationSec, minLenSec);
+  const inferred = inferredWindows(rates, free, durationSec, 0);
   return [...pinned, ...inferred].sort((a, b) => a.start - b.start);
 }
 
