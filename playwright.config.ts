@@ -2,6 +2,8 @@ import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './scripts/chromium.mjs';
 
 const PORT = Number(process.env.E2E_PORT ?? 4317);
+// Parallel runs (several engineers on one machine) each build into their own folder.
+const DIST = process.env.E2E_DIST ? ` --outDir ${process.env.E2E_DIST}` : '';
 
 /** Drives the production build (vite preview) in Debian's Chromium; no browser downloads. */
 export default defineConfig({
@@ -10,7 +12,8 @@ export default defineConfig({
   expect: { timeout: 30_000 },
   workers: 1,
   retries: 0,
-  reporter: [['list'], ['json', { outputFile: 'reports/e2e.json' }]],
+  reporter: [['list'], ['json', { outputFile: process.env.E2E_REPORT ?? 'reports/e2e.json' }]],
+  ...(process.env.E2E_DIST && { outputDir: `${process.env.E2E_DIST}-results` }),
   use: {
     baseURL: `http://127.0.0.1:${PORT}/`,
     acceptDownloads: true,
@@ -18,7 +21,7 @@ export default defineConfig({
     launchOptions: chromiumLaunchOptions,
   },
   webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort${DIST}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 60_000,
