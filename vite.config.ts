@@ -1,6 +1,60 @@
+import { readFileSync } from 'node:fs';
 import preact from '@preact/preset-vite';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+
+/**
+ * The security headers public/_headers gives every path (`/*`), by name. That file is the one
+ * source of the Content-Security-Policy: hosts that read it send it, the build copies it into
+ * index.html as a <meta> tag, and `vite preview` sends it (docs/security.md).
+ */
+function headersForAllPaths(): Record<string, string> {
+  const headers: Record<string, string> = {};
+  let all = false;
+  for (const line of readFileSync(new URL('./public/_headers', import.meta.url), 'utf8').split(/\r?\n/)) {
+    if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
+    const header = /^\s+([\w-]+):\s*(.+)$/.exec(line);
+    if (!header) all = line.trim() === '/*';
+    else if (all && header[1] && header[2]) headers[header[1]] = header[2].trim();
+  }
+  return headers;
+}
+
+const HEADERS = headersForAllPaths();
+/** Directives a <meta> policy cannot carry: the browser ignores them there and logs an error. */
+const HEADER_ONLY = new Set(['frame-ancestors', 'report-uri', 'report-to', 'sandbox']);
+
+/**
+ * The CSP as a <meta> tag at the top of the built page's <head> (before any script or
+ * stylesheet it governs), for static hosts that cannot set headers. Build only: the dev server's
+ * HMR client needs what the policy forbids. The build fails if the final page (checked after the
+ * PWA plugin's additions, hence `post`) has anything inline the policy would block, so an inline
+ * script can never ship by accident.
+ */
+function cspMeta(): Plugin {
+  const policy = (HEADERS['Content-Security-Policy'] ?? '')
+    .split(';')
+    .map((d) => d.trim())
+    .filter((d) => d !== '' && !HEADER_ONLY.has(d.split(/\s+/)[0] ?? ''))
+    .join('; ');
+  if (!policy || policy.includes('"')) throw new Error('public/_headers needs a Content-Security-Policy for /* (without double quotes)');
+  return {
+    name: 'csp-meta',
+    apply: 'build',
+    enforce: 'post',
+    // Right after <meta charset>, which must stay first.
+    transformIndexHtml: (html) => html.replace(/<meta charset="[^"]*" \/>/i, (charset) => `${charset}\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`),
+    generateBundle(_, bundle) {
+      for (const file of Object.values(bundle)) {
+        if (file.type !== 'asset' || !file.fileName.endsWith('.html')) continue;
+        const html = String(file.source);
+        if (!html.includes(policy)) this.error(`${file.fileName} has no Content-Security-Policy <meta> (is <meta charset="UTF-8" /> gone?)`);
+        const inline = /<script\b(?![^>]*\bsrc=)[^>]*>|<style\b|\sstyle=|\son[a-z]+=/i.exec(html);
+        if (inline) this.error(`${file.fileName} has inline code the Content-Security-Policy blocks: ${inline[0]}`);
+      }
+    },
+  };
+}
 
 export default defineConfig({
   // Relative base: the build runs from any static host and any sub-path.
@@ -29,10 +83,12 @@ export default defineConfig({
         navigateFallback: 'index.html',
       },
     }),
+    cspMeta(),
   ],
   // ffmpeg.wasm spawns its own worker by URL; pre-bundling would break that URL.
   optimizeDeps: { exclude: ['@ffmpeg/ffmpeg'] },
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 1024 },
-  preview: { port: 4173, strictPort: false },
+  // The production build is previewed (and tested) with the headers a static host would send.
+  preview: { port: 4173, strictPort: false, headers: HEADERS },
 });

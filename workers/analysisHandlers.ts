@@ -1,5 +1,5 @@
 import { LogAnalyser } from '../src/domain/analysis';
-import { parseClickLog } from '../src/domain/clicklog/parse';
+import { parseClickLogBytes } from '../src/domain/clicklog/parse';
 import type { Loudness } from '../src/domain/loudness';
 import type { Handlers } from './dispatch';
 import { NOT_RESIDENT } from './protocol';
@@ -37,7 +37,8 @@ export function analysisHandlers(): Handlers {
 
   return {
     parse: async ({ file, fileName, key }) => {
-      const result = parseClickLog(await file.text(), fileName);
+      // Bytes, not file.text(): the parser tells binaries, UTF-16 and Windows-1252 from UTF-8.
+      const result = parseClickLogBytes(new Uint8Array(await file.arrayBuffer()), fileName);
       if (result.ok) touch(key, { analyser: new LogAnalyser(result.log) });
       return result;
     },

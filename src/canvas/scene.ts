@@ -1,6 +1,7 @@
 import { FabricImage, FabricObject, Group, Line, Rect, Textbox, type Canvas, type StaticCanvas } from 'fabric';
 import { DESIGN, type ClipEdit, type ElementLayout } from '../domain/edit/model';
 import { safeArea } from '../domain/edit/safeArea';
+import { capText, PRICE_MAX, PRODUCT_NAME_MAX } from '../domain/format';
 import { FONT_FAMILY } from './fonts';
 
 /** What an element on the canvas stands for in the edit model. */
@@ -34,7 +35,8 @@ export async function introCard(edit: ClipEdit['intro'], imageUrl?: string): Pro
     const k = Math.min(IMAGE_BOX / image.width, IMAGE_BOX / image.height);
     image.set({ scaleX: k, scaleY: k, originX: 'center', originY: 'top', left: 0, top: 0 });
   }
-  const name = new Textbox(edit.name, {
+  // Capped: a megabyte of name wraps into a card taller than any canvas, and the render fails.
+  const name = new Textbox(capText(edit.name, PRODUCT_NAME_MAX), {
     width: 640,
     fontFamily: FONT_FAMILY,
     fontWeight: '800',
@@ -47,7 +49,7 @@ export async function introCard(edit: ClipEdit['intro'], imageUrl?: string): Pro
     left: 0,
     top: imageH,
   });
-  const price = new Textbox(edit.price, {
+  const price = new Textbox(capText(edit.price, PRICE_MAX), {
     width: 640,
     fontFamily: FONT_FAMILY,
     fontWeight: '800',

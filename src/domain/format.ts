@@ -54,3 +54,20 @@ export function clipFileName(productLabel: string, start: number, end: number, e
   };
   return `${slug(productLabel)}_${stamp(start)}-${stamp(end)}.${ext}`;
 }
+
+/** Longest product name kept from a log, shown and drawn: a log cell can hold a megabyte. */
+export const PRODUCT_NAME_MAX = 200;
+/** Longest price text kept and drawn. */
+export const PRICE_MAX = 40;
+
+/** `text` cut to at most `max` code points, the last one an ellipsis when anything was cut. */
+export function capText(text: string, max: number): string {
+  // UTF-16 units never undercount code points: short text needs no walk.
+  if (text.length <= max) return text;
+  const points: string[] = [];
+  for (const ch of text) {
+    if (points.length === max) return `${points.slice(0, max - 1).join('').trimEnd()}…`;
+    points.push(ch);
+  }
+  return text; // astral characters made it look longer than it is
+}

@@ -4,15 +4,21 @@ import type { Pick } from './events';
 const COLUMNS = ['rank', 'product_id', 'product_name', 'start', 'end', 'duration', 'score', 'clicks'] as const;
 type Row = Record<(typeof COLUMNS)[number], string | number>;
 
+/**
+ * Three decimals: times to the millisecond, all a cut can use; more digits are float noise
+ * (34.800000000000004). Scores of fractional weights carry the same noise.
+ */
+const thousandths = (x: number): number => Math.round(x * 1000) / 1000;
+
 function toRow(p: Pick): Row {
   return {
     rank: p.rank,
     product_id: p.productId,
     product_name: p.productName ?? '',
-    start: p.start,
-    end: p.end,
-    duration: Math.round((p.end - p.start) * 1000) / 1000,
-    score: p.score,
+    start: thousandths(p.start),
+    end: thousandths(p.end),
+    duration: thousandths(p.end - p.start),
+    score: thousandths(p.score),
     clicks: p.counts.click,
   };
 }
@@ -23,5 +29,5 @@ export function picksToJson(picks: readonly Pick[]): string {
 
 /** CSV via papaparse so product names with commas, quotes or newlines stay one field. */
 export function picksToCsv(picks: readonly Pick[]): string {
-  return `${Papa.unparse({ fields: [...COLUMNS], data: picks.map((p) => COLUMNS.map((c) => toRow(p)[c])) }, { newline: '\n', escapeFormulae: true })}\n`;
+  return `${Papa.unparse({ fields: [...COLUMNS], data: picks.map(toRow).map((row) => COLUMNS.map((c) => row[c])) }, { newline: '\n', escapeFormulae: true })}\n`;
 }

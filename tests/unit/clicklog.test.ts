@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EVENT_ALIASES, FIELD_ALIASES, normaliseName } from '../../src/domain/clicklog/fields';
 import { arrayItemLines, findJsonSyntaxError } from '../../src/domain/clicklog/jsonsyntax';
-import { parseClickLog, type ClickLogResult } from '../../src/domain/clicklog/parse';
+import { parseClickLog, parseClickLogBytes, type ClickLogResult } from '../../src/domain/clicklog/parse';
+import type { LogFailure } from '../../src/domain/clicklog/result';
 import { earliestAbsoluteMs, needsStreamStart, resolveTimes } from '../../src/domain/clicklog/resolve';
 import { parseAbsoluteTime, parseRelativeTime } from '../../src/domain/clicklog/time';
 import { EVENT_KINDS, kindCode, type ClickLog, type EventKind, type RejectedRow } from '../../src/domain/events';
@@ -11,7 +12,7 @@ function ok(r: ClickLogResult): ClickLog & { warnings: string[] } {
   if (!r.ok) throw new Error(`expected ok, got error: ${r.error}`);
   return { ...r.log, warnings: r.warnings };
 }
-function fail(r: ClickLogResult): { error: string; rejected: RejectedRow[]; rejectedCount: number } {
+function fail(r: ClickLogResult): LogFailure {
   if (r.ok) throw new Error('expected a failure');
   return r;
 }
@@ -182,7 +183,7 @@ describe('formats', () => {
     const text = '\uFEFFtime,event,product_id\r\n1,click,A\r\n\r\n2,wave,A\r\n3,click,B\r\n';
     const log = ok(parseClickLog(text, 'c.csv'));
     expect(times(log)).toEqual([1, 3]);
-    expect(log.rejected).toEqual([{ line: 4, reason: 'unknown event "wave" (expected click, add_to_cart, order, pin, unpin)' }]);
+    expect(log.rejected).toEqual([{ code: 'unknown event', line: 4, reason: 'unknown event "wave" (expected click, add_to_cart, order, pin, unpin)' }]);
   });
 
   it('reads quoted commas, escaped quotes and emoji', () => {
@@ -198,9 +199,9 @@ describe('formats', () => {
     const log = ok(parseClickLog(text, 'c.csv'));
     expect(log.products[0]).toEqual({ id: 'A', name: 'two\nline name' });
     expect(log.products[1]).toEqual({ id: 'B', name: 'three\n\nlines' });
-    expect(log.rejected).toEqual([{ line: 7, reason: 'time "x" is not seconds, mm:ss or hh:mm:ss' }]);
+    expect(log.rejected).toEqual([{ code: 'bad time', line: 7, reason: 'time "x" is not seconds, mm:ss or hh:mm:ss' }]);
     const crlf = ok(parseClickLog(text.replace(/\n/g, '\r\n'), 'c.csv'));
-    expect(crlf.rejected).toEqual([{ line: 7, reason: 'time "x" is not seconds, mm:ss or hh:mm:ss' }]);
+    expect(crlf.rejected).toEqual([{ code: 'bad time', line: 7, reason: 'time "x" is not seconds, mm:ss or hh:mm:ss' }]);
     expect(crlf.products[0]?.name).toBe('two\r\nline name');
   });
 
@@ -299,19 +300,19 @@ describe('bad rows', () => {
   });
   it('rejects each bad row with its line and a specific reason', () => {
     expect(log.rejected).toEqual([
-      { line: 3, reason: 'time "abc" is not seconds, mm:ss or hh:mm:ss' },
-      { line: 4, reason: 'unknown event "wave" (expected click, add_to_cart, order, pin, unpin)' },
-      { line: 5, reason: 'missing product_id' },
-      { line: 6, reason: 'negative time -3' },
-      { line: 7, reason: 'timestamp "yesterday" is not an ISO 8601 date-time or epoch seconds/milliseconds' },
-      { line: 8, reason: 'missing time (no time or timestamp value)' },
-      { line: 9, reason: 'missing event' },
-      { line: 10, reason: 'row has 6 fields but the header has 5: quote values that contain commas' },
-      { line: 11, reason: 'row has 3 fields but the header has 5' },
-      { line: 12, reason: 'missing product_id' },
-      { line: 14, reason: 'time "1:75" is not seconds, mm:ss or hh:mm:ss' },
-      { line: 15, reason: '"start" row needs an absolute timestamp (ISO 8601 or epoch), not a relative time' },
-      { line: 16, reason: 'unclosed quote: a value starting with " never ends, so lines 16–17 were read as one row' },
+      { code: 'bad time', line: 3, reason: 'time "abc" is not seconds, mm:ss or hh:mm:ss' },
+      { code: 'unknown event', line: 4, reason: 'unknown event "wave" (expected click, add_to_cart, order, pin, unpin)' },
+      { code: 'missing product_id', line: 5, reason: 'missing product_id' },
+      { code: 'negative time', line: 6, reason: 'negative time -3' },
+      { code: 'bad timestamp', line: 7, reason: 'timestamp "yesterday" is not an ISO 8601 date-time or epoch seconds/milliseconds' },
+      { code: 'missing time', line: 8, reason: 'missing time (no time or timestamp value)' },
+      { code: 'missing event', line: 9, reason: 'missing event' },
+      { code: 'wrong field count', line: 10, reason: 'row has 6 fields but the header has 5: quote values that contain commas' },
+      { code: 'wrong field count', line: 11, reason: 'row has 3 fields but the header has 5: it ends before the "product_id" column' },
+      { code: 'missing product_id', line: 12, reason: 'missing product_id' },
+      { code: 'bad time', line: 14, reason: 'time "1:75" is not seconds, mm:ss or hh:mm:ss' },
+      { code: 'bad stream_start', line: 15, reason: '"start" row needs an absolute timestamp (ISO 8601 or epoch), not a relative time' },
+      { code: 'bad quotes', line: 16, reason: 'unclosed quote: a value starting with " never ends, so lines 16–17 were read as one row' },
     ]);
     expect(log.rejectedCount).toBe(13);
   });
@@ -360,16 +361,16 @@ describe('bad rows', () => {
 ]`;
     const r = ok(parseClickLog(text, 'c.json'));
     expect(r.rejected).toEqual([
-      { item: 2, line: 3, reason: 'time "x" is not seconds, mm:ss or hh:mm:ss' },
-      { item: 3, line: 4, reason: 'item is the number 42, not an event object' },
-      { item: 4, line: 5, reason: 'unknown event "wave" (expected click, add_to_cart, order, pin, unpin)' },
-      { item: 5, line: 10, reason: 'missing product_id' },
+      { code: 'bad time', item: 2, line: 3, reason: 'time "x" is not seconds, mm:ss or hh:mm:ss' },
+      { code: 'not an object', item: 3, line: 4, reason: 'item is the number 42, not an event object' },
+      { code: 'unknown event', item: 4, line: 5, reason: 'unknown event "wave" (expected click, add_to_cart, order, pin, unpin)' },
+      { code: 'missing product_id', item: 5, line: 10, reason: 'missing product_id' },
     ]);
   });
 
   it('locates bad items in the events array of a JSON object', () => {
     const text = '{\n "note": "[not this]",\n "events": [\n  {"t": 1, "event": "click", "sku": "A"},\n  {"t": -1, "event": "click", "sku": "A"}\n ]\n}';
-    expect(ok(parseClickLog(text, 'c.json')).rejected).toEqual([{ item: 2, line: 5, reason: 'negative time -1' }]);
+    expect(ok(parseClickLog(text, 'c.json')).rejected).toEqual([{ code: 'negative time', item: 2, line: 5, reason: 'negative time -1' }]);
   });
 
   it('rejects bad NDJSON lines with their line number', () => {
@@ -382,16 +383,16 @@ describe('bad rows', () => {
       '{"t": 4, "event": "wave", "sku": "A"}',
     ].join('\r\n');
     expect(ok(parseClickLog(text, 'c.ndjson')).rejected).toEqual([
-      { line: 2, reason: 'invalid JSON at column 38: expected "," or "}" after a property value but found the end of the line' },
-      { line: 4, reason: 'invalid JSON at column 4: expected a property name in double quotes but found "t"' },
-      { line: 5, reason: 'line is not a JSON object' },
-      { line: 6, reason: 'unknown event "wave" (expected click, add_to_cart, order, pin, unpin)' },
+      { code: 'invalid JSON', line: 2, column: 38, reason: 'invalid JSON at column 38: expected "," or "}" after a property value but found the end of the line' },
+      { code: 'invalid JSON', line: 4, column: 4, reason: 'invalid JSON at column 4: expected a property name in double quotes but found "t"' },
+      { code: 'not an object', line: 5, reason: 'line is not a JSON object' },
+      { code: 'unknown event', line: 6, reason: 'unknown event "wave" (expected click, add_to_cart, order, pin, unpin)' },
     ]);
   });
 
   it('rejects a product_id that is an object', () => {
     const r = ok(parseClickLog('[{"t":1,"event":"click","sku":"A"},{"t":1,"event":"click","sku":{"id":1}}]', 'c.json'));
-    expect(r.rejected).toEqual([{ item: 2, line: 1, reason: 'product_id {"id":1} is not a string or number' }]);
+    expect(r.rejected).toEqual([{ code: 'bad product_id', item: 2, line: 1, reason: 'product_id {"id":1} is not a string or number' }]);
   });
 });
 
@@ -431,8 +432,8 @@ describe('whole-file errors', () => {
   });
 
   it('fails on an empty file, a header without rows, and a JSON object without events', () => {
-    expect(fail(parseClickLog('  \r\n ', 'c.csv')).error).toBe('c.csv is empty.');
-    expect(fail(parseClickLog('\uFEFF', 'c.csv')).error).toBe('c.csv is empty.');
+    expect(fail(parseClickLog('  \r\n ', 'c.csv')).code).toBe('empty');
+    expect(fail(parseClickLog('\uFEFF', 'c.csv')).error).toBe('c.csv is empty. Export the click log again: it needs a header row and one row per event.');
     expect(fail(parseClickLog('time,event,sku\r\n', 'c.csv')).error).toBe('c.csv: The file has a header but no event rows.');
     expect(fail(parseClickLog('[]', 'c.json')).error).toBe('c.json: The file has no events.');
     expect(fail(parseClickLog('{"data": []}', 'c.json')).error).toBe(
@@ -487,7 +488,7 @@ describe('absolute times and the stream start', () => {
 
   it('rejects a stream_start row without a timestamp', () => {
     const log = ok(parseClickLog(csv('time,timestamp,event,sku', ',,stream_start,', '1,,click,A'), 'c.csv'));
-    expect(log.rejected).toEqual([{ line: 2, reason: '"stream_start" row has no timestamp' }]);
+    expect(log.rejected).toEqual([{ code: 'bad stream_start', line: 2, reason: '"stream_start" row has no timestamp' }]);
   });
 
   it('resolves relative-only logs without a start', () => {
@@ -526,6 +527,36 @@ describe('properties', () => {
         const log = ok(result);
         expect(lines(log.rejected)).toEqual(expectedLines);
         expect(log.events.time.length).toBe(rows.filter((r) => !r.bad).length + 1);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('a log reads the same in UTF-8, UTF-16 LE/BE with and without a BOM, and (Latin-1 names) Windows-1252', () => {
+    const utf16 = (text: string, le: boolean): number[] =>
+      Array.from(text).flatMap((ch) => {
+        const units = ch.length === 2 ? [ch.charCodeAt(0), ch.charCodeAt(1)] : [ch.charCodeAt(0)];
+        return units.flatMap((u) => (le ? [u & 0xff, u >> 8] : [u >> 8, u & 0xff]));
+      });
+    const name = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }).filter((n) => n.trim() === n && !/[\p{C}",\r\n]/u.test(n));
+    fc.assert(
+      fc.property(fc.array(name, { minLength: 1, maxLength: 8 }), fc.boolean(), (names, latin1) => {
+        const shown = latin1 ? names.map((n) => n.replace(/[^\u00a0-\u00ff]/gu, 'é')) : names;
+        const text = ['time,event,sku,name', ...shown.map((n, i) => `${i}.5,click,P${i},${n}`)].join('\r\n');
+        const want = ok(parseClickLogBytes(new TextEncoder().encode(text), 'u.csv'));
+        const encodings: [Uint8Array, boolean][] = [
+          [Uint8Array.from([0xff, 0xfe, ...utf16(text, true)]), false],
+          [Uint8Array.from([0xfe, 0xff, ...utf16(text, false)]), false],
+          [Uint8Array.from(utf16(text, true)), true],
+          [Uint8Array.from(utf16(text, false)), true],
+        ];
+        if (latin1) encodings.push([Uint8Array.from(text, (c) => c.charCodeAt(0)), true]);
+        for (const [bytes, guessed] of encodings) {
+          const got = ok(parseClickLogBytes(bytes, 'u.csv'));
+          expect(got.products).toEqual(want.products);
+          expect(Array.from(got.events.time)).toEqual(Array.from(want.events.time));
+          expect(got.warnings.length).toBe(guessed ? 1 : 0);
+        }
       }),
       { numRuns: 200 },
     );
@@ -583,7 +614,7 @@ describe('performance', () => {
     const log = ok(r);
     expect(log.events.time.length).toBe(999_999);
     expect(log.products).toHaveLength(120);
-    expect(log.rejected).toEqual([{ line: 500_001, reason: 'unknown event "wave" (expected click, add_to_cart, order, pin, unpin)' }]);
+    expect(log.rejected).toEqual([{ code: 'unknown event', line: 500_001, reason: 'unknown event "wave" (expected click, add_to_cart, order, pin, unpin)' }]);
     expect(ms).toBeLessThan(10_000);
   }, 60_000);
 });

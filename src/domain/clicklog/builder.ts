@@ -1,13 +1,18 @@
-import { EVENT_KINDS, kindCode, type EventKind, type EventTable, type Product, type RejectedRow } from '../events';
+import { EVENT_KINDS, kindCode, type EventKind, type EventTable, type Product } from '../events';
+import { capText, PRICE_MAX, PRODUCT_NAME_MAX } from '../format';
 import { EVENT_ALIASES, eventOf } from './fields';
-import { epochToMs, parseAbsoluteTime, parseRelativeTime } from './time';
+import type { LogNotice, LogRejectedRow } from './result';
+import { epochToMs, hasDecimalComma, parseAbsoluteTime, parseRelativeTime, withDecimalPoint } from './time';
 
 /** How many rejected rows a log keeps with their reasons; all are counted. */
 export const MAX_REJECTED = 200;
+/** A product_id longer than this is not an id but a broken export (a shifted column, a pasted document). */
+export const PRODUCT_ID_MAX = 1000;
 
 /** Short names of rejection causes, used to summarise ("2 unknown event, 1 bad time"). */
 export type RejectCategory =
   | 'bad time'
+  | 'decimal comma'
   | 'negative time'
   | 'bad timestamp'
   | 'missing time'
@@ -28,6 +33,12 @@ const KIND_CODES: Readonly<Record<EventKind, number>> = Object.fromEntries(EVENT
 const EXPECTED_EVENTS = `expected ${EVENT_KINDS.join(', ')}`;
 const STREAM_START_WORDS = EVENT_ALIASES.stream_start.join('/');
 
+/** Why "1,500" is refused where a comma may also separate thousands, with both readings. */
+function decimalCommaReason(text: string): string {
+  const readings = text.includes(':') ? '' : ` (${text.replace(',', '.')} or ${text.replace(',', '')}?)`;
+  return `time ${quote(text)} has a comma, which in a comma-separated file or JSON may be a decimal or a thousands separator${readings}: write the seconds with a point, or separate the file with semicolons`;
+}
+
 /** A value as trimmed text, for parsing and for messages. */
 function textOf(v: unknown): string {
   if (typeof v === 'string') return v.trim();
@@ -35,6 +46,18 @@ function textOf(v: unknown): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'boolean') return String(v);
   return JSON.stringify(v) ?? '';
+}
+
+/** Counts what was cut to fit, and where the first was, for one notice. */
+class Shortened {
+  count = 0;
+  line = 0;
+  item = 0;
+  note(line: number, item: number): void {
+    if (this.count++ > 0) return;
+    this.line = line;
+    this.item = item;
+  }
 }
 
 /** Quote a value for a message, shortened so one bad cell cannot flood the UI. */
@@ -58,11 +81,15 @@ export class LogBuilder {
   readonly products: Product[] = [];
   private readonly productIndex = new Map<string, number>();
   streamStartMs: number | undefined;
-  readonly rejected: RejectedRow[] = [];
+  readonly rejected: LogRejectedRow[] = [];
   rejectedCount = 0;
   private readonly categoryCounts = new Map<RejectCategory, number>();
-  readonly warnings: string[] = [];
+  readonly notices: LogNotice[] = [];
   private conflictingStarts = 0;
+  private readonly longNames = new Shortened();
+  private readonly longPrices = new Shortened();
+  /** Times may use a decimal comma: set for text separated by something other than commas. */
+  decimalComma = false;
   // Result of readTime, kept in fields to avoid a tuple per row.
   private t = 0;
   private abs = 0;
@@ -130,6 +157,10 @@ export class LogBuilder {
       this.reject('missing product_id', `missing product_id`, line, item);
       return;
     }
+    if (id.length > PRODUCT_ID_MAX) {
+      this.reject('bad product_id', `product_id ${quote(id)} is ${id.length.toLocaleString('en-US')} characters long (at most ${PRODUCT_ID_MAX}): is a column shifted?`, line, item);
+      return;
+    }
 
     let p = this.productIndex.get(id);
     if (p === undefined) {
@@ -141,11 +172,11 @@ export class LogBuilder {
       const prod = this.products[p];
       if (prod) {
         if (prod.name === undefined && name !== undefined && name !== null) {
-          const n = textOf(name);
+          const n = this.capped(textOf(name), PRODUCT_NAME_MAX, this.longNames, line, item);
           if (n !== '') prod.name = n;
         }
         if (prod.price === undefined && price !== undefined && price !== null) {
-          const pr = textOf(price);
+          const pr = this.capped(textOf(price), PRICE_MAX, this.longPrices, line, item);
           if (pr !== '') prod.price = pr;
         }
       }
@@ -159,9 +190,16 @@ export class LogBuilder {
     this.product[i] = p;
   }
 
+  /** `text` capped to `max` characters; a cut is counted for the notice. */
+  private capped(text: string, max: number, tally: Shortened, line: number, item: number): string {
+    const out = capText(text, max);
+    if (out !== text) tally.note(line, item);
+    return out;
+  }
+
   /** Sets `this.t`/`this.abs` from the row's time or timestamp, or rejects the row and returns false. */
   private readTime(time: unknown, timestamp: unknown, line: number, item: number): boolean {
-    const timeText = typeof time === 'number' ? '' : textOf(time);
+    const timeText = typeof time === 'number' ? '' : this.decimal(textOf(time));
     if (typeof time === 'number' || timeText !== '') {
       const shown = typeof time === 'number' ? String(time) : timeText;
       const rel = typeof time === 'number' ? parseRelativeTime(time) : typeof time === 'string' ? parseRelativeTime(timeText) : null;
@@ -169,7 +207,8 @@ export class LogBuilder {
         // An ISO date-time in the time column is taken as an absolute time.
         const absMs = typeof time === 'string' ? parseAbsoluteTime(timeText) : null;
         if (absMs === null) {
-          this.reject('bad time', `time ${quote(shown)} is not seconds, mm:ss or hh:mm:ss`, line, item);
+          if (hasDecimalComma(timeText)) this.reject('decimal comma', decimalCommaReason(timeText), line, item);
+          else this.reject('bad time', `time ${quote(shown)} is not seconds, mm:ss or hh:mm:ss`, line, item);
           return false;
         }
         this.t = absMs;
@@ -195,7 +234,7 @@ export class LogBuilder {
       this.abs = 0;
       return true;
     }
-    const tsText = typeof timestamp === 'number' ? String(timestamp) : textOf(timestamp);
+    const tsText = typeof timestamp === 'number' ? String(timestamp) : this.decimal(textOf(timestamp));
     if (tsText !== '') {
       const ms =
         typeof timestamp === 'number' ? parseAbsoluteTime(timestamp) : typeof timestamp === 'string' ? parseAbsoluteTime(tsText) : null;
@@ -217,13 +256,19 @@ export class LogBuilder {
     else if (this.streamStartMs !== ms) this.conflictingStarts++;
   }
 
-  reject(category: RejectCategory, reason: string, line: number, item: number): void {
+  private decimal(text: string): string {
+    return this.decimalComma ? withDecimalPoint(text) : text;
+  }
+
+  /** Skip a row; `column` (1-based characters) when the cause is at one place in the line. */
+  reject(category: RejectCategory, reason: string, line: number, item: number, column = 0): void {
     this.rejectedCount++;
     this.categoryCounts.set(category, (this.categoryCounts.get(category) ?? 0) + 1);
     if (this.rejected.length < MAX_REJECTED) {
-      const row: RejectedRow = { reason };
+      const row: LogRejectedRow = { code: category, reason };
       if (line > 0) row.line = line;
       if (item > 0) row.item = item;
+      if (column > 0) row.column = column;
       this.rejected.push(row);
     }
   }
@@ -263,13 +308,28 @@ export class LogBuilder {
       .join(', ');
   }
 
-  /** Warnings gathered while reading, plus one about conflicting stream starts. */
-  allWarnings(): string[] {
-    const out = [...this.warnings];
+  /** Notices gathered while reading, plus those about conflicting stream starts and shortened text. */
+  allNotices(): LogNotice[] {
+    const out = [...this.notices];
     if (this.conflictingStarts > 0 && this.streamStartMs !== undefined) {
-      out.push(
-        `The log has ${this.conflictingStarts + 1} different ${STREAM_START_WORDS} times; using the first, ${new Date(this.streamStartMs).toISOString()}.`,
-      );
+      out.push({
+        code: 'conflicting-starts',
+        message: `The log has ${this.conflictingStarts + 1} different ${STREAM_START_WORDS} times; using the first, ${new Date(this.streamStartMs).toISOString()}.`,
+      });
+    }
+    const cut = [
+      [this.longNames, `product name${this.longNames.count === 1 ? ' was' : 's were'} longer than ${PRODUCT_NAME_MAX}`] as const,
+      [this.longPrices, `price${this.longPrices.count === 1 ? ' was' : 's were'} longer than ${PRICE_MAX}`] as const,
+    ].filter(([tally]) => tally.count > 0);
+    const first = cut[0]?.[0];
+    if (first) {
+      const what = cut.map(([tally, text]) => `${tally.count} ${text} characters`).join(' and ');
+      const where = first.line > 0 ? ` (first at line ${first.line})` : first.item > 0 ? ` (first in item ${first.item})` : '';
+      out.push({
+        code: 'shortened',
+        message: `${what}${where}; shortened to fit, ending in "…". Edit the name on the clip if you want another.`,
+        ...(first.line > 0 && { line: first.line }),
+      });
     }
     return out;
   }

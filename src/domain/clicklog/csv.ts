@@ -1,32 +1,51 @@
 import Papa from 'papaparse';
 import type { LogBuilder } from './builder';
 import { FIELD_INDEX, mapHeader } from './fields';
+import type { LogErrorCode } from './result';
 
 const DELIMITER_WORDS: Readonly<Record<string, string>> = { ',': 'commas', ';': 'semicolons', '\t': 'tabs', '|': 'pipes' };
 
+/** Excel's first line naming the separator, `sep=;`: not part of the table. */
+const SEP_LINE = /^sep=([,;\t|])[ \t]*(\r\n|\n|\r)/i;
+
 export interface ReadResult {
-  /** Whole-file error (missing columns), or null. */
-  error: string | null;
+  /** Whole-file error (missing columns, a JSON document of the wrong shape), or null. */
+  error: { code: LogErrorCode; message: string } | null;
   /** Data rows seen (excluding the header and blank lines). */
   rows: number;
 }
 
+/** What to do about a row with more fields than the header: a decimal comma, or a value to quote. */
+function extraFieldsHint(row: readonly string[], timeColumn: number, delimiterWord: string): string {
+  const whole = row[timeColumn]?.trim() ?? '';
+  const fraction = row[timeColumn + 1]?.trim() ?? '';
+  if (delimiterWord === 'commas' && /^\d+(:\d+)*$/.test(whole) && /^\d+$/.test(fraction)) {
+    return `"${whole},${fraction}" looks like a time with a decimal comma, which a comma-separated file cannot hold: write ${whole}.${fraction}`;
+  }
+  return `quote values that contain ${delimiterWord}`;
+}
+
 /**
- * Read delimited text (comma, tab, semicolon or pipe, detected by papaparse) into the builder.
- * The first non-blank row is the header. Blank lines are skipped but counted, so every
- * rejected row carries its real 1-based line in the file, also with CRLF line ends and
- * quoted values that span lines.
+ * Read delimited text (comma, tab, semicolon or pipe, detected by papaparse, or named by an
+ * Excel `sep=` first line) into the builder. The first non-blank row is the header. Blank
+ * lines are skipped but counted, so every rejected row carries its real 1-based line in the
+ * file, also with CRLF line ends and quoted values that span lines. Rows may stop after the
+ * last required column (optional fields left out). Where the separator is not a comma, times
+ * may have a decimal comma (`12,5`).
  */
-export function readCsv(text: string, b: LogBuilder): ReadResult {
+export function readCsv(file: string, b: LogBuilder): ReadResult {
+  const sep = SEP_LINE.exec(file);
+  const text = sep ? file.slice(sep[0].length) : file;
+  let header: string[] = [];
   let columns: Int32Array | null = null;
   let width = 0;
   let need = 0;
   let delimiterWord = 'commas';
-  let error: string | null = null;
+  let error: ReadResult['error'] = null;
   let rows = 0;
   // Line tracking: `nl` newline characters lie before offset `pos` (the end of the previous row).
   let pos = 0;
-  let nl = 0;
+  let nl = sep ? 1 : 0;
   let lineBreak = '\n';
   let nlCode = 10;
   let tc = -1;
@@ -39,6 +58,7 @@ export function readCsv(text: string, b: LogBuilder): ReadResult {
   Papa.parse<string[]>(text, {
     header: false,
     dynamicTyping: false,
+    ...(sep?.[1] && { delimiter: sep[1] }),
     // Blank rows are skipped below rather than with `skipEmptyLines`, which costs a third more.
     step(res, parser) {
       const row = res.data;
@@ -64,22 +84,24 @@ export function readCsv(text: string, b: LogBuilder): ReadResult {
       if (columns === null) {
         const mapping = mapHeader(row);
         if (mapping.error !== null) {
-          error = mapping.error;
+          error = { code: 'missing-columns', message: mapping.error };
           parser.abort();
           return;
         }
         columns = mapping.columns;
-        b.warnings.push(...mapping.warnings);
+        b.notices.push(...mapping.notices);
+        header = row;
         width = row.length;
-        need = width;
-        while (need > 0 && (row[need - 1] ?? '').trim() === '') need--;
         delimiterWord = DELIMITER_WORDS[res.meta.delimiter] ?? `"${res.meta.delimiter}"`;
+        b.decimalComma = res.meta.delimiter !== ',';
         tc = columns[FIELD_INDEX.time] ?? -1;
         ts = columns[FIELD_INDEX.timestamp] ?? -1;
         ev = columns[FIELD_INDEX.event] ?? -1;
         pid = columns[FIELD_INDEX.product_id] ?? -1;
         pname = columns[FIELD_INDEX.product_name] ?? -1;
         price = columns[FIELD_INDEX.price] ?? -1;
+        // A row must reach its event, product_id and first time column; later fields are optional.
+        need = Math.max(tc >= 0 && ts >= 0 ? Math.min(tc, ts) : Math.max(tc, ts), ev, pid) + 1;
         return;
       }
 
@@ -91,14 +113,15 @@ export function readCsv(text: string, b: LogBuilder): ReadResult {
       }
       const n = row.length;
       if (n < need) {
-        b.reject('wrong field count', `row has ${n} field${n === 1 ? '' : 's'} but the header has ${width}`, line, 0);
+        const missing = (header[n] ?? '').trim();
+        b.reject('wrong field count', `row has ${n} field${n === 1 ? '' : 's'} but the header has ${width}: it ends before the "${missing}" column`, line, 0);
         return;
       }
       if (n > width) {
         let extra = false;
         for (let i = width; i < n; i++) if ((row[i] ?? '').trim() !== '') extra = true;
         if (extra) {
-          b.reject('wrong field count', `row has ${n} fields but the header has ${width}: quote values that contain ${delimiterWord}`, line, 0);
+          b.reject('wrong field count', `row has ${n} fields but the header has ${width}: ${extraFieldsHint(row, tc, delimiterWord)}`, line, 0);
           return;
         }
       }

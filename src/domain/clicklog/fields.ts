@@ -1,4 +1,5 @@
 import type { EventKind } from '../events';
+import type { LogNotice } from './result';
 
 /**
  * The columns a click log can have. The order is the index used for per-row scratch arrays
@@ -118,7 +119,7 @@ export interface HeaderMapping {
   /** Indexed by `FIELD_INDEX`; -1 when the header has no such column. */
   columns: ColumnMap;
   /** Notes about ignored duplicate columns. */
-  warnings: string[];
+  notices: LogNotice[];
   /** Whole-file error when a required column is missing, else null. */
   error: string | null;
 }
@@ -128,17 +129,22 @@ export function mapHeader(header: readonly string[]): HeaderMapping {
   const columns = new Int32Array(FIELDS.length).fill(-1);
   const ranks = new Int32Array(FIELDS.length).fill(1 << 30);
   const labels: string[] = FIELDS.map((f) => f); // the file's name of each mapped column
-  const warnings: string[] = [];
+  const notices: LogNotice[] = [];
   header.forEach((raw, col) => {
     const match = fieldOf(raw);
     if (!match) return;
     const name = raw.replace(/^\uFEFF/, '').trim();
     const i = match.index;
-    if ((columns[i] ?? -1) >= 0) {
+    const kept = columns[i] ?? -1;
+    if (kept >= 0) {
       const previous = labels[i] ?? match.field;
       const replace = match.rank < (ranks[i] ?? 0);
       const [keep, drop] = replace ? [name, previous] : [previous, name];
-      warnings.push(`Columns "${previous}" and "${name}" both mean ${match.field}; using "${keep}" and ignoring "${drop}".`);
+      const message =
+        previous === name
+          ? `Columns ${kept + 1} and ${col + 1} are both named "${name}"; using column ${kept + 1} and ignoring column ${col + 1}.`
+          : `Columns "${previous}" and "${name}" both mean ${match.field}; using "${keep}" and ignoring "${drop}".`;
+      notices.push({ code: 'duplicate-column', message });
       if (!replace) return;
     }
     columns[i] = col;
@@ -146,7 +152,7 @@ export function mapHeader(header: readonly string[]): HeaderMapping {
     labels[i] = name;
   });
   const found = header.map((h) => h.replace(/^\uFEFF/, '').trim()).filter((h) => h !== '');
-  return { columns, warnings, error: missingFieldsError(found, (i) => (columns[i] ?? -1) >= 0, 'columns') };
+  return { columns, notices, error: missingFieldsError(found, (i) => (columns[i] ?? -1) >= 0, 'columns') };
 }
 
 /**

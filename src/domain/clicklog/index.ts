@@ -1,4 +1,5 @@
-export { parseClickLog, type ClickLogResult } from './parse';
+export { parseClickLog, parseClickLogBytes, type ClickLogResult } from './parse';
+export type { LogErrorCode, LogNotice, LogNoticeCode, LogRejectedRow } from './result';
 export { resolveTimes, needsStreamStart, earliestAbsoluteMs } from './resolve';
 export { parseRelativeTime, parseAbsoluteTime } from './time';
 export { FIELD_ALIASES, EVENT_ALIASES, normaliseName } from './fields';

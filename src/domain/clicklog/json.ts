@@ -2,6 +2,7 @@ import { quote, type LogBuilder } from './builder';
 import type { ReadResult } from './csv';
 import { FIELDS, FIELD_INDEX, fieldOf, isStreamStartKey, missingFieldsError, normaliseName } from './fields';
 import { arrayItemLines, findJsonSyntaxError } from './jsonsyntax';
+import { refused, type LogFailure } from './result';
 import { parseAbsoluteTime } from './time';
 
 const FIELD_COUNT = FIELDS.length;
@@ -15,8 +16,9 @@ class KeysSeen {
   note(key: string): void {
     if (this.keys.size < 50) this.keys.add(key);
   }
-  error(): string | null {
-    return missingFieldsError([...this.keys], (i) => (this.mask & (1 << i)) !== 0, 'fields');
+  error(): ReadResult['error'] {
+    const message = missingFieldsError([...this.keys], (i) => (this.mask & (1 << i)) !== 0, 'fields');
+    return message === null ? null : { code: 'missing-columns', message };
   }
 }
 
@@ -79,28 +81,32 @@ export function readJsonDocument(doc: unknown, text: string, b: LogBuilder): Rea
       if (keys.some((k) => fieldOf(k) !== null)) {
         items = [doc];
       } else {
+        const found = keys
+          .slice(0, 20)
+          .map((k) => `"${k}"`)
+          .join(', ');
         return {
-          error: `The JSON object has no "events" array. Expected an array of events, or { "stream_start": …, "events": [ … ] }; found keys ${keys
-            .slice(0, 20)
-            .map((k) => `"${k}"`)
-            .join(', ')}.`,
+          error: {
+            code: 'json-shape',
+            message: `The JSON object has no "events" array. Expected an array of events, or { "stream_start": …, "events": [ … ] }; found keys ${found}.`,
+          },
           rows: 0,
         };
       }
     } else {
       const ev = doc[eventsKey];
-      if (!Array.isArray(ev)) return { error: `"${eventsKey}" must be an array of event objects.`, rows: 0 };
+      if (!Array.isArray(ev)) return { error: { code: 'json-shape', message: `"${eventsKey}" must be an array of event objects.` }, rows: 0 };
       items = ev;
       if (startKey !== undefined) {
         const v = doc[startKey];
         const ms = typeof v === 'string' || typeof v === 'number' ? parseAbsoluteTime(v) : null;
         if (ms === null) {
-          b.warnings.push(`Ignored "${startKey}": ${quote(String(v))} is not an ISO 8601 date-time or epoch timestamp.`);
+          b.notices.push({ code: 'stream-start-ignored', message: `Ignored "${startKey}": ${quote(String(v))} is not an ISO 8601 date-time or epoch timestamp.` });
         } else b.setStreamStart(ms);
       }
     }
   } else {
-    return { error: 'The JSON document must be an array of events or an object with an "events" array.', rows: 0 };
+    return { error: { code: 'json-shape', message: 'The JSON document must be an array of events or an object with an "events" array.' }, rows: 0 };
   }
 
   const seen = new KeysSeen();
@@ -140,8 +146,8 @@ export function readNdjson(text: string, b: LogBuilder): ReadResult {
       obj = JSON.parse(src);
     } catch {
       const where = findJsonSyntaxError(src);
-      const column = (where?.column ?? 0) + raw.length - raw.trimStart().length;
-      b.reject('invalid JSON', where ? `invalid JSON at column ${column}: ${where.message.replace('the end of the file', 'the end of the line')}` : 'invalid JSON', line, 0);
+      const column = where ? where.column + raw.length - raw.trimStart().length : 0;
+      b.reject('invalid JSON', where ? `invalid JSON at column ${column}: ${where.message.replace('the end of the file', 'the end of the line')}` : 'invalid JSON', line, 0, column);
       continue;
     }
     if (isObject(obj)) readItem(b, obj, line, 0, seen);
@@ -150,10 +156,10 @@ export function readNdjson(text: string, b: LogBuilder): ReadResult {
   return { error: b.length === 0 && seen.objects > 0 ? seen.error() : null, rows };
 }
 
-/** The whole-file error for text that starts like JSON but does not parse. */
-export function jsonSyntaxMessage(text: string, engineMessage: string): string {
+/** The refusal of text that starts like JSON but does not parse, with the line and column of the first error. */
+export function invalidJson(text: string, engineMessage: string, fileName: string): LogFailure {
   const where = findJsonSyntaxError(text);
   return where
-    ? `Not valid JSON at line ${where.line}, column ${where.column}: ${where.message}.`
-    : `Not valid JSON: ${engineMessage}.`;
+    ? refused('invalid-json', `${fileName}: Not valid JSON at line ${where.line}, column ${where.column}: ${where.message}.`, where)
+    : refused('invalid-json', `${fileName}: Not valid JSON: ${engineMessage}.`);
 }

@@ -1,15 +1,15 @@
-import type { ClickLog, LogFormat, RejectedRow } from '../events';
+import type { LogFormat } from '../events';
 import { LogBuilder } from './builder';
 import { readCsv, type ReadResult } from './csv';
-import { jsonSyntaxMessage, readJsonDocument, readNdjson } from './json';
+import { binaryAt, decodeLog } from './decode';
+import { invalidJson, readJsonDocument, readNdjson } from './json';
+import { refused, type ClickLogResult, type LogErrorCode, type LogNotice, type LogRejectedRow, type ParsedClickLog } from './result';
 
-export type ClickLogResult =
-  | { ok: true; log: ClickLog; warnings: string[] }
-  | { ok: false; error: string; rejected: RejectedRow[]; rejectedCount: number };
+export type { ClickLogResult } from './result';
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-function where(r: RejectedRow): string {
+function where(r: LogRejectedRow): string {
   if (r.item !== undefined) return r.line !== undefined ? `item ${r.item} (line ${r.line})` : `item ${r.item}`;
   return r.line !== undefined ? `line ${r.line}` : 'a row';
 }
@@ -26,23 +26,59 @@ function firstLineIsObject(text: string): boolean {
   }
 }
 
+/** The refusal of HTML or XML text: a sign-in page saved as the export, or a spreadsheet as XML. */
+function markupRefusal(body: string, fileName: string): ClickLogResult {
+  const head = body.slice(0, 4096);
+  if (head.includes('urn:schemas-microsoft-com:office:spreadsheet')) {
+    return refused('spreadsheet', `${fileName} is an Excel XML spreadsheet, not CSV text. Open it in your spreadsheet app and save it as CSV (in Excel: File › Save As › "CSV UTF-8"), then drop the .csv file.`);
+  }
+  if (/^\s*<(!doctype\s+html|html)[\s>]/i.test(head)) {
+    return refused('markup', `${fileName} is a web page (HTML), not a click log: the export probably failed or asked you to sign in. Download the log again and check that it opens as a table.`);
+  }
+  return refused('markup', `${fileName} is XML, not a click log. Export the log as CSV, JSON or NDJSON.`);
+}
+
+/**
+ * Parse a click log file's bytes: decode them (UTF-8, UTF-16 with or without a BOM, else
+ * Windows-1252 with a notice), refusing binaries and spreadsheets by their signature, then
+ * `parseClickLog`.
+ */
+export function parseClickLogBytes(bytes: Uint8Array, fileName: string): ClickLogResult {
+  const decoded = decodeLog(bytes, fileName);
+  if (!decoded.ok) return decoded;
+  const result = parseClickLog(decoded.text, fileName);
+  if (!result.ok || decoded.notices.length === 0) return result;
+  const notices = [...decoded.notices, ...result.notices];
+  return { ...result, notices, warnings: notices.map((n) => n.message) };
+}
+
 /**
  * Parse a click log (CSV/TSV, JSON, or NDJSON; detected from the content, not the name).
  *
- * Detection, after a BOM and leading whitespace: text starting with `[` or `{` that is one
- * valid JSON document is JSON; text starting with `{` whose first line is a JSON object on its
- * own is NDJSON; text starting with `[` or `{` otherwise is invalid JSON (the error gives line
- * and column); anything else is delimited text read by papaparse.
+ * Detection, after a BOM and leading whitespace: text with NUL or many control characters is
+ * binary, text starting with `<` is HTML or XML (both refused); text starting with `[` or `{`
+ * that is one valid JSON document is JSON; text starting with `{` whose first line is a JSON
+ * object on its own is NDJSON; text starting with `[` or `{` otherwise is invalid JSON (the
+ * error gives line and column); anything else is delimited text read by papaparse.
  *
- * Bad rows are skipped and listed in `rejected` (first 200; `rejectedCount` counts all). The
- * result fails only for a file-level problem (empty, invalid JSON, required columns missing)
+ * Bad rows are skipped and listed in `rejected` (first 200; `rejectedCount` counts all), each
+ * with its cause's class. The result fails, with an error code, only for a file-level problem
  * or when no row is usable. Absolute times stay absolute (flag 1) even when the log has a
  * stream start; `resolveTimes` turns them into recording seconds.
  */
 export function parseClickLog(text: string, fileName: string): ClickLogResult {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const first = /\S/.exec(body)?.[0];
-  if (first === undefined) return { ok: false, error: `${fileName} is empty.`, rejected: [], rejectedCount: 0 };
+  if (first === undefined) return refused('empty', `${fileName} is empty. Export the click log again: it needs a header row and one row per event.`);
+  const binary = binaryAt(body);
+  if (binary) {
+    return refused(
+      'not-text',
+      `${fileName} is not a text file: it holds binary data (a control character at line ${binary.line}, column ${binary.column}). Export the click log as CSV, JSON or NDJSON and drop that file.`,
+      binary,
+    );
+  }
+  if (first === '<') return markupRefusal(body, fileName);
 
   const b = new LogBuilder();
   let format: LogFormat;
@@ -62,18 +98,26 @@ export function parseClickLog(text: string, fileName: string): ClickLogResult {
       format = 'ndjson';
       read = readNdjson(body, b);
     } else {
-      return { ok: false, error: `${fileName}: ${jsonSyntaxMessage(body, engineMessage)}`, rejected: [], rejectedCount: 0 };
+      return invalidJson(body, engineMessage, fileName);
     }
   } else {
     format = 'csv';
     read = readCsv(body, b);
   }
 
-  const failed = (error: string): ClickLogResult => ({ ok: false, error: `${fileName}: ${error}`, rejected: b.rejected, rejectedCount: b.rejectedCount });
-  if (read.error !== null) return failed(read.error);
+  const failed = (code: LogErrorCode, error: string, line?: number, column?: number): ClickLogResult => ({
+    ok: false,
+    code,
+    error: `${fileName}: ${error}`,
+    ...(line !== undefined && { line }),
+    ...(column !== undefined && { column }),
+    rejected: b.rejected,
+    rejectedCount: b.rejectedCount,
+  });
+  if (read.error !== null) return failed(read.error.code, read.error.message);
   if (b.length === 0) {
-    if (read.rows === 0) return failed(format === 'csv' ? 'The file has a header but no event rows.' : 'The file has no events.');
-    if (b.rejectedCount === 0) return failed('The file has a stream start but no events.');
+    if (read.rows === 0) return failed('no-rows', format === 'csv' ? 'The file has a header but no event rows.' : 'The file has no events.');
+    if (b.rejectedCount === 0) return failed('no-events', 'The file has a stream start but no events.');
     const firstBad = b.rejected[0];
     const example = firstBad ? ` First problem, ${where(firstBad)}: ${firstBad.reason}.` : '';
     const all =
@@ -82,14 +126,14 @@ export function parseClickLog(text: string, fileName: string): ClickLogResult {
         : read.rows === 1
           ? 'the only row was rejected'
           : `all ${read.rows} rows were rejected`;
-    return failed(`No usable events: ${all} (${b.rejectSummary()}).${example}`);
+    return failed('no-usable-rows', `No usable events: ${all} (${b.rejectSummary()}).${example}`, firstBad?.line, firstBad?.column);
   }
 
-  const warnings = b.allWarnings();
+  const notices: LogNotice[] = b.allNotices();
   if (b.rejectedCount > 0) {
-    warnings.unshift(`Imported ${plural(b.length, 'event')}; skipped ${plural(b.rejectedCount, 'row')} (${b.rejectSummary()})`);
+    notices.unshift({ code: 'skipped-rows', message: `Imported ${plural(b.length, 'event')}; skipped ${plural(b.rejectedCount, 'row')} (${b.rejectSummary()})` });
   }
-  const log: ClickLog = {
+  const log: ParsedClickLog = {
     fileName,
     format,
     products: b.products,
@@ -98,5 +142,5 @@ export function parseClickLog(text: string, fileName: string): ClickLogResult {
     rejectedCount: b.rejectedCount,
   };
   if (b.streamStartMs !== undefined) log.streamStartMs = b.streamStartMs;
-  return { ok: true, log, warnings };
+  return { ok: true, log, warnings: notices.map((n) => n.message), notices };
 }

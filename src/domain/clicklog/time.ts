@@ -93,3 +93,14 @@ export function parseAbsoluteTime(value: string | number): number | null {
   return ms;
 }
 
+/** A comma before the last digits of a number or clock time: `12,5`, `01:02,5`, `1714564875,25`. */
+const DECIMAL_COMMA = /^(-?[\d:]*\d),(\d+)$/;
+
+/** True when a time is written with a decimal comma. */
+export const hasDecimalComma = (text: string): boolean => DECIMAL_COMMA.test(text);
+
+/**
+ * The time with its decimal comma as a point. Only for files whose values cannot hold a comma
+ * as anything else (separated by semicolons, tabs or pipes, as European spreadsheets write them).
+ */
+export const withDecimalPoint = (text: string): string => text.replace(DECIMAL_COMMA, '$1.$2');

@@ -1,4 +1,5 @@
 import type { Pick, Product } from '../events';
+import { capText, PRICE_MAX, PRODUCT_NAME_MAX } from '../format';
 import { productCaptions, cuesForClip, type Cue } from './captions';
 import type { OutputPresetId } from './output';
 import type { QualityId } from './quality';
@@ -58,8 +59,9 @@ export interface AutoEditInput {
 /** The one-click edit: defaults that look right without touching anything. */
 export function autoEdit({ pick, product, transcript, hashtags }: AutoEditInput): ClipEdit {
   const duration = pick.end - pick.start;
-  const name = product.name ?? product.id;
-  const price = formatPrice(product.price);
+  // Capped again here: logs stored before names were capped on import can hold a megabyte.
+  const name = capText(product.name ?? product.id, PRODUCT_NAME_MAX);
+  const price = formatPrice(product.price && capText(product.price, PRICE_MAX));
   const safe = safeArea(DESIGN.width, DESIGN.height);
   const clipCues = transcript ? cuesForClip(transcript, pick.start, pick.end) : [];
   const fromTranscript = clipCues.length > 0;
