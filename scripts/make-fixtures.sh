@@ -9,6 +9,15 @@
 #   rec-hevc.mp4         8 s 640x360 HEVC + AAC (an iPhone-style file this Chromium cannot decode)
 #   "2026-03-14 19-00-05.mkv"  rec-20s.mp4 remuxed to Matroska under OBS's default name (the stream
 #                        start is in the name; bit-exact, so no creation_time competes with it)
+# Recordings as they come from the wild (issue 9), each checked with ffprobe below:
+#   rec-live.mkv         12 s of rec-20s.mp4 written live: Matroska with no duration and no cues, its clusters
+#                        of unknown size, as Chrome's MediaRecorder and screen capture write them (ffprobe: N/A)
+#   rec-cut.mp4          a 35 s 320x180 H.264 + AAC MP4 (moov first) cut mid-packet at 6 s of media, as a stopped copy
+#                        leaves it: its header still says 35 s
+#   rec-audio-nostsd.mp4 8 s H.264 + AAC whose audio sample description (stsd) is renamed "free": an audio
+#                        track with no codec
+#   rec-hlg-h264.mp4     8 s 8-bit H.264 + AAC tagged BT.2020 HLG (an HDR phone video), a keyframe every 2 s
+#   rec-short.mp4        0.4 s H.264 + AAC (a sub-second file)
 #   rec-30min-720p.mp4   only with --bench: 30 min 1280x720 30 fps H.264 + AAC for the benchmark
 # The small text fixtures (tests/fixtures/clicks-*.csv/ndjson) are committed, not generated here.
 #
@@ -27,7 +36,7 @@ for arg in "$@"; do
   case $arg in
     --bench) BENCH=1 ;;
     --force) FORCE=1 ;;
-    -h | --help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,25p' "$0"; exit 0 ;;
     *) echo "unknown argument: $arg (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -107,7 +116,91 @@ OBS_NAME="2026-03-14 19-00-05.mkv"
 ffmpeg -hide_banner -loglevel error -y -i "$OUT/rec-20s.mp4" -c copy "${BITEXACT[@]}" "$WORK/obs.mkv"
 mv "$WORK/obs.mkv" "$OUT/$OBS_NAME"
 
-for f in rec-20s.mp4 rec-20s.webm rec-rot90.mp4 rec-rot180.mp4 rec-rot270.mp4 rec-odd-vfr.mp4 rec-hlg.webm rec-hevc.mp4 "$OBS_NAME"; do probe "$OUT/$f"; done
+# ---------------------------------------------------------------------------------------------
+# Recordings from the wild. The byte patches are perl (always on Debian), each in a function.
+# ---------------------------------------------------------------------------------------------
+unknown_cluster_sizes() { # marks every top-level Cluster of a Matroska file as of unknown size
+  perl - "$1" <<'PERL'
+use strict; use warnings;
+my $file = shift; open(my $fh, "+<:raw", $file) or die "$file: $!"; local $/; my $b = <$fh>;
+sub vint { # (value, length) of the EBML number at $p; $keep keeps the marker bit (element IDs)
+  my ($p, $keep) = @_; my $first = ord substr($b, $p, 1); my $len = 1;
+  $len++ while $len <= 8 && !($first & (0x80 >> ($len - 1)));
+  my $v = $keep ? $first : $first & (0xff >> $len);
+  $v = $v * 256 + ord substr($b, $p + $_, 1) for 1 .. $len - 1;
+  return ($v, $len);
+}
+my ($id, $il) = vint(0, 1); my ($size, $sl) = vint($il, 0);
+my $p = $il + $sl + $size;                           # past the EBML header
+($id, $il) = vint($p, 1); ($size, $sl) = vint($p + $il, 0);
+$p += $il + $sl;                                     # into the Segment
+my $n = 0;
+while ($p < length $b) {
+  ($id, $il) = vint($p, 1); ($size, $sl) = vint($p + $il, 0);
+  if ($id == 0x1F43B675) { seek($fh, $p + $il, 0); print $fh chr(0xff >> ($sl - 1)) . ("\xff" x ($sl - 1)); $n++; }
+  $p += $il + $sl + $size;
+}
+die "no clusters in $file\n" unless $n;
+PERL
+}
+
+strip_audio_stsd() { # renames the sound track's sample description box to "free": the track stays, its codec goes
+  perl - "$1" <<'PERL'
+use strict; use warnings;
+my $file = shift; open(my $fh, "+<:raw", $file) or die "$file: $!"; local $/; my $b = <$fh>;
+my %container = map { $_ => 1 } qw(moov trak mdia minf stbl);
+my ($handler, $stsd, @patch);
+sub walk {
+  my ($p, $end) = @_;
+  while ($p + 8 <= $end) {
+    my ($size, $type) = unpack("N a4", substr($b, $p, 8));
+    last if $size < 8;
+    if ($type eq "trak") { ($handler, $stsd) = ("", -1); walk($p + 8, $p + $size); push @patch, $stsd if $handler eq "soun" && $stsd >= 0; }
+    elsif ($container{$type}) { walk($p + 8, $p + $size); }
+    elsif ($type eq "hdlr") { $handler = substr($b, $p + 16, 4); }
+    elsif ($type eq "stsd") { $stsd = $p; }
+    $p += $size;
+  }
+}
+walk(0, length $b);
+die "no sound track in $file\n" unless @patch;
+for my $at (@patch) { seek($fh, $at + 4, 0); print $fh "free"; }
+PERL
+}
+
+# -live 1: no duration, no cues, as a writer that cannot seek back leaves them.
+ffmpeg -hide_banner -loglevel error -y -i "$OUT/rec-20s.mp4" -t 12 -c copy "${BITEXACT[@]}" -live 1 -f matroska "$WORK/rec-live.mkv"
+unknown_cluster_sizes "$WORK/rec-live.mkv"
+mv "$WORK/rec-live.mkv" "$OUT/rec-live.mkv"
+
+ffmpeg -hide_banner -loglevel error -y -f lavfi -i "testsrc2=s=320x180:r=30:d=35" -f lavfi -i "sine=f=440:beep_factor=4:sample_rate=48000:d=35" \
+  -c:v libx264 -preset veryfast -crf 30 -pix_fmt yuv420p -g 30 -keyint_min 30 -sc_threshold 0 \
+  -c:a aac -b:a 96k -ac 2 "${BITEXACT[@]}" -movflags +faststart "$WORK/full35.mp4"
+# Cut 100 bytes into the first video packet at or after 6 s (file order), so the last packet is partial.
+cut_at=$(ffprobe -v error -select_streams v:0 -show_entries packet=pts_time,pos -of csv=p=0 "$WORK/full35.mp4" |
+  awk -F, '$1 >= 6 && !done { print $2 + 100; done = 1 }')  # read to the end: an early exit would SIGPIPE ffprobe
+head -c "$cut_at" "$WORK/full35.mp4" >"$OUT/rec-cut.mp4"
+
+ffmpeg -hide_banner -loglevel error -y -i "$OUT/rec-20s.mp4" -t 8 -c copy "${BITEXACT[@]}" -movflags +faststart "$WORK/nostsd.mp4"
+strip_audio_stsd "$WORK/nostsd.mp4"
+mv "$WORK/nostsd.mp4" "$OUT/rec-audio-nostsd.mp4"
+
+ffmpeg -hide_banner -loglevel error -y -f lavfi -i "testsrc2=s=640x360:r=30:d=8" -f lavfi -i "sine=f=440:sample_rate=48000:d=8" \
+  -vf format=yuv420p -c:v libx264 -preset veryfast -crf 30 -g 60 -keyint_min 60 -sc_threshold 0 \
+  -color_primaries bt2020 -color_trc arib-std-b67 -colorspace bt2020nc -color_range tv \
+  -c:a aac -b:a 96k -ac 2 "${BITEXACT[@]}" -movflags +faststart "$WORK/rec-hlg-h264.mp4"
+mv "$WORK/rec-hlg-h264.mp4" "$OUT/rec-hlg-h264.mp4"
+
+ffmpeg -hide_banner -loglevel error -y -f lavfi -i "testsrc2=s=640x360:r=30:d=0.4" -f lavfi -i "sine=f=440:sample_rate=48000:d=0.4" \
+  -vf format=yuv420p -c:v libx264 -preset veryfast -crf 30 -c:a aac -b:a 96k -ac 2 -t 0.4 "${BITEXACT[@]}" -movflags +faststart "$WORK/rec-short.mp4"
+mv "$WORK/rec-short.mp4" "$OUT/rec-short.mp4"
+
+for f in rec-20s.mp4 rec-20s.webm rec-rot90.mp4 rec-rot180.mp4 rec-rot270.mp4 rec-odd-vfr.mp4 rec-hlg.webm rec-hevc.mp4 "$OBS_NAME" \
+  rec-live.mkv rec-cut.mp4 rec-audio-nostsd.mp4 rec-hlg-h264.mp4 rec-short.mp4; do probe "$OUT/$f"; done
+# The wild ones must stay wild: no duration in the live file, the cut file still claiming 35 s, no audio codec.
+[[ $(ffprobe -v error -show_entries format=duration -of csv=p=0 "$OUT/rec-live.mkv") == N/A ]] || { echo "rec-live.mkv has a duration" >&2; exit 1; }
+[[ $(ffprobe -v error -show_entries format=duration -of csv=p=0 "$OUT/rec-cut.mp4") == 35.* ]] || { echo "rec-cut.mp4 lost its 35 s header" >&2; exit 1; }
+[[ $(ffprobe -v error -select_streams a:0 -show_entries stream=codec_name -of csv=p=0 "$OUT/rec-audio-nostsd.mp4") == unknown ]] || { echo "rec-audio-nostsd.mp4 still has an audio codec" >&2; exit 1; }
 
 # ---------------------------------------------------------------------------------------------
 # 30-minute benchmark recording (opt-in: ~150 MB, a couple of minutes on 2 cores).

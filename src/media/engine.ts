@@ -1,5 +1,6 @@
 import type { RenderAssets, RenderPlan } from '../domain/edit/plan';
 import type { Loudness } from '../domain/loudness';
+import { MediaFailure } from '../domain/mediaErrors';
 import type { JobProgress } from '../domain/progress';
 import type { RecordingMeta } from '../domain/recording';
 
@@ -13,8 +14,8 @@ export interface CutRequest {
   end: number;
   /** Frame-exact boundaries (smart cut or re-encode); otherwise stream copy from the keyframe before `start`. */
   exact: boolean;
-  /** The recording's codecs (from its probe): they decide which container a copy can use. */
-  codecs: Pick<RecordingMeta, 'videoCodec' | 'audioCodec'>;
+  /** The recording's codecs (from its probe): they decide which container a copy can use, and whether audio is mapped. */
+  codecs: Pick<RecordingMeta, 'videoCodec' | 'audioCodec' | 'hasAudio'>;
 }
 
 /** How a cut was made: packets copied, smart (re-encoded head, copied rest), or re-encoded whole. */
@@ -45,13 +46,15 @@ export interface JobHooks {
 /** The message of anything thrown, for a sentence shown to the user or sent across a worker. */
 export const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
-export class CancelledError extends Error {
+/** The user cancelled: a named failure that views show as nothing at all. */
+export class CancelledError extends MediaFailure {
   override name = 'CancelledError';
   constructor() {
-    super('Cancelled.');
+    super('cancelled', { fileName: '' });
   }
 }
 
+/** An engine's own error, inside the media layer; what leaves it is a MediaFailure (`toMediaFailure`). */
 export class MediaError extends Error {
   override name = 'MediaError';
 }
@@ -81,6 +84,8 @@ export interface MediaEngine {
   loudness(recording: Blob, fileName: string, durationSec: number, hooks?: JobHooks): Promise<Loudness>;
   /** Composites a render plan into an H.264/AAC MP4 (moov first); `assets` are the bytes it names. */
   render(recording: Blob, fileName: string, plan: RenderPlan, assets: RenderAssets, hooks?: JobHooks): Promise<RenderResult>;
+  /** A small H.264 MP4 of [start, end), starting at 0, for previewing a codec the browser cannot show (HEVC in Chromium). */
+  previewProxy(recording: Blob, fileName: string, start: number, end: number, hooks?: JobHooks): Promise<Blob>;
   /** Frees the engine (workers, wasm memory). It reloads lazily on the next job. */
   dispose(): void;
 }

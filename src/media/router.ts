@@ -1,12 +1,14 @@
 /**
  * The MediaEngine the app uses. Renders and exact cuts go to WebCodecs where the browser can
  * (several times faster), and fall back to ffmpeg.wasm with the same plan when it cannot or
- * fails mid-way; probing, copy cuts and loudness are ffmpeg's. The preference can force either.
+ * fails mid-way; probing, copy cuts, loudness and preview proxies are ffmpeg's. The preference
+ * can force either.
  */
 import type { RenderAssets, RenderPlan } from '../domain/edit/plan';
 import type { Loudness } from '../domain/loudness';
 import type { RecordingMeta } from '../domain/recording';
 import { CancelledError, messageOf, type CutRequest, type CutResult, type EnginePreference, type JobHooks, type MediaEngine, type RenderResult } from './engine';
+import { toMediaFailure } from './failures';
 import type { FfmpegEngine } from './ffmpeg/engine';
 import { webCodecsAvailable, type WebCodecsEngine } from './webcodecs/engine';
 
@@ -25,14 +27,23 @@ export class MediaRouter implements MediaEngine {
     return this.ffmpeg.loudness(recording, fileName, durationSec, hooks);
   }
 
-  /** WebCodecs first unless ffmpeg is forced; on failure ffmpeg, unless WebCodecs is forced. */
-  async #either<T>(fast: () => Promise<T>, slow: () => Promise<T>, hooks: JobHooks): Promise<{ value: T; fallbackReason?: string }> {
+  /** ffmpeg's: it is for codecs the browser (and so the fast engine) cannot decode. */
+  previewProxy(recording: Blob, fileName: string, start: number, end: number, hooks?: JobHooks): Promise<Blob> {
+    return this.ffmpeg.previewProxy(recording, fileName, start, end, hooks);
+  }
+
+  /**
+   * WebCodecs first unless ffmpeg is forced; on failure ffmpeg, unless WebCodecs is forced. What
+   * fails leaves named (ffmpeg's failures already are; the fast engine's are named here).
+   */
+  async #either<T>(fileName: string, fast: () => Promise<T>, slow: () => Promise<T>, hooks: JobHooks): Promise<{ value: T; fallbackReason?: string }> {
     const pref = this.preference();
     if (pref === 'ffmpeg' || (pref === 'auto' && !webCodecsAvailable())) return { value: await slow() };
     try {
       return { value: await fast() };
     } catch (err) {
-      if (err instanceof CancelledError || hooks.signal?.aborted || pref === 'webcodecs') throw err;
+      if (err instanceof CancelledError || hooks.signal?.aborted) throw err instanceof CancelledError ? err : new CancelledError();
+      if (pref === 'webcodecs') throw toMediaFailure(err, fileName);
       console.warn('WebCodecs engine failed, using ffmpeg.wasm:', err);
       return { value: await slow(), fallbackReason: messageOf(err) };
     }
@@ -41,6 +52,7 @@ export class MediaRouter implements MediaEngine {
   async cut(recording: Blob, fileName: string, request: CutRequest, hooks: JobHooks = {}): Promise<CutResult> {
     if (!request.exact) return this.ffmpeg.cut(recording, fileName, request, hooks);
     const { value } = await this.#either<CutResult>(
+      fileName,
       async () => {
         const done = await this.webcodecs.cut(recording, request.start, request.end, hooks);
         return { blob: new Blob([done.data], { type: 'video/mp4' }), ext: 'mp4', method: done.method, engine: 'webcodecs' };
@@ -53,6 +65,7 @@ export class MediaRouter implements MediaEngine {
 
   async render(recording: Blob, fileName: string, plan: RenderPlan, assets: RenderAssets, hooks: JobHooks = {}): Promise<RenderResult> {
     const { value, fallbackReason } = await this.#either<RenderResult>(
+      fileName,
       async () => {
         const audioHooks: JobHooks = hooks.signal ? { signal: hooks.signal } : {};
         const done = await this.webcodecs.render(recording, plan, assets, () => this.ffmpeg.mixAudio(recording, fileName, plan, assets, audioHooks), hooks);

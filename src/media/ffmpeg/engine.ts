@@ -3,17 +3,23 @@ import coreURL from '@ffmpeg/core?url';
 import wasmURL from '@ffmpeg/core/wasm?url';
 import { clipDuration, type RenderAssets, type RenderPlan } from '../../domain/edit/plan';
 import { LOUDNESS_STEP_SEC, type Loudness } from '../../domain/loudness';
+import { MediaFailure } from '../../domain/mediaErrors';
 import { estimate } from '../../domain/progress';
 import type { RecordingMeta } from '../../domain/recording';
 import { CancelledError, MediaError, type CutRequest, type CutResult, type JobHooks, type MediaEngine, type RenderResult } from '../engine';
-import { copyContainer, cutArgs } from './cutArgs';
+import { toMediaFailure } from '../failures';
+import { copyContainer, cutArgs, proxyArgs } from './cutArgs';
+import { ffmpegFailure } from './failure';
 import { ffmpegLogTime } from './logTime';
 import { loudnessArgs, parseAstatsMetadata } from './loudnessArgs';
-import { metaFromProbe } from './probe';
+import { ProbeError } from './probe';
+import { probeRecording, readLayout, type ProbeTools } from './probeRecording';
 import { audioMixArgs, defaultAssetPaths, renderArgs, type AssetPaths } from './renderArgs';
 
 const LOAD_TIMEOUT_MS = 60_000;
 const IN_DIR = '/in';
+/** The probe's stand-in for a Matroska file's tail, mounted beside the recording. */
+const TAIL_NAME = 'tail.mkv';
 
 function extOf(name: string): string {
   const m = /\.([a-z0-9]{2,4})$/i.exec(name);
@@ -30,20 +36,20 @@ export class FfmpegEngine implements MediaEngine {
   #loading: Promise<FFmpeg> | undefined;
   #queue: Promise<unknown> = Promise.resolve();
 
-  #load(): Promise<FFmpeg> {
+  #load(fileName: string): Promise<FFmpeg> {
     if (this.#ffmpeg?.loaded) return Promise.resolve(this.#ffmpeg);
     this.#loading ??= (async () => {
       const ffmpeg = new FFmpeg();
       let timer: ReturnType<typeof setTimeout> | undefined;
       const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new MediaError('The video engine did not start within 60 s.')), LOAD_TIMEOUT_MS);
+        timer = setTimeout(() => reject(new MediaError('ffmpeg.wasm did not load within 60 s.')), LOAD_TIMEOUT_MS);
       });
       try {
         // A bad config makes load() hang forever: race it.
         await Promise.race([ffmpeg.load({ coreURL, wasmURL }), timeout]);
       } catch (err) {
         ffmpeg.terminate();
-        throw err;
+        throw new MediaFailure('engine-start', { fileName }, String(err));
       } finally {
         clearTimeout(timer);
         this.#loading = undefined;
@@ -54,23 +60,31 @@ export class FfmpegEngine implements MediaEngine {
     return this.#loading;
   }
 
-  /** Runs `work` after earlier jobs, with the recording mounted and everything cleaned after. */
-  #job<T>(recording: Blob, fileName: string, hooks: JobHooks, work: (ff: FFmpeg, input: string) => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` after earlier jobs, with the recording (and any `extra` blobs, by name) mounted
+   * and everything cleaned after. Whatever fails leaves as a named MediaFailure about `fileName`.
+   */
+  #job<T>(recording: Blob, fileName: string, hooks: JobHooks, work: (ff: FFmpeg, input: string) => Promise<T>, extra: Record<string, Blob> = {}): Promise<T> {
     const run = async (): Promise<T> => {
       if (hooks.signal?.aborted) throw new CancelledError();
-      const ff = await this.#load();
+      const ff = await this.#load(fileName);
+      // Cancelled while the core was loading: the abort listener below was not there yet.
+      if (hooks.signal?.aborted) throw new CancelledError();
       const onAbort = () => this.dispose();
       hooks.signal?.addEventListener('abort', onAbort, { once: true });
-      const input = `${IN_DIR}/input.${extOf(fileName)}`;
+      const name = `input.${extOf(fileName)}`;
+      const blobs = [{ name, data: recording }, ...Object.entries(extra).map(([n, data]) => ({ name: n, data }))];
       let mounted = false;
       try {
         await ff.createDir(IN_DIR);
-        await ff.mount(FFFSType.WORKERFS, { blobs: [{ name: `input.${extOf(fileName)}`, data: recording }] }, IN_DIR);
+        await ff.mount(FFFSType.WORKERFS, { blobs }, IN_DIR);
         mounted = true;
-        return await work(ff, input);
+        return await work(ff, `${IN_DIR}/${name}`);
       } catch (err) {
         if (hooks.signal?.aborted) throw new CancelledError();
-        throw err;
+        // An exception from inside the wasm (not an exit code or our own check) may leave the instance broken: start afresh next time.
+        if (!(err instanceof MediaFailure || err instanceof MediaError || err instanceof ProbeError)) this.dispose();
+        throw toMediaFailure(err, fileName);
       } finally {
         hooks.signal?.removeEventListener('abort', onAbort);
         if (ff === this.#ffmpeg) {
@@ -84,8 +98,12 @@ export class FfmpegEngine implements MediaEngine {
     return result;
   }
 
-  /** exec with progress from ffmpeg's "time=" log lines against the expected output length. */
-  async #exec(ff: FFmpeg, args: string[], outSec: number, hooks: JobHooks): Promise<string[]> {
+  /**
+   * exec with progress from ffmpeg's "time=" log lines against the expected output length. The log
+   * level is set on every run: ffprobe's `-v error` would otherwise stay in force in this shared
+   * wasm module and silence the "time=" lines.
+   */
+  async #exec(ff: FFmpeg, fileName: string, args: string[], outSec: number, hooks: JobHooks): Promise<string[]> {
     const logs: string[] = [];
     const started = performance.now();
     const onLog = ({ message }: { message: string }) => {
@@ -96,44 +114,46 @@ export class FfmpegEngine implements MediaEngine {
     };
     ff.on('log', onLog);
     try {
-      const code = await ff.exec(args);
+      const code = await ff.exec(['-loglevel', 'info', ...args]);
       // Every run's log ends with "Aborted()", even a good one: only the exit code tells.
-      if (code !== 0) throw new MediaError(`ffmpeg failed (exit ${code}): ${lastError(logs)}`);
+      if (code !== 0) throw ffmpegFailure(logs, fileName);
       return logs;
     } finally {
       ff.off('log', onLog);
     }
   }
 
-  probe(recording: Blob, fileName: string, hooks: JobHooks = {}): Promise<RecordingMeta> {
-    return this.#job(recording, fileName, hooks, async (ff, input) => {
-      const out = '/probe.json';
-      const logs: string[] = [];
-      const onLog = ({ message }: { message: string }) => void logs.push(message);
-      ff.on('log', onLog);
-      try {
-        const code = await ff.ffprobe(['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', '-o', out, input]);
-        // This core's ffprobe reports -1 even when it wrote its JSON: trust the file, not the code.
-        const json = await ff.readFile(out, 'utf8').then(String, () => '');
-        if (!json.trim()) throw new MediaError(`This file could not be read as a video (ffprobe exit ${code}: ${lastError(logs)}).`);
-        try {
-          return metaFromProbe(json);
-        } catch (err) {
-          // MediaRecorder WebM has no duration in its header: find it by reading the packets.
-          if (!/duration/i.test(String(err))) throw err;
-          return metaFromProbe(json, await this.#scanDuration(ff, input));
-        }
-      } finally {
-        ff.off('log', onLog);
-        await ff.deleteFile(out).catch(() => undefined);
-      }
-    });
+  async probe(recording: Blob, fileName: string, hooks: JobHooks = {}): Promise<RecordingMeta> {
+    const layout = await readLayout(recording);
+    return this.#job(
+      recording,
+      fileName,
+      hooks,
+      (ff, input) => probeRecording(this.#probeTools(ff, fileName, hooks), input, layout, layout.tail && `${IN_DIR}/${TAIL_NAME}`),
+      layout.tail ? { [TAIL_NAME]: layout.tail } : {},
+    );
   }
 
-  async #scanDuration(ff: FFmpeg, input: string): Promise<number | undefined> {
-    const logs = await this.#exec(ff, ['-hide_banner', '-nostdin', '-i', input, '-map', '0:v:0', '-c', 'copy', '-f', 'null', '-'], 0, {});
-    const times = logs.map(ffmpegLogTime).filter((t): t is number => t !== null);
-    return times.length ? Math.max(...times) : undefined;
+  #probeTools(ff: FFmpeg, fileName: string, hooks: JobHooks): ProbeTools {
+    return {
+      ffprobe: async (args, file) => {
+        const out = '/probe.json';
+        const logs: string[] = [];
+        const onLog = ({ message }: { message: string }) => void logs.push(message);
+        ff.on('log', onLog);
+        try {
+          await ff.ffprobe(['-v', 'error', '-of', 'json', ...args, '-o', out, file]);
+          // This core's ffprobe reports -1 even when it wrote its JSON: trust the file, not the code.
+          const json = await ff.readFile(out, 'utf8').then(String, () => '');
+          if (!json.trim() || hasProbeError(json)) throw ffmpegFailure(logs, fileName, 'unreadable');
+          return json;
+        } finally {
+          ff.off('log', onLog);
+          await ff.deleteFile(out).catch(() => undefined);
+        }
+      },
+      ffmpeg: (args) => this.#exec(ff, fileName, args, 0, hooks),
+    };
   }
 
   cut(recording: Blob, fileName: string, request: CutRequest, hooks: JobHooks = {}): Promise<CutResult> {
@@ -141,7 +161,7 @@ export class FfmpegEngine implements MediaEngine {
       const ext = request.exact ? 'mp4' : copyContainer(request.codecs);
       const out = `/clip.${ext}`;
       try {
-        await this.#exec(ff, cutArgs(input, out, request.start, request.end, request.exact), request.end - request.start, hooks);
+        await this.#exec(ff, fileName, cutArgs(input, out, request.start, request.end, request.exact, request.codecs.hasAudio), request.end - request.start, hooks);
         const data = await ff.readFile(out);
         if (!(data instanceof Uint8Array) || data.byteLength === 0) throw new MediaError('ffmpeg wrote an empty clip.');
         hooks.onProgress?.({ ratio: 1, etaSec: 0 });
@@ -153,11 +173,26 @@ export class FfmpegEngine implements MediaEngine {
     });
   }
 
+  previewProxy(recording: Blob, fileName: string, start: number, end: number, hooks: JobHooks = {}): Promise<Blob> {
+    return this.#job(recording, fileName, hooks, async (ff, input) => {
+      const out = '/preview.mp4';
+      try {
+        await this.#exec(ff, fileName, proxyArgs(input, out, start, end), end - start, hooks);
+        const data = await ff.readFile(out);
+        if (!(data instanceof Uint8Array) || data.byteLength === 0) throw new MediaError('ffmpeg wrote an empty preview.');
+        hooks.onProgress?.({ ratio: 1, etaSec: 0 });
+        return new Blob([data as Uint8Array<ArrayBuffer>], { type: 'video/mp4' });
+      } finally {
+        await ff.deleteFile(out).catch(() => undefined);
+      }
+    });
+  }
+
   loudness(recording: Blob, fileName: string, durationSec: number, hooks: JobHooks = {}): Promise<Loudness> {
     return this.#job(recording, fileName, hooks, async (ff, input) => {
       const out = '/loudness.txt';
       try {
-        await this.#exec(ff, loudnessArgs(input, out, LOUDNESS_STEP_SEC), durationSec, hooks);
+        await this.#exec(ff, fileName, loudnessArgs(input, out, LOUDNESS_STEP_SEC), durationSec, hooks);
         const text = await ff.readFile(out, 'utf8').then(String, () => '');
         const loudness = parseAstatsMetadata(text, LOUDNESS_STEP_SEC);
         if (loudness.db.length === 0) throw new MediaError('ffmpeg measured no audio in this recording.');
@@ -172,7 +207,7 @@ export class FfmpegEngine implements MediaEngine {
   render(recording: Blob, fileName: string, plan: RenderPlan, assets: RenderAssets, hooks: JobHooks = {}): Promise<RenderResult> {
     return this.#job(recording, fileName, hooks, async (ff, input) => {
       const started = performance.now();
-      const data = await this.#withAssets(ff, plan, assets, 'render.mp4', (paths, out) => this.#exec(ff, renderArgs(plan, input, out, paths), clipDuration(plan), hooks));
+      const data = await this.#withAssets(ff, plan, assets, 'render.mp4', (paths, out) => this.#exec(ff, fileName, renderArgs(plan, input, out, paths), clipDuration(plan), hooks));
       hooks.onProgress?.({ ratio: 1, etaSec: 0 });
       return { blob: new Blob([data as Uint8Array<ArrayBuffer>], { type: 'video/mp4' }), engine: 'ffmpeg', timings: { totalSec: (performance.now() - started) / 1000 } };
     });
@@ -181,7 +216,7 @@ export class FfmpegEngine implements MediaEngine {
   /** The plan's audio mix alone, as AAC in an MP4 (for an engine that makes the video itself). */
   mixAudio(recording: Blob, fileName: string, plan: RenderPlan, assets: RenderAssets, hooks: JobHooks = {}): Promise<Uint8Array> {
     return this.#job(recording, fileName, hooks, (ff, input) =>
-      this.#withAssets(ff, plan, assets, 'audio.m4a', (paths, out) => this.#exec(ff, audioMixArgs(plan, input, out, paths), clipDuration(plan), hooks)),
+      this.#withAssets(ff, plan, assets, 'audio.m4a', (paths, out) => this.#exec(ff, fileName, audioMixArgs(plan, input, out, paths), clipDuration(plan), hooks)),
     );
   }
 
@@ -217,7 +252,11 @@ export class FfmpegEngine implements MediaEngine {
   }
 }
 
-function lastError(logs: string[]): string {
-  const useful = logs.filter((l) => l && !/^Aborted\(\)/.test(l) && !/^\s*(frame|size)=/.test(l));
-  return useful.slice(-3).join(' / ') || 'no details';
+/** ffprobe's `-show_error` section: it could not open the file at all. */
+function hasProbeError(json: string): boolean {
+  try {
+    return 'error' in (JSON.parse(json) as object);
+  } catch {
+    return true;
+  }
 }

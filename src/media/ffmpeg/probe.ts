@@ -1,3 +1,4 @@
+import type { MediaFailureCode } from '../../domain/mediaErrors';
 import type { RecordingMeta } from '../../domain/recording';
 import { parseCreationTime } from '../../domain/streamStart';
 
@@ -5,6 +6,7 @@ import { parseCreationTime } from '../../domain/streamStart';
 interface ProbeStream {
   codec_type?: string;
   codec_name?: string;
+  codec_tag_string?: string;
   width?: number;
   height?: number;
   avg_frame_rate?: string;
@@ -12,16 +14,25 @@ interface ProbeStream {
   duration?: string;
   color_space?: string;
   color_transfer?: string;
+  disposition?: { attached_pic?: number };
   tags?: Record<string, string>;
   side_data_list?: Array<{ rotation?: number | string }>;
 }
 interface ProbeJson {
   streams?: ProbeStream[];
-  format?: { format_name?: string; duration?: string; tags?: Record<string, string> };
+  format?: { format_name?: string; duration?: string; start_time?: string; tags?: Record<string, string> };
 }
 
+/** A probe result that cannot become a recording; `code` names why (the engine adds the file). */
 export class ProbeError extends Error {
   override name = 'ProbeError';
+  constructor(
+    readonly code: Extract<MediaFailureCode, 'unreadable' | 'no-video' | 'codec-unsupported' | 'truncated'>,
+    message: string,
+    readonly codec?: string,
+  ) {
+    super(message);
+  }
 }
 
 function rate(text: string | undefined): number {
@@ -40,21 +51,58 @@ function rotationOf(s: ProbeStream): number {
 }
 
 const known = (tag: string | undefined): tag is string => tag !== undefined && tag !== '' && tag !== 'unknown' && tag !== 'reserved';
+/** ffprobe leaves codec_name out (or says "none") for a track whose sample description is missing. */
+const hasCodec = (s: ProbeStream | undefined): boolean => known(s?.codec_name) && s?.codec_name !== 'none';
+const positive = (text: string | undefined): number | undefined => (Number(text) > 0 ? Number(text) : undefined);
 
-/** Turns ffprobe's JSON into our metadata; `fallbackDurationSec` covers WebM without a duration. */
-export function metaFromProbe(jsonText: string, fallbackDurationSec?: number): RecordingMeta {
-  let probe: ProbeJson;
+function parse(jsonText: string): ProbeJson {
   try {
-    probe = JSON.parse(jsonText) as ProbeJson;
+    return JSON.parse(jsonText) as ProbeJson;
   } catch {
-    throw new ProbeError('The recording could not be read (ffprobe gave no result). Is it a video file?');
+    throw new ProbeError('unreadable', 'ffprobe gave no result.');
   }
-  const video = probe.streams?.find((s) => s.codec_type === 'video' && (s.width ?? 0) > 0);
-  if (!video) throw new ProbeError('No video stream found in this file. Drop an MP4, MOV, WebM or MKV recording.');
+}
+
+/** The picture: the first video stream that is not cover art; it must have a size and a codec. */
+function videoOf(probe: ProbeJson): ProbeStream {
+  // A PNG or JPEG (ffmpeg reads them as one-frame videos through its image demuxers) is no recording.
+  if (/(^|,)image2$|_pipe$/.test(probe.format?.format_name ?? '')) throw new ProbeError('no-video', `A still image (${probe.format?.format_name}), not a recording.`);
+  const video = probe.streams?.find((s) => s.codec_type === 'video' && s.disposition?.attached_pic !== 1);
+  if (!video || !((video.width ?? 0) > 0)) throw new ProbeError('no-video', 'No video stream with a picture size.');
+  if (!hasCodec(video)) throw new ProbeError('codec-unsupported', 'The video stream has no known codec.', video.codec_tag_string);
+  return video;
+}
+
+/** What the header says before any packet is read: its length and the time the streams start at. */
+export function probeHeader(jsonText: string): { durationSec?: number; startSec: number } {
+  const probe = parse(jsonText);
+  const video = videoOf(probe);
   const audio = probe.streams?.find((s) => s.codec_type === 'audio');
-  const duration =
-    Number(probe.format?.duration) || Number(video.duration) || Number(audio?.duration) || fallbackDurationSec || 0;
-  if (!(duration > 0)) throw new ProbeError('The recording has no readable duration. It may be truncated.');
+  const durationSec = positive(probe.format?.duration) ?? positive(video.duration) ?? positive(audio?.duration);
+  return { ...(durationSec !== undefined && { durationSec }), startSec: Number(probe.format?.start_time) || 0 };
+}
+
+/** The readable end found by reading packets, in seconds from the start. */
+export interface ReadableEnd {
+  sec: number;
+  /** The file's own structure proves it is cut short (a box runs past its end). */
+  cutShort?: boolean;
+}
+
+/** A readable end this far before the header's duration means the file ends early. */
+const SHORT_BY_SEC = 1;
+
+/** Turns ffprobe's JSON (and the readable end, when packets were read) into our metadata. */
+export function metaFromProbe(jsonText: string, readable?: ReadableEnd): RecordingMeta {
+  const probe = parse(jsonText);
+  const video = videoOf(probe);
+  const { durationSec: declared } = probeHeader(jsonText);
+  // Only the first audio stream is ever mapped (0:a:0): without a codec it is unreadable, not used.
+  const audio = probe.streams?.find((s) => s.codec_type === 'audio');
+  const audioReadable = audio !== undefined && hasCodec(audio);
+  const short = readable !== undefined && declared !== undefined && (readable.cutShort ? readable.sec < declared : readable.sec < declared - SHORT_BY_SEC);
+  const duration = readable && (short || declared === undefined) ? readable.sec : declared;
+  if (!(duration !== undefined && duration > 0)) throw new ProbeError('truncated', 'No duration in the header and no whole packet could be read.');
   // The container's tag first; some muxers tag only the streams.
   const creationTimeMs = [probe.format, video, audio].map((x) => parseCreationTime(x?.tags?.creation_time)).find((ms) => ms !== undefined);
   return {
@@ -65,8 +113,10 @@ export function metaFromProbe(jsonText: string, fallbackDurationSec?: number): R
     rotation: rotationOf(video),
     container: probe.format?.format_name ?? 'unknown',
     videoCodec: video.codec_name ?? 'unknown',
-    ...(audio?.codec_name !== undefined && { audioCodec: audio.codec_name }),
-    hasAudio: audio !== undefined,
+    ...(audioReadable && { audioCodec: audio.codec_name }),
+    hasAudio: audioReadable,
+    ...(audio && !audioReadable && { audioUnreadable: true }),
+    ...(short && { declaredDurationSec: declared }),
     ...(known(video.color_space) && { colorMatrix: video.color_space }),
     ...(known(video.color_transfer) && { colorTransfer: video.color_transfer }),
     ...(creationTimeMs !== undefined && { creationTimeMs }),

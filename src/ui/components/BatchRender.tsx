@@ -3,6 +3,7 @@ import type { OutputPresetId } from '../../domain/edit/output';
 import { DEFAULT_QUALITY, QUALITY_PRESETS, type QualityId } from '../../domain/edit/quality';
 import type { Pick, Product } from '../../domain/events';
 import { clipFileName } from '../../domain/format';
+import { detailsOf } from '../../domain/mediaErrors';
 import { estimate } from '../../domain/progress';
 import { getEdit } from '../../storage/projects';
 import type { EngineId } from '../../media/engine';
@@ -35,13 +36,14 @@ export function BatchRender({ project, recording, picks, products }: Props) {
   const [size, setSize] = useState<OutputPresetId>('hd');
   const [quality, setQuality] = useState<QualityId>(DEFAULT_QUALITY);
   const [done, setDone] = useState<Done[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Error | null>(null);
+  const one = picks.length === 1;
 
   const renderAll = async () => {
     setError(null);
     setDone([]);
     try {
-      await run(`Auto-editing ${picks.length} clips`, async (hooks) => {
+      await run(one ? 'Auto-editing the clip' : `Auto-editing ${picks.length} clips`, async (hooks) => {
         const started = performance.now();
         const input = { recording, recordingName: project.recording.name };
         const prepare = async (pick: Pick) => {
@@ -68,7 +70,7 @@ export function BatchRender({ project, recording, picks, products }: Props) {
         }
       });
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(e instanceof Error ? e : new Error(String(e)));
     }
   };
 
@@ -76,7 +78,7 @@ export function BatchRender({ project, recording, picks, products }: Props) {
     <section class="batch" aria-label="Auto-edit all clips">
       <div class="batch-row">
         <button type="button" class="btn secondary" onClick={renderAll} disabled={job !== null}>
-          Auto-edit all {picks.length} clips
+          {one ? 'Auto-edit the clip' : `Auto-edit all ${picks.length} clips`}
         </button>
         <label class="field">
           <span>Size</span>
@@ -97,7 +99,7 @@ export function BatchRender({ project, recording, picks, products }: Props) {
         </label>
       </div>
       {job && <JobProgressBar job={job} onCancel={cancel} />}
-      {error && <ErrorNote message={`Auto-edit stopped: ${error}`} onDismiss={() => setError(null)} />}
+      {error && <ErrorNote message={`Auto-edit stopped: ${error.message}`} details={detailsOf(error)} onDismiss={() => setError(null)} />}
       {done.length > 0 && (
         <ul class="batch-results" data-testid="batch-results">
           {done.map((d) => (

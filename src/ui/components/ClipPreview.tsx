@@ -2,42 +2,78 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { useObjectUrl } from '../useObjectUrl';
 import { formatClock } from '../../domain/format';
 import type { Pick } from '../../domain/events';
+import { detailsOf } from '../../domain/mediaErrors';
+import { engine } from '../services';
+import { useJob } from '../useJob';
+import { pictureOf, type Picture } from '../usePicture';
+import { ErrorNote } from './ErrorNote';
+import { JobProgressBar } from './JobProgress';
 
 interface Props {
   recording: Blob;
   clip: Pick;
 }
 
-/** Plays exactly [start, end) of the stored recording Blob (no copy: an object URL). */
+/** A low-resolution H.264 copy of [start, end), made for a browser that cannot show the recording's codec. */
+interface Proxy {
+  start: number;
+  end: number;
+  blob: Blob;
+}
+
+/**
+ * Plays exactly [start, end) of the stored recording Blob (no copy: an object URL). Where the
+ * browser cannot show its picture (HEVC in Chromium), it says so and offers a preview made by
+ * ffmpeg.wasm for this clip alone.
+ */
 export function ClipPreview({ recording, clip }: Props) {
   const video = useRef<HTMLVideoElement>(null);
-  const [failed, setFailed] = useState(false);
-  const url = useObjectUrl(recording)!;
+  const [picture, setPicture] = useState<Picture>('unknown');
+  const [proxy, setProxy] = useState<Proxy | null>(null);
+  const [error, setError] = useState<Error | null>(null);
+  const { job, run, cancel } = useJob();
+  const own = proxy?.start === clip.start && proxy.end === clip.end ? proxy : null;
+  const url = useObjectUrl(own ? own.blob : recording)!;
+  // The proxy starts at the clip's start: its times are the recording's minus this.
+  const offset = own ? clip.start : 0;
+  const start = clip.start - offset;
+  const end = clip.end - offset;
 
   useEffect(() => {
     const v = video.current;
     if (!v) return;
     const seek = () => {
-      v.currentTime = clip.start;
+      v.currentTime = start;
     };
     if (v.readyState >= 1) seek();
     else v.addEventListener('loadedmetadata', seek, { once: true });
     return () => v.removeEventListener('loadedmetadata', seek);
-  }, [clip.start, clip.end, url]);
+  }, [start, end, url]);
 
   const onTime = () => {
     const v = video.current;
     if (!v) return;
-    if (v.currentTime >= clip.end) {
+    if (v.currentTime >= end) {
       v.pause();
-      v.currentTime = clip.end;
-    } else if (v.currentTime < clip.start - 0.5) {
-      v.currentTime = clip.start;
+      v.currentTime = end;
+    } else if (v.currentTime < start - 0.5) {
+      v.currentTime = start;
     }
   };
   const onPlay = () => {
     const v = video.current;
-    if (v && v.currentTime >= clip.end - 0.05) v.currentTime = clip.start;
+    if (v && v.currentTime >= end - 0.05) v.currentTime = start;
+  };
+
+  const makeProxy = async () => {
+    setError(null);
+    const name = recording instanceof File ? recording.name : 'the recording';
+    try {
+      const blob = await run('Making a preview this browser can show', (hooks) => engine.previewProxy(recording, name, clip.start, clip.end, hooks));
+      if (blob) setProxy({ start: clip.start, end: clip.end, blob });
+    } catch (e) {
+      setError(e instanceof Error ? e : new Error(String(e)));
+    }
   };
 
   return (
@@ -49,17 +85,28 @@ export function ClipPreview({ recording, clip }: Props) {
         playsInline
         preload="metadata"
         data-testid="preview-video"
+        data-proxy={own !== null}
         aria-label={`Preview of clip ${clip.rank}: ${clip.productName ?? clip.productId}`}
         onTimeUpdate={onTime}
         onPlay={onPlay}
-        onError={() => setFailed(true)}
+        onLoadedMetadata={(e) => setPicture(pictureOf(e.currentTarget))}
+        onError={(e) => setPicture(pictureOf(e.currentTarget))}
       />
       <p class="muted small">
-        Clip {clip.rank}: {formatClock(clip.start)}–{formatClock(clip.end)} of the recording
+        Clip {clip.rank}: {formatClock(clip.start)}–{formatClock(clip.end)} of the recording{own && ' · low-resolution preview'}
       </p>
-      {failed && (
-        <p class="note warn">This browser cannot play this recording's codec, so there is no preview. Downloads still work.</p>
+      {picture === 'none' && !own && (
+        <div class="note warn" role="status" data-testid="preview-no-picture">
+          <p>This browser can't show this recording's video, so the preview has no picture. Cuts and renders still work: they decode it themselves.</p>
+          {!job && (
+            <button type="button" class="btn small" onClick={makeProxy}>
+              Make a preview of this clip
+            </button>
+          )}
+        </div>
       )}
+      {job && <JobProgressBar job={job} onCancel={cancel} />}
+      {error && <ErrorNote message={`The preview could not be made: ${error.message}`} details={detailsOf(error)} onDismiss={() => setError(null)} />}
     </div>
   );
 }

@@ -7,7 +7,9 @@ import { buildScene, layoutOf, refOf, safeGuides, type ElementRef } from '../../
 import { DESIGN, type ClipEdit, type ElementLayout } from '../../domain/edit/model';
 import { reframeGeometry } from '../../domain/edit/reframe';
 import type { RecordingMeta } from '../../domain/recording';
+import { codecLabel } from '../codecLabel';
 import { imageUrl } from '../stickers';
+import { pictureOf, type Picture } from '../usePicture';
 
 interface Props {
   edit: ClipEdit;
@@ -38,6 +40,7 @@ export function EditorCanvas({ edit, time, recording, clipStart, meta, selected,
   const frame = useRef<HTMLCanvasElement>(document.createElement('canvas'));
   const video = useRef<HTMLVideoElement>(document.createElement('video'));
   const [ready, setReady] = useState(false);
+  const [picture, setPicture] = useState<Picture>('unknown');
   const handlers = useRef({ onSelect, onLayout, onEditText });
   handlers.current = { onSelect, onLayout, onEditText };
   const url = useObjectUrl(recording)!;
@@ -62,6 +65,18 @@ export function EditorCanvas({ edit, time, recording, clipStart, meta, selected,
     return () => {
       fabric.current = null;
       void canvas.dispose();
+    };
+  }, []);
+
+  // A codec the browser lacks loads without a picture: say so rather than show black.
+  useEffect(() => {
+    const v = video.current;
+    const settle = () => setPicture(pictureOf(v));
+    v.addEventListener('loadedmetadata', settle);
+    v.addEventListener('error', settle);
+    return () => {
+      v.removeEventListener('loadedmetadata', settle);
+      v.removeEventListener('error', settle);
     };
   }, []);
 
@@ -116,8 +131,15 @@ export function EditorCanvas({ edit, time, recording, clipStart, meta, selected,
   }, [edit, time]);
 
   return (
-    <div class="editor-canvas" ref={host} data-testid="editor-canvas" data-ready={ready}>
-      <canvas ref={el} aria-label="Canvas: drag, resize and rotate the overlays. Safe area shown dashed." />
-    </div>
+    <>
+      <div class="editor-canvas" ref={host} data-testid="editor-canvas" data-ready={ready}>
+        <canvas ref={el} aria-label="Canvas: drag, resize and rotate the overlays. Safe area shown dashed." />
+      </div>
+      {picture === 'none' && (
+        <p class="note warn" role="status" data-testid="canvas-no-picture">
+          This browser can't show {codecLabel(meta.videoCodec)} video, so the canvas has no picture behind the overlays. Renders still use the full picture.
+        </p>
+      )}
+    </>
   );
 }

@@ -2,6 +2,8 @@ import type { RejectedRow } from '../../domain/events';
 
 interface Props {
   message: string;
+  /** The engine's own words (ffmpeg's log lines…), shown only on request. */
+  details?: string;
   rows?: RejectedRow[];
   total?: number;
   onDismiss?: () => void;
@@ -9,11 +11,23 @@ interface Props {
 
 const where = (r: RejectedRow) => (r.line !== undefined ? `line ${r.line}` : r.item !== undefined ? `item ${r.item}` : '');
 
-/** An error or warning with the rows it is about; text only, never HTML. */
-export function ErrorNote({ message, rows, total, onDismiss }: Props) {
+/** An error or warning with the rows it is about, and the raw details behind a disclosure; text only, never HTML. */
+export function ErrorNote({ message, details, rows, total, onDismiss }: Props) {
   return (
     <div class="note error" role="alert">
       <p>{message}</p>
+      {details && (
+        <details data-testid="error-details">
+          <summary>Details</summary>
+          <ul class="rejected">
+            {details.split('\n').map((line, i) => (
+              <li key={i}>
+                <code>{line}</code>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
       {rows && rows.length > 0 && (
         <details>
           <summary>
