@@ -1,30 +1,7 @@
-import { openDB, type IDBPDatabase } from 'idb';
+import { openDB, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { DEFAULT_SELECTION, type SelectionOptions } from '../domain/events';
-import { DB_NAME, DB_VERSION, type StudioDB } from './schema';
-
-export class StorageError extends Error {
-  constructor(
-    message: string,
-    readonly code: 'quota' | 'unavailable' | 'not-found' | 'unknown',
-  ) {
-    super(message);
-    this.name = 'StorageError';
-  }
-}
-
-/** Maps IndexedDB's DOMExceptions to messages a user can act on. */
-export function storageError(err: unknown): StorageError {
-  if (err instanceof StorageError) return err;
-  const name = err instanceof DOMException ? err.name : '';
-  if (name === 'QuotaExceededError') {
-    return new StorageError(
-      'The browser refused to store this project: storage is full. Delete old projects or free disk space, then try again.',
-      'quota',
-    );
-  }
-  const detail = err instanceof Error ? err.message : String(err);
-  return new StorageError(`Browser storage failed: ${detail}`, 'unknown');
-}
+import { StorageError } from './errors';
+import { DB_NAME, DB_VERSION, STORES, type StudioDB } from './schema';
 
 let dbPromise: Promise<IDBPDatabase<StudioDB>> | undefined;
 
@@ -51,6 +28,7 @@ export function openStudioDB(): Promise<IDBPDatabase<StudioDB>> {
       if (oldVersion < 3) {
         db.createObjectStore('edits', { keyPath: 'key' }).createIndex('byProject', 'projectId');
       }
+      if (oldVersion < 4) await addVersions(tx);
     },
     blocking() {
       // A newer tab wants to upgrade: let it, this tab reopens on next use.
@@ -74,4 +52,28 @@ export function migrateSelection(old: Partial<SelectionOptions> & { windowSec?: 
     ...(old.topN !== undefined && { topN: old.topN }),
     ...(old.weights !== undefined && { weights: { ...DEFAULT_SELECTION.weights, ...old.weights } }),
   };
+}
+
+type UpgradeTx = IDBPTransaction<StudioDB, StoreNames<StudioDB>[], 'versionchange'>;
+
+/**
+ * v4: projects carry a write version. Also sweeps what earlier writes could leave behind: a
+ * project written back after its delete has no recording (it can never open), and rows whose
+ * project is gone only take space.
+ */
+async function addVersions(tx: UpgradeTx): Promise<void> {
+  const recordings = new Set(await tx.objectStore('recordings').getAllKeys());
+  const kept = new Set<string>();
+  for (let c = await tx.objectStore('projects').openCursor(); c; c = await c.continue()) {
+    if (recordings.has(c.key)) {
+      kept.add(c.key);
+      await c.update({ ...c.value, version: 1 });
+    } else await c.delete();
+  }
+  for (const store of STORES.filter((s) => s !== 'projects' && s !== 'edits')) {
+    for (const key of await tx.objectStore(store).getAllKeys()) if (!kept.has(key)) await tx.objectStore(store).delete(key);
+  }
+  for (let c = await tx.objectStore('edits').openCursor(); c; c = await c.continue()) {
+    if (!kept.has(c.value.projectId)) await c.delete();
+  }
 }

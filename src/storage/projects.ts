@@ -1,48 +1,143 @@
+import type { IDBPTransaction, StoreNames } from 'idb';
 import type { ClickLog, Pick } from '../domain/events';
 import type { ClipEdit } from '../domain/edit/model';
 import type { Loudness } from '../domain/loudness';
-import { openStudioDB, StorageError, storageError } from './db';
-import { STORES, type ProjectRecord } from './schema';
+import { announce } from './changes';
+import { openStudioDB } from './db';
+import { deletedError, spaceError, StorageError, storageError } from './errors';
+import { STORES, type ProjectRecord, type StudioDB } from './schema';
+import { rebase, type ProjectPatch } from './versions';
 
-async function guarded<T>(work: () => Promise<T>): Promise<T> {
+type Store = StoreNames<StudioDB>;
+type WriteTx<S extends Store> = IDBPTransaction<StudioDB, S[], 'readwrite'>;
+
+/** Runs storage work with errors mapped to ours; a write refused for space says what and how much. */
+async function guarded<T>(work: () => Promise<T>, refused?: { what: string; bytes: () => number }): Promise<T> {
   try {
     return await work();
   } catch (err) {
-    throw storageError(err);
+    const mapped = storageError(err);
+    throw mapped.code === 'quota' && refused ? await spaceError(refused.what, refused.bytes()) : mapped;
   }
 }
 
+/**
+ * Ends a readwrite transaction: commits, or aborts so nothing of it is kept. The transaction's
+ * own error says why it failed (a QuotaExceededError reaches its requests only as AbortError).
+ */
+async function finish<S extends Store, R>(tx: WriteTx<S>, work: () => Promise<R>): Promise<R> {
+  try {
+    const result = await work();
+    await tx.done;
+    return result;
+  } catch (err) {
+    if (!tx.error) {
+      try {
+        tx.abort();
+      } catch {
+        // Already finished: nothing left to undo.
+      }
+    }
+    await tx.done.catch(() => undefined);
+    throw tx.error ?? err;
+  }
+}
+
+/**
+ * One readwrite transaction over `stores` and the project's record, which it checks first: a write
+ * for a project deleted meanwhile (in this or another tab) writes nothing, so it never comes back.
+ */
+async function inProject<S extends Store, R>(projectId: string, stores: S[], work: (tx: WriteTx<S | 'projects'>, current: ProjectRecord) => Promise<R>): Promise<R> {
+  const tx = (await openStudioDB()).transaction<Array<S | 'projects'>, 'readwrite'>([...stores, 'projects'], 'readwrite');
+  return finish(tx, async () => {
+    const current = await tx.objectStore('projects').get(projectId);
+    if (!current) throw deletedError();
+    return work(tx, current);
+  });
+}
+
+const logSummary = (log: ClickLog): NonNullable<ProjectRecord['log']> => ({
+  fileName: log.fileName,
+  events: log.events.time.length,
+  products: log.products.length,
+  rejectedCount: log.rejectedCount,
+});
+
+/** About what a log takes in storage: its event columns, products and kept rejected rows. */
+function logBytes(log: ClickLog): number {
+  const e = log.events;
+  return e.time.byteLength + e.absolute.byteLength + e.kind.byteLength + e.product.byteLength + JSON.stringify([log.products, log.rejected]).length;
+}
+
 export function listProjects(): Promise<ProjectRecord[]> {
+  return guarded(async () => (await (await openStudioDB()).getAllFromIndex('projects', 'byUpdated')).reverse());
+}
+
+/** The record and its log, read together so the summary and the log always agree. */
+export function openProject(id: string): Promise<{ project: ProjectRecord; log: ClickLog | undefined }> {
   return guarded(async () => {
-    const db = await openStudioDB();
-    return (await db.getAllFromIndex('projects', 'byUpdated')).reverse();
+    const tx = (await openStudioDB()).transaction(['projects', 'logs']);
+    const [project, log] = await Promise.all([tx.objectStore('projects').get(id), tx.objectStore('logs').get(id)]);
+    if (!project) throw new StorageError('This project no longer exists.', 'not-found');
+    return { project, log: log?.log };
   });
 }
 
-export function getProject(id: string): Promise<ProjectRecord> {
+export type NewProject = Omit<ProjectRecord, 'version' | 'log'>;
+
+/**
+ * An import: the record, its recording and its log in ONE transaction, so a failure (storage
+ * full, tab closed) leaves nothing behind — never a project without its log or recording.
+ */
+export function createProject(fields: NewProject, recording: Blob, log?: ClickLog): Promise<ProjectRecord> {
+  const project: ProjectRecord = { ...fields, version: 1, ...(log && { log: logSummary(log) }) };
+  return guarded(
+    async () => {
+      const tx = (await openStudioDB()).transaction(['projects', 'recordings', 'logs'], 'readwrite');
+      await finish(tx, async () => {
+        await tx.objectStore('recordings').add({ projectId: project.id, blob: recording });
+        if (log) await tx.objectStore('logs').add({ projectId: project.id, log });
+        await tx.objectStore('projects').add(project);
+      });
+      announce({ id: project.id, version: project.version });
+      return project;
+    },
+    { what: 'The project', bytes: () => recording.size + (log ? logBytes(log) : 0) + JSON.stringify(project).length },
+  );
+}
+
+/**
+ * Writes `patch`, made against `base` (the record as this tab read it). A newer stored version is
+ * merged or refused by `rebase`; a deleted project stays deleted. Returns the stored record.
+ */
+export function updateProject(base: ProjectRecord, patch: ProjectPatch): Promise<ProjectRecord> {
   return guarded(async () => {
-    const p = await (await openStudioDB()).get('projects', id);
-    if (!p) throw new StorageError('This project no longer exists.', 'not-found');
-    return p;
+    const next = await inProject(base.id, [], async (tx, current) => {
+      const next = rebase(base, current, patch, Date.now());
+      await tx.objectStore('projects').put(next);
+      return next;
+    });
+    announce({ id: next.id, version: next.version });
+    return next;
   });
 }
 
-/** Creates a project with its recording in one transaction: both are stored or neither is. */
-export function createProject(project: ProjectRecord, recording: Blob): Promise<void> {
-  return guarded(async () => {
-    const tx = (await openStudioDB()).transaction(['projects', 'recordings'], 'readwrite');
-    await Promise.all([
-      tx.objectStore('projects').add(project),
-      tx.objectStore('recordings').add({ projectId: project.id, blob: recording }),
-      tx.done,
-    ]);
-  });
-}
-
-export function updateProject(project: ProjectRecord): Promise<void> {
-  return guarded(async () => {
-    await (await openStudioDB()).put('projects', { ...project, updatedAt: Date.now() });
-  });
+/** Replaces the log, drops its picks and updates the summary atomically (the offset lined up the old log). */
+export function saveLog(base: ProjectRecord, log: ClickLog): Promise<ProjectRecord> {
+  return guarded(
+    async () => {
+      const next = await inProject(base.id, ['logs', 'picks'], async (tx, current) => {
+        const next = rebase(base, current, { log: logSummary(log), offsetSec: undefined }, Date.now());
+        await tx.objectStore('logs').put({ projectId: base.id, log });
+        await tx.objectStore('picks').delete(base.id);
+        await tx.objectStore('projects').put(next);
+        return next;
+      });
+      announce({ id: next.id, version: next.version });
+      return next;
+    },
+    { what: 'The new click log', bytes: () => logBytes(log) },
+  );
 }
 
 export function getRecording(projectId: string): Promise<Blob> {
@@ -53,44 +148,13 @@ export function getRecording(projectId: string): Promise<Blob> {
   });
 }
 
-export function getLog(projectId: string): Promise<ClickLog | undefined> {
-  return guarded(async () => (await (await openStudioDB()).get('logs', projectId))?.log);
-}
-
-/** Replaces the log, drops stale picks and updates the summary atomically. */
-export function saveLog(project: ProjectRecord, log: ClickLog): Promise<ProjectRecord> {
-  return guarded(async () => {
-    const next: ProjectRecord = {
-      ...project,
-      updatedAt: Date.now(),
-      log: {
-        fileName: log.fileName,
-        events: log.events.time.length,
-        products: log.products.length,
-        rejectedCount: log.rejectedCount,
-      },
-    };
-    // The stream start belongs to the recording and stays; the offset lined up the old log.
-    delete next.offsetSec;
-    const tx = (await openStudioDB()).transaction(['projects', 'logs', 'picks'], 'readwrite');
-    await Promise.all([
-      tx.objectStore('logs').put({ projectId: project.id, log }),
-      tx.objectStore('picks').delete(project.id),
-      tx.objectStore('projects').put(next),
-      tx.done,
-    ]);
-    return next;
-  });
-}
-
 export function getPicks(projectId: string): Promise<Pick[] | undefined> {
   return guarded(async () => (await (await openStudioDB()).get('picks', projectId))?.picks);
 }
 
+/** Picks are derived (any open view recomputes them), so they carry no version; they never outlive their project. */
 export function savePicks(projectId: string, picks: Pick[]): Promise<void> {
-  return guarded(async () => {
-    await (await openStudioDB()).put('picks', { projectId, picks, computedAt: Date.now() });
-  });
+  return guarded(() => inProject(projectId, ['picks'], async (tx) => void (await tx.objectStore('picks').put({ projectId, picks, computedAt: Date.now() }))));
 }
 
 export function getLoudness(projectId: string): Promise<Loudness | undefined> {
@@ -98,9 +162,7 @@ export function getLoudness(projectId: string): Promise<Loudness | undefined> {
 }
 
 export function saveLoudness(projectId: string, loudness: Loudness): Promise<void> {
-  return guarded(async () => {
-    await (await openStudioDB()).put('loudness', { projectId, loudness });
-  });
+  return guarded(() => inProject(projectId, ['loudness'], async (tx) => void (await tx.objectStore('loudness').put({ projectId, loudness }))));
 }
 
 const editKey = (projectId: string, clipKey: string) => `${projectId}/${clipKey}`;
@@ -110,24 +172,22 @@ export function getEdit(projectId: string, clipKey: string): Promise<ClipEdit | 
 }
 
 export function saveEdit(projectId: string, clipKey: string, edit: ClipEdit): Promise<void> {
-  return guarded(async () => {
-    await (await openStudioDB()).put('edits', { key: editKey(projectId, clipKey), projectId, edit });
-  });
+  return guarded(() => inProject(projectId, ['edits'], async (tx) => void (await tx.objectStore('edits').put({ key: editKey(projectId, clipKey), projectId, edit }))));
 }
 
 export function deleteEdit(projectId: string, clipKey: string): Promise<void> {
   return guarded(async () => (await openStudioDB()).delete('edits', editKey(projectId, clipKey)));
 }
 
+/** Every store's rows of the project in one transaction, then a signal so open tabs let go of it. */
 export function deleteProject(id: string): Promise<void> {
   return guarded(async () => {
     const tx = (await openStudioDB()).transaction(STORES, 'readwrite');
-    const edits = tx.objectStore('edits');
-    const editKeys = await edits.index('byProject').getAllKeys(id);
-    await Promise.all([
-      ...STORES.filter((s) => s !== 'edits').map((s) => tx.objectStore(s).delete(id)),
-      ...editKeys.map((k) => edits.delete(k)),
-      tx.done,
-    ]);
+    await finish(tx, async () => {
+      const edits = tx.objectStore('edits');
+      const editKeys = await edits.index('byProject').getAllKeys(id);
+      await Promise.all([...STORES.filter((s) => s !== 'edits').map((s) => tx.objectStore(s).delete(id)), ...editKeys.map((k) => edits.delete(k))]);
+    });
+    announce({ id, deleted: true });
   });
 }

@@ -10,6 +10,8 @@ export interface ProjectRecord {
   name: string;
   createdAt: number;
   updatedAt: number;
+  /** Bumped by every write of this record: a write names the version it read (see docs/storage.md). */
+  version: number;
   recording: { name: string; size: number; type: string; meta: RecordingMeta };
   log?: { fileName: string; events: number; products: number; rejectedCount: number };
   /** The project's own stream start (epoch ms), over the log's and the recording's: typed by the user or read from a date file. */
@@ -39,5 +41,5 @@ export interface StudioDB extends DBSchema {
 }
 
 export const DB_NAME = 'live-highlights-studio';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 export const STORES = ['projects', 'recordings', 'logs', 'picks', 'loudness', 'edits'] as const;

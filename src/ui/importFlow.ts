@@ -3,7 +3,7 @@ import { parseCaptions } from '../domain/edit/captions';
 import { kindOfFile, mayHoldStreamStart } from '../domain/fileKinds';
 import { parseDateText } from '../domain/streamStart';
 import type { JobHooks } from '../media/engine';
-import { createProject, saveLog, updateProject } from '../storage/projects';
+import { createProject } from '../storage/projects';
 import type { ProjectRecord } from '../storage/schema';
 import { analysis, engine, newId } from './services';
 
@@ -85,8 +85,9 @@ export async function parseTranscriptFile(file: File): Promise<NonNullable<Proje
 }
 
 /**
- * Files in → project. The log is parsed before anything is written, so a bad log leaves
- * storage untouched; the recording is probed by ffmpeg (mounted, not read into memory).
+ * Files in → project. Everything is read first (the log parsed, the recording probed by ffmpeg:
+ * mounted, not read into memory), then stored in one transaction: a bad log or a full disk
+ * leaves storage untouched.
  */
 export async function importProject(dropped: Dropped & { recording: File }, hooks: JobHooks): Promise<{ project: ProjectRecord; warnings: string[] }> {
   const { recording } = dropped;
@@ -95,20 +96,19 @@ export async function importProject(dropped: Dropped & { recording: File }, hook
   const transcript = dropped.transcript ? await parseTranscriptFile(dropped.transcript) : undefined;
   const meta = await engine.probe(recording, recording.name, hooks);
   const now = Date.now();
-  let project: ProjectRecord = {
-    id: newId(),
-    name: recording.name.replace(/\.[^.]+$/, ''),
-    createdAt: now,
-    updatedAt: now,
-    recording: { name: recording.name, size: recording.size, type: recording.type, meta },
-    selection: DEFAULT_SELECTION,
-    ...(transcript && { transcript }),
-  };
-  await createProject(project, recording);
-  if (parsed) project = await saveLog(project, parsed.log);
-  if (texts.start) {
-    project = { ...project, streamStartMs: texts.start.ms, streamStartFile: texts.start.file };
-    await updateProject(project);
-  }
+  const project = await createProject(
+    {
+      id: newId(),
+      name: recording.name.replace(/\.[^.]+$/, ''),
+      createdAt: now,
+      updatedAt: now,
+      recording: { name: recording.name, size: recording.size, type: recording.type, meta },
+      selection: DEFAULT_SELECTION,
+      ...(transcript && { transcript }),
+      ...(texts.start && { streamStartMs: texts.start.ms, streamStartFile: texts.start.file }),
+    },
+    recording,
+    parsed?.log,
+  );
   return { project, warnings: [...texts.warnings, ...(parsed?.warnings ?? [])] };
 }

@@ -10,6 +10,16 @@ import { enginePreference } from './preferences';
 export const engine: MediaEngine = new MediaRouter(new FfmpegEngine(), new WebCodecsEngine(), enginePreference);
 export const backgroundEngine: MediaEngine = new FfmpegEngine();
 
+/**
+ * Ends the engines' workers. An idle ffmpeg worker still holds the last recording it mounted, and
+ * Chromium keeps a deleted recording's file (and its quota) while anything holds it: so a closed or
+ * deleted project lets them go. The next job starts a fresh core (~0.5 s).
+ */
+export function releaseMedia(): void {
+  engine.dispose();
+  backgroundEngine.dispose();
+}
+
 let analysisClient: AnalysisClient | undefined;
 export const analysis = (): AnalysisClient => (analysisClient ??= new AnalysisClient());
 

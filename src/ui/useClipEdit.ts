@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { autoEdit, type ClipEdit } from '../domain/edit/model';
 import { DEFAULT_HASHTAGS } from '../domain/edit/postText';
 import type { Pick, Product } from '../domain/events';
+import { isStorageError } from '../storage/errors';
 import { deleteEdit, getEdit, saveEdit } from '../storage/projects';
 import type { ProjectRecord } from '../storage/schema';
 
@@ -12,12 +13,13 @@ export function autoEditFor(project: ProjectRecord, pick: Pick, product: Product
   return autoEdit({ pick, product, ...(project.transcript && { transcript: project.transcript.cues }), hashtags: project.hashtags ?? DEFAULT_HASHTAGS });
 }
 
-/** The clip's stored edit (or the auto-edit), saved shortly after every change. */
-export function useClipEdit(project: ProjectRecord, pick: Pick, product: Product) {
+/** The clip's stored edit (or the auto-edit), saved shortly after every change; `onGone` when the project was deleted meanwhile. */
+export function useClipEdit(project: ProjectRecord, pick: Pick, product: Product, onGone: () => void) {
   const [edit, setEdit] = useState<ClipEdit | null>(null);
   const [saveError, setSaveError] = useState<string | null>(null);
   const key = clipKey(pick);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const unsaved = useRef<ClipEdit | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -29,19 +31,29 @@ export function useClipEdit(project: ProjectRecord, pick: Pick, product: Product
     };
   }, [project.id, key]);
 
+  const flush = () => {
+    clearTimeout(timer.current);
+    const next = unsaved.current;
+    unsaved.current = null;
+    return next ? saveEdit(project.id, key, next) : Promise.resolve();
+  };
   const update = (next: ClipEdit) => {
     setEdit(next);
+    unsaved.current = next;
     clearTimeout(timer.current);
     timer.current = setTimeout(() => {
-      saveEdit(project.id, key, next).then(
+      flush().then(
         () => setSaveError(null),
-        (e: unknown) => setSaveError((e as Error).message),
+        (e: unknown) => (isStorageError(e, 'deleted') ? onGone() : setSaveError((e as Error).message)),
       );
     }, 250);
   };
+  // A change still waiting for its save is written when the editor closes, not dropped (storage refuses it if the project is gone).
+  useEffect(() => () => void flush().catch(() => undefined), []);
 
   const reset = async () => {
     clearTimeout(timer.current);
+    unsaved.current = null;
     await deleteEdit(project.id, key);
     setEdit(autoEditFor(project, pick, product));
   };

@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { LOG_ACCEPT, RECORDING_ACCEPT, TRANSCRIPT_ACCEPT } from '../../domain/fileKinds';
+import { onProjectChange } from '../../storage/changes';
 import { listProjects, deleteProject } from '../../storage/projects';
 import type { ProjectRecord } from '../../storage/schema';
 import { DropZone } from '../components/DropZone';
@@ -28,14 +29,28 @@ export function HomeView({ open }: Props) {
   const [error, setError] = useState<ImportError | Error | null>(null);
   const { job, run, cancel } = useJob();
 
-  const refresh = () =>
-    listProjects()
-      .then(setProjects)
+  const reads = useRef(0);
+  const refresh = () => {
+    // Signals can come in bursts: only the latest read is shown.
+    const read = ++reads.current;
+    return listProjects()
+      .then((list) => read === reads.current && setProjects(list))
       .catch((e: unknown) => {
         setProjects([]);
         setError(e as Error);
       });
-  useEffect(() => void refresh(), []);
+  };
+  // Projects made, changed or deleted in other tabs show here without a reload (and when a tab that slept is shown again).
+  useEffect(() => {
+    void refresh();
+    const unsubscribe = onProjectChange(() => void refresh());
+    const onShown = () => document.visibilityState === 'visible' && void refresh();
+    document.addEventListener('visibilitychange', onShown);
+    return () => {
+      unsubscribe();
+      document.removeEventListener('visibilitychange', onShown);
+    };
+  }, []);
 
   const start = async (dropped: Dropped & { recording: File }) => {
     setError(null);

@@ -1,10 +1,7 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { earliestAbsoluteMs, hasAbsoluteTimes } from '../../domain/clicklog/resolve';
-import { DEFAULT_SELECTION, type ClickLog } from '../../domain/events';
-import { formatBytes, formatClock } from '../../domain/format';
+import { DEFAULT_SELECTION } from '../../domain/events';
 import { effectiveStreamStart } from '../../domain/streamStart';
-import { getLog, getProject, getRecording, saveLog, updateProject } from '../../storage/projects';
-import type { ProjectRecord } from '../../storage/schema';
 import { BatchRender } from '../components/BatchRender';
 import { ClipActions } from '../components/ClipActions';
 import { ClipList } from '../components/ClipList';
@@ -14,6 +11,9 @@ import { ErrorNote } from '../components/ErrorNote';
 import { JobProgressBar } from '../components/JobProgress';
 import { LogPanel } from '../components/LogPanel';
 import { PicksExport } from '../components/PicksExport';
+import { ProjectDeleted } from '../components/ProjectDeleted';
+import { ProjectNotice } from '../components/ProjectNotice';
+import { RecordingSummary } from '../components/RecordingSummary';
 import { SelectionSettings } from '../components/SelectionSettings';
 import { StreamStart } from '../components/StreamStart';
 import { TimeBaseNote } from '../components/TimeBaseNote';
@@ -22,6 +22,7 @@ import { ImportError, parseLogFile, readStartFile } from '../importFlow';
 import { useAnalysis } from '../useAnalysis';
 import { clipKey } from '../useClipEdit';
 import { useLoudness } from '../useLoudness';
+import { useStoredProject } from '../useStoredProject';
 
 interface Props {
   id: string;
@@ -29,25 +30,13 @@ interface Props {
   back: () => void;
 }
 
-interface Loaded {
-  project: ProjectRecord;
-  recording: Blob;
-  log: ClickLog | undefined;
-}
-
 export function ProjectView({ id, initialWarnings, back }: Props) {
-  const [data, setData] = useState<Loaded | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const stored = useStoredProject(id);
+  const data = stored.state.status === 'ready' ? stored.state : undefined;
   const [logError, setLogError] = useState<ImportError | null>(null);
   const [warnings, setWarnings] = useState(initialWarnings);
   const [parsing, setParsing] = useState(false);
   const [selected, setSelected] = useState<number | null>(1);
-
-  useEffect(() => {
-    Promise.all([getProject(id), getRecording(id), getLog(id)])
-      .then(([project, recording, log]) => setData({ project, recording, log }))
-      .catch((e: unknown) => setLoadError(e instanceof Error ? e.message : String(e)));
-  }, [id]);
 
   const meta = data?.project.recording.meta;
   const audio = useLoudness(id, data?.recording, data?.project.recording.name ?? '', meta);
@@ -70,10 +59,11 @@ export function ProjectView({ id, initialWarnings, back }: Props) {
     audio.state.status === 'ready' ? audio.state.loudness : undefined,
   );
 
-  if (loadError) {
+  if (stored.state.status === 'deleted') return <ProjectDeleted />;
+  if (stored.state.status === 'missing') {
     return (
       <main class="project">
-        <ErrorNote message={loadError} />
+        <ErrorNote message={stored.state.message} />
         <button type="button" class="btn" onClick={back}>
           Back to projects
         </button>
@@ -83,21 +73,16 @@ export function ProjectView({ id, initialWarnings, back }: Props) {
   if (!data || !meta) return <main class="project loading" aria-busy="true">Opening project…</main>;
 
   const { project, recording, log } = data;
-  const setProject = (next: ProjectRecord) => {
-    setData({ ...data, project: next });
-    void updateProject(next).catch((e: unknown) => setLoadError((e as Error).message));
-  };
+  const { save } = stored;
   const replaceLog = async (file: File) => {
     // A date file dropped here sets the stream start rather than failing as a log.
     const startMs = await readStartFile(file);
-    if (startMs !== undefined) return setProject({ ...project, streamStartMs: startMs, streamStartFile: file.name });
+    if (startMs !== undefined) return void save({ streamStartMs: startMs, streamStartFile: file.name });
     setParsing(true);
     setLogError(null);
     try {
       const parsed = await parseLogFile(file);
-      const next = await saveLog(project, parsed.log);
-      setData({ project: next, recording, log: parsed.log });
-      setWarnings(parsed.warnings);
+      if (await stored.replaceLog(parsed.log)) setWarnings(parsed.warnings);
     } catch (e) {
       setLogError(e instanceof ImportError ? e : new ImportError(`${file.name}: ${(e as Error).message}`));
     } finally {
@@ -117,13 +102,11 @@ export function ProjectView({ id, initialWarnings, back }: Props) {
         </button>
         <div>
           <h1>{project.name}</h1>
-          <p class="muted small" data-testid="recording-meta">
-            {formatClock(meta.durationSec, false)} · {meta.width}×{meta.height} · {meta.fps || '?'} fps · {meta.videoCodec}
-            {meta.hasAudio ? ` + ${meta.audioCodec}` : ' · no audio'} · {formatBytes(project.recording.size)}
-          </p>
+          <RecordingSummary recording={recording} meta={meta} bytes={project.recording.size} />
         </div>
       </header>
 
+      <ProjectNotice notice={stored.notice} onDismiss={stored.dismissNotice} />
       {audio.job && <JobProgressBar job={audio.job} onCancel={audio.cancel} />}
       {audio.state.status === 'cancelled' && (
         <p class="note warn" role="status">
@@ -141,7 +124,7 @@ export function ProjectView({ id, initialWarnings, back }: Props) {
         <StreamStart
           start={streamStart}
           firstEventMs={earliestAbsoluteMs(log)}
-          onChange={(ms) => setProject({ ...project, streamStartMs: ms, streamStartFile: undefined })}
+          onChange={(ms) => void save({ streamStartMs: ms, streamStartFile: undefined })}
         />
       )}
       {state.status === 'error' && <ErrorNote message={state.message} />}
@@ -149,7 +132,7 @@ export function ProjectView({ id, initialWarnings, back }: Props) {
       {log && (
         <div class="workspace">
           <div class="main-col">
-            <SelectionSettings value={project.selection} onChange={(selection) => setProject({ ...project, selection })} />
+            <SelectionSettings value={project.selection} onChange={(selection) => void save({ selection })} />
             {result && (
               <>
                 <Timeline
@@ -161,7 +144,7 @@ export function ProjectView({ id, initialWarnings, back }: Props) {
                   selected={clip?.rank ?? null}
                   onSelect={setSelected}
                 />
-                <TimeBaseNote outside={result.outside} offsetSec={project.offsetSec ?? 0} onOffset={(offsetSec) => setProject({ ...project, offsetSec })} />
+                <TimeBaseNote outside={result.outside} offsetSec={project.offsetSec ?? 0} onOffset={(offsetSec) => void save({ offsetSec })} />
                 <div class="list-head">
                   <h2>
                     {picks.length} highlight{picks.length === 1 ? '' : 's'}
@@ -175,7 +158,7 @@ export function ProjectView({ id, initialWarnings, back }: Props) {
                     <button
                       type="button"
                       class="btn small"
-                      onClick={() => setProject({ ...project, selection: { ...project.selection, topN: project.selection.topN + result.hiddenProducts } })}
+                      onClick={() => void save({ selection: { ...project.selection, topN: project.selection.topN + result.hiddenProducts } })}
                     >
                       Show {result.hiddenProducts === 1 ? 'it' : 'them'}
                     </button>

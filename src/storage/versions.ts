@@ -1,0 +1,57 @@
+import { StorageError } from './errors';
+import type { ProjectRecord } from './schema';
+
+/**
+ * What a write may change: not the identity or the recording (fixed at import), nor `version`
+ * and `updatedAt` (storage's own). A field set to `undefined` is removed.
+ */
+export type ProjectPatch = Partial<Omit<ProjectRecord, 'id' | 'createdAt' | 'recording' | 'version' | 'updatedAt'>>;
+type Field = keyof ProjectPatch;
+
+/** A field whose meaning depends on another: the offset lines up the log it was set for. */
+const DEPENDS_ON: { [K in Field]?: Field } = { offsetSec: 'log' };
+
+const FIELD_NAMES: Record<Field, string> = {
+  name: 'the name',
+  log: 'the click log',
+  streamStartMs: 'the stream start',
+  streamStartFile: 'the stream start',
+  offsetSec: 'the time offset',
+  transcript: 'the transcript',
+  hashtags: 'the hashtags',
+  selection: 'the selection settings',
+};
+
+/** Structural equality of stored (plain, JSON-like) values; an `undefined` field counts as absent. */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  const ka = Object.keys(ra).filter((k) => ra[k] !== undefined);
+  const kb = Object.keys(rb).filter((k) => rb[k] !== undefined);
+  return ka.length === kb.length && ka.every((k) => sameValue(ra[k], rb[k]));
+}
+
+/** `record` with `patch` applied, one version on. */
+export function applyPatch(record: ProjectRecord, patch: ProjectPatch, now: number): ProjectRecord {
+  const next: Record<string, unknown> = { ...record, ...patch, version: record.version + 1, updatedAt: now };
+  for (const key of Object.keys(next)) if (next[key] === undefined) delete next[key];
+  return next as unknown as ProjectRecord;
+}
+
+/**
+ * The record to store for `patch`, made against `base`, now that storage holds `current`.
+ * Same version: the patch applies. A newer one (another tab wrote meanwhile): a three-way merge
+ * per field — the patch applies on top of the newer record when none of its fields, nor what
+ * they depend on, changed since `base`; otherwise the write is refused, so a stale tab never
+ * overwrites newer data (e.g. an old log summary over a replaced log).
+ */
+export function rebase(base: ProjectRecord, current: ProjectRecord, patch: ProjectPatch, now: number): ProjectRecord {
+  if (current.version !== base.version) {
+    const touched = (Object.keys(patch) as Field[]).flatMap((f) => [f, DEPENDS_ON[f]]);
+    const clash = touched.find((f): f is Field => f !== undefined && !sameValue(base[f], current[f]));
+    if (clash) throw new StorageError(`Not saved: ${FIELD_NAMES[clash]} was changed in another tab after this tab read it.`, 'conflict');
+  }
+  return applyPatch(current, patch, now);
+}

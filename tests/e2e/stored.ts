@@ -1,0 +1,62 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, type Page } from '@playwright/test';
+
+/** Screenshots of the states these tests reach, to look at. */
+export const SHOTS = process.env.E2E_SHOTS ?? join(tmpdir(), 'lhs-shots');
+mkdirSync(SHOTS, { recursive: true });
+
+/**
+ * Imports through the file picker (the browser reads the files from disk, however big) and waits
+ * for the project view; returns the project's id (from its #/p/<id> route).
+ */
+export async function importProject(page: Page, files: string[]): Promise<string> {
+  await page.goto('./');
+  await page.locator('[data-testid=home-drop] input[type=file]').setInputFiles(files);
+  await page.waitForURL(/#\/p\/[\w-]+$/);
+  return /#\/p\/([\w-]+)$/.exec(page.url())![1]!;
+}
+
+/**
+ * Rows per object store as the browser holds them, read with the raw IndexedDB API, not the
+ * app's code: for `id` (edits by their project), or every row when no id is given.
+ */
+export function storedRows(page: Page, id?: string): Promise<Record<string, number>> {
+  return page.evaluate(async (id) => {
+    const db = await new Promise<IDBDatabase | null>((resolve, reject) => {
+      const open = indexedDB.open('live-highlights-studio');
+      // No database yet: do not create one (the app's own open would then skip its migrations).
+      open.onupgradeneeded = () => open.transaction?.abort();
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => (open.error?.name === 'AbortError' ? resolve(null) : reject(open.error));
+    });
+    if (!db) return {};
+    const names = Array.from(db.objectStoreNames);
+    const tx = db.transaction(names);
+    const count = (req: IDBRequest<number>) => new Promise<number>((resolve) => (req.onsuccess = () => resolve(req.result)));
+    const counts: Record<string, number> = {};
+    for (const name of names) {
+      const store = tx.objectStore(name);
+      counts[name] = await count(id === undefined ? store.count() : name === 'edits' ? store.index('byProject').count(id) : store.count(id));
+    }
+    db.close();
+    return counts;
+  }, id);
+}
+
+/** Every store holds nothing (for the project, or at all). */
+export async function expectNothingStored(page: Page, id?: string): Promise<void> {
+  const rows = await storedRows(page, id);
+  expect(Object.values(rows).every((n) => n === 0), JSON.stringify(rows)).toBe(true);
+}
+
+/** A click log written for the test: `rows` are "time,event,product_id[,product_name]" lines. */
+export function writeLog(dir: string, name: string, rows: string[]): string {
+  const path = join(dir, name);
+  writeFileSync(path, ['time,event,product_id,product_name', ...rows].join('\n'));
+  return path;
+}
+
+/** Usage as the page's own navigator.storage.estimate() reports it. */
+export const usage = (page: Page) => page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);

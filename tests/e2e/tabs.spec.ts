@@ -1,0 +1,189 @@
+// Issue 9, storage and tabs: two pages of one browser context are two tabs of one profile.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { dropFiles, fixture, generated } from './helpers';
+import { expectNothingStored, importProject, SHOTS, storedRows, writeLog } from './stored';
+
+const dir = mkdtempSync(join(tmpdir(), 'lhs-tabs-'));
+
+const FILES = [generated('rec-20s.mp4'), fixture('clicks-20s.csv')];
+/** A replacement log with 4 events where the first had 29. */
+const SHORT_LOG = writeLog(dir, 'four-clicks.csv', ['1.0,pin,P1,Red Mug', '3.0,click,P1,Red Mug', '3.5,click,P1,Red Mug', '4.0,click,P1,Red Mug']);
+
+/**
+ * A second tab. `missesSignals`: it never hears the others (a tab that was asleep, or a browser
+ * without BroadcastChannel), so only storage's own checks stand between it and stale writes.
+ */
+async function otherTab(context: BrowserContext, { missesSignals = false } = {}): Promise<Page> {
+  const page = await context.newPage();
+  if (missesSignals) await page.addInitScript(() => Reflect.deleteProperty(globalThis, 'BroadcastChannel'));
+  return page;
+}
+
+async function openProject(page: Page, id: string): Promise<void> {
+  await page.goto(`./#/p/${id}`);
+  await expect(page.locator('.timeline svg')).toBeVisible();
+}
+
+async function deleteFromHome(page: Page, name = 'rec-20s'): Promise<void> {
+  await page.goto('./');
+  page.once('dialog', (d) => void d.accept());
+  await page.getByRole('button', { name: `Delete ${name}` }).click();
+  await expect(page.getByText('No projects yet')).toBeVisible();
+}
+
+/** The project record and its stored log as IndexedDB holds them (raw API). */
+function storedProject(page: Page, id: string) {
+  return page.evaluate(async (id) => {
+    const db = await new Promise<IDBDatabase>((resolve) => (indexedDB.open('live-highlights-studio').onsuccess = (e) => resolve((e.target as IDBOpenDBRequest).result)));
+    const get = (store: string) =>
+      new Promise<Record<string, unknown> | undefined>((resolve) => {
+        const req = db.transaction(store).objectStore(store).get(id);
+        req.onsuccess = () => resolve(req.result as Record<string, unknown> | undefined);
+      });
+    const project = (await get('projects')) as { version: number; log: { fileName: string; events: number }; selection: { minSec: number } };
+    const log = (await get('logs')) as { log: { fileName: string; events: { time: Float64Array } } };
+    db.close();
+    return { version: project.version, summary: project.log, minSec: project.selection.minSec, logFile: log.log.fileName, logEvents: log.log.events.time.length };
+  }, id);
+}
+
+test('a project made in one tab appears in the other tab’s list, and an open tab shows the other’s changes', async ({ page, context }) => {
+  const b = await otherTab(context);
+  await b.goto('./');
+  await expect(b.getByText('No projects yet')).toBeVisible();
+
+  const id = await importProject(page, FILES);
+  // No reload in B: the change signal brings it.
+  await expect(b.getByTestId('project-list')).toContainText('rec-20s');
+  await expect(b.getByTestId('project-list')).toContainText('30 events');
+
+  await openProject(b, id);
+  await dropFiles(page, '[data-testid=log-drop]', [SHORT_LOG]);
+  await expect(page.getByTestId('log-summary')).toContainText('4 events');
+  await expect(b.getByTestId('log-summary')).toContainText('four-clicks.csv · 4 events');
+  await expect(b.getByTestId('project-notice')).toContainText('changed in another tab');
+});
+
+test('deleted in another tab: the open project and its editor say so, let go of the recording, and nothing comes back', async ({ page, context }) => {
+  const id = await importProject(page, FILES);
+  await page.getByLabel('Min length').fill('5');
+  const editorHref = await page.getByRole('link', { name: /Auto-edit/ }).getAttribute('href');
+
+  const b = await otherTab(context);
+  await openProject(b, id);
+  await expect(b.getByTestId('preview-video')).toBeVisible();
+  const c = await otherTab(context);
+  await c.goto(`./${editorHref}`);
+  await expect(c.locator('[data-testid=editor-canvas][data-ready=true]')).toBeVisible();
+
+  await deleteFromHome(page);
+  for (const tab of [b, c]) {
+    await expect(tab.getByTestId('project-deleted')).toContainText('This project was deleted in another tab');
+    // No preview, no canvas video: nothing keeps the deleted recording's file open.
+    await expect(tab.locator('video')).toHaveCount(0);
+  }
+  await b.screenshot({ path: join(SHOTS, 'deleted-in-another-tab.png') });
+  await c.screenshot({ path: join(SHOTS, 'deleted-in-another-tab-editor.png') });
+
+  await b.getByRole('link', { name: 'Back to projects' }).click();
+  await expect(b.getByText('No projects yet')).toBeVisible();
+  await page.reload();
+  await expect(page.getByText('No projects yet')).toBeVisible();
+  await expectNothingStored(page, id);
+});
+
+test('a tab that missed the delete cannot write the project back: its edit is refused and it says why', async ({ page, context }) => {
+  const id = await importProject(page, FILES);
+  const b = await otherTab(context, { missesSignals: true });
+  await openProject(b, id);
+  expect(await b.evaluate(() => typeof BroadcastChannel)).toBe('undefined');
+
+  await deleteFromHome(page);
+  // B still shows the project; its next edit meets storage's check.
+  await expect(b.getByTestId('log-summary')).toBeVisible();
+  await b.getByLabel('Min length').fill('5');
+  await expect(b.getByTestId('project-deleted')).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByText('No projects yet')).toBeVisible();
+  await expectNothingStored(page, id);
+  // Late writes (picks of the new selection, the pause envelope) are refused too.
+  await page.waitForTimeout(1500);
+  await expectNothingStored(page);
+});
+
+test('a stale tab’s setting change is merged onto the newer log: the list summary and the stored log agree', async ({ page, context }) => {
+  const id = await importProject(page, FILES);
+  const b = await otherTab(context, { missesSignals: true });
+  await openProject(b, id);
+
+  await dropFiles(page, '[data-testid=log-drop]', [SHORT_LOG]);
+  await expect(page.getByTestId('log-summary')).toContainText('4 events');
+  // B still shows the old log and writes a setting against the version it read.
+  await expect(b.getByTestId('log-summary')).toContainText('30 events');
+  await b.getByLabel('Min length').fill('5');
+  await expect(b.getByTestId('project-notice')).toContainText('both changes are kept');
+  await expect(b.getByTestId('log-summary')).toContainText('four-clicks.csv · 4 events');
+
+  const stored = await storedProject(page, id);
+  expect(stored).toEqual({ version: 3, summary: expect.objectContaining({ fileName: 'four-clicks.csv', events: 4 }), minSec: 5, logFile: 'four-clicks.csv', logEvents: 4 });
+  await page.goto('./');
+  await expect(page.getByTestId('project-list')).toContainText('4 events, 1 products');
+});
+
+test('a stale tab’s change to a setting the other tab changed too is refused with a clear message', async ({ page, context }) => {
+  const id = await importProject(page, FILES);
+  const b = await otherTab(context, { missesSignals: true });
+  await openProject(b, id);
+
+  await page.getByLabel('Min length').fill('5');
+  await expect.poll(async () => (await storedProject(page, id)).minSec).toBe(5);
+  await b.getByLabel('Min length').fill('8');
+  await expect(b.getByRole('alert')).toContainText('Not saved: the selection settings was changed in another tab after this tab read it.');
+  // B now shows what is stored; nothing of its refused write was kept.
+  await expect(b.getByLabel('Min length')).toHaveValue('5');
+  expect(await storedProject(page, id)).toMatchObject({ version: 2, minSec: 5 });
+});
+
+test('closing or deleting a project stops the pause finder reading its recording', async ({ page, context }) => {
+  // Ten minutes of audio, so the measurement is still running when the project closes.
+  const long = join(dir, 'rec-10min.mp4');
+  execFileSync('ffmpeg', ['-v', 'error', '-y', '-stream_loop', '29', '-i', generated('rec-20s.mp4'), '-c', 'copy', long]);
+  const b = await otherTab(context);
+  const ffmpegWorkers: Worker[] = [];
+  const closed = new Set<Worker>();
+  b.on('worker', (w) => {
+    if (/analysis|media/.test(w.url())) return;
+    ffmpegWorkers.push(w);
+    w.on('close', () => closed.add(w));
+  });
+  /** Cancelling terminates the ffmpeg instance: its worker closes within seconds, long before the job would end. */
+  const terminated = (w: Worker | undefined) => expect.poll(() => w !== undefined && closed.has(w), { timeout: 10_000 }).toBe(true);
+  const measuring = () => b.getByRole('status').filter({ hasText: 'Finding pauses in the audio' });
+  // Past ffmpeg's start-up: it is reading the recording.
+  const reading = () => expect(measuring().getByTestId('job-percent')).not.toHaveText('0%');
+
+  // Closing: leave the project while it measures.
+  const id = await importProject(page, [long]);
+  await page.goto('./');
+  await b.goto(`./#/p/${id}`);
+  await reading();
+  expect(ffmpegWorkers).toHaveLength(1);
+  await b.getByRole('button', { name: '← Projects' }).click();
+  await terminated(ffmpegWorkers[0]);
+  expect((await storedRows(b, id)).loudness).toBe(0);
+
+  // Deleting: from the other tab while it measures.
+  await b.getByRole('button', { name: 'Open rec-10min' }).click();
+  await reading();
+  expect(ffmpegWorkers).toHaveLength(2);
+  await deleteFromHome(page, 'rec-10min');
+  await expect(b.getByTestId('project-deleted')).toBeVisible();
+  await terminated(ffmpegWorkers[1]);
+  await expect(measuring()).toHaveCount(0);
+  await expectNothingStored(page);
+});
