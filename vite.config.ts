@@ -65,22 +65,38 @@ export default defineConfig({
     // visit everything works with the network off. The core is fetched by the worker in the
     // background, not parsed by the page until a media job needs it.
     VitePWA({
-      registerType: 'autoUpdate',
-      injectRegister: 'script',
+      // A new version waits until the user chooses to reload (src/ui/swUpdate.ts): swapping the
+      // code under a running render could break it. Registered from src/main.tsx, not an extra script.
+      registerType: 'prompt',
+      injectRegister: false,
+      // globPatterns below precaches them already.
+      includeManifestIcons: false,
       manifest: {
         name: 'LIVE Highlights Studio',
         short_name: 'Highlights',
-        description: 'Livestream recording + click log → highlight clips, on your device.',
+        description: 'Turn a livestream-shopping recording and its click log into highlight clips, offline on your device.',
+        // Relative to the manifest, so the app installs from whatever sub-path it is hosted under.
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        // --bg in src/ui/styles.css: the splash screen and title bar match the page.
         theme_color: '#111318',
         background_color: '#111318',
-        display: 'standalone',
-        icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' }],
+        icons: [
+          { src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
+          // Made from favicon.svg by scripts/make-icons.mjs.
+          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: 'icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
       },
       workbox: {
-        globPatterns: ['**/*.{js,css,html,svg,wasm,mp4,m4a,csv,srt,json,woff2,webmanifest}'],
+        globPatterns: ['**/*.{js,css,html,svg,png,wasm,mp4,m4a,csv,srt,json,woff2,webmanifest}'],
         // The single-thread ffmpeg core is ~32 MB.
         maximumFileSizeToCacheInBytes: 40 * 1024 * 1024,
         navigateFallback: 'index.html',
+        // The first visit is controlled at once (offline without a reload); later versions still wait.
+        clientsClaim: true,
       },
     }),
     cspMeta(),

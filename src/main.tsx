@@ -1,5 +1,14 @@
 import { render } from 'preact';
 import { App } from './ui/App';
+import { UpdatePrompt } from './ui/components/UpdatePrompt';
+import { startServiceWorker } from './ui/swUpdate';
 import './ui/styles.css';
 
-render(<App />, document.getElementById('app')!);
+render(
+  <>
+    <App />
+    <UpdatePrompt />
+  </>,
+  document.getElementById('app')!,
+);
+startServiceWorker();

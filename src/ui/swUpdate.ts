@@ -1,0 +1,45 @@
+/// <reference types="vite-plugin-pwa/vanillajs" />
+import { registerSW } from 'virtual:pwa-register';
+
+/**
+ * `waiting`: a new version is installed and waits for the user's go. `taken-over`: another tab
+ * let it in, so this page runs old code under the new worker until the user reloads it.
+ */
+export type UpdateState = 'none' | 'waiting' | 'taken-over';
+
+const CHECK_EVERY_MS = 60 * 60 * 1000;
+const listeners = new Set<(state: UpdateState) => void>();
+let state: UpdateState = 'none';
+let requested = false;
+let activate: () => Promise<void> = async () => {};
+
+function set(next: UpdateState): void {
+  state = next;
+  for (const listener of listeners) listener(next);
+}
+
+/** Registers the service worker. A new version never takes over by itself: see applyUpdate. */
+export function startServiceWorker(): void {
+  activate = registerSW({
+    onNeedRefresh: () => set('waiting'),
+    // The new worker controls every tab now: only the tab whose user asked for it reloads.
+    onNeedReload: () => (requested ? location.reload() : set('taken-over')),
+    // The browser looks for a new sw.js on navigation; the app can stay open for hours without one.
+    onRegisteredSW: (_url, registration) => {
+      if (registration) setInterval(() => void registration.update().catch(() => undefined), CHECK_EVERY_MS);
+    },
+  });
+}
+
+export function subscribeUpdate(listener: (state: UpdateState) => void): () => void {
+  listeners.add(listener);
+  listener(state);
+  return () => listeners.delete(listener);
+}
+
+/** Lets the waiting version take over, then reloads (in onNeedReload, once it controls the page). */
+export function applyUpdate(): void {
+  if (state === 'taken-over') return location.reload();
+  requested = true;
+  void activate();
+}
