@@ -1,7 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
-import { EditorView } from './views/EditorView';
+import { lazyView } from './lazyView';
 import { HomeView } from './views/HomeView';
-import { ProjectView } from './views/ProjectView';
+
+// The project and editor views (and Fabric with the editor) are separate chunks: the first
+// page load is only the home page.
+const ProjectView = lazyView(() => import('./views/ProjectView').then((m) => m.ProjectView), 'project');
+const EditorView = lazyView(() => import('./views/EditorView').then((m) => m.EditorView), 'editor');
 
 type Route = { view: 'home' } | { view: 'project'; id: string } | { view: 'edit'; id: string; clip: string };
 
