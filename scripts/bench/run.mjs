@@ -7,6 +7,7 @@ const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: ['ignore'
 console.log(JSON.stringify({ bench: 'machine', cpus: (await import('node:os')).cpus().length, node: process.version, date: new Date().toISOString() }));
 run('npx', ['tsx', 'scripts/bench/quality.ts']);
 run('npx', ['tsx', 'scripts/bench/selection.ts']);
+run('npx', ['tsx', 'scripts/bench/parse.ts']);
 run('npx', ['vite', 'build', '--logLevel', 'warn']);
 run('npx', ['tsx', 'scripts/bench/worker.ts']);
 run('node', ['scripts/bench/cut.mjs']);

@@ -337,12 +337,11 @@ describe('snapToQuiet', () => {
     );
   });
 
-  it('is fast on a 2 h recording with 50k runs', () => {
+  // Its speed on a 2 h recording is measured by `npm run bench` (scripts/bench/parse.ts).
+  it('snaps every edge on a 2 h recording with 50k runs', () => {
     const many: QuietRun[] = Array.from({ length: 50_000 }, (_, i) => ({ start: i * 0.144, end: i * 0.144 + 0.04 }));
-    const started = performance.now();
     let snapped = 0;
     for (let i = 0; i < 100_000; i++) if (snapToQuiet((i * 7.2) % 7200, many, 3, 0, 7200).snapped) snapped++;
     expect(snapped).toBe(100_000);
-    expect(performance.now() - started).toBeLessThan(1000);
   });
 });
