@@ -35,6 +35,20 @@ test('a clip count that hides products says so, and "Show them" brings them back
   await expect(page.getByLabel('Clips', { exact: true })).toHaveValue('5');
 });
 
+test('an out-of-range length stays typed with a message and changes nothing', async ({ page }) => {
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Try the sample' }).click();
+  await expect(rows(page)).toHaveCount(5);
+  const min = page.getByLabel('Min length');
+  await min.fill('70');
+  await expect(min).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByRole('alert')).toHaveText('Use 1–60 s: no longer than the max length. Not applied.');
+  await expect(rows(page)).toHaveCount(5);
+  await min.fill('20');
+  await expect(min).not.toHaveAttribute('aria-invalid');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
 test('changing a weight re-ranks the clips live', async ({ page }) => {
   await page.goto('./');
   await page.getByRole('button', { name: 'Try the sample' }).click();

@@ -1,3 +1,4 @@
+import { useId, useState } from 'preact/hooks';
 import { MAX_CLIP_SEC, type SelectionOptions, type Weights } from '../../domain/events';
 
 interface Props {
@@ -11,13 +12,30 @@ interface NumberFieldProps {
   min: number;
   max: number;
   unit?: string;
+  /** Why the range is what it is, shown with an out-of-range value ("no longer than the longest clip"). */
+  why?: string;
   onValue: (n: number) => void;
 }
 
-/** A labelled number input that only reports values inside its range. */
-function NumberField({ label, value, min, max, unit, onValue }: NumberFieldProps) {
+/** The message for a typed value outside [min, max], or null when it can be used. */
+export function rangeError(text: string, min: number, max: number, unit = '', why?: string): string | null {
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isFinite(n)) return `Enter a number from ${min} to ${max}${unit && ` ${unit}`}.`;
+  if (n < min || n > max) return `Use ${min}–${max}${unit && ` ${unit}`}${why ? `: ${why}` : ''}. Not applied.`;
+  return null;
+}
+
+/**
+ * A labelled number input: a value inside its range applies at once; anything else stays
+ * typed, with a message saying what is allowed, and changes nothing.
+ */
+function NumberField({ label, value, min, max, unit, why, onValue }: NumberFieldProps) {
+  const [draft, setDraft] = useState<string | null>(null);
+  const error = draft === null ? null : rangeError(draft, min, max, unit, why);
+  const id = useId();
   return (
-    <label class="field">
+    <div class="field-block">
+      <label class="field">
       <span>{label}</span>
       <span class="field-input">
         <input
@@ -25,15 +43,27 @@ function NumberField({ label, value, min, max, unit, onValue }: NumberFieldProps
           min={min}
           max={max}
           step={1}
-          value={value}
+          value={draft ?? value}
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={error ? id : undefined}
           onInput={(e) => {
-            const n = Number(e.currentTarget.value);
-            if (e.currentTarget.value !== '' && Number.isFinite(n) && n >= min && n <= max) onValue(n);
+            const text = e.currentTarget.value;
+            if (rangeError(text, min, max) === null) {
+              setDraft(null);
+              onValue(Number(text));
+            } else setDraft(text);
           }}
+          onBlur={() => error === null && setDraft(null)}
         />
         {unit && <span class="muted small">{unit}</span>}
       </span>
-    </label>
+      </label>
+      {error && (
+        <p id={id} class="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
   );
 }
 
@@ -49,8 +79,24 @@ export function SelectionSettings({ value, onChange }: Props) {
     <fieldset class="settings">
       <legend>Selection</legend>
       <div class="settings-row">
-        <NumberField label="Min length" unit="s" value={value.minSec} min={1} max={value.maxSec} onValue={(minSec) => set({ minSec })} />
-        <NumberField label="Max length" unit="s" value={value.maxSec} min={value.minSec} max={MAX_CLIP_SEC} onValue={(maxSec) => set({ maxSec })} />
+        <NumberField
+          label="Min length"
+          unit="s"
+          value={value.minSec}
+          min={1}
+          max={value.maxSec}
+          why="no longer than the max length"
+          onValue={(minSec) => set({ minSec })}
+        />
+        <NumberField
+          label="Max length"
+          unit="s"
+          value={value.maxSec}
+          min={value.minSec}
+          max={MAX_CLIP_SEC}
+          why={`at least the min length, and a clip is at most ${MAX_CLIP_SEC} s`}
+          onValue={(maxSec) => set({ maxSec })}
+        />
         <NumberField label="Lead-in" unit="s" value={value.leadInSec} min={0} max={20} onValue={(leadInSec) => set({ leadInSec })} />
         <NumberField label="Clips" value={value.topN} min={1} max={100} onValue={(topN) => set({ topN })} />
       </div>
