@@ -1,7 +1,9 @@
 import type { FabricObject } from 'fabric';
 import { DESIGN, type ClipEdit, type ElementLayout } from '../domain/edit/model';
 import type { OverlayImage } from '../domain/edit/plan';
-import { captionBox, introCard, stickerImage, stickerSrc } from './scene';
+import { introCard } from './introCard';
+import { stickerImage, stickerSrc } from './scene';
+import { captionBox, textOverlay } from './text';
 
 export interface OverlayAsset {
   overlay: OverlayImage;
@@ -37,11 +39,14 @@ export async function exportOverlays(
   };
   if (edit.captions.enabled) {
     for (const [i, cue] of edit.captions.cues.entries()) {
-      await add(`caption-${i}`, captionBox(cue.text), edit.captions.layout, Math.max(0, cue.start), Math.min(clipSec, cue.end));
+      await add(`caption-${i}`, captionBox(cue.text, edit.captions.style, edit.captions.font), edit.captions.layout, Math.max(0, cue.start), Math.min(clipSec, cue.end));
     }
   }
   for (const s of edit.stickers) {
     await add(`sticker-${s.key}`, await stickerImage(stickerSrc(s, imageUrl)), s.layout, Math.max(0, s.from), Math.min(clipSec, s.to));
+  }
+  for (const t of edit.texts ?? []) {
+    await add(`text-${t.key}`, textOverlay(t), t.layout, Math.max(0, t.from), Math.min(clipSec, t.to));
   }
   if (edit.intro.enabled) {
     const card = await introCard(edit.intro, edit.intro.image && imageUrl(edit.intro.image));

@@ -11,6 +11,16 @@ export function formatClock(sec: number, withTenths = true): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}${tail}` : `${m}:${ss}${tail}`;
 }
 
+/** "1:15.5" → 75.5, "1:02:05" → 3725, "75.5" → 75.5 (a comma works as the decimal point); undefined when it is not a time. */
+export function parseClock(text: string): number | undefined {
+  const m = /^\s*(?:(?:(\d+):)?(\d+):)?(\d+(?:[.,]\d+)?)\s*$/.exec(text);
+  if (!m) return undefined;
+  const [h, min, sec] = [Number(m[1] ?? 0), Number(m[2] ?? 0), Number(m[3]!.replace(',', '.'))];
+  if (m[2] !== undefined && sec >= 60) return undefined;
+  if (m[1] !== undefined && min >= 60) return undefined;
+  return h * 3600 + min * 60 + sec;
+}
+
 /** Human duration for "time left": "45 s", "3 min 5 s". */
 export function formatEta(sec: number): string {
   if (!Number.isFinite(sec) || sec < 0) return '…';

@@ -6,8 +6,15 @@
  */
 export type ProjectChange = { id: string; version: number } | { id: string; deleted: true };
 
+/**
+ * A project's saved shorts changed (one saved, its text edited, or deleted). Unlike project
+ * changes these are heard in this tab too: the editor saves shorts that the project view lists.
+ */
+export type ShortsChange = { shortsOf: string };
+
 const CHANNEL = 'lhs-projects';
 const listeners = new Set<(change: ProjectChange) => void>();
+const shortsListeners = new Set<(projectId: string) => void>();
 let channel: BroadcastChannel | null | undefined;
 
 /** Another version of the app may share the channel: take only messages of this shape. */
@@ -17,11 +24,15 @@ function isChange(data: unknown): data is ProjectChange {
   return typeof d.id === 'string' && (d.deleted === true || typeof d.version === 'number');
 }
 
+const isShortsChange = (data: unknown): data is ShortsChange =>
+  typeof data === 'object' && data !== null && typeof (data as Record<string, unknown>).shortsOf === 'string';
+
 function open(): BroadcastChannel | null {
   if (channel === undefined) {
     channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL) : null;
     channel?.addEventListener('message', (e: MessageEvent<unknown>) => {
       if (isChange(e.data)) for (const listener of listeners) listener(e.data);
+      else if (isShortsChange(e.data)) for (const listener of shortsListeners) listener(e.data.shortsOf);
     });
   }
   return channel;
@@ -36,4 +47,16 @@ export function onProjectChange(listener: (change: ProjectChange) => void): () =
   open();
   listeners.add(listener);
   return () => void listeners.delete(listener);
+}
+
+export function announceShorts(projectId: string): void {
+  open()?.postMessage({ shortsOf: projectId } satisfies ShortsChange);
+  for (const listener of shortsListeners) listener(projectId);
+}
+
+/** Calls `listener` with the project id whenever a project's shorts change, in any tab; returns the unsubscribe. */
+export function onShortsChange(listener: (projectId: string) => void): () => void {
+  open();
+  shortsListeners.add(listener);
+  return () => void shortsListeners.delete(listener);
 }

@@ -1,7 +1,7 @@
 import { openDB, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { DEFAULT_SELECTION, type SelectionOptions } from '../domain/events';
 import { StorageError } from './errors';
-import { DB_NAME, DB_VERSION, STORES, type StudioDB } from './schema';
+import { DB_NAME, DB_VERSION, type StudioDB } from './schema';
 
 let dbPromise: Promise<IDBPDatabase<StudioDB>> | undefined;
 
@@ -29,6 +29,11 @@ export function openStudioDB(): Promise<IDBPDatabase<StudioDB>> {
         db.createObjectStore('edits', { keyPath: 'key' }).createIndex('byProject', 'projectId');
       }
       if (oldVersion < 4) await addVersions(tx);
+      if (oldVersion < 5) {
+        // v5: rendered shorts are kept; the MP4s apart from their records.
+        db.createObjectStore('shorts', { keyPath: 'id' }).createIndex('byProject', 'projectId');
+        db.createObjectStore('shortFiles', { keyPath: 'id' });
+      }
     },
     blocking() {
       // A newer tab wants to upgrade: let it, this tab reopens on next use.
@@ -70,7 +75,8 @@ async function addVersions(tx: UpgradeTx): Promise<void> {
       await c.update({ ...c.value, version: 1 });
     } else await c.delete();
   }
-  for (const store of STORES.filter((s) => s !== 'projects' && s !== 'edits')) {
+  // The stores keyed by project id at v4 (later stores do not exist yet during this step).
+  for (const store of ['recordings', 'logs', 'picks', 'loudness'] as const) {
     for (const key of await tx.objectStore(store).getAllKeys()) if (!kept.has(key)) await tx.objectStore(store).delete(key);
   }
   for (let c = await tx.objectStore('edits').openCursor(); c; c = await c.continue()) {

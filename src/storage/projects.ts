@@ -2,7 +2,7 @@ import type { IDBPTransaction, StoreNames } from 'idb';
 import type { ClickLog, Pick } from '../domain/events';
 import type { ClipEdit } from '../domain/edit/model';
 import type { Loudness } from '../domain/loudness';
-import { announce } from './changes';
+import { announce, announceShorts } from './changes';
 import { openStudioDB } from './db';
 import { deletedError, spaceError, StorageError, storageError } from './errors';
 import { STORES, type ProjectRecord, type StudioDB } from './schema';
@@ -12,7 +12,7 @@ type Store = StoreNames<StudioDB>;
 type WriteTx<S extends Store> = IDBPTransaction<StudioDB, S[], 'readwrite'>;
 
 /** Runs storage work with errors mapped to ours; a write refused for space says what and how much. */
-async function guarded<T>(work: () => Promise<T>, refused?: { what: string; bytes: () => number }): Promise<T> {
+export async function guarded<T>(work: () => Promise<T>, refused?: { what: string; bytes: () => number }): Promise<T> {
   try {
     return await work();
   } catch (err) {
@@ -47,7 +47,7 @@ async function finish<S extends Store, R>(tx: WriteTx<S>, work: () => Promise<R>
  * One readwrite transaction over `stores` and the project's record, which it checks first: a write
  * for a project deleted meanwhile (in this or another tab) writes nothing, so it never comes back.
  */
-async function inProject<S extends Store, R>(projectId: string, stores: S[], work: (tx: WriteTx<S | 'projects'>, current: ProjectRecord) => Promise<R>): Promise<R> {
+export async function inProject<S extends Store, R>(projectId: string, stores: S[], work: (tx: WriteTx<S | 'projects'>, current: ProjectRecord) => Promise<R>): Promise<R> {
   const tx = (await openStudioDB()).transaction<Array<S | 'projects'>, 'readwrite'>([...stores, 'projects'], 'readwrite');
   return finish(tx, async () => {
     const current = await tx.objectStore('projects').get(projectId);
@@ -179,15 +179,23 @@ export function deleteEdit(projectId: string, clipKey: string): Promise<void> {
   return guarded(async () => (await openStudioDB()).delete('edits', editKey(projectId, clipKey)));
 }
 
-/** Every store's rows of the project in one transaction, then a signal so open tabs let go of it. */
+/** Every store's rows of the project (its shorts and their MP4s too) in one transaction, then a signal so open tabs let go of it. */
 export function deleteProject(id: string): Promise<void> {
   return guarded(async () => {
     const tx = (await openStudioDB()).transaction(STORES, 'readwrite');
-    await finish(tx, async () => {
+    const hadShorts = await finish(tx, async () => {
       const edits = tx.objectStore('edits');
-      const editKeys = await edits.index('byProject').getAllKeys(id);
-      await Promise.all([...STORES.filter((s) => s !== 'edits').map((s) => tx.objectStore(s).delete(id)), ...editKeys.map((k) => edits.delete(k))]);
+      const shorts = tx.objectStore('shorts');
+      const [editKeys, shortKeys] = await Promise.all([edits.index('byProject').getAllKeys(id), shorts.index('byProject').getAllKeys(id)]);
+      const byProjectId = STORES.filter((s) => s !== 'edits' && s !== 'shorts' && s !== 'shortFiles');
+      await Promise.all([
+        ...byProjectId.map((s) => tx.objectStore(s).delete(id)),
+        ...editKeys.map((k) => edits.delete(k)),
+        ...shortKeys.flatMap((k) => [shorts.delete(k), tx.objectStore('shortFiles').delete(k)]),
+      ]);
+      return shortKeys.length > 0;
     });
     announce({ id, deleted: true });
+    if (hadShorts) announceShorts(id);
   });
 }

@@ -1,9 +1,11 @@
 import type { DBSchema } from 'idb';
+import type { ClipOverrides } from '../domain/clipOverride';
 import type { ClickLog, Pick, SelectionOptions } from '../domain/events';
 import type { Cue } from '../domain/edit/captions';
 import type { ClipEdit } from '../domain/edit/model';
 import type { Loudness } from '../domain/loudness';
 import type { RecordingMeta } from '../domain/recording';
+import type { SavedShort, ShortFile } from './shortRecord';
 
 export interface ProjectRecord {
   id: string;
@@ -25,6 +27,8 @@ export interface ProjectRecord {
   /** The user's standing hashtags for post text. */
   hashtags?: string[];
   selection: SelectionOptions;
+  /** The user's trims and product links per clip (by clip key); merged per clip across tabs. */
+  clipOverrides?: ClipOverrides;
 }
 
 /** Large values live in their own stores so listing projects never loads a recording or a log. */
@@ -38,8 +42,11 @@ export interface StudioDB extends DBSchema {
   loudness: { key: string; value: { projectId: string; loudness: Loudness } };
   /** Auto-edit adjustments per clip, keyed "<projectId>/<clipKey>". */
   edits: { key: string; value: { key: string; projectId: string; edit: ClipEdit }; indexes: { byProject: string } };
+  /** Rendered shorts (docs/shorts.md): the record here, the MP4 in `shortFiles` under the same id. */
+  shorts: { key: string; value: SavedShort; indexes: { byProject: string } };
+  shortFiles: { key: string; value: ShortFile };
 }
 
 export const DB_NAME = 'live-highlights-studio';
-export const DB_VERSION = 4;
-export const STORES = ['projects', 'recordings', 'logs', 'picks', 'loudness', 'edits'] as const;
+export const DB_VERSION = 5;
+export const STORES = ['projects', 'recordings', 'logs', 'picks', 'loudness', 'edits', 'shorts', 'shortFiles'] as const;

@@ -20,6 +20,7 @@ const FIELD_NAMES: Record<Field, string> = {
   transcript: 'the transcript',
   hashtags: 'the hashtags',
   selection: 'the selection settings',
+  clipOverrides: 'the trim or product of a clip',
 };
 
 /** Structural equality of stored (plain, JSON-like) values; an `undefined` field counts as absent. */
@@ -45,13 +46,31 @@ export function applyPatch(record: ProjectRecord, patch: ProjectPatch, now: numb
  * Same version: the patch applies. A newer one (another tab wrote meanwhile): a three-way merge
  * per field — the patch applies on top of the newer record when none of its fields, nor what
  * they depend on, changed since `base`; otherwise the write is refused, so a stale tab never
- * overwrites newer data (e.g. an old log summary over a replaced log).
+ * overwrites newer data (e.g. an old log summary over a replaced log). Clip overrides merge per clip.
  */
 export function rebase(base: ProjectRecord, current: ProjectRecord, patch: ProjectPatch, now: number): ProjectRecord {
-  if (current.version !== base.version) {
-    const touched = (Object.keys(patch) as Field[]).flatMap((f) => [f, DEPENDS_ON[f]]);
-    const clash = touched.find((f): f is Field => f !== undefined && !sameValue(base[f], current[f]));
-    if (clash) throw new StorageError(`Not saved: ${FIELD_NAMES[clash]} was changed in another tab after this tab read it.`, 'conflict');
+  if (current.version === base.version) return applyPatch(current, patch, now);
+  const touched = (Object.keys(patch) as Field[]).filter((f) => f !== 'clipOverrides').flatMap((f) => [f, DEPENDS_ON[f]]);
+  const clash = touched.find((f): f is Field => f !== undefined && !sameValue(base[f], current[f]));
+  if (clash) throw new StorageError(`Not saved: ${FIELD_NAMES[clash]} was changed in another tab after this tab read it.`, 'conflict');
+  return applyPatch(current, 'clipOverrides' in patch ? { ...patch, clipOverrides: mergeOverrides(base, current, patch.clipOverrides) } : patch, now);
+}
+
+/**
+ * Clip overrides merge per clip: two tabs trimming different clips both keep theirs. A clip this
+ * patch changes must be as `base` had it; otherwise the write is refused.
+ */
+function mergeOverrides(base: ProjectRecord, current: ProjectRecord, mine: ProjectRecord['clipOverrides']): ProjectRecord['clipOverrides'] {
+  const before = base.clipOverrides ?? {};
+  const now = current.clipOverrides ?? {};
+  const wanted = mine ?? {};
+  const changed = [...new Set([...Object.keys(before), ...Object.keys(wanted)])].filter((k) => !sameValue(before[k], wanted[k]));
+  if (changed.some((k) => !sameValue(before[k], now[k]))) throw new StorageError(`Not saved: ${FIELD_NAMES.clipOverrides} was changed in another tab after this tab read it.`, 'conflict');
+  const merged = { ...now };
+  for (const k of changed) {
+    const o = wanted[k];
+    if (o) merged[k] = o;
+    else delete merged[k];
   }
-  return applyPatch(current, patch, now);
+  return Object.keys(merged).length > 0 ? merged : undefined;
 }

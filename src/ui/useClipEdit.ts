@@ -1,30 +1,44 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Clip, ClipFacts } from '../domain/clipOverride';
+import { followClip, type EditContext } from '../domain/edit/follow';
 import { autoEdit, type ClipEdit } from '../domain/edit/model';
 import { DEFAULT_HASHTAGS } from '../domain/edit/postText';
-import type { Pick, Product } from '../domain/events';
 import { isStorageError } from '../storage/errors';
 import { deleteEdit, getEdit, saveEdit } from '../storage/projects';
 import type { ProjectRecord } from '../storage/schema';
+import { useHistory } from './useHistory';
 
-/** Stable across re-selection: the product and which of its pitches (1 = first shown). */
-export const clipKey = (p: Pick) => `${p.productId}#${p.why.pitch}`;
+export { clipKey } from '../domain/clipOverride';
 
-export function autoEditFor(project: ProjectRecord, pick: Pick, product: Product): ClipEdit {
-  return autoEdit({ pick, product, ...(project.transcript && { transcript: project.transcript.cues }), hashtags: project.hashtags ?? DEFAULT_HASHTAGS });
+const editContext = (project: ProjectRecord): EditContext => ({ ...(project.transcript && { transcript: project.transcript.cues }), hashtags: project.hashtags ?? DEFAULT_HASHTAGS });
+
+export function autoEditFor(project: ProjectRecord, clip: ClipFacts): ClipEdit {
+  return autoEdit({ pick: clip, product: clip.product, ...editContext(project) });
 }
 
-/** The clip's stored edit (or the auto-edit), saved shortly after every change; `onGone` when the project was deleted meanwhile. */
-export function useClipEdit(project: ProjectRecord, pick: Pick, product: Product, onGone: () => void) {
-  const [edit, setEdit] = useState<ClipEdit | null>(null);
+/** The clip's stored edit made over for its current range and product (src/domain/edit/follow.ts), or its auto-edit. */
+export function editFor(project: ProjectRecord, clip: Clip, stored: ClipEdit | undefined): ClipEdit {
+  return stored ? followClip(stored, clip, editContext(project), clip.auto) : autoEditFor(project, clip);
+}
+
+/**
+ * The clip's stored edit (or the auto-edit), saved shortly after every change, with undo / redo
+ * for this editing session; `onGone` when the project was deleted meanwhile.
+ */
+export function useClipEdit(project: ProjectRecord, clip: Clip, onGone: () => void) {
+  const history = useHistory<ClipEdit>();
+  const loaded = history.present;
   const [saveError, setSaveError] = useState<string | null>(null);
-  const key = clipKey(pick);
+  const key = clip.key;
+  // A trim or product change (here or in another tab) while the editor is open: the edit follows.
+  const edit = useMemo(() => loaded && editFor(project, clip, loaded), [loaded, clip.start, clip.end, clip.product]);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const unsaved = useRef<ClipEdit | null>(null);
 
   useEffect(() => {
     let live = true;
     getEdit(project.id, key)
-      .then((stored) => live && setEdit(stored ?? autoEditFor(project, pick, product)))
+      .then((stored) => live && history.start(stored ?? autoEditFor(project, clip)))
       .catch((e: unknown) => live && setSaveError((e as Error).message));
     return () => {
       live = false;
@@ -37,8 +51,7 @@ export function useClipEdit(project: ProjectRecord, pick: Pick, product: Product
     unsaved.current = null;
     return next ? saveEdit(project.id, key, next) : Promise.resolve();
   };
-  const update = (next: ClipEdit) => {
-    setEdit(next);
+  const save = (next: ClipEdit) => {
     unsaved.current = next;
     clearTimeout(timer.current);
     timer.current = setTimeout(() => {
@@ -48,15 +61,31 @@ export function useClipEdit(project: ProjectRecord, pick: Pick, product: Product
       );
     }, 250);
   };
+  /** `coalesce` names a run of changes (typing, nudging) that undoes as one step. */
+  const update = (next: ClipEdit, coalesce?: string) => {
+    history.record(next, coalesce);
+    save(next);
+  };
+  const step = (stepped: ClipEdit | undefined) => stepped && save(stepped);
   // A change still waiting for its save is written when the editor closes, not dropped (storage refuses it if the project is gone).
   useEffect(() => () => void flush().catch(() => undefined), []);
 
+  // Undoable too: undoing a reset saves the edit from before it again.
   const reset = async () => {
     clearTimeout(timer.current);
     unsaved.current = null;
     await deleteEdit(project.id, key);
-    setEdit(autoEditFor(project, pick, product));
+    history.record(autoEditFor(project, clip));
   };
 
-  return { edit, update, reset, saveError };
+  return {
+    edit,
+    update,
+    reset,
+    saveError,
+    undo: () => step(history.undo()),
+    redo: () => step(history.redo()),
+    canUndo: history.canUndo,
+    canRedo: history.canRedo,
+  };
 }

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_OUTPUT_PRESET, OUTPUT_FPS, OUTPUT_PRESETS, outputPreset } from '../../src/domain/edit/output';
 import { containsRect } from '../../src/domain/edit/rect';
-import { coverCrop, displaySize, fitRect, reframeGeometry, type ReframeMode } from '../../src/domain/edit/reframe';
+import { makeRenderPlan } from '../../src/domain/edit/plan';
+import { canPanCrop, CENTRED, clampCropX, coverCrop, displaySize, fitRect, pannedCropX, reframeGeometry, type ReframeMode } from '../../src/domain/edit/reframe';
 import { reframeFilter } from '../../src/media/ffmpeg/reframeFilter';
 
 const HD = { width: 1080, height: 1920 };
@@ -149,5 +150,48 @@ describe('reframeGeometry + reframeFilter', () => {
         },
       ),
     );
+  });
+});
+
+describe('crop position (cropX)', () => {
+  const s = src(1280, 720);
+  it('slides the 9:16 window across a landscape source, even offsets, centred by default', () => {
+    expect(coverCrop(s, HD, 0)).toEqual({ x: 0, y: 0, width: 406, height: 720 });
+    expect(coverCrop(s, HD, 1)).toEqual({ x: 874, y: 0, width: 406, height: 720 });
+    expect(coverCrop(s, HD, 0.25)).toEqual({ x: 218, y: 0, width: 406, height: 720 });
+    expect(coverCrop(s, HD)).toEqual(coverCrop(s, HD, CENTRED));
+    // Out of range and missing values are clamped or centred.
+    expect(coverCrop(s, HD, -3)).toEqual(coverCrop(s, HD, 0));
+    expect(coverCrop(s, HD, 7)).toEqual(coverCrop(s, HD, 1));
+    expect(clampCropX(undefined)).toBe(CENTRED);
+    expect(clampCropX(Number.NaN)).toBe(CENTRED);
+  });
+
+  it('the same source window for both output sizes, and in the filter both engines use', () => {
+    const hd = reframeGeometry(s, HD, 'crop', 0.2);
+    const fast = reframeGeometry(s, FAST, 'crop', 0.2);
+    expect(hd.crop).toEqual(fast.crop);
+    expect(reframeFilter(hd, 30)).toBe('[0:v]fps=30,crop=406:720:174:0,scale=1080:1920,setsar=1,format=yuv420p[vbase]');
+    // Only the cover layout moves: the blurred background stays centred, portrait sources fit.
+    expect(reframeGeometry(s, HD, 'blur', 0).background?.crop).toEqual(coverCrop(s, HD));
+    expect(canPanCrop(hd)).toBe(true);
+    expect(canPanCrop(reframeGeometry(s, HD, 'blur'))).toBe(false);
+    expect(canPanCrop(reframeGeometry(src(1080, 1920), HD, 'crop'))).toBe(false);
+  });
+
+  it('dragging the picture moves the window the other way, as far as the picture moved', () => {
+    const g = reframeGeometry(s, HD, 'crop', 0.5);
+    // 1080 design px of drag = 406 source px; the window has 874 px to slide in.
+    expect(pannedCropX(g, 0.5, 1080)).toBeCloseTo(0.5 - 406 / 874, 9);
+    expect(pannedCropX(g, 0.5, -100)).toBeGreaterThan(0.5);
+    expect(pannedCropX(g, 0.1, 5000)).toBe(0);
+    expect(pannedCropX(g, 0.9, -5000)).toBe(1);
+    expect(pannedCropX(reframeGeometry(s, HD, 'blur'), 0.3, 500)).toBe(0.3);
+  });
+
+  it('the render plan carries it to the engines', () => {
+    const meta = { width: 1280, height: 720, rotation: 0, hasAudio: true, durationSec: 60 };
+    expect(makeRenderPlan(meta, { start: 0, end: 5 }, { ...FAST, fps: 30 }, 'crop', 'fast', { cropX: 0.2 }).cropX).toBe(0.2);
+    expect(makeRenderPlan(meta, { start: 0, end: 5 }, { ...FAST, fps: 30 }, 'crop', 'fast')).not.toHaveProperty('cropX');
   });
 });

@@ -7,21 +7,25 @@ function hasAbsolute(events: EventTable): boolean {
 }
 
 /**
- * Seconds from the recording start for every event: relative times as they are, absolute
- * ones (epoch ms) minus `streamStartMs`, divided by 1000. Returns null when some event is
- * absolute and no start is given. An event before the start gets a negative time; callers
- * decide whether to drop it.
+ * Seconds from the recording start of event `i`: a relative time as it is, an absolute one (epoch
+ * ms) minus `streamStartMs`, divided by 1000; NaN when it is absolute and no start is given.
+ */
+export function eventSeconds(events: EventTable, i: number, streamStartMs: number | undefined): number {
+  const t = events.time[i] ?? 0;
+  if (events.absolute[i] !== 1) return t;
+  return streamStartMs === undefined ? Number.NaN : (t - streamStartMs) / 1000;
+}
+
+/**
+ * `eventSeconds` of every event. Returns null when some event is absolute and no start is given.
+ * An event before the start gets a negative time; callers decide whether to drop it.
  */
 export function resolveTimes(events: EventTable, streamStartMs: number | undefined): Float64Array | null {
-  const { time, absolute } = events;
-  const n = time.length;
+  const n = events.time.length;
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const t = time[i] ?? 0;
-    if (absolute[i] === 1) {
-      if (streamStartMs === undefined) return null;
-      out[i] = (t - streamStartMs) / 1000;
-    } else out[i] = t;
+    if (events.absolute[i] === 1 && streamStartMs === undefined) return null;
+    out[i] = eventSeconds(events, i, streamStartMs);
   }
   return out;
 }

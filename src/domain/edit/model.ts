@@ -1,4 +1,5 @@
-import type { Pick, Product } from '../events';
+import type { ClipFacts } from '../clipOverride';
+import type { Product } from '../events';
 import { capText, PRICE_MAX, PRODUCT_NAME_MAX } from '../format';
 import { productCaptions, cuesForClip, type Cue } from './captions';
 import type { OutputPresetId } from './output';
@@ -6,6 +7,7 @@ import type { QualityId } from './quality';
 import { suggestPost } from './postText';
 import type { ReframeMode } from './reframe';
 import { safeArea } from './safeArea';
+import type { FontId, TextStyle } from './textStyle';
 
 /**
  * Layouts live in one design space, the HD frame; the fast preset scales them down. Positions
@@ -31,25 +33,47 @@ export interface StickerEdit {
   layout: ElementLayout;
 }
 
-/** Everything the user can adjust for one clip; stored per clip, survives a reload. */
+/** The user's own text overlay. */
+export interface TextEdit {
+  key: string;
+  text: string;
+  /** Font size in design pixels. */
+  size: number;
+  /** #rrggbb, one of TEXT_COLORS. */
+  color: string;
+  font: FontId;
+  style: TextStyle;
+  from: number;
+  to: number;
+  layout: ElementLayout;
+}
+
+/**
+ * Everything the user can adjust for one clip; stored per clip, survives a reload. Optional
+ * fields are absent in edits saved before they existed: their defaults apply.
+ */
 export interface ClipEdit {
   output: OutputPresetId;
-  /** Absent in edits saved before quality presets: the default applies. */
   quality?: QualityId;
   reframe: ReframeMode;
-  intro: { enabled: boolean; name: string; price: string; durationSec: number; image?: Blob; layout: ElementLayout };
+  /** Where the crop window sits across a wider source: 0 left edge … 1 right edge (default ½, centred). */
+  cropX?: number;
+  intro: { enabled: boolean; name: string; price: string; durationSec: number; image?: Blob; layout: ElementLayout; style?: TextStyle; font?: FontId };
   /** Cue times relative to the clip start. `fromTranscript` says where the text came from. */
-  captions: { enabled: boolean; fromTranscript: boolean; cues: Cue[]; layout: ElementLayout };
+  captions: { enabled: boolean; fromTranscript: boolean; cues: Cue[]; layout: ElementLayout; style?: TextStyle; font?: FontId };
   stickers: StickerEdit[];
+  texts?: TextEdit[];
   music: { enabled: boolean; trackId: string; file?: Blob; fileName?: string; volume: number };
   post: string;
+  /** The clip range and product this edit was made for; absent: the selection's pick (src/domain/edit/follow.ts). */
+  madeFor?: ClipFacts;
 }
 
 export const INTRO_SEC = 2.5;
 export const DEFAULT_MUSIC = { trackId: 'beat-loop', volume: 0.35 } as const;
 
 export interface AutoEditInput {
-  pick: Pick;
+  pick: { start: number; end: number };
   product: Product;
   /** The project's transcript, in recording time. */
   transcript?: Cue[];
@@ -87,11 +111,13 @@ export function autoEdit({ pick, product, transcript, hashtags }: AutoEditInput)
         stickerId: 'sale',
         from: 0,
         to: duration,
-        layout: { x: safe.x + safe.width - 110, y: safe.y + 110, scale: 0.8, angle: -12 },
+        // 0.7: the tilted 256-px sticker's box (215 px) stays inside the safe area at this spot.
+        layout: { x: safe.x + safe.width - 110, y: safe.y + 110, scale: 0.7, angle: -12 },
       },
     ],
     music: { enabled: true, ...DEFAULT_MUSIC },
     post: suggestPost({ productName: name, ...(price && { price }), defaults: [...hashtags] }).text,
+    madeFor: { start: pick.start, end: pick.end, product },
   };
 }
 

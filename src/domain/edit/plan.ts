@@ -53,6 +53,8 @@ export interface RenderPlan {
     colorTransfer?: string;
   };
   reframe: ReframeMode;
+  /** Crop window position across a wider source (reframe.ts `coverCrop`); absent: centred. */
+  cropX?: number;
   quality: QualityId;
   /** Composited in order: later ones on top. */
   overlays: OverlayImage[];
@@ -108,7 +110,7 @@ export function makeRenderPlan(
   output: OutputSize,
   reframe: ReframeMode,
   quality: QualityId,
-  extras: { overlays?: OverlayImage[]; music?: MusicPlan } = {},
+  extras: { overlays?: OverlayImage[]; music?: MusicPlan; cropX?: number } = {},
 ): RenderPlan {
   const start = Math.max(0, clip.start);
   const end = Math.min(meta.durationSec, clip.end);
@@ -125,6 +127,7 @@ export function makeRenderPlan(
       ...(meta.colorTransfer && { colorTransfer: meta.colorTransfer }),
     },
     reframe,
+    ...(extras.cropX !== undefined && { cropX: extras.cropX }),
     quality,
     overlays: extras.overlays ?? [],
   };

@@ -69,11 +69,19 @@ export function displaySize(src: ReframeSource): Size {
   return quarter ? { width: src.height, height: src.width } : { width: src.width, height: src.height };
 }
 
-/** The centred part of a `src`-sized picture with the aspect ratio of `out`. */
-export function coverCrop(src: Size, out: Size): Rect {
+/** Crop window position across the source: 0 left edge, ½ centred, 1 right edge. */
+export const CENTRED = 0.5;
+
+export const clampCropX = (x: number | undefined): number => (x === undefined || !Number.isFinite(x) ? CENTRED : Math.min(1, Math.max(0, x)));
+
+/**
+ * The part of a `src`-sized picture with the aspect ratio of `out`: across a wider picture at
+ * `cropX` (0 left … 1 right), down a taller one centred.
+ */
+export function coverCrop(src: Size, out: Size, cropX = CENTRED): Rect {
   if (src.width * out.height > src.height * out.width) {
     const width = Math.min(src.width, even((src.height * out.width) / out.height));
-    return { x: evenFloor((src.width - width) / 2), y: 0, width, height: src.height };
+    return { x: evenFloor((src.width - width) * clampCropX(cropX)), y: 0, width, height: src.height };
   }
   const height = Math.min(src.height, even((src.width * out.height) / out.width));
   return { x: 0, y: evenFloor((src.height - height) / 2), width: src.width, height };
@@ -93,7 +101,8 @@ export function fitRect(src: Size, out: Size): Rect {
   return { x: evenFloor((out.width - width) / 2), y: evenFloor((out.height - height) / 2), width, height };
 }
 
-export function reframeGeometry(src: ReframeSource, out: Size, mode: ReframeMode): ReframeGeometry {
+/** `cropX` places the crop window of the cover layout (the blurred background stays centred). */
+export function reframeGeometry(src: ReframeSource, out: Size, mode: ReframeMode, cropX = CENTRED): ReframeGeometry {
   if (!(src.width > 0 && src.height > 0)) throw new RangeError(`bad source size ${src.width}x${src.height}`);
   if (!(out.width > 0 && out.height > 0)) throw new RangeError(`bad output size ${out.width}x${out.height}`);
   const source = displaySize(src);
@@ -103,7 +112,7 @@ export function reframeGeometry(src: ReframeSource, out: Size, mode: ReframeMode
   const srcAspect = source.width / source.height;
   const outAspect = output.width / output.height;
 
-  const cover = (): ReframeGeometry => ({ output, layout: 'cover', source, crop: coverCrop(source, output), video: full });
+  const cover = (): ReframeGeometry => ({ output, layout: 'cover', source, crop: coverCrop(source, output, cropX), video: full });
   if (srcAspect <= outAspect * (1 + PORTRAIT_TOLERANCE)) {
     if (srcAspect >= outAspect * (1 - PORTRAIT_TOLERANCE)) return cover();
     return { output, layout: 'fit-pad', source, crop: whole, video: fitRect(source, output) };
@@ -129,4 +138,18 @@ export function reframeGeometry(src: ReframeSource, out: Size, mode: ReframeMode
       blurSigma: Math.round(sigmaLow * (output.width / lowRes.width) * 10) / 10,
     },
   };
+}
+
+/** Whether the crop window can slide across the source (a cover crop of a wider picture). */
+export const canPanCrop = (g: ReframeGeometry): boolean => g.layout === 'cover' && g.crop.width < g.source.width;
+
+/**
+ * `cropX` after dragging the picture `dx` output pixels to the right: the window slides the
+ * other way, so the picture follows the pointer.
+ */
+export function pannedCropX(g: ReframeGeometry, cropX: number, dx: number): number {
+  const slack = g.source.width - g.crop.width;
+  if (!canPanCrop(g) || slack <= 0) return clampCropX(cropX);
+  const dxSource = (dx * g.crop.width) / g.output.width;
+  return clampCropX(clampCropX(cropX) - dxSource / slack);
 }

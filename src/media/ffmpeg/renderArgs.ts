@@ -105,7 +105,7 @@ export function renderGraph(plan: RenderPlan, inputPath: string, paths: AssetPat
   const chains: string[] = [];
 
   // Video: reframe, then the overlays in order.
-  const geometry = reframeGeometry(plan.source, plan.output, plan.reframe);
+  const geometry = reframeGeometry(plan.source, plan.output, plan.reframe, plan.cropX);
   chains.push(reframeFilter(geometry, fps, { input: '0:v:0', output: 'vbase' }, colourConversion(plan.source)));
   let video = 'vbase';
   visibleOverlays(plan).forEach((o, n) => {

@@ -59,7 +59,7 @@ export async function composeRender(
 
     const { width: W, height: H, fps } = plan.output;
     const ctx = context2d(new OffscreenCanvas(W, H));
-    const painter = new FramePainter(ctx, reframeGeometry(plan.source, plan.output, plan.reframe));
+    const painter = new FramePainter(ctx, reframeGeometry(plan.source, plan.output, plan.reframe, plan.cropX));
     const stage = new RgbStage();
     const overlays = await Promise.all(
       visibleOverlays(plan).flatMap((o) => {

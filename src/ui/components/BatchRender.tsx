@@ -1,72 +1,90 @@
 import { useState } from 'preact/hooks';
 import type { OutputPresetId } from '../../domain/edit/output';
 import { DEFAULT_QUALITY, QUALITY_PRESETS, type QualityId } from '../../domain/edit/quality';
-import type { Pick, Product } from '../../domain/events';
+import type { Clip } from '../../domain/clipOverride';
+import type { ClipEdit } from '../../domain/edit/model';
 import { clipFileName } from '../../domain/format';
 import { detailsOf } from '../../domain/mediaErrors';
 import { estimate } from '../../domain/progress';
+import { estimateShortBytes } from '../../domain/shorts/size';
 import { getEdit } from '../../storage/projects';
 import type { EngineId } from '../../media/engine';
 import type { ProjectRecord } from '../../storage/schema';
+import { keepShort } from '../keepShort';
 import { prepareRender, renderPrepared, type PreparedRender } from '../renderClip';
 import { saveBlob } from '../services';
-import { autoEditFor, clipKey } from '../useClipEdit';
+import { wontFit } from '../storageInfo';
+import { editFor } from '../useClipEdit';
 import { useJob } from '../useJob';
 import { ENGINE_NAMES } from './EngineNote';
 import { ErrorNote } from './ErrorNote';
+import { FitWarning } from './FitWarning';
 import { JobProgressBar } from './JobProgress';
 
 interface Props {
   project: ProjectRecord;
   recording: Blob;
-  picks: Pick[];
-  products: Product[];
+  picks: Clip[];
 }
 
 interface Done {
-  pick: Pick;
+  pick: Clip;
   blob: Blob;
   name: string;
   engine: EngineId;
 }
 
 /** Auto-edit every clip, one after another, with one overall progress bar. */
-export function BatchRender({ project, recording, picks, products }: Props) {
+export function BatchRender({ project, recording, picks }: Props) {
   const { job, run, cancel } = useJob();
   const [size, setSize] = useState<OutputPresetId>('hd');
   const [quality, setQuality] = useState<QualityId>(DEFAULT_QUALITY);
   const [done, setDone] = useState<Done[]>([]);
   const [error, setError] = useState<Error | null>(null);
+  const [room, setRoom] = useState<{ needed: number; free: number } | null>(null);
   const one = picks.length === 1;
 
-  const renderAll = async () => {
+  const renderAll = async (anyway = false) => {
     setError(null);
+    setRoom(null);
+    const needed = picks.reduce((sum, p) => sum + estimateShortBytes(size, quality, p.end - p.start), 0);
+    const free = anyway ? null : await wontFit(needed);
+    if (free !== null) return setRoom({ needed, free });
     setDone([]);
     try {
       await run(one ? 'Auto-editing the clip' : `Auto-editing ${picks.length} clips`, async (hooks) => {
         const started = performance.now();
         const input = { recording, recordingName: project.recording.name };
-        const prepare = async (pick: Pick) => {
-          const product = products[pick.productIndex] ?? { id: pick.productId };
+        const prepare = async (pick: Clip) => {
           // The clip's own adjustments when it has them, the auto-edit otherwise; size and quality are the batch's.
-          const edit = { ...((await getEdit(project.id, clipKey(pick))) ?? autoEditFor(project, pick, product)), output: size, quality };
-          return prepareRender({ meta: project.recording.meta, pick, edit });
+          const edit: ClipEdit = { ...editFor(project, pick, await getEdit(project.id, pick.key)), output: size, quality };
+          return { edit, ...(await prepareRender({ meta: project.recording.meta, pick, edit })) };
         };
+        type Prepared = PreparedRender & { edit: ClipEdit };
         // The next clip's overlays and plan are made on the main thread while this one encodes in the worker.
-        let next: Promise<PreparedRender> | undefined = picks[0] && prepare(picks[0]);
+        let next: Promise<Prepared> | undefined = picks[0] && prepare(picks[0]);
         for (const [i, pick] of picks.entries()) {
-          const prepared: PreparedRender | undefined = await next;
+          const clipStarted = performance.now();
+          const prepared: Prepared | undefined = await next;
           if (!prepared) break;
           const following = picks[i + 1];
           next = following && prepare(following);
           // Keep a failed preparation from going unhandled while this clip renders; it is awaited next turn.
           next?.catch(() => undefined);
-          const { blob, engine } = await renderPrepared(input, prepared, {
+          const render = await renderPrepared(input, prepared, {
             ...(hooks.signal && { signal: hooks.signal }),
             onProgress: (p) => hooks.onProgress?.(estimate((i + p.ratio) / picks.length, (performance.now() - started) / 1000)),
           });
           const name = clipFileName(`${i + 1}-${pick.productName ?? pick.productId}-short`, pick.start, pick.end);
-          setDone((d) => [...d, { pick, blob, name, engine }]);
+          // Kept in Your shorts, the MP4 is read back from disk: the batch holds no rendered copy in memory.
+          const blob = await keepShort(project.id, pick, prepared.edit, render, (performance.now() - clipStarted) / 1000, name).then(
+            (kept) => kept.blob,
+            (e: unknown) => {
+              setError(new Error(`#${pick.rank} was rendered but not kept in Your shorts (${e instanceof Error ? e.message : String(e)}); download it below.`));
+              return render.blob;
+            },
+          );
+          setDone((d) => [...d, { pick, blob, name, engine: render.engine }]);
         }
       });
     } catch (e) {
@@ -77,7 +95,7 @@ export function BatchRender({ project, recording, picks, products }: Props) {
   return (
     <section class="batch" aria-label="Auto-edit all clips">
       <div class="batch-row">
-        <button type="button" class="btn secondary" onClick={renderAll} disabled={job !== null}>
+        <button type="button" class="btn secondary" onClick={() => void renderAll()} disabled={job !== null}>
           {one ? 'Auto-edit the clip' : `Auto-edit all ${picks.length} clips`}
         </button>
         <label class="field">
@@ -98,6 +116,7 @@ export function BatchRender({ project, recording, picks, products }: Props) {
           </select>
         </label>
       </div>
+      {room && <FitWarning needed={room.needed} free={room.free} what={one ? 'The short' : `These ${picks.length} shorts`} onAnyway={() => void renderAll(true)} />}
       {job && <JobProgressBar job={job} onCancel={cancel} />}
       {error && <ErrorNote message={`Auto-edit stopped: ${error.message}`} details={detailsOf(error)} onDismiss={() => setError(null)} />}
       {done.length > 0 && (

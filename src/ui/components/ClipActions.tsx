@@ -1,18 +1,23 @@
 import { useState } from 'preact/hooks';
+import type { Clip } from '../../domain/clipOverride';
 import { clipFileName } from '../../domain/format';
-import type { Pick } from '../../domain/events';
 import type { RecordingMeta } from '../../domain/recording';
-import type { CutMethod } from '../../media/engine';
+import type { CutMethod, CutResult } from '../../media/engine';
+import type { ProjectRecord } from '../../storage/schema';
+import { clipPostText } from '../clipPost';
 import { engine, saveBlob } from '../services';
 import { useJob } from '../useJob';
 import { ErrorNote } from './ErrorNote';
 import { JobProgressBar } from './JobProgress';
+import { UploadDialog } from './UploadDialog';
 
 interface Props {
+  /** For the clip's post text (its edit's, or the auto-edit's). */
+  project: ProjectRecord;
   recording: Blob;
   recordingName: string;
   meta: RecordingMeta;
-  clip: Pick;
+  clip: Clip;
 }
 
 const METHOD_NOTES: Record<CutMethod, string> = {
@@ -21,27 +26,36 @@ const METHOD_NOTES: Record<CutMethod, string> = {
   reencode: 'Last clip: exact, re-encoded.',
 };
 
-/** Download one clip: stream copy by default (fast), or an exact re-encoded cut. */
-export function ClipActions({ recording, recordingName, meta, clip }: Props) {
+/** Download one clip, or hand it to TikTok: stream copy by default (fast), or an exact re-encoded cut. */
+export function ClipActions({ project, recording, recordingName, meta, clip }: Props) {
   const [exact, setExact] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [method, setMethod] = useState<CutMethod | null>(null);
+  const [upload, setUpload] = useState<{ file: File; text: string } | null>(null);
   const { job, run, cancel } = useJob();
+  const fileName = (out: CutResult) => clipFileName(clip.productName ?? clip.productId, clip.start, clip.end, out.ext);
 
-  const download = async () => {
+  /** Cuts the clip, then hands the result on; errors are shown, a cancel is silent. */
+  const cutThen = async (label: string, use: (out: CutResult) => Promise<void> | void) => {
     setError(null);
     try {
-      const out = await run(exact ? 'Cutting (exact)' : 'Cutting (fast copy)', (hooks) =>
+      const out = await run(`${label} (${exact ? 'exact' : 'fast copy'})`, (hooks) =>
         engine.cut(recording, recordingName, { start: clip.start, end: clip.end, exact, codecs: meta }, hooks),
       );
       if (out) {
         setMethod(out.method);
-        saveBlob(out.blob, clipFileName(clip.productName ?? clip.productId, clip.start, clip.end, out.ext));
+        await use(out);
       }
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
   };
+  const download = () => cutThen('Cutting', (out) => saveBlob(out.blob, fileName(out)));
+  // Cut first: the dialog's button then shares or saves with the click's own user activation.
+  const toTikTok = () =>
+    cutThen('Cutting for TikTok', async (out) =>
+      setUpload({ file: new File([out.blob], fileName(out), { type: out.blob.type }), text: await clipPostText(project, clip) }),
+    );
 
   return (
     <div class="clip-actions">
@@ -57,6 +71,9 @@ export function ClipActions({ recording, recordingName, meta, clip }: Props) {
       <button type="button" class="btn primary" onClick={download} disabled={job !== null}>
         Download clip
       </button>
+      <button type="button" class="btn secondary" onClick={toTikTok} disabled={job !== null}>
+        Upload to TikTok
+      </button>
       {job && <JobProgressBar job={job} onCancel={cancel} />}
       {method && !job && (
         <p class="muted small" data-testid="cut-method" data-method={method}>
@@ -64,6 +81,7 @@ export function ClipActions({ recording, recordingName, meta, clip }: Props) {
         </p>
       )}
       {error && <ErrorNote message={`The clip could not be cut: ${error}`} onDismiss={() => setError(null)} />}
+      {upload && <UploadDialog file={upload.file} postText={upload.text} product={clip.product} onClose={() => setUpload(null)} />}
     </div>
   );
 }

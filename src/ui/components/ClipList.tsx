@@ -1,8 +1,8 @@
 import { formatClock } from '../../domain/format';
-import type { Pick } from '../../domain/events';
+import type { Clip } from '../../domain/clipOverride';
 
 interface Props {
-  picks: Pick[];
+  picks: Clip[];
   selected: number | null;
   onSelect: (rank: number) => void;
 }
@@ -39,6 +39,7 @@ export function ClipList({ picks, selected, onSelect }: Props) {
             <td>
               <span class="product">{p.productName ?? p.productId}</span>
               <span class="muted small"> {p.productId}</span>
+              {p.trimmed && <span class="tag">trimmed</span>}
             </td>
             <td>
               {formatClock(p.start)}–{formatClock(p.end)}

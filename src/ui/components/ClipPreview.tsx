@@ -12,6 +12,8 @@ import { JobProgressBar } from './JobProgress';
 interface Props {
   recording: Blob;
   clip: Pick;
+  /** A time to show instead of the start: the edge being trimmed. */
+  at?: number;
 }
 
 /** A low-resolution H.264 copy of [start, end), made for a browser that cannot show the recording's codec. */
@@ -26,7 +28,7 @@ interface Proxy {
  * browser cannot show its picture (HEVC in Chromium), it says so and offers a preview made by
  * ffmpeg.wasm for this clip alone.
  */
-export function ClipPreview({ recording, clip }: Props) {
+export function ClipPreview({ recording, clip, at }: Props) {
   const video = useRef<HTMLVideoElement>(null);
   const [picture, setPicture] = useState<Picture>('unknown');
   const [proxy, setProxy] = useState<Proxy | null>(null);
@@ -38,17 +40,18 @@ export function ClipPreview({ recording, clip }: Props) {
   const offset = own ? clip.start : 0;
   const start = clip.start - offset;
   const end = clip.end - offset;
+  const shown = at === undefined ? start : Math.min(end, Math.max(start, at - offset));
 
   useEffect(() => {
     const v = video.current;
     if (!v) return;
     const seek = () => {
-      v.currentTime = start;
+      v.currentTime = shown;
     };
     if (v.readyState >= 1) seek();
     else v.addEventListener('loadedmetadata', seek, { once: true });
     return () => v.removeEventListener('loadedmetadata', seek);
-  }, [start, end, url]);
+  }, [shown, url]);
 
   const onTime = () => {
     const v = video.current;

@@ -1,39 +1,43 @@
-import type { ElementRef } from '../../canvas/scene';
-import type { ClipEdit, ElementLayout, StickerEdit } from '../../domain/edit/model';
+import { findElement, freshKey, withLayout, type ElementRef } from '../../domain/edit/elements';
+import { DESIGN, type ClipEdit, type ElementLayout, type StickerEdit } from '../../domain/edit/model';
 import { OUTPUT_PRESETS, type OutputPresetId } from '../../domain/edit/output';
 import { QUALITY_PRESETS, qualityPreset } from '../../domain/edit/quality';
-import type { ReframeMode } from '../../domain/edit/reframe';
-import { formatClock } from '../../domain/format';
+import { canPanCrop, clampCropX, reframeGeometry, type ReframeMode, type ReframeSource } from '../../domain/edit/reframe';
+import { DEFAULT_FONT } from '../../domain/edit/textStyle';
 import type { StickerInfo } from '../stickers';
+import { CaptionsPanel } from './CaptionsPanel';
 import { FilePickButton, ToggledFieldset } from './controls';
+import { StylePicker } from './StylePicker';
+import { TextPanel } from './TextPanel';
+import { TimeRange } from './TimeRange';
 
 interface Props {
   edit: ClipEdit;
   clipSec: number;
+  /** The frame shown (new captions go there). */
+  time: number;
+  /** The recording's size: whether the crop window can slide across it. */
+  source: ReframeSource;
   stickers: StickerInfo[];
   selected: ElementRef | null;
-  onChange: (next: ClipEdit) => void;
+  onSelect: (ref: ElementRef) => void;
+  /** `coalesce` names a run of changes (typing, a slider) that undoes as one step. */
+  onChange: (next: ClipEdit, coalesce?: string) => void;
 }
 
-const round = (x: number) => Math.round(x * 10) / 10;
-
 /** Everything on the canvas, editable without a pointer too. */
-export function EditPanel({ edit, clipSec, stickers, selected, onChange }: Props) {
-  const set = (patch: Partial<ClipEdit>) => onChange({ ...edit, ...patch });
+export function EditPanel({ edit, clipSec, time, source, stickers, selected, onSelect, onChange }: Props) {
+  const set = (patch: Partial<ClipEdit>, coalesce?: string) => onChange({ ...edit, ...patch }, coalesce);
   const setSticker = (key: string, patch: Partial<StickerEdit>) =>
     set({ stickers: edit.stickers.map((s) => (s.key === key ? { ...s, ...patch } : s)) });
-  const nextKey = () => `sticker-${Date.now().toString(36)}`;
-  const addSticker = (s: Omit<StickerEdit, 'key' | 'from' | 'to' | 'layout'>) =>
-    set({ stickers: [...edit.stickers, { ...s, key: nextKey(), from: 0, to: clipSec, layout: { x: 540, y: 760, scale: 1, angle: 0 } }] });
+  const addSticker = (s: Omit<StickerEdit, 'key' | 'from' | 'to' | 'layout'>) => {
+    const key = freshKey(edit, 'sticker');
+    set({ stickers: [...edit.stickers, { ...s, key, from: 0, to: clipSec, layout: { x: 540, y: 760, scale: 1, angle: 0 } }] });
+    onSelect({ kind: 'sticker', key });
+  };
   const sel = selected?.kind === 'sticker' ? edit.stickers.find((s) => s.key === selected.key) : undefined;
-  const layoutTarget: { layout: ElementLayout; apply: (l: ElementLayout) => void } | undefined =
-    selected?.kind === 'intro'
-      ? { layout: edit.intro.layout, apply: (layout) => set({ intro: { ...edit.intro, layout } }) }
-      : selected?.kind === 'caption'
-        ? { layout: edit.captions.layout, apply: (layout) => set({ captions: { ...edit.captions, layout } }) }
-        : sel
-          ? { layout: sel.layout, apply: (layout) => setSticker(sel.key, { layout }) }
-          : undefined;
+  const target = findElement(edit, selected);
+  const pannable = canPanCrop(reframeGeometry(source, DESIGN, 'crop'));
 
   return (
     <div class="edit-panel">
@@ -69,6 +73,20 @@ export function EditPanel({ edit, clipSec, stickers, selected, onChange }: Props
             </label>
           ))}
         </div>
+        {edit.reframe === 'crop' && pannable && (
+          <label class="field wide">
+            <span>Crop position (or drag the picture on the canvas)</span>
+            <input
+              type="range"
+              min={0}
+              max={1}
+              step={0.01}
+              value={clampCropX(edit.cropX)}
+              aria-valuetext={`${Math.round(clampCropX(edit.cropX) * 100)}% from the left`}
+              onInput={(e) => set({ cropX: Number(e.currentTarget.value) }, 'crop')}
+            />
+          </label>
+        )}
       </fieldset>
 
       <ToggledFieldset
@@ -78,12 +96,19 @@ export function EditPanel({ edit, clipSec, stickers, selected, onChange }: Props
       >
         <label class="field wide">
           <span>Product name</span>
-          <input id="edit-intro-name" type="text" value={edit.intro.name} onInput={(e) => set({ intro: { ...edit.intro, name: e.currentTarget.value } })} />
+          <input id="edit-intro-name" type="text" value={edit.intro.name} onInput={(e) => set({ intro: { ...edit.intro, name: e.currentTarget.value } }, 'intro-name')} />
         </label>
         <label class="field wide">
           <span>Price</span>
-          <input type="text" value={edit.intro.price} onInput={(e) => set({ intro: { ...edit.intro, price: e.currentTarget.value } })} />
+          <input type="text" value={edit.intro.price} onInput={(e) => set({ intro: { ...edit.intro, price: e.currentTarget.value } }, 'intro-price')} />
         </label>
+        <StylePicker
+          name="Intro"
+          style={edit.intro.style ?? 'plate'}
+          font={edit.intro.font ?? DEFAULT_FONT}
+          onStyle={(style) => set({ intro: { ...edit.intro, style } })}
+          onFont={(font) => set({ intro: { ...edit.intro, font } })}
+        />
         <div class="choice-row">
           <FilePickButton
             label={edit.intro.image ? 'Change product image…' : 'Add product image…'}
@@ -98,31 +123,7 @@ export function EditPanel({ edit, clipSec, stickers, selected, onChange }: Props
         </div>
       </ToggledFieldset>
 
-      <ToggledFieldset
-        label={`Captions ${edit.captions.fromTranscript ? '(from the transcript)' : '(from the product)'}`}
-        on={edit.captions.enabled}
-        onToggle={(enabled) => set({ captions: { ...edit.captions, enabled } })}
-      >
-        <ol class="cues">
-          {edit.captions.cues.map((c, i) => (
-            <li key={i}>
-              <span class="muted small">
-                {formatClock(c.start)}–{formatClock(c.end)}
-              </span>
-              <textarea
-                id={`edit-caption-${i}`}
-                rows={2}
-                aria-label={`Caption ${i + 1} text`}
-                value={c.text}
-                onInput={(e) => {
-                  const cues = edit.captions.cues.map((x, j) => (j === i ? { ...x, text: e.currentTarget.value } : x));
-                  set({ captions: { ...edit.captions, cues } });
-                }}
-              />
-            </li>
-          ))}
-        </ol>
-      </ToggledFieldset>
+      <CaptionsPanel captions={edit.captions} clipSec={clipSec} time={time} onChange={(captions, coalesce) => set({ captions }, coalesce)} />
 
       <fieldset>
         <legend>Stickers</legend>
@@ -136,14 +137,7 @@ export function EditPanel({ edit, clipSec, stickers, selected, onChange }: Props
         </div>
         {sel && (
           <div class="sticker-time">
-            <label class="field">
-              <span>From (s)</span>
-              <input type="number" min={0} max={clipSec} step={0.1} value={round(sel.from)} onChange={(e) => setSticker(sel.key, { from: Number(e.currentTarget.value) })} />
-            </label>
-            <label class="field">
-              <span>To (s)</span>
-              <input type="number" min={0} max={clipSec} step={0.1} value={round(sel.to)} onChange={(e) => setSticker(sel.key, { to: Number(e.currentTarget.value) })} />
-            </label>
+            <TimeRange from={sel.from} to={sel.to} clipSec={clipSec} onChange={(range) => setSticker(sel.key, range)} />
             <button type="button" class="btn ghost small danger" onClick={() => set({ stickers: edit.stickers.filter((s) => s.key !== sel.key) })}>
               Remove sticker
             </button>
@@ -151,7 +145,9 @@ export function EditPanel({ edit, clipSec, stickers, selected, onChange }: Props
         )}
       </fieldset>
 
-      {layoutTarget && (
+      <TextPanel edit={edit} clipSec={clipSec} selected={selected} onChange={onChange} onSelect={onSelect} />
+
+      {target && (
         <fieldset>
           <legend>Selected: position</legend>
           <div class="settings-row">
@@ -168,11 +164,11 @@ export function EditPanel({ edit, clipSec, stickers, selected, onChange }: Props
                 <input
                   type="number"
                   step={k === 'scale' ? 0.05 : 1}
-                  value={Math.round(layoutTarget.layout[k] * 100) / 100}
+                  value={Math.round(target.layout[k] * 100) / 100}
                   aria-label={`Selected ${label}`}
                   onChange={(e) => {
                     const n = Number(e.currentTarget.value);
-                    if (Number.isFinite(n)) layoutTarget.apply({ ...layoutTarget.layout, [k]: n });
+                    if (Number.isFinite(n)) onChange(withLayout(edit, target.ref, { ...target.layout, [k]: n }));
                   }}
                 />
               </label>
@@ -188,13 +184,15 @@ export function EditPanel({ edit, clipSec, stickers, selected, onChange }: Props
       >
         <label class="field wide">
           <span>Music volume {Math.round(edit.music.volume * 100)}%</span>
-          <input type="range" min={0} max={1} step={0.05} value={edit.music.volume} onInput={(e) => set({ music: { ...edit.music, volume: Number(e.currentTarget.value) } })} />
+          <input type="range" min={0} max={1} step={0.05} value={edit.music.volume} onInput={(e) => set({ music: { ...edit.music, volume: Number(e.currentTarget.value) } }, 'music-volume')} />
         </label>
-        <FilePickButton
-          label="Use your own audio…"
-          accept="audio/*,.m4a,.mp3,.wav,.ogg"
-          onFile={(f) => set({ music: { ...edit.music, enabled: true, file: f, fileName: f.name } })}
-        />
+        <div class="choice-row">
+          <FilePickButton
+            label="Use your own audio…"
+            accept="audio/*,.m4a,.mp3,.wav,.ogg"
+            onFile={(f) => set({ music: { ...edit.music, enabled: true, file: f, fileName: f.name } })}
+          />
+        </div>
         <p class="muted small">Looped to the clip, faded in and out, and lowered while the host speaks.</p>
       </ToggledFieldset>
     </div>

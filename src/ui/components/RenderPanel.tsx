@@ -1,24 +1,32 @@
 import { useState } from 'preact/hooks';
 import { useObjectUrl } from '../useObjectUrl';
+import type { Clip } from '../../domain/clipOverride';
 import type { ClipEdit } from '../../domain/edit/model';
 import { suggestPost } from '../../domain/edit/postText';
-import type { Pick } from '../../domain/events';
 import { clipFileName } from '../../domain/format';
 import type { RecordingMeta } from '../../domain/recording';
+import { estimateShortBytes } from '../../domain/shorts/size';
+import { setShortPost, type SavedShort } from '../../storage/shorts';
+import { keepShort } from '../keepShort';
 import { renderClip } from '../renderClip';
 import { saveBlob } from '../services';
+import { wontFit } from '../storageInfo';
 import { useJob } from '../useJob';
 import type { RenderResult } from '../../media/engine';
 import { EngineNote } from './EngineNote';
 import { EngineSetting } from './EngineSetting';
 import { ErrorNote } from './ErrorNote';
+import { FitWarning } from './FitWarning';
 import { JobProgressBar } from './JobProgress';
+import { UploadDialog } from './UploadDialog';
 
 interface Props {
+  /** Renders are kept as this project's shorts. */
+  projectId: string;
   recording: Blob;
   recordingName: string;
   meta: RecordingMeta;
-  pick: Pick;
+  pick: Clip;
   edit: ClipEdit;
   onPost: (text: string) => void;
   hashtags: string[];
@@ -27,44 +35,95 @@ interface Props {
 
 const parseTags = (text: string) => text.split(/[\s,]+/).map((t) => t.replace(/^#/, '')).filter(Boolean);
 
-/** Render → preview → download, plus the post text to go with it. */
-export function RenderPanel({ recording, recordingName, meta, pick, edit, onPost, hashtags, onHashtags }: Props) {
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** Render → keep as a saved short → preview, download or upload, plus the post text to go with it. */
+export function RenderPanel({ projectId, recording, recordingName, meta, pick, edit, onPost, hashtags, onHashtags }: Props) {
   const { job, run, cancel } = useJob();
-  const [result, setResult] = useState<{ render: RenderResult; seconds: number } | null>(null);
+  /** `short`: how it was kept (its MP4 is then `render.blob`, read back from disk). */
+  const [result, setResult] = useState<{ render: RenderResult; seconds: number; short?: SavedShort } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [keepError, setKeepError] = useState<string | null>(null);
+  const [keeping, setKeeping] = useState(false);
+  const [room, setRoom] = useState<{ needed: number; free: number } | null>(null);
+  const [upload, setUpload] = useState<File | null>(null);
   const [copied, setCopied] = useState(false);
   const url = useObjectUrl(result?.render.blob ?? null);
   const name = clipFileName(`${pick.productName ?? pick.productId}-short`, pick.start, pick.end);
 
-  const render = async () => {
+  const render = async (anyway = false) => {
     setError(null);
+    setKeepError(null);
+    setRoom(null);
+    const needed = estimateShortBytes(edit.output, edit.quality, pick.end - pick.start);
+    const free = anyway ? null : await wontFit(needed);
+    if (free !== null) return setRoom({ needed, free });
     setResult(null);
     try {
       const t0 = performance.now();
       const render = await run(`Rendering ${edit.output === 'hd' ? '1080×1920' : '720×1280'}`, (hooks) =>
         renderClip({ recording, recordingName, meta, pick, edit }, hooks),
       );
-      if (render) setResult({ render, seconds: (performance.now() - t0) / 1000 });
+      if (!render) return;
+      const seconds = (performance.now() - t0) / 1000;
+      setKeeping(true);
+      try {
+        // Kept, the MP4 is read back from disk and the rendered copy in memory can go.
+        const kept = await keepShort(projectId, pick, edit, render, seconds, name);
+        setResult({ render: { ...render, blob: kept.blob }, seconds, short: kept.short });
+      } catch (e) {
+        setResult({ render, seconds });
+        setKeepError(message(e));
+      } finally {
+        setKeeping(false);
+      }
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(message(e));
     }
   };
 
   return (
     <section class="render-panel" aria-label="Render">
-      <button type="button" class="btn primary" onClick={render} disabled={job !== null}>
+      <button type="button" class="btn primary" onClick={() => void render()} disabled={job !== null || keeping}>
         Render video
       </button>
+      {room && <FitWarning needed={room.needed} free={room.free} what="This short" onAnyway={() => void render(true)} />}
       {job && <JobProgressBar job={job} onCancel={cancel} />}
+      {keeping && (
+        <p class="muted small" role="status">
+          Keeping it in Your shorts…
+        </p>
+      )}
       {error && <ErrorNote message={`The video could not be rendered: ${error}`} onDismiss={() => setError(null)} />}
+      {keepError && <ErrorNote message={`The video was rendered but not kept in Your shorts: ${keepError} Download it to keep it.`} onDismiss={() => setKeepError(null)} />}
       {url && (
         <div class="result">
           <video src={url} controls playsInline data-testid="render-result" aria-label="Rendered video" />
           {result && <EngineNote result={result.render} seconds={result.seconds} />}
+          {result?.short && (
+            <p class="muted small" data-testid="render-kept">
+              Kept in Your shorts (on the project page).
+            </p>
+          )}
           <button type="button" class="btn primary" onClick={() => result && saveBlob(result.render.blob, name)}>
             Download video
           </button>
+          <button type="button" class="btn secondary" onClick={() => result && setUpload(new File([result.render.blob], name, { type: 'video/mp4' }))}>
+            Upload to TikTok
+          </button>
         </div>
+      )}
+      {upload && result && (
+        <UploadDialog
+          file={upload}
+          postText={result.short?.postText ?? edit.post}
+          onPostText={(text) => {
+            const short = result.short;
+            if (short) setShortPost(short.id, text).then(() => setResult((r) => r && { ...r, short: { ...short, postText: text } }), (e: unknown) => setKeepError(message(e)));
+          }}
+          product={pick.product}
+          onClose={() => setUpload(null)}
+        />
       )}
       <label class="field wide">
         <span>Post text</span>

@@ -1,21 +1,31 @@
 import type { ComponentChildren } from 'preact';
+import { useRef } from 'preact/hooks';
 
-/** A button-styled label that opens a file picker and hands over the chosen file. */
+/**
+ * A button that opens a file picker and hands over the chosen file: a real button, so Tab reaches
+ * it and Enter / Space open the picker. The input itself stays hidden (it carries the same name
+ * for tests and scripts that set files on it).
+ */
 export function FilePickButton({ label, accept, onFile }: { label: string; accept: string; onFile: (f: File) => void }) {
+  const input = useRef<HTMLInputElement>(null);
   return (
-    <label class="btn small">
-      {label}
+    <>
+      <button type="button" class="btn small" onClick={() => input.current?.click()}>
+        {label}
+      </button>
       <input
+        ref={input}
         type="file"
         accept={accept}
         hidden
+        aria-label={label}
         onChange={(e) => {
           const f = e.currentTarget.files?.[0];
           if (f) onFile(f);
           e.currentTarget.value = '';
         }}
       />
-    </label>
+    </>
   );
 }
 

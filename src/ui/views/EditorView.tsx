@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { ElementRef } from '../../canvas/scene';
-import type { ClipEdit, ElementLayout } from '../../domain/edit/model';
+import { clipOf } from '../../domain/clipOverride';
+import type { ElementRef } from '../../domain/edit/elements';
 import type { ClickLog, Pick } from '../../domain/events';
 import { formatClock } from '../../domain/format';
 import { DEFAULT_HASHTAGS } from '../../domain/edit/postText';
@@ -9,7 +9,7 @@ import { getPicks } from '../../storage/projects';
 import type { ProjectRecord } from '../../storage/schema';
 import type { ProjectPatch } from '../../storage/versions';
 import { EditPanel } from '../components/EditPanel';
-import { EditorCanvas } from '../components/EditorCanvas';
+import { EditorStage } from '../components/EditorStage';
 import { ErrorNote } from '../components/ErrorNote';
 import { ProjectDeleted } from '../components/ProjectDeleted';
 import { ProjectNotice } from '../components/ProjectNotice';
@@ -67,9 +67,10 @@ export function EditorView({ projectId, clip, back }: Props) {
   return <Editor project={state.project} recording={state.recording} log={state.log} pick={pick} save={stored.save} gone={stored.gone} notice={notice} back={back} />;
 }
 
-function Editor({ project, recording, log, pick, save, gone, notice, back }: Loaded & { notice: ComponentChildren; back: () => void }) {
-  const product = log.products[pick.productIndex] ?? { id: pick.productId };
-  const { edit, update, reset, saveError } = useClipEdit(project, pick, product, gone);
+function Editor({ project, recording, log, pick: autoPick, save, gone, notice, back }: Loaded & { notice: ComponentChildren; back: () => void }) {
+  // The clip as the user trimmed and linked it: the canvas, the render and the file name use it.
+  const pick = clipOf(autoPick, project.clipOverrides?.[clipKey(autoPick)], log.products, project.recording.meta.durationSec);
+  const { edit, update, reset, saveError, ...history } = useClipEdit(project, pick, gone);
   // The frame first shown: 0.5 s in, or the middle of a shorter clip (past its end there is no frame).
   const [time, setTime] = useState(() => Math.min(0.5, (pick.end - pick.start) / 2));
   const [selected, setSelected] = useState<ElementRef | null>(null);
@@ -77,19 +78,7 @@ function Editor({ project, recording, log, pick, save, gone, notice, back }: Loa
   const [hashtags, setHashtags] = useState<string[]>(project.hashtags ?? [...DEFAULT_HASHTAGS]);
   useEffect(() => void stickerCatalogue().then(setStickers, () => setStickers([])), []);
   const clipSec = pick.end - pick.start;
-  // Hundredths for clips under 2 s, so a short clip still has frames to scrub to.
-  const fine = clipSec < 2;
   if (!edit) return <main class="editor loading" aria-busy="true">Preparing the auto-edit…</main>;
-
-  const setLayout = (ref: ElementRef, layout: ElementLayout) => {
-    const next: ClipEdit =
-      ref.kind === 'intro'
-        ? { ...edit, intro: { ...edit.intro, layout } }
-        : ref.kind === 'caption'
-          ? { ...edit, captions: { ...edit.captions, layout } }
-          : { ...edit, stickers: edit.stickers.map((s) => (s.key === ref.key ? { ...s, layout } : s)) };
-    update(next);
-  };
 
   return (
     <main class="editor">
@@ -112,37 +101,38 @@ function Editor({ project, recording, log, pick, save, gone, notice, back }: Loa
       {notice}
       {saveError && <ErrorNote message={`Your edits could not be saved: ${saveError}`} />}
       <div class="editor-grid">
-        <div class="stage">
-          <EditorCanvas
-            edit={edit}
-            time={time}
-            recording={recording}
-            clipStart={pick.start}
-            meta={project.recording.meta}
-            selected={selected}
-            onSelect={setSelected}
-            onLayout={setLayout}
-            onEditText={(ref) => {
-              const cue = edit.captions.cues.findIndex((c) => time >= c.start && time < c.end);
-              const id = ref.kind === 'intro' ? 'edit-intro-name' : `edit-caption-${Math.max(0, cue)}`;
-              document.getElementById(id)?.focus();
-            }}
-          />
-          <label class="field wide">
-            <span>
-              Frame at {time.toFixed(fine ? 2 : 1)} s of {clipSec.toFixed(fine ? 2 : 1)} s
-            </span>
-            <input type="range" min={0} max={Math.max(0, clipSec - 0.05)} step={fine ? 0.01 : 0.1} value={time} aria-label="Scrub the clip" onInput={(e) => setTime(Number(e.currentTarget.value))} />
-          </label>
-        </div>
-        <EditPanel edit={edit} clipSec={clipSec} stickers={stickers} selected={selected} onChange={update} />
+        <EditorStage
+          edit={edit}
+          update={update}
+          history={history}
+          time={time}
+          setTime={setTime}
+          clipSec={clipSec}
+          selected={selected}
+          onSelect={setSelected}
+          recording={recording}
+          clipStart={pick.start}
+          meta={project.recording.meta}
+          stickers={stickers}
+        />
+        <EditPanel
+          edit={edit}
+          clipSec={clipSec}
+          time={time}
+          source={project.recording.meta}
+          stickers={stickers}
+          selected={selected}
+          onSelect={setSelected}
+          onChange={update}
+        />
         <RenderPanel
+          projectId={project.id}
           recording={recording}
           recordingName={project.recording.name}
           meta={project.recording.meta}
           pick={pick}
           edit={edit}
-          onPost={(post) => update({ ...edit, post })}
+          onPost={(post) => update({ ...edit, post }, 'post')}
           hashtags={hashtags}
           onHashtags={(tags) => {
             setHashtags(tags);

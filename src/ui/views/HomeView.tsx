@@ -8,8 +8,10 @@ import { ErrorNote } from '../components/ErrorNote';
 import { JobProgressBar } from '../components/JobProgress';
 import { LogFormatHelp } from '../components/LogFormatHelp';
 import { ProjectList } from '../components/ProjectList';
+import { StorageLine } from '../components/StorageLine';
 import { ImportError, importProject, splitDropped, type Dropped } from '../importFlow';
 import { useJob } from '../useJob';
+import { useStorageSummary } from '../useStorageSummary';
 
 interface Props {
   open: (id: string, warnings?: string[]) => void;
@@ -28,6 +30,7 @@ export function HomeView({ open }: Props) {
   const [projects, setProjects] = useState<ProjectRecord[] | null>(null);
   const [error, setError] = useState<ImportError | Error | null>(null);
   const { job, run, cancel } = useJob();
+  const storage = useStorageSummary();
 
   const reads = useRef(0);
   const refresh = () => {
@@ -120,12 +123,15 @@ export function HomeView({ open }: Props) {
       </section>
       <section class="projects" aria-label="Your projects">
         <h2>Your projects</h2>
+        {storage.summary && <StorageLine shorts={storage.summary.total} info={storage.summary.info} onPersist={storage.askPersist} />}
         <ProjectList
           projects={projects}
+          shorts={storage.summary?.byProject}
           onOpen={(id) => open(id)}
           onDelete={async (p) => {
-            if (!confirm(`Delete “${p.name}”? The stored recording, log and picks are removed from this browser.`)) return;
+            if (!confirm(`Delete “${p.name}”? The stored recording, log, picks and saved shorts are removed from this browser.`)) return;
             await deleteProject(p.id).catch((e: unknown) => setError(e as Error));
+            storage.refresh();
             await refresh();
           }}
         />

@@ -1,11 +1,12 @@
 import { useState } from 'preact/hooks';
 import { earliestAbsoluteMs, hasAbsoluteTimes } from '../../domain/clicklog/resolve';
+import { applyOverrides, setOverride } from '../../domain/clipOverride';
 import { DEFAULT_SELECTION } from '../../domain/events';
 import { effectiveStreamStart } from '../../domain/streamStart';
 import { BatchRender } from '../components/BatchRender';
 import { ClipActions } from '../components/ClipActions';
 import { ClipList } from '../components/ClipList';
-import { ClipPreview } from '../components/ClipPreview';
+import { ClipReview } from '../components/ClipReview';
 import { ClipWhy } from '../components/ClipWhy';
 import { ErrorNote } from '../components/ErrorNote';
 import { JobProgressBar } from '../components/JobProgress';
@@ -15,12 +16,12 @@ import { ProjectDeleted } from '../components/ProjectDeleted';
 import { ProjectNotice } from '../components/ProjectNotice';
 import { RecordingSummary } from '../components/RecordingSummary';
 import { SelectionSettings } from '../components/SelectionSettings';
+import { ShortsSection } from '../components/ShortsSection';
 import { StreamStart } from '../components/StreamStart';
 import { TimeBaseNote } from '../components/TimeBaseNote';
 import { Timeline } from '../components/Timeline';
 import { ImportError, parseLogFile, readStartFile } from '../importFlow';
 import { useAnalysis } from '../useAnalysis';
-import { clipKey } from '../useClipEdit';
 import { useLoudness } from '../useLoudness';
 import { useStoredProject } from '../useStoredProject';
 
@@ -91,7 +92,8 @@ export function ProjectView({ id, initialWarnings, back }: Props) {
   };
 
   const result = state.status === 'done' ? state.result : state.status === 'running' ? state.last : undefined;
-  const picks = result?.picks ?? [];
+  // The user's trims and product links apply everywhere below: list, chart, preview, cut, render, export.
+  const picks = applyOverrides(result?.picks ?? [], project.clipOverrides, log?.products ?? [], meta.durationSec);
   const clip = picks.find((p) => p.rank === selected) ?? picks[0];
 
   return (
@@ -167,7 +169,7 @@ export function ProjectView({ id, initialWarnings, back }: Props) {
                 {picks.length > 0 ? (
                   <>
                     <ClipList picks={picks} selected={clip?.rank ?? null} onSelect={setSelected} />
-                    <BatchRender project={project} recording={recording} picks={picks} products={log.products} />
+                    <BatchRender project={project} recording={recording} picks={picks} />
                   </>
                 ) : (
                   <p class="empty">
@@ -183,16 +185,26 @@ export function ProjectView({ id, initialWarnings, back }: Props) {
               <h2>
                 #{clip.rank} {clip.productName ?? clip.productId}
               </h2>
-              <ClipPreview recording={recording} clip={clip} />
+              <ClipReview
+                recording={recording}
+                clip={clip}
+                durationSec={meta.durationSec}
+                log={log}
+                timeBase={{ streamStartMs: streamStart?.ms, offsetSec: project.offsetSec ?? 0 }}
+                weights={project.selection.weights}
+                loudness={audio.state.status === 'ready' ? audio.state.loudness : undefined}
+                onOverride={(o) => void save({ clipOverrides: setOverride(project.clipOverrides, clip.key, o) })}
+              />
               <ClipWhy clip={clip} snapping={result?.snapping ?? false} />
-              <a class="btn primary block" href={`#/p/${project.id}/edit/${encodeURIComponent(clipKey(clip))}`}>
+              <a class="btn primary block" href={`#/p/${project.id}/edit/${encodeURIComponent(clip.key)}`}>
                 Auto-edit (9:16 short)
               </a>
-              <ClipActions recording={recording} recordingName={project.recording.name} meta={meta} clip={clip} />
+              <ClipActions project={project} recording={recording} recordingName={project.recording.name} meta={meta} clip={clip} />
             </aside>
           )}
         </div>
       )}
+      {log && <ShortsSection project={project} recording={recording} clips={picks} />}
     </main>
   );
 }

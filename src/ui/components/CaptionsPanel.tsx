@@ -1,0 +1,106 @@
+import { useState } from 'preact/hooks';
+import type { Cue } from '../../domain/edit/captions';
+import { addCue, removeCue, retimeCue, type CueResult } from '../../domain/edit/cueEdit';
+import type { ClipEdit } from '../../domain/edit/model';
+import { DEFAULT_FONT } from '../../domain/edit/textStyle';
+import { StylePicker } from './StylePicker';
+import { ToggledFieldset } from './controls';
+
+interface Props {
+  captions: ClipEdit['captions'];
+  clipSec: number;
+  /** The frame shown: "Add caption" puts the new line there. */
+  time: number;
+  onChange: (captions: ClipEdit['captions'], coalesce?: string) => void;
+}
+
+const round = (x: number) => Math.round(x * 100) / 100;
+
+/** Caption lines: style and font, and each line's text and times (typed, or nudged with the arrow keys). */
+export function CaptionsPanel({ captions, clipSec, time, onChange }: Props) {
+  /** The last refused change, shown by the line it was for (or by the Add button: -1). */
+  const [problem, setProblem] = useState<{ index: number; message: string } | null>(null);
+  const setCues = (cues: Cue[], coalesce?: string) => onChange({ ...captions, cues }, coalesce);
+  const apply = (result: CueResult, index: number, focus?: boolean) => {
+    if ('error' in result) return setProblem({ index, message: result.error });
+    setProblem(null);
+    setCues(result.cues);
+    // The new line's text, ready to type (after the list re-renders).
+    if (focus) requestAnimationFrame(() => document.getElementById(`edit-caption-${result.index}`)?.focus());
+  };
+
+  return (
+    <ToggledFieldset
+      label={`Captions ${captions.fromTranscript ? '(from the transcript)' : '(from the product)'}`}
+      on={captions.enabled}
+      onToggle={(enabled) => onChange({ ...captions, enabled })}
+    >
+      <StylePicker
+        name="Caption"
+        style={captions.style ?? 'plate'}
+        font={captions.font ?? DEFAULT_FONT}
+        onStyle={(style) => onChange({ ...captions, style })}
+        onFont={(font) => onChange({ ...captions, font })}
+      />
+      <ol class="cues">
+        {captions.cues.map((c, i) => (
+          <li key={i}>
+            <div class="cue-times">
+              {(['start', 'end'] as const).map((edge) => (
+                <label key={edge} class="field">
+                  <span>{edge === 'start' ? 'Start' : 'End'} (s)</span>
+                  <input
+                    type="number"
+                    min={0}
+                    max={round(clipSec)}
+                    step={0.1}
+                    value={round(c[edge])}
+                    aria-label={`Caption ${i + 1} ${edge}`}
+                    onChange={(e) => {
+                      const v = Number(e.currentTarget.value);
+                      const result = retimeCue(captions.cues, i, edge === 'start' ? v : c.start, edge === 'end' ? v : c.end, clipSec);
+                      // A refused time puts the stored one back in the field.
+                      if ('error' in result) e.currentTarget.value = String(round(c[edge]));
+                      apply(result, i);
+                    }}
+                  />
+                </label>
+              ))}
+              <button type="button" class="btn ghost small danger" aria-label={`Delete caption ${i + 1}`} onClick={() => apply({ cues: removeCue(captions.cues, i), index: i }, i)}>
+                Delete
+              </button>
+            </div>
+            <textarea
+              id={`edit-caption-${i}`}
+              rows={2}
+              aria-label={`Caption ${i + 1} text`}
+              value={c.text}
+              onInput={(e) => {
+                const text = e.currentTarget.value;
+                setCues(
+                  captions.cues.map((x, j) => (j === i ? { ...x, text } : x)),
+                  `caption-text-${i}`,
+                );
+              }}
+            />
+            {problem?.index === i && (
+              <p class="field-error" role="alert">
+                {problem.message}
+              </p>
+            )}
+          </li>
+        ))}
+      </ol>
+      <div class="choice-row">
+        <button type="button" class="btn small" onClick={() => apply(addCue(captions.cues, time, clipSec, 'New caption'), -1, true)}>
+          Add caption at {time.toFixed(1)} s
+        </button>
+      </div>
+      {problem?.index === -1 && (
+        <p class="field-error" role="alert">
+          {problem.message}
+        </p>
+      )}
+    </ToggledFieldset>
+  );
+}

@@ -1,0 +1,88 @@
+import { useState } from 'preact/hooks';
+import type { Clip } from '../../domain/clipOverride';
+import type { ProjectRecord } from '../../storage/schema';
+import { deleteShort, getShortFile, setShortPost, type SavedShort } from '../../storage/shorts';
+import { saveBlob } from '../services';
+import { useShorts, useShortStatus } from '../useShorts';
+import { useStorageSummary } from '../useStorageSummary';
+import { ErrorNote } from './ErrorNote';
+import { ShortCard } from './ShortCard';
+import { StorageLine } from './StorageLine';
+import { UploadDialog } from './UploadDialog';
+import { ZipExport } from './ZipExport';
+
+interface Props {
+  project: ProjectRecord;
+  recording: Blob;
+  clips: readonly Clip[];
+}
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** "Your shorts": every render of this project, kept in the browser; play, download, upload, delete, ZIP. */
+export function ShortsSection({ project, recording, clips }: Props) {
+  const { shorts, error: listError } = useShorts(project.id);
+  const status = useShortStatus(project, clips, shorts);
+  const { summary, askPersist } = useStorageSummary();
+  /** Shorts left out of the ZIP (new ones are in by default). */
+  const [left, setLeft] = useState<ReadonlySet<string>>(new Set());
+  const [upload, setUpload] = useState<{ short: SavedShort; file: File } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const list = shorts ?? [];
+  const chosen = list.filter((s) => !left.has(s.id));
+
+  const withFile = (short: SavedShort, use: (blob: Blob) => void) => {
+    setError(null);
+    getShortFile(short.id).then(use, (e: unknown) => setError(message(e)));
+  };
+  const remove = (short: SavedShort) => {
+    if (!confirm(`Delete the short of “${short.product.name ?? short.product.id}”? Its video is removed from this browser.`)) return;
+    deleteShort(short).catch((e: unknown) => setError(message(e)));
+  };
+
+  return (
+    <section class="shorts" aria-labelledby="shorts-title" data-testid="your-shorts">
+      <div class="list-head">
+        <h2 id="shorts-title">Your shorts</h2>
+        {summary && <StorageLine shorts={summary.byProject.get(project.id) ?? { count: 0, bytes: 0 }} info={summary.info} onPersist={askPersist} />}
+      </div>
+      {listError && <ErrorNote message={`Your shorts could not be read: ${listError}`} />}
+      {error && <ErrorNote message={error} onDismiss={() => setError(null)} />}
+      {shorts && list.length === 0 && <p class="empty small">Every short you render (here or in the editor) is kept here, ready to upload or download.</p>}
+      {list.length > 0 && (
+        <ul class="short-grid">
+          {list.map((s) => (
+            <ShortCard
+              key={s.id}
+              short={s}
+              status={status.get(s.id)}
+              chosen={!left.has(s.id)}
+              onChoose={(on) =>
+                setLeft((l) => {
+                  const next = new Set(l);
+                  if (on) next.delete(s.id);
+                  else next.add(s.id);
+                  return next;
+                })
+              }
+              open={() => getShortFile(s.id)}
+              onDownload={() => withFile(s, (blob) => saveBlob(blob, s.fileName))}
+              onUpload={() => withFile(s, (blob) => setUpload({ short: s, file: new File([blob], s.fileName, { type: 'video/mp4' }) }))}
+              onDelete={() => remove(s)}
+            />
+          ))}
+        </ul>
+      )}
+      <ZipExport project={project} recording={recording} clips={clips} shorts={chosen} />
+      {upload && (
+        <UploadDialog
+          file={upload.file}
+          postText={upload.short.postText}
+          onPostText={(text) => setShortPost(upload.short.id, text).catch((e: unknown) => setError(message(e)))}
+          product={upload.short.product}
+          onClose={() => setUpload(null)}
+        />
+      )}
+    </section>
+  );
+}

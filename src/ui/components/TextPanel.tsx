@@ -1,0 +1,90 @@
+import { freshKey, type ElementRef } from '../../domain/edit/elements';
+import { DESIGN, type ClipEdit, type TextEdit } from '../../domain/edit/model';
+import { safeArea } from '../../domain/edit/safeArea';
+import { DEFAULT_FONT, TEXT_COLORS, TEXT_SIZE } from '../../domain/edit/textStyle';
+import { StylePicker } from './StylePicker';
+import { TimeRange } from './TimeRange';
+
+interface Props {
+  edit: ClipEdit;
+  clipSec: number;
+  selected: ElementRef | null;
+  onChange: (next: ClipEdit, coalesce?: string) => void;
+  onSelect: (ref: ElementRef) => void;
+}
+
+const SAFE = safeArea(DESIGN.width, DESIGN.height);
+
+/** The user's own text overlays: add one, then edit the selected one's words, size, colour, style and time. */
+export function TextPanel({ edit, clipSec, selected, onChange, onSelect }: Props) {
+  const texts = edit.texts ?? [];
+  const sel = selected?.kind === 'text' ? texts.find((t) => t.key === selected.key) : undefined;
+  const setText = (key: string, patch: Partial<TextEdit>, coalesce?: string) =>
+    onChange({ ...edit, texts: texts.map((t) => (t.key === key ? { ...t, ...patch } : t)) }, coalesce);
+  const add = () => {
+    const key = freshKey(edit, 'text');
+    const text: TextEdit = {
+      key,
+      text: 'Your text',
+      size: TEXT_SIZE.initial,
+      color: '#ffffff',
+      font: DEFAULT_FONT,
+      style: 'outline',
+      from: 0,
+      to: clipSec,
+      layout: { x: SAFE.x + SAFE.width / 2, y: SAFE.y + SAFE.height / 2, scale: 1, angle: 0 },
+    };
+    onChange({ ...edit, texts: [...texts, text] });
+    onSelect({ kind: 'text', key });
+    // Its words selected, ready to type over (after the panel re-renders).
+    requestAnimationFrame(() => {
+      const field = document.getElementById('edit-text-words');
+      if (field instanceof HTMLTextAreaElement) field.select();
+    });
+  };
+
+  return (
+    <fieldset>
+      <legend>Text</legend>
+      <div class="choice-row">
+        <button type="button" class="btn small" onClick={add}>
+          Add text
+        </button>
+      </div>
+      {sel && (
+        <div class="text-edit">
+          <label class="field wide">
+            <span>Words</span>
+            <textarea id="edit-text-words" rows={2} value={sel.text} onInput={(e) => setText(sel.key, { text: e.currentTarget.value }, `text-${sel.key}-words`)} />
+          </label>
+          <label class="field wide">
+            <span>Size {sel.size} px</span>
+            <input
+              type="range"
+              min={TEXT_SIZE.min}
+              max={TEXT_SIZE.max}
+              step={4}
+              value={sel.size}
+              onInput={(e) => setText(sel.key, { size: Number(e.currentTarget.value) }, `text-${sel.key}-size`)}
+            />
+          </label>
+          <div class="swatches" role="radiogroup" aria-label="Text colour">
+            {TEXT_COLORS.map((c) => (
+              <label key={c.value} class="swatch" title={c.label}>
+                <input type="radio" name="text-colour" checked={sel.color === c.value} aria-label={c.label} onChange={() => setText(sel.key, { color: c.value })} />
+                <span class="swatch-chip" style={{ background: c.value }} />
+              </label>
+            ))}
+          </div>
+          <StylePicker name="Text" style={sel.style} font={sel.font} onStyle={(style) => setText(sel.key, { style })} onFont={(font) => setText(sel.key, { font })} />
+          <div class="sticker-time">
+            <TimeRange from={sel.from} to={sel.to} clipSec={clipSec} onChange={(range) => setText(sel.key, range)} />
+            <button type="button" class="btn ghost small danger" onClick={() => onChange({ ...edit, texts: texts.filter((t) => t.key !== sel.key) })}>
+              Remove text
+            </button>
+          </div>
+        </div>
+      )}
+    </fieldset>
+  );
+}

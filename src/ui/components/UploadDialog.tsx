@@ -1,0 +1,150 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { LinkedProduct } from '../../domain/clipOverride';
+import { POST_MAX_CHARS } from '../../domain/edit/postText';
+import { formatBytes } from '../../domain/format';
+import { TIKTOK_UPLOAD_URL } from '../../domain/tiktok';
+import { canShareFile, copyText, handOffToUploader, shareShort, type DesktopHandoff } from '../handoff';
+import { ErrorNote } from './ErrorNote';
+
+interface Props {
+  file: File;
+  postText: string;
+  /** The edited text, when it changed (on close and before it is handed over). */
+  onPostText?: (text: string) => void;
+  product: LinkedProduct;
+  onClose: () => void;
+}
+
+type Outcome = { kind: 'shared' | 'share-cancelled'; copied: boolean } | ({ kind: 'desktop' } & DesktopHandoff);
+
+const LIMIT_NOTE = `${POST_MAX_CHARS.toLocaleString('en-US')} characters is the caption limit of TikTok's upload API; the TikTok app allows longer captions for some accounts.`;
+
+/**
+ * Hands one MP4 to TikTok: the share sheet where the browser can share files (phones), otherwise
+ * the file saved, the post text copied and TikTok's web uploader opened, with a three-step guide.
+ * The post text is editable here, counted against TikTok's limit.
+ */
+export function UploadDialog({ file, postText, onPostText, product, onClose }: Props) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [text, setText] = useState(postText);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [share] = useState(() => canShareFile(file));
+  const over = text.length > POST_MAX_CHARS;
+
+  useEffect(() => {
+    const d = dialog.current;
+    if (d && !d.open) d.showModal();
+  }, []);
+  const keepText = () => text !== postText && onPostText?.(text);
+
+  const go = async () => {
+    keepText();
+    setError(null);
+    setBusy(true);
+    try {
+      const title = product.name ?? product.id;
+      if (share) {
+        const { outcome: result, copied } = await shareShort({ file, text, title });
+        setOutcome({ kind: result === 'shared' ? 'shared' : 'share-cancelled', copied });
+      } else {
+        setOutcome({ kind: 'desktop', ...(await handOffToUploader({ file, text, title })) });
+      }
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const copyAgain = async () => {
+    const copied = await copyText(text);
+    setOutcome((o) => (o ? { ...o, copied } : o));
+  };
+
+  const saved = outcome?.kind === 'desktop' ? outcome.saved : undefined;
+  return (
+    <dialog
+      ref={dialog}
+      class="upload-dialog"
+      aria-labelledby="upload-title"
+      data-testid="upload-dialog"
+      onClose={() => {
+        keepText();
+        onClose();
+      }}
+    >
+      <h2 id="upload-title">Upload to TikTok</h2>
+      <p class="muted small">
+        {file.name} · {formatBytes(file.size)}
+      </p>
+      <label class="field wide">
+        <span>Post text</span>
+        <textarea rows={6} value={text} onInput={(e) => setText(e.currentTarget.value)} aria-label="Post text to upload" aria-describedby="post-count" />
+      </label>
+      <p id="post-count" class={`small post-count${over ? ' over' : ''}`} data-testid="post-count" title={LIMIT_NOTE}>
+        {text.length.toLocaleString('en-US')} / {POST_MAX_CHARS.toLocaleString('en-US')} characters
+        {over && ': longer than TikTok’s uploader takes — shorten it, or post from the TikTok app if your account allows longer captions.'}
+      </p>
+      <p class="muted small">{LIMIT_NOTE}</p>
+
+      <button type="button" class="btn primary" onClick={go} disabled={busy}>
+        {share ? 'Share to TikTok…' : 'Save video, copy text, open TikTok'}
+      </button>
+      {error && <ErrorNote message={`The video could not be handed over: ${error}`} onDismiss={() => setError(null)} />}
+
+      {share ? (
+        outcome && (
+          <p class="note" role="status" data-testid="upload-result">
+            {outcome.kind === 'shared' ? 'Shared. ' : 'Sharing was cancelled. '}
+            {outcome.copied && 'The post text is copied too: paste it if TikTok leaves the caption empty. '}
+            In TikTok, add the product link: search for <strong>{product.id}</strong>
+            {product.name && <> or “{product.name}”</>}.
+          </p>
+        )
+      ) : (
+        <>
+          {saved === 'cancelled' && (
+            <p class="note warn" role="status">
+              Saving was cancelled, so TikTok was not opened.
+            </p>
+          )}
+          <ol class="upload-guide" data-testid="upload-guide">
+            <li>
+              Drop <strong>{file.name}</strong> into the uploader
+              {saved === 'downloaded' ? ' (it is in your downloads).' : saved === 'picked' ? ' (saved where you chose).' : '.'}
+            </li>
+            <li>
+              Paste the post text into the description{outcome?.copied ? ' — it is copied.' : '.'}{' '}
+              <button type="button" class="btn ghost small" onClick={copyAgain}>
+                Copy text
+              </button>
+            </li>
+            <li>
+              Add the product link: <em>Add link → Products</em>, then search for <strong>{product.id}</strong>
+              {product.name && <> or “{product.name}”</>}.
+              {product.url && (
+                <>
+                  {' '}
+                  Its page:{' '}
+                  <a href={product.url} target="_blank" rel="noopener noreferrer">
+                    {product.url}
+                  </a>
+                </>
+              )}
+            </li>
+          </ol>
+          <p class="muted small">
+            {saved === 'picked' || saved === 'downloaded' ? 'TikTok Studio opened in a new tab. ' : 'TikTok Studio opens in a new tab. '}
+            <a href={TIKTOK_UPLOAD_URL} target="_blank" rel="noopener noreferrer">
+              Open the uploader
+            </a>
+          </p>
+        </>
+      )}
+      <button type="button" class="btn ghost" onClick={() => dialog.current?.close()}>
+        Close
+      </button>
+    </dialog>
+  );
+}
