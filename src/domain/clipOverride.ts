@@ -67,19 +67,30 @@ export type Edge = 'start' | 'end';
 export type Limit = 'recording' | 'max' | 'min';
 
 /**
+ * Where `edge` may go with the other edge where it is: [earliest, latest], and which limit holds
+ * it on the far side (60 s, or the recording's own edge when that is nearer); on the near side
+ * the minimum length holds it.
+ */
+export function edgeBounds(range: Range, edge: Edge, durationSec: number): { lo: number; hi: number; far: Limit } {
+  const minLen = Math.min(MIN_TRIM_SEC, durationSec);
+  if (edge === 'start') {
+    const far = range.end - MAX_CLIP_SEC;
+    return { lo: Math.max(0, far), hi: range.end - minLen, far: far >= 0 ? 'max' : 'recording' };
+  }
+  const far = range.start + MAX_CLIP_SEC;
+  return { lo: range.start + minLen, hi: Math.min(durationSec, far), far: far <= durationSec ? 'max' : 'recording' };
+}
+
+/**
  * Moves one edge to `value`, held at the limits; says which limit held it. The other edge never
  * moves: a trim changes only what the user touched.
  */
 export function setEdge(range: Range, edge: Edge, value: number, durationSec: number): { range: Range; limit?: Limit } {
-  const minLen = Math.min(MIN_TRIM_SEC, durationSec);
-  // The far bound is the 60 s limit or the recording's edge, whichever is nearer; the near one keeps the minimum length.
-  const far = edge === 'start' ? range.end - MAX_CLIP_SEC : range.start + MAX_CLIP_SEC;
-  const farLimit: Limit = edge === 'start' ? (far >= 0 ? 'max' : 'recording') : far <= durationSec ? 'max' : 'recording';
-  const [lo, hi] = edge === 'start' ? [Math.max(0, far), range.end - minLen] : [range.start + minLen, Math.min(durationSec, far)];
+  const { lo, hi, far } = edgeBounds(range, edge, durationSec);
   const held = Math.min(Math.max(value, lo), hi);
-  const beyondFar = edge === 'start' ? value < lo - EPS : value > hi + EPS;
-  const beyondNear = edge === 'start' ? value > hi + EPS : value < lo - EPS;
-  const limit = beyondFar ? farLimit : beyondNear ? 'min' : undefined;
+  const early = value < lo - EPS;
+  const late = value > hi + EPS;
+  const limit = (edge === 'start' ? early : late) ? far : early || late ? 'min' : undefined;
   const moved = edge === 'start' ? { start: held, end: range.end } : { start: range.start, end: held };
   return { range: moved, ...(limit && { limit }) };
 }

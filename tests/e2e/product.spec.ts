@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { openEditor, renderAndDownload } from './editor';
 import { frameRgb, saveDownload } from './helpers';
+import { SHOTS, storedRows } from './stored';
 
 const outDir = mkdtempSync(join(tmpdir(), 'lhs-product-'));
 const panel = (page: Page) => page.getByRole('complementary', { name: 'Selected clip' });
@@ -56,7 +57,7 @@ test('change the product: intro card, post text, file names and exports follow; 
   const oneLine = await canvasPlateHeight(page);
   // A stored edit made for the old product: the user picked the fast size.
   await page.getByLabel('720×1280 (faster)').check();
-  await page.waitForTimeout(400); // the edit is saved 250 ms after the change
+  await expect.poll(async () => (await storedRows(page)).edits).toBe(1);
   await page.getByRole('button', { name: '← Highlights' }).click();
 
   // Type a product of one's own; a link that is not a web address is refused.
@@ -75,6 +76,8 @@ test('change the product: intro card, post text, file names and exports follow; 
   await expect(rows(page).first()).toContainText(NEW.id);
   await expect(panel(page).getByRole('heading', { level: 2 })).toContainText(NEW.name);
   await expect(link.getByRole('link', { name: 'Product page' })).toHaveAttribute('href', NEW.url);
+  await link.evaluate((el) => el.scrollIntoView({ block: 'end' }));
+  await page.screenshot({ path: join(SHOTS, 'product-link.png') });
 
   // The raw clip's file name and the exported list name the new product.
   let download = page.waitForEvent('download');

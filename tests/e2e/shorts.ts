@@ -104,7 +104,6 @@ export async function measureMemory(page: Page, browser: Browser, work: () => Pr
   const live = async () => {
     await cdp.send('HeapProfiler.collectGarbage');
     const u = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; embedderHeapUsedSize?: number; backingStorageSize?: number };
-    console.log('DBG', u.usedSize, u.embedderHeapUsedSize, u.backingStorageSize);
     return u.usedSize + (u.embedderHeapUsedSize ?? 0) + (u.backingStorageSize ?? 0);
   };
   const figures: MemoryFigures = { liveBefore: await live(), livePeak: 0, rssBefore: await rendererRss(browser), rssPeak: 0, samples: 0 };

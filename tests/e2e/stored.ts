@@ -20,7 +20,7 @@ export async function importProject(page: Page, files: string[]): Promise<string
 
 /**
  * Rows per object store as the browser holds them, read with the raw IndexedDB API, not the
- * app's code: for `id` (edits by their project), or every row when no id is given.
+ * app's code: for `id` (edits and shorts by their project), or every row when no id is given.
  */
 export function storedRows(page: Page, id?: string): Promise<Record<string, number>> {
   return page.evaluate(async (id) => {
@@ -38,7 +38,8 @@ export function storedRows(page: Page, id?: string): Promise<Record<string, numb
     const counts: Record<string, number> = {};
     for (const name of names) {
       const store = tx.objectStore(name);
-      counts[name] = await count(id === undefined ? store.count() : name === 'edits' ? store.index('byProject').count(id) : store.count(id));
+      // Stores keyed by their own id (edits, shorts) are found by project through their index.
+      counts[name] = await count(id === undefined ? store.count() : store.indexNames.contains('byProject') ? store.index('byProject').count(id) : store.count(id));
     }
     db.close();
     return counts;

@@ -39,16 +39,17 @@ function storedOverrides(page: Page): Promise<unknown> {
   );
 }
 
-/** Drags a handle (by its middle, with the mouse) to time `t` on the trim timeline. */
+/** Drags a handle (by its grip, with the mouse) so its edge moves to time `t` on the trim timeline. */
 async function dragTo(page: Page, handle: Locator, t: number) {
   const track = panel(page).locator('.trim-track');
   const line = (await track.boundingBox())!;
   const [from, to] = await track.evaluate((el) => [Number((el as HTMLElement).dataset.from), Number((el as HTMLElement).dataset.to)]);
+  const pxPerSec = line.width / (to! - from!);
   const box = (await handle.boundingBox())!;
-  const y = box.y + box.height / 2;
-  await page.mouse.move(box.x + box.width / 2, y);
+  const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+  await page.mouse.move(x, y);
   await page.mouse.down();
-  await page.mouse.move(line.x + ((t - from!) / (to! - from!)) * line.width, y, { steps: 10 });
+  await page.mouse.move(x + (t - (await valueOf(handle))) * pxPerSec, y, { steps: 10 });
   await page.mouse.up();
 }
 
@@ -112,8 +113,8 @@ test('trim by drag, keys, nudges and typing: the cut has the trimmed length, and
   expect(Number(copy.format.duration)).toBeLessThanOrEqual(length + 1.1);
 
   // Stored with the project: only the clip's range, under its product and pitch.
+  await expect.poll(() => storedOverrides(page)).toEqual({ 'P1#1': { start: trimmedStart, end: trimmedEnd } });
   await page.reload();
-  expect(await storedOverrides(page)).toEqual({ 'P1#1': { start: trimmedStart, end: trimmedEnd } });
   await expect(rows(page).first()).toContainText('trimmed');
   expect(await valueOf(start)).toBeCloseTo(trimmedStart, 5);
   await expect(end).toHaveAttribute('aria-valuenow', '7.5');
@@ -132,8 +133,8 @@ test('trim by drag, keys, nudges and typing: the cut has the trimmed length, and
   await expect(start).toHaveAttribute('aria-valuenow', String(autoStart));
   await expect(end).toHaveAttribute('aria-valuenow', String(autoEnd));
   await expect(rows(page).first()).not.toContainText('trimmed');
+  await expect.poll(() => storedOverrides(page)).toBeUndefined();
   await page.reload();
-  expect(await storedOverrides(page)).toBeUndefined();
   await expect(end).toHaveAttribute('aria-valuenow', String(autoEnd));
 });
 

@@ -66,6 +66,8 @@ test('where the browser can share files, the share sheet gets one MP4 and the po
   await text.fill('Blend it all 🍓 #miniblender');
   await expect(count).not.toHaveClass(/over/);
 
+  // Desktops that share files (Safari, Chrome on Windows) may not offer TikTok: the web uploader stays one click away.
+  await expect(dialog.getByRole('button', { name: 'Use TikTok’s web uploader instead' })).toBeVisible();
   await dialog.getByRole('button', { name: 'Share to TikTok…' }).click();
   await expect(dialog.getByTestId('upload-result')).toContainText('Shared.');
   const shared = await page.evaluate(() => (window as Window & { shared?: Shared }).shared);

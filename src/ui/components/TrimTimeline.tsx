@@ -1,6 +1,5 @@
 import { useRef } from 'preact/hooks';
-import { MAX_CLIP_SEC } from '../../domain/events';
-import { MIN_TRIM_SEC, type Edge, type Range } from '../../domain/clipOverride';
+import { edgeBounds, type Edge, type Range } from '../../domain/clipOverride';
 import { formatClock } from '../../domain/format';
 import type { QuietRun } from '../../domain/loudness';
 
@@ -41,23 +40,20 @@ function ticks(view: Range): number[] {
  */
 export function TrimTimeline({ view, range, auto, durationSec, rate, pauses, productLabel, onMove, onSettle }: Props) {
   const track = useRef<HTMLDivElement>(null);
-  /** Where on the handle the pointer took it, so it does not jump to the pointer. */
+  /** How far from the edge the pointer took its handle, so the edge does not jump to the pointer. */
   const grab = useRef(0);
   const peak = Math.max(1, ...rate);
-  const minLen = Math.min(MIN_TRIM_SEC, durationSec);
-  const bounds: Record<Edge, [number, number]> = {
-    start: [Math.max(0, range.end - MAX_CLIP_SEC), range.end - minLen],
-    end: [range.start + minLen, Math.min(durationSec, range.start + MAX_CLIP_SEC)],
-  };
+  const span = view.end - view.start;
+  const xOf = (t: number, box: DOMRect) => box.left + ((t - view.start) / span) * box.width;
   const timeAt = (clientX: number) => {
     const box = track.current!.getBoundingClientRect();
     const ratio = Math.min(1, Math.max(0, (clientX - grab.current - box.left) / box.width));
-    return tenth(view.start + ratio * (view.end - view.start));
+    return tenth(view.start + ratio * span);
   };
 
   const handle = (edge: Edge) => {
     const value = range[edge];
-    const [min, max] = bounds[edge];
+    const { lo: min, hi: max } = edgeBounds(range, edge, durationSec);
     const step = (e: KeyboardEvent) => {
       const big = e.shiftKey || e.key === 'PageUp' || e.key === 'PageDown';
       const by = big ? 1 : 0.1;
@@ -83,8 +79,7 @@ export function TrimTimeline({ view, range, auto, durationSec, rate, pauses, pro
         onKeyUp={onSettle}
         onBlur={onSettle}
         onPointerDown={(e) => {
-          const box = e.currentTarget.getBoundingClientRect();
-          grab.current = e.clientX - (box.left + box.width / 2);
+          grab.current = e.clientX - xOf(value, track.current!.getBoundingClientRect());
           e.currentTarget.setPointerCapture(e.pointerId);
           e.currentTarget.focus();
           e.preventDefault();
@@ -96,7 +91,6 @@ export function TrimTimeline({ view, range, auto, durationSec, rate, pauses, pro
     );
   };
 
-  const span = view.end - view.start;
   return (
     <figure class="trim-timeline">
       <div class="trim-track" ref={track} data-from={view.start} data-to={view.end}>

@@ -30,7 +30,8 @@ export function UploadDialog({ file, postText, onPostText, product, onClose }: P
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [share] = useState(() => canShareFile(file));
+  /** The share sheet where the browser can share files; TikTok's web uploader otherwise, or when the user asks for it. */
+  const [share, setShare] = useState(() => canShareFile(file));
   const over = text.length > POST_MAX_CHARS;
 
   useEffect(() => {
@@ -91,6 +92,19 @@ export function UploadDialog({ file, postText, onPostText, product, onClose }: P
       <button type="button" class="btn primary" onClick={go} disabled={busy}>
         {share ? 'Share to TikTok…' : 'Save video, copy text, open TikTok'}
       </button>
+      {share && (
+        // Desktop Safari and Chrome on Windows share files too, to apps that may not include TikTok.
+        <button
+          type="button"
+          class="btn ghost small"
+          onClick={() => {
+            setShare(false);
+            setOutcome(null);
+          }}
+        >
+          Use TikTok’s web uploader instead
+        </button>
+      )}
       {error && <ErrorNote message={`The video could not be handed over: ${error}`} onDismiss={() => setError(null)} />}
 
       {share ? (
