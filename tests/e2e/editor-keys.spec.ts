@@ -105,9 +105,11 @@ test('keyboard only: tab to a clip, open the editor, select the sticker, nudge i
   await expect(layer).toHaveCount(1);
 
   // The file pickers are buttons Tab reaches; Enter opens the picker.
-  await tabTo(page, page.getByRole('button', { name: 'Add product image…' }));
+  const picker = page.getByRole('button', { name: 'Add product image…' });
+  await tabTo(page, picker);
   const chooser = page.waitForEvent('filechooser');
-  await page.keyboard.press('Enter');
+  // Pressed on the button itself: an autosave re-render can take the page's focus in between.
+  await picker.press('Enter');
   await (await chooser).setFiles(join(PUBLIC, 'stickers', 'star.svg'));
   await expect(page.getByRole('button', { name: 'Change product image…' })).toBeVisible();
   for (const label of ['Your image…', 'Use your own audio…']) {
