@@ -16,7 +16,11 @@ export function useShorts(projectId: string): { shorts: SavedShort[] | null; err
     const load = () => {
       const read = ++reads.current;
       listShorts(projectId).then(
-        (list) => read === reads.current && (setShorts(list), setError(null)),
+        (list) => {
+          if (read !== reads.current) return;
+          setShorts(list);
+          setError(null);
+        },
         (e: unknown) => read === reads.current && setError(e instanceof Error ? e.message : String(e)),
       );
     };

@@ -192,7 +192,9 @@ describe('quietRuns', () => {
     expect(quietThreshold(l)).toBeCloseTo(-38, 5);
     const runs = quietRuns(l);
     expect(runs).toHaveLength(10);
-    runs.forEach((r, k) => expect([round(r.start), round(r.end)]).toEqual([k * 5 + 1.5, k * 5 + 5]));
+    runs.forEach((r, k) => {
+      expect([round(r.start), round(r.end)]).toEqual([k * 5 + 1.5, k * 5 + 5]);
+    });
     // The median rule (median − 15 dB) would put the threshold below the noise: nothing found.
     expect(quietRuns(l, { speechPercentile: 0.5, belowSpeechDb: 15 })).toEqual([]);
   });

@@ -70,7 +70,9 @@ describe('product windows', () => {
     const { picks, windows } = select([...burst(0, 50, 80), ...burst(1, 200, 230), ...burst(1, 60, 65, 2.5)], 400);
     expect(windows.every((w) => w.source === 'inferred')).toBe(true);
     const sorted = [...windows].sort((a, b) => a.start - b.start);
-    sorted.slice(1).forEach((w, i) => expect(w.start).toBeGreaterThanOrEqual(sorted[i]!.end));
+    sorted.slice(1).forEach((w, i) => {
+      expect(w.start).toBeGreaterThanOrEqual(sorted[i]!.end);
+    });
     expect(picks.map((p) => p.productId).sort()).toEqual(['P0', 'P1']);
     for (const p of picks) {
       expect(p.start).toBeGreaterThanOrEqual(p.why.window.start);
@@ -297,8 +299,12 @@ describe('selection properties', () => {
         }
         if (!c.secondClip) expect(new Set(picks.map((p) => p.productId)).size).toBe(picks.length);
         const sorted = [...picks].sort((a, b) => a.start - b.start);
-        sorted.slice(1).forEach((p, i) => expect(p.start).toBeGreaterThanOrEqual(sorted[i]!.end - 1e-9));
-        picks.slice(1).forEach((p, i) => expect(p.score / len(p)).toBeLessThanOrEqual(picks[i]!.score / len(picks[i]!) + 1e-9));
+        sorted.slice(1).forEach((p, i) => {
+          expect(p.start).toBeGreaterThanOrEqual(sorted[i]!.end - 1e-9);
+        });
+        picks.slice(1).forEach((p, i) => {
+          expect(p.score / len(p)).toBeLessThanOrEqual(picks[i]!.score / len(picks[i]!) + 1e-9);
+        });
         expect(selectHighlights(inp, o, runs)).toEqual(result);
       }),
       { numRuns: 400 },

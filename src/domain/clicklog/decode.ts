@@ -101,6 +101,7 @@ export function decodeLog(bytes: Uint8Array, fileName: string): Decoded {
     // controls they mean another legacy encoding; with them, binary data, which parseClickLog's
     // control-character check refuses.
     const head = text.slice(0, SNIFF_CHARS);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for control characters is the point.
     if (/[\u0080-\u009f]/.test(head) && !/[\0-\x08\x0b\x0e-\x1f\x7f]/.test(head)) {
       return refused(
         'encoding',

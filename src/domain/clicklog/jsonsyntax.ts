@@ -23,7 +23,7 @@ class SyntaxAt extends Error {
   }
 }
 
-function describe(text: string, i: number): string {
+function whatIsAt(text: string, i: number): string {
   if (i >= text.length) return 'the end of the file';
   const cp = text.codePointAt(i) ?? 0;
   const ch = String.fromCodePoint(cp);
@@ -44,7 +44,7 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | null {
     }
   };
   const fail = (expected: string): never => {
-    throw new SyntaxAt(i, `expected ${expected} but found ${describe(text, i)}`);
+    throw new SyntaxAt(i, `expected ${expected} but found ${whatIsAt(text, i)}`);
   };
   const string = (): void => {
     i++; // opening quote
@@ -56,14 +56,14 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | null {
         return;
       }
       if (c === 10 || c === 13) throw new SyntaxAt(i, 'a line break inside a string (is a closing quote missing?)');
-      if (c < 0x20) throw new SyntaxAt(i, `${describe(text, i)} inside a string (escape it)`);
+      if (c < 0x20) throw new SyntaxAt(i, `${whatIsAt(text, i)} inside a string (escape it)`);
       if (c === 92) {
         const e = text[i + 1];
         if (e === 'u') {
           if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) throw new SyntaxAt(i, 'bad \\u escape in a string');
           i += 6;
         } else if (e !== undefined && '"\\/bfnrt'.includes(e)) i += 2;
-        else throw new SyntaxAt(i, `bad escape ${describe(text, i + 1)} in a string`);
+        else throw new SyntaxAt(i, `bad escape ${whatIsAt(text, i + 1)} in a string`);
       } else i++;
     }
   };

@@ -110,7 +110,8 @@ export class Selector {
       const pitch = (pitchOf.get(window.productIndex) ?? 0) + 1;
       pitchOf.set(window.productIndex, pitch);
       const taken: Candidate[] = [];
-      for (const burst of (layout.bursts[w] ??= findBursts(counts))) {
+      layout.bursts[w] ??= findBursts(counts);
+      for (const burst of layout.bursts[w]) {
         const plan = planClip(counts, burst, window.end - window.start, limits);
         if (!plan) continue;
         const c: Candidate = { window, pitch, burst: plan.burst, start: window.start + plan.start, end: window.start + plan.end, snapped: { start: false, end: false } };
@@ -208,7 +209,10 @@ function snap(c: Candidate, quiet: readonly QuietRun[], limits: ClipLimits): voi
 function score(input: SelectionInput, candidates: Candidate[], weightOf: number[]): { scored: Scored[]; totals: Float64Array } {
   const { time, kind, product, durationSec, products } = input;
   const clipsOf: Array<number[] | undefined> = new Array(products.length);
-  candidates.forEach((c, i) => (clipsOf[c.window.productIndex] ??= []).push(i));
+  candidates.forEach((c, i) => {
+    clipsOf[c.window.productIndex] ??= [];
+    clipsOf[c.window.productIndex]!.push(i);
+  });
   const counts = candidates.map(() => new Float64Array(EVENT_KINDS.length));
   const scores = new Float64Array(candidates.length);
   const totals = new Float64Array(products.length);

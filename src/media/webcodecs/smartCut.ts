@@ -13,7 +13,7 @@ import {
   BlobSource,
   BufferTarget,
   EncodedAudioPacketSource,
-  EncodedPacket,
+  type EncodedPacket,
   EncodedPacketSink,
   EncodedVideoPacketSource,
   Input,
@@ -160,7 +160,11 @@ async function cut(
   const headFrames = headless ? 0 : gop0.packets.filter((p) => p.timestamp >= t0 - EPS).length;
   const headCount = progress.counter(headFrames, 0.35);
   const tailCount = progress.counter(tailCopyable ? 0 : wanted, 0.35);
-  const timed = <T>(label: string, p: Promise<T>) => p.then((v) => (clock.mark(label), v));
+  const timed = <T>(label: string, p: Promise<T>) =>
+    p.then((v) => {
+      clock.mark(label);
+      return v;
+    });
   const headP = headless ? null : timed('head', reencode(gop0.packets, t0, Infinity, headCount));
   const tailP = tailCopyable ? null : timed('tail', reencode(lastGop.packets, tailKey.timestamp, lastTs, tailCount));
   // Either may fail before the reads end: keep the rejection handled until awaited.
