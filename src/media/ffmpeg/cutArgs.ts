@@ -16,6 +16,8 @@ export function copyContainer(meta: Pick<RecordingMeta, 'videoCodec' | 'audioCod
 export function cutArgs(input: string, output: string, start: number, end: number, exact: boolean, withAudio = true): string[] {
   const seek = ['-ss', start.toFixed(3), '-i', input, '-t', (end - start).toFixed(3)];
   const maps = ['-map', '0:v:0', ...(withAudio ? ['-map', '0:a:0?'] : []), '-sn', '-dn', '-map_metadata', '-1'];
+  // An exact cut is a source for further editing (it is re-encoded again when it becomes a short),
+  // so it keeps one CRF step more than the shorts' balanced preset (21; src/domain/edit/quality.ts).
   const codec = exact
     ? ['-c:v', 'libx264', '-preset', 'veryfast', '-crf', '20', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-b:a', '160k']
     : ['-c', 'copy', '-avoid_negative_ts', 'make_zero'];
