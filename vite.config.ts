@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { asrAssets } from './scripts/asrAssets.ts';
 
 /**
  * The security headers public/_headers gives every path (`/*`), by name. That file is the one
@@ -91,8 +92,9 @@ export default defineConfig({
         ],
       },
       workbox: {
-        globPatterns: ['**/*.{js,css,html,svg,png,wasm,mp4,m4a,csv,srt,json,woff2,webmanifest}'],
-        // The single-thread ffmpeg core is ~32 MB.
+        // onnx/mjs: the speech model and its runtime (asr/): cached here, read by the page only when the user transcribes.
+        globPatterns: ['**/*.{js,mjs,css,html,svg,png,wasm,onnx,mp4,m4a,csv,srt,json,woff2,webmanifest}'],
+        // The single-thread ffmpeg core is ~32 MB (the largest speech file ~20 MB).
         maximumFileSizeToCacheInBytes: 40 * 1024 * 1024,
         navigateFallback: 'index.html',
         // The first visit is controlled at once (offline without a reload); later versions still wait.
@@ -100,6 +102,8 @@ export default defineConfig({
       },
     }),
     cspMeta(),
+    // The speech model and runtime, copied from node_modules with their checksums checked.
+    asrAssets(),
   ],
   // ffmpeg.wasm spawns its own worker by URL; pre-bundling would break that URL.
   optimizeDeps: { exclude: ['@ffmpeg/ffmpeg'] },

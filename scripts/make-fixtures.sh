@@ -18,6 +18,8 @@
 #                        track with no codec
 #   rec-hlg-h264.mp4     8 s 8-bit H.264 + AAC tagged BT.2020 HLG (an HDR phone video), a keyframe every 2 s
 #   rec-short.mp4        0.4 s H.264 + AAC (a sub-second file)
+#   rec-speech.mp4       ~25 s 320x180 H.264 + AAC: Debian flite's voice reading six known sentences with
+#                        pauses (speech recognition, issue 12); rec-speech.srt is its reference transcript
 #   rec-30min-720p.mp4   only with --bench: 30 min 1280x720 30 fps H.264 + AAC for the benchmark
 # The small text fixtures (tests/fixtures/clicks-*.csv/ndjson) are committed, not generated here.
 #
@@ -201,6 +203,44 @@ for f in rec-20s.mp4 rec-20s.webm rec-rot90.mp4 rec-rot180.mp4 rec-rot270.mp4 re
 [[ $(ffprobe -v error -show_entries format=duration -of csv=p=0 "$OUT/rec-live.mkv") == N/A ]] || { echo "rec-live.mkv has a duration" >&2; exit 1; }
 [[ $(ffprobe -v error -show_entries format=duration -of csv=p=0 "$OUT/rec-cut.mp4") == 35.* ]] || { echo "rec-cut.mp4 lost its 35 s header" >&2; exit 1; }
 [[ $(ffprobe -v error -select_streams a:0 -show_entries stream=codec_name -of csv=p=0 "$OUT/rec-audio-nostsd.mp4") == unknown ]] || { echo "rec-audio-nostsd.mp4 still has an audio codec" >&2; exit 1; }
+
+# ---------------------------------------------------------------------------------------------
+# A second voice for speech recognition (issue 12): Debian's flite (kal16: its default voice at
+# 16 kHz) speaking known sentences with pauses between them, under a plain picture. rec-speech.srt is the reference: each sentence
+# timed where it was placed. Needs flite (apt-get install flite); skipped with a note without it.
+# ---------------------------------------------------------------------------------------------
+SPEECH_SENTENCES=(
+  "Hello and welcome to the evening show."
+  "Today we have a new water bottle for you."
+  "It keeps your drink cold for the whole day."
+  "The lid is easy to open with one hand."
+  "Tap the pinned item below to add it to your cart."
+  "Thank you all for watching, and see you next time."
+)
+if command -v flite >/dev/null; then
+  : >"$WORK/speech.txt"
+  : >"$OUT/rec-speech.srt"
+  t=1.0
+  srt_time() { awk -v t="$1" 'BEGIN { ms = int(t * 1000 + 0.5); printf "%02d:%02d:%02d,%03d", ms / 3600000, (ms / 60000) % 60, (ms / 1000) % 60, ms % 1000 }'; }
+  for i in "${!SPEECH_SENTENCES[@]}"; do
+    flite -voice kal16 -t "${SPEECH_SENTENCES[$i]}" -o "$WORK/s$i.wav"
+    d=$(ffprobe -v error -show_entries format=duration -of csv=p=0 "$WORK/s$i.wav")
+    printf "file '%s'\nfile '%s'\n" "$WORK/s$i.wav" "$WORK/pause.wav" >>"$WORK/speech.txt"
+    printf '%d\n%s --> %s\n%s\n\n' $((i + 1)) "$(srt_time "$t")" "$(srt_time "$(awk -v a="$t" -v b="$d" 'BEGIN { print a + b }')")" "${SPEECH_SENTENCES[$i]}" >>"$OUT/rec-speech.srt"
+    t=$(awk -v a="$t" -v b="$d" 'BEGIN { print a + b + 1.2 }')
+  done
+  # 1 s of silence first, 1.2 s after each sentence; flite writes 16 kHz mono.
+  ffmpeg -hide_banner -loglevel error -y -f lavfi -i "anullsrc=r=16000:cl=mono" -t 1.2 "$WORK/pause.wav"
+  ffmpeg -hide_banner -loglevel error -y -f lavfi -i "anullsrc=r=16000:cl=mono" -t 1.0 "$WORK/lead.wav"
+  ffmpeg -hide_banner -loglevel error -y -i "$WORK/lead.wav" -f concat -safe 0 -i "$WORK/speech.txt" -filter_complex "[0:a][1:a]concat=n=2:v=0:a=1" "$WORK/speech.wav"
+  speech_sec=$(ffprobe -v error -show_entries format=duration -of csv=p=0 "$WORK/speech.wav")
+  ffmpeg -hide_banner -loglevel error -y -f lavfi -i "testsrc2=s=320x180:r=30:d=$speech_sec" -i "$WORK/speech.wav" \
+    -c:v libx264 -preset veryfast -crf 32 -pix_fmt yuv420p -g 30 -c:a aac -b:a 64k -ar 48000 -ac 2 -shortest "${BITEXACT[@]}" -movflags +faststart "$WORK/rec-speech.mp4"
+  mv "$WORK/rec-speech.mp4" "$OUT/rec-speech.mp4"
+  probe "$OUT/rec-speech.mp4"
+else
+  echo "flite not found: rec-speech.mp4 (speech recognition e2e) not made; apt-get install flite" >&2
+fi
 
 # ---------------------------------------------------------------------------------------------
 # 30-minute benchmark recording (opt-in: ~150 MB, a couple of minutes on 2 cores).

@@ -13,3 +13,4 @@ run('npx', ['tsx', 'scripts/bench/worker.ts']);
 run('node', ['scripts/bench/cut.mjs']);
 run('npx', ['tsx', 'scripts/bench/render.ts']);
 run('npx', ['tsx', 'scripts/bench/batch.ts']);
+run('npx', ['tsx', 'scripts/bench/speech.ts']);

@@ -82,6 +82,8 @@ export interface MediaEngine {
    * `durationSec`). Only for recordings with audio.
    */
   loudness(recording: Blob, fileName: string, durationSec: number, hooks?: JobHooks): Promise<Loudness>;
+  /** [start, end) of the first audio stream as mono float PCM at `rate` Hz (speech recognition's input). Only for recordings with audio. */
+  speechPcm(recording: Blob, fileName: string, start: number, end: number, rate: number, hooks?: JobHooks): Promise<Float32Array>;
   /** Composites a render plan into an H.264/AAC MP4 (moov first); `assets` are the bytes it names. */
   render(recording: Blob, fileName: string, plan: RenderPlan, assets: RenderAssets, hooks?: JobHooks): Promise<RenderResult>;
   /** A small H.264 MP4 of [start, end), starting at 0, for previewing a codec the browser cannot show (HEVC in Chromium). */

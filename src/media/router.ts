@@ -27,6 +27,11 @@ export class MediaRouter implements MediaEngine {
     return this.ffmpeg.loudness(recording, fileName, durationSec, hooks);
   }
 
+  /** ffmpeg's: it decodes every audio codec, and resamples in the same pass. */
+  speechPcm(recording: Blob, fileName: string, start: number, end: number, rate: number, hooks?: JobHooks): Promise<Float32Array> {
+    return this.ffmpeg.speechPcm(recording, fileName, start, end, rate, hooks);
+  }
+
   /** ffmpeg's: it is for codecs the browser (and so the fast engine) cannot decode. */
   previewProxy(recording: Blob, fileName: string, start: number, end: number, hooks?: JobHooks): Promise<Blob> {
     return this.ffmpeg.previewProxy(recording, fileName, start, end, hooks);

@@ -12,6 +12,7 @@ import { copyContainer, cutArgs, proxyArgs } from './cutArgs';
 import { ffmpegFailure } from './failure';
 import { ffmpegLogTime } from './logTime';
 import { loudnessArgs, parseAstatsMetadata } from './loudnessArgs';
+import { pcmArgs } from './pcmArgs';
 import { ProbeError } from './probe';
 import { probeRecording, readLayout, type ProbeTools } from './probeRecording';
 import { audioMixArgs, defaultAssetPaths, renderArgs, type AssetPaths } from './renderArgs';
@@ -198,6 +199,22 @@ export class FfmpegEngine implements MediaEngine {
         if (loudness.db.length === 0) throw new MediaError('ffmpeg measured no audio in this recording.');
         hooks.onProgress?.({ ratio: 1, etaSec: 0 });
         return loudness;
+      } finally {
+        await ff.deleteFile(out).catch(() => undefined);
+      }
+    });
+  }
+
+  speechPcm(recording: Blob, fileName: string, start: number, end: number, rate: number, hooks: JobHooks = {}): Promise<Float32Array> {
+    return this.#job(recording, fileName, hooks, async (ff, input) => {
+      const out = '/speech.f32';
+      try {
+        await this.#exec(ff, fileName, pcmArgs(input, out, start, end - start, rate), end - start, hooks);
+        const data = await ff.readFile(out);
+        if (!(data instanceof Uint8Array) || data.byteLength < 4) throw new MediaError('ffmpeg decoded no audio in this range.');
+        hooks.onProgress?.({ ratio: 1, etaSec: 0 });
+        // A copy on a 4-byte boundary: float32 views need one.
+        return new Float32Array(data.buffer.slice(data.byteOffset, data.byteOffset + (data.byteLength - (data.byteLength % 4))));
       } finally {
         await ff.deleteFile(out).catch(() => undefined);
       }

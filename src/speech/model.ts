@@ -1,0 +1,17 @@
+/**
+ * The speech-recognition seam: a model turns 16 kHz mono speech into text. Models run in the
+ * transcription worker (workers/transcribe.worker.ts); the app names them by id
+ * (src/domain/speech/models.ts).
+ */
+import type { SpeechModelId } from '../domain/speech/models';
+
+/** Sample rate every model is given. */
+export const SPEECH_RATE = 16000;
+
+/** One loaded model. `transcribe` takes one short utterance (about 1–20 s). */
+export interface SpeechModel {
+  readonly id: SpeechModelId;
+  readonly language: 'en';
+  load(): Promise<void>;
+  transcribe(pcm16k: Float32Array): Promise<string>;
+}

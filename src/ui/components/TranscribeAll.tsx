@@ -1,0 +1,97 @@
+import { useState } from 'preact/hooks';
+import type { Clip } from '../../domain/clipOverride';
+import { detailsOf } from '../../domain/mediaErrors';
+import { estimate } from '../../domain/progress';
+import { DEFAULT_SPEECH_MODEL, SPEECH_MODELS } from '../../domain/speech/models';
+import { speechClient } from '../../speech/client';
+import { transcribeClip } from '../../speech/transcribeClip';
+import { getEdit, saveEdit } from '../../storage/projects';
+import type { ProjectRecord } from '../../storage/schema';
+import { engine } from '../services';
+import { editFor } from '../useClipEdit';
+import { useJob } from '../useJob';
+import { ErrorNote } from './ErrorNote';
+import { JobProgressBar } from './JobProgress';
+
+interface Props {
+  project: ProjectRecord;
+  recording: Blob;
+  picks: Clip[];
+}
+
+const model = SPEECH_MODELS[DEFAULT_SPEECH_MODEL];
+
+/**
+ * "Transcribe all clips": caption lines from speech for every clip that has neither lines from
+ * the imported transcript (they win) nor a transcription already, stored with each clip's edit.
+ */
+export function TranscribeAll({ project, recording, picks }: Props) {
+  const { job, run, cancel } = useJob();
+  const [error, setError] = useState<Error | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  if (!project.recording.meta.hasAudio) return null;
+
+  const transcribeAll = async () => {
+    setError(null);
+    setDone(null);
+    let made = 0;
+    let kept = 0;
+    try {
+      await run(`Transcribing ${picks.length === 1 ? 'the clip' : `${picks.length} clips`}`, async (hooks) => {
+        const started = performance.now();
+        const total = picks.reduce((sum, p) => sum + (p.end - p.start), 0);
+        let before = 0;
+        for (const pick of picks) {
+          const sec = pick.end - pick.start;
+          const edit = editFor(project, pick, await getEdit(project.id, pick.key));
+          if (edit.captions.fromTranscript) kept++;
+          else {
+            const result = await transcribeClip(
+              engine,
+              speechClient(),
+              { recording, fileName: project.recording.name, start: pick.start, end: pick.end },
+              {
+                ...(hooks.signal && { signal: hooks.signal }),
+                onProgress: (p) => hooks.onProgress?.(estimate((before + p.ratio * sec) / total, (performance.now() - started) / 1000)),
+              },
+            );
+            if (result.cues.length > 0) {
+              await saveEdit(project.id, pick.key, {
+                ...edit,
+                captions: { ...edit.captions, enabled: true, fromTranscript: true, speechModel: result.modelId, cues: result.cues },
+              });
+              made++;
+            }
+          }
+          before += sec;
+        }
+      });
+    } catch (e) {
+      setError(e instanceof Error ? e : new Error(String(e)));
+    }
+    if (made + kept > 0)
+      setDone(
+        `${made} clip${made === 1 ? '' : 's'} transcribed${kept > 0 ? `; ${kept} already had caption lines from the transcript or a transcription, kept` : ''}.`,
+      );
+  };
+
+  return (
+    <section class="batch" aria-label="Transcribe all clips">
+      <div class="batch-row">
+        <button type="button" class="btn secondary" onClick={() => void transcribeAll()} disabled={job !== null}>
+          {picks.length === 1 ? 'Transcribe the clip' : 'Transcribe all clips'}
+        </button>
+        <span class="muted small">
+          Caption lines from what is said, made on this device ({model.label}: {model.languageName} only). Clips with lines from the transcript keep them.
+        </span>
+      </div>
+      {job && <JobProgressBar job={job} onCancel={cancel} />}
+      {done && (
+        <p class="muted small" role="status" data-testid="transcribe-all-result">
+          {done}
+        </p>
+      )}
+      {error && <ErrorNote message={`Transcription stopped: ${error.message}`} details={detailsOf(error)} onDismiss={() => setError(null)} />}
+    </section>
+  );
+}

@@ -1,0 +1,131 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { parseCaptions, type Cue } from '../../src/domain/edit/captions';
+import { wordErrorRate } from '../../src/domain/speech/wer';
+import { fixture, generated, rowRange } from './helpers';
+
+const SAMPLE_SRT = join(import.meta.dirname, '..', '..', 'public', 'samples', 'sample.srt');
+
+/** Opens clip 1 (at the default lengths) in the editor; returns its range in the recording. */
+async function openFirstClip(page: Page, files?: () => Promise<void>): Promise<[number, number]> {
+  await page.goto('./');
+  if (files) await files();
+  else await page.getByRole('button', { name: 'Try the sample' }).click();
+  const first = page.getByTestId('clip-list').locator('tbody tr').first();
+  await expect(first).toBeVisible();
+  const range = await rowRange(first);
+  await page.getByRole('link', { name: /Auto-edit/ }).click();
+  await expect(page.locator('[data-testid=editor-canvas][data-ready=true]')).toBeVisible();
+  return range;
+}
+
+/** Every URL requested from now on, by the page, its workers and the service worker. */
+function recordRequests(page: Page, context: BrowserContext): string[] {
+  const urls: string[] = [];
+  context.on('request', (r) => urls.push(r.url()));
+  page.on('worker', (w) => urls.push(w.url()));
+  return urls;
+}
+
+/** The caption lines the editor shows, in clip time. */
+async function editorCues(page: Page): Promise<Cue[]> {
+  const n = await page.getByLabel(/^Caption \d+ text$/).count();
+  const cues: Cue[] = [];
+  for (let i = 1; i <= n; i++) {
+    cues.push({
+      start: Number(await page.getByLabel(`Caption ${i} start`).inputValue()),
+      end: Number(await page.getByLabel(`Caption ${i} end`).inputValue()),
+      text: await page.getByLabel(`Caption ${i} text`).inputValue(),
+    });
+  }
+  return cues;
+}
+
+/** How many stored clip edits hold transcribed captions (read with the raw IndexedDB API, in the page). */
+async function transcribedEdits(): Promise<number> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const open = indexedDB.open('live-highlights-studio');
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+  const rows = await new Promise<Array<{ edit: { captions: { speechModel?: string } } }>>((resolve, reject) => {
+    const req = db.transaction('edits').objectStore('edits').getAll();
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+  db.close();
+  return rows.filter((r) => r.edit.captions.speechModel).length;
+}
+
+/** Each line (clip time) lies inside the speech it came from: the reference cues (recording time) it overlaps, ±0.5 s. */
+function expectInsideSpeech(cues: Cue[], ref: Cue[], clipStart: number): void {
+  for (const c of cues) {
+    const t0 = clipStart + c.start;
+    const t1 = clipStart + c.end;
+    const heard = ref.filter((r) => r.start < t1 && r.end > t0);
+    expect(heard.length, `line "${c.text}" at ${t0}–${t1} s overlaps no reference cue`).toBeGreaterThan(0);
+    expect(t0).toBeGreaterThanOrEqual(heard[0]!.start - 0.5);
+    expect(t1).toBeLessThanOrEqual(heard[heard.length - 1]!.end + 0.5);
+  }
+}
+
+/** Reference cues that lie mostly inside [start, end). */
+const within = (ref: Cue[], start: number, end: number) => ref.filter((c) => Math.min(c.end, end) - Math.max(c.start, start) > (c.end - c.start) / 2);
+
+test('transcribes clip 1 of the sample offline, from our own origin: WER ≤ 0.35, lines inside the speech, kept after a reload', async ({ page, context }) => {
+  await page.goto('./');
+  // The service worker has precached everything, speech model included, once it is ready.
+  await page.evaluate(async () => void (await navigator.serviceWorker.ready));
+  // Cached by the service worker, but not read by the page until someone transcribes.
+  const firstLoad = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+  expect(firstLoad.filter((u) => /\/asr\/|transcribe\.worker/.test(u))).toEqual([]);
+  await context.setOffline(true);
+  const [clipStart, clipEnd] = await openFirstClip(page);
+
+  const requests = recordRequests(page, context);
+  await page.getByRole('button', { name: /^Transcribe/ }).click();
+  await expect(page.getByTestId('transcribe-result')).toBeVisible({ timeout: 120_000 });
+  console.log(await page.getByTestId('transcribe-result').textContent());
+
+  const origin = new URL(page.url()).origin;
+  const foreign = requests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('blob:') && !u.startsWith('data:'));
+  expect(foreign).toEqual([]);
+  // The recording did see the worker's fetches of the model.
+  expect(requests.some((u) => u.endsWith('/asr/moonshine-tiny/decoder_model_merged.onnx'))).toBe(true);
+
+  const cues = await editorCues(page);
+  expect(cues.length).toBeGreaterThan(1);
+  const ref = within(parseCaptions(readFileSync(SAMPLE_SRT, 'utf8')), clipStart, clipEnd);
+  const wer = wordErrorRate(ref.map((c) => c.text).join(' '), cues.map((c) => c.text).join(' '));
+  console.log(`clip ${clipStart}–${clipEnd} s: WER ${wer.toFixed(3)} over ${ref.length} reference cues`, JSON.stringify(cues));
+  expect(wer).toBeLessThanOrEqual(0.35);
+
+  expectInsideSpeech(cues, ref, clipStart);
+
+  // Stored with the clip's edit: the same lines after a reload.
+  await expect.poll(() => page.evaluate(transcribedEdits)).toBe(1);
+  await page.reload();
+  await expect(page.locator('[data-testid=editor-canvas][data-ready=true]')).toBeVisible();
+  expect(await editorCues(page)).toEqual(cues);
+});
+
+test("transcribes all clips of a flite recording without a transcript: WER ≤ 0.12, shown in the clip's editor", async ({ page }) => {
+  const [clipStart, clipEnd] = await openFirstClip(page, async () => {
+    await page.locator('[data-testid=home-drop] input[type=file]').setInputFiles([generated('rec-speech.mp4'), fixture('clicks-speech.csv')]);
+  });
+  // Back to the highlights: "Transcribe all clips" stores captions for each clip.
+  await page.goBack();
+  await page.getByRole('button', { name: /^Transcribe (all clips|the clip)$/ }).click();
+  await expect(page.getByTestId('transcribe-all-result')).toContainText('1 clip transcribed', { timeout: 120_000 });
+  await page.getByRole('link', { name: /Auto-edit/ }).click();
+  await expect(page.locator('[data-testid=editor-canvas][data-ready=true]')).toBeVisible();
+
+  const cues = await editorCues(page);
+  const ref = within(parseCaptions(readFileSync(generated('rec-speech.srt'), 'utf8')), clipStart, clipEnd);
+  expect(ref.length).toBeGreaterThanOrEqual(5);
+  const wer = wordErrorRate(ref.map((c) => c.text).join(' '), cues.map((c) => c.text).join(' '));
+  console.log(`flite clip ${clipStart}–${clipEnd} s: WER ${wer.toFixed(3)}`, JSON.stringify(cues));
+  expect(wer).toBeLessThanOrEqual(0.12);
+  expectInsideSpeech(cues, ref, clipStart);
+});
