@@ -1,6 +1,8 @@
 import type { FabricObject } from 'fabric';
 import { DESIGN, type ClipEdit, type ElementLayout } from '../domain/edit/model';
+import { captionLook } from '../domain/edit/captionStyle';
 import type { OverlayImage } from '../domain/edit/plan';
+import { wordTimes } from '../domain/edit/wordTiming';
 import { introCard } from './introCard';
 import { stickerImage, stickerSrc } from './scene';
 import { captionBox, textOverlay } from './text';
@@ -38,8 +40,18 @@ export async function exportOverlays(
     });
   };
   if (edit.captions.enabled) {
+    const look = captionLook(edit.captions);
     for (const [i, cue] of edit.captions.cues.entries()) {
-      await add(`caption-${i}`, captionBox(cue.text, edit.captions.style, edit.captions.font), edit.captions.layout, Math.max(0, cue.start), Math.min(clipSec, cue.end));
+      const from = Math.max(0, cue.start);
+      const to = Math.min(clipSec, cue.end);
+      if (look.style !== 'highlight') {
+        await add(`caption-${i}`, captionBox(cue.text, look), edit.captions.layout, from, to);
+        continue;
+      }
+      // One image per word, each the whole cue with that word lit, shown while it is spoken.
+      for (const [j, word] of wordTimes(cue).entries()) {
+        await add(`caption-${i}-${j}`, captionBox(cue.text, look, word), edit.captions.layout, Math.max(from, word.start), Math.min(to, word.end));
+      }
     }
   }
   for (const s of edit.stickers) {

@@ -3,6 +3,9 @@ import type { ElementRef, Overlays } from '../domain/edit/elements';
 import { DESIGN, type ClipEdit, type ElementLayout } from '../domain/edit/model';
 import type { Rect } from '../domain/edit/rect';
 import { safeArea } from '../domain/edit/safeArea';
+import type { Cue } from '../domain/edit/captions';
+import { captionLook, type CaptionLook } from '../domain/edit/captionStyle';
+import { wordIndexAt, wordTimes } from '../domain/edit/wordTiming';
 import { introCard } from './introCard';
 import { captionBox, textOverlay } from './text';
 
@@ -25,16 +28,23 @@ export async function stickerImage(src: string): Promise<FabricObject> {
   return FabricImage.fromURL(src, { crossOrigin: 'anonymous' });
 }
 
-/** Caption text shown at clip time t (the cue that covers t, else the first cue for layout). */
-export function captionAt(edit: Overlays, t: number): string | undefined {
+/** The caption cue shown at clip time t (the cue that covers t, else the first cue for layout). */
+function cueAt(edit: Overlays, t: number): Cue | undefined {
   const cues = edit.captions.cues;
-  return (cues.find((c) => t >= c.start && t < c.end) ?? cues[0])?.text;
+  return cues.find((c) => t >= c.start && t < c.end) ?? cues[0];
+}
+
+/** A cue as drawn at clip time t: in the highlight style, with the word spoken then (as the render shows it). */
+function captionAt(cue: Cue, look: CaptionLook, t: number): FabricObject {
+  const words = look.style === 'highlight' ? wordTimes(cue) : [];
+  return captionBox(cue.text, look, words[wordIndexAt(words, t)]);
 }
 
 /** The box every caption line of the edit covers (their plates differ in height), design pixels. */
 export function captionRegion(edit: Overlays): Rect | undefined {
+  const look = captionLook(edit.captions);
   const boxes = edit.captions.cues.map((c) => {
-    const o = place(captionBox(c.text, edit.captions.style, edit.captions.font), edit.captions.layout, { kind: 'caption' });
+    const o = place(captionBox(c.text, look), edit.captions.layout, { kind: 'caption' });
     o.setCoords();
     return o.getBoundingRect();
   });
@@ -61,9 +71,9 @@ export async function buildScene(canvas: Canvas | StaticCanvas, edit: Overlays, 
   canvas.remove(...canvas.getObjects());
   const { time } = opts;
   if (edit.captions.enabled) {
-    const text = captionAt(edit, time);
-    if (text) {
-      const o = place(captionBox(text, edit.captions.style, edit.captions.font), edit.captions.layout, { kind: 'caption' });
+    const cue = cueAt(edit, time);
+    if (cue) {
+      const o = place(captionAt(cue, captionLook(edit.captions), time), edit.captions.layout, { kind: 'caption' });
       o.visible = edit.captions.cues.some((c) => time >= c.start && time < c.end);
       canvas.add(o);
     }

@@ -5,7 +5,9 @@
  */
 import { Group, Rect, Textbox, type FabricObject } from 'fabric';
 import type { TextEdit } from '../domain/edit/model';
+import type { CaptionLook } from '../domain/edit/captionStyle';
 import { contrastOf, type FontId, type TextStyle } from '../domain/edit/textStyle';
+import type { TimedWord } from '../domain/edit/wordTiming';
 import { canvasFont } from './fonts';
 
 interface Look {
@@ -43,11 +45,13 @@ function textbox(text: string, look: Look, extra: Partial<Textbox>): Textbox {
   return box;
 }
 
-function styledText(text: string, look: Look): FabricObject {
+/** `mark` recolours part of the text after layout (the spoken word): the geometry stays the same. */
+function styledText(text: string, look: Look, mark?: (box: Textbox) => void): FabricObject {
   const padX = Math.round(look.size * 0.5);
   const padY = Math.round(look.size * 0.37);
   const backed = (fill: string, textFill: string, radius: number) => {
     const box = textbox(text, look, { fill: textFill });
+    mark?.(box);
     const plate = new Rect({
       width: look.plateWidth ?? box.width + 2 * padX,
       height: box.height + 2 * padY,
@@ -70,6 +74,7 @@ function styledText(text: string, look: Look): FabricObject {
       // The outline is painted under the fill, so it only thickens the letters outwards.
       const stroke = Math.max(4, Math.round(look.size * 0.16));
       const box = textbox(text, look, { fill: look.color, stroke: contrastOf(look.color), strokeWidth: stroke, paintFirst: 'stroke', strokeLineJoin: 'round' });
+      mark?.(box);
       // A transparent margin so the outline of the outermost glyphs is never cut off in the export.
       const margin = new Rect({ width: box.width + 2 * stroke, height: box.height + 2 * stroke, fill: 'transparent', originX: 'center', originY: 'center', left: 0, top: 0 });
       return new Group([margin, box], { originX: 'center', originY: 'center' });
@@ -80,16 +85,26 @@ function styledText(text: string, look: Look): FabricObject {
 const CAPTION_WRAP = 760;
 const CAPTION_SIZE = 54;
 
-/** One caption line: white text in the captions' style ('plate' is today's look: a fixed-width dark plate). */
-export function captionBox(text: string, style: TextStyle = 'plate', font?: FontId): FabricObject {
-  return styledText(text, {
-    style,
-    font,
-    size: CAPTION_SIZE,
-    color: '#ffffff',
-    wrapWidth: CAPTION_WRAP,
-    ...(style === 'plate' && { plateWidth: CAPTION_WRAP + 56 }),
-  });
+/**
+ * One caption cue in the clip's caption look ('plate' is today's look: a fixed-width dark plate).
+ * 'highlight' is drawn as 'outline' with `word` (a word of `text`, see wordTiming.ts) in the
+ * accent colour: every word's image has exactly the same layout, so nothing moves between words.
+ */
+export function captionBox(text: string, look: CaptionLook, word?: Pick<TimedWord, 'text' | 'index'>): FabricObject {
+  const style = look.style === 'highlight' ? 'outline' : look.style;
+  const mark =
+    look.style === 'highlight' && word
+      ? (box: Textbox) => {
+          // Fabric counts graphemes (its own split), newlines included.
+          const from = box.graphemeSplit(text.slice(0, word.index)).length;
+          box.setSelectionStyles({ fill: look.accent }, from, from + box.graphemeSplit(word.text).length);
+        }
+      : undefined;
+  return styledText(
+    text,
+    { style, font: look.font, size: CAPTION_SIZE, color: look.color, wrapWidth: CAPTION_WRAP, ...(style === 'plate' && { plateWidth: CAPTION_WRAP + 56 }) },
+    mark,
+  );
 }
 
 /** Wide enough for the safe area's width (874 of 1080). */

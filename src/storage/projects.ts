@@ -1,5 +1,6 @@
 import type { IDBPTransaction, StoreNames } from 'idb';
 import type { ClickLog, Pick } from '../domain/events';
+import type { CaptionLook } from '../domain/edit/captionStyle';
 import type { ClipEdit } from '../domain/edit/model';
 import type { Loudness } from '../domain/loudness';
 import { announce, announceShorts } from './changes';
@@ -173,6 +174,26 @@ export function getEdit(projectId: string, clipKey: string): Promise<ClipEdit | 
 
 export function saveEdit(projectId: string, clipKey: string, edit: ClipEdit): Promise<void> {
   return guarded(() => inProject(projectId, ['edits'], async (tx) => void (await tx.objectStore('edits').put({ key: editKey(projectId, clipKey), projectId, edit }))));
+}
+
+/**
+ * Makes `look` the project's caption look: its default for new clips and, in the same
+ * transaction, the look of every clip edit already stored ("Use for all clips").
+ */
+export function saveCaptionLook(base: ProjectRecord, look: CaptionLook): Promise<ProjectRecord> {
+  return guarded(async () => {
+    const next = await inProject(base.id, ['edits'], async (tx, current) => {
+      const next = rebase(base, current, { captionLook: look }, Date.now());
+      const edits = tx.objectStore('edits');
+      for (const row of await edits.index('byProject').getAll(base.id)) {
+        await edits.put({ ...row, edit: { ...row.edit, captions: { ...row.edit.captions, ...look } } });
+      }
+      await tx.objectStore('projects').put(next);
+      return next;
+    });
+    announce({ id: next.id, version: next.version });
+    return next;
+  });
 }
 
 export function deleteEdit(projectId: string, clipKey: string): Promise<void> {

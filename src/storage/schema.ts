@@ -2,6 +2,7 @@ import type { DBSchema } from 'idb';
 import type { ClipOverrides } from '../domain/clipOverride';
 import type { ClickLog, Pick, SelectionOptions } from '../domain/events';
 import type { Cue } from '../domain/edit/captions';
+import type { CaptionLook } from '../domain/edit/captionStyle';
 import type { ClipEdit } from '../domain/edit/model';
 import type { Loudness } from '../domain/loudness';
 import type { RecordingMeta } from '../domain/recording';
@@ -26,6 +27,8 @@ export interface ProjectRecord {
   transcript?: { fileName: string; cues: Cue[] };
   /** The user's standing hashtags for post text. */
   hashtags?: string[];
+  /** The caption look new clips start with ("Use for all clips" in the editor). */
+  captionLook?: CaptionLook;
   selection: SelectionOptions;
   /** The user's trims and product links per clip (by clip key); merged per clip across tabs. */
   clipOverrides?: ClipOverrides;

@@ -19,6 +19,7 @@ const FIELD_NAMES: Record<Field, string> = {
   offsetSec: 'the time offset',
   transcript: 'the transcript',
   hashtags: 'the hashtags',
+  captionLook: 'the default caption look',
   selection: 'the selection settings',
   clipOverrides: 'the trim or product of a clip',
 };

@@ -10,7 +10,11 @@ import { useHistory } from './useHistory';
 
 export { clipKey } from '../domain/clipOverride';
 
-const editContext = (project: ProjectRecord): EditContext => ({ ...(project.transcript && { transcript: project.transcript.cues }), hashtags: project.hashtags ?? DEFAULT_HASHTAGS });
+const editContext = (project: ProjectRecord): EditContext => ({
+  ...(project.transcript && { transcript: project.transcript.cues }),
+  hashtags: project.hashtags ?? DEFAULT_HASHTAGS,
+  ...(project.captionLook && { captionLook: project.captionLook }),
+});
 
 export function autoEditFor(project: ProjectRecord, clip: ClipFacts): ClipEdit {
   return autoEdit({ pick: clip, product: clip.product, ...editContext(project) });

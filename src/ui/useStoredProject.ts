@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { CaptionLook } from '../domain/edit/captionStyle';
 import type { ClickLog } from '../domain/events';
 import { onProjectChange } from '../storage/changes';
 import { isStorageError } from '../storage/errors';
-import { getRecording, openProject, saveLog, updateProject } from '../storage/projects';
+import { getRecording, openProject, saveCaptionLook, saveLog, updateProject } from '../storage/projects';
 import type { ProjectRecord } from '../storage/schema';
 import type { ProjectPatch } from '../storage/versions';
 import { releaseMedia } from './services';
@@ -126,6 +127,8 @@ export function useStoredProject(id: string) {
     /** Another store's write found the project gone. */
     gone,
     save: (patch: ProjectPatch) => enqueue((base) => updateProject(base, patch), (s) => ({ ...s, project: { ...s.project, ...patch } })),
+    /** The caption look for every clip of the project, stored or new (saveCaptionLook). */
+    saveCaptionLook: (look: CaptionLook) => enqueue((base) => saveCaptionLook(base, look), (s) => ({ ...s, project: { ...s.project, captionLook: look } })),
     replaceLog: (log: ClickLog) => enqueue((base) => saveLog(base, log), (s) => ({ ...s, log, project: { ...s.project, offsetSec: undefined } })),
   };
 }

@@ -125,7 +125,7 @@ test('editor screenshots at 1280×860 and 390×844', async ({ page }) => {
   await page.getByRole('radiogroup', { name: 'Caption style' }).getByLabel('Bold outline').check();
   await page.getByRole('button', { name: 'Add text' }).click();
   await page.getByLabel('Words').fill('DEAL');
-  await page.getByRole('radio', { name: 'Yellow' }).check();
+  await page.getByRole('radiogroup', { name: 'Text colour' }).getByRole('radio', { name: 'Yellow' }).check();
   await page.getByLabel('Selected X').fill('1000');
   await page.getByLabel('Selected X').press('Enter');
   await expect(page.getByTestId('layout-note')).toContainText('outside the safe area');
@@ -178,7 +178,7 @@ test('custom text, outline captions, a box intro and the crop moved left: where 
   await expect(page.getByLabel('Caption 1 end')).toHaveValue('3.5');
   await page.getByRole('button', { name: 'Add text' }).click();
   await page.getByLabel('Words').fill('DEAL');
-  await page.getByRole('radio', { name: 'Cyan' }).check();
+  await page.getByRole('radiogroup', { name: 'Text colour' }).getByRole('radio', { name: 'Cyan' }).check();
   // The text sits at the safe area's centre (design 481,845); the caption's centre is 481,1386.
   await expect(page.getByLabel('Selected X')).toHaveValue('481');
   await expect(page.getByLabel('Selected Y')).toHaveValue('845');

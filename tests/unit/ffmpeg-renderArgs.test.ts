@@ -50,8 +50,9 @@ describe('renderArgs', () => {
     const args = renderArgs(base(), 'in.mp4', 'out.mp4');
     expect(args.slice(0, 3)).toEqual(['-hide_banner', '-nostdin', '-y']);
     expect(args.slice(3, 9)).toEqual(['-ss', '2.000', '-t', '5.000', '-i', 'in.mp4']);
-    expect(args.slice(9, 17)).toEqual(['-loop', '1', '-framerate', '30', '-t', '4', '-i', '/ov-title.png']);
-    expect(args.slice(17, 25)).toEqual(['-loop', '1', '-framerate', '30', '-t', '5', '-i', '/ov-cta.png']);
+    // Each still is read for the frames it shows: 0.5..4 s is frames 15..120, 2..5 s frames 60..150.
+    expect(args.slice(9, 17)).toEqual(['-loop', '1', '-framerate', '30', '-t', '3.534', '-i', '/ov-title.png']);
+    expect(args.slice(17, 25)).toEqual(['-loop', '1', '-framerate', '30', '-t', '3.034', '-i', '/ov-cta.png']);
     expect(args.slice(25, 29)).toEqual(['-stream_loop', '-1', '-i', '/music.m4a']);
     expect(valuesOf(args, '-filter_complex')).toHaveLength(1);
     expect(valuesOf(args, '-map')).toEqual(['[v2]', '[aout]']);
@@ -68,11 +69,12 @@ describe('renderArgs', () => {
 
   it('composites overlays in order with enable windows, alpha fade-in on request', () => {
     const graph = graphOf(renderArgs(base(), 'in.mp4', 'out.mp4'));
-    expect(graph).toContain('[1:v]format=rgba,fade=t=in:st=0.5:d=0.3:alpha=1[ov0]');
+    expect(graph).toContain('[1:v]setpts=PTS+15/(30*TB),format=rgba,fade=t=in:st=0.5:d=0.3:alpha=1[ov0]');
     expect(graph).toContain("[vbase][ov0]overlay=x=100:y=200:enable='between(t,0.5,4)'[v1]");
     // clamped to the clip end, rounded position, no fade
-    expect(graph).toContain("[v1][2:v]overlay=x=150:y=780:enable='between(t,2,5)'[v2]");
-    expect(graph.indexOf('[ov0]overlay')).toBeLessThan(graph.indexOf('[2:v]overlay'));
+    expect(graph).toContain('[2:v]setpts=PTS+60/(30*TB)[ov1]');
+    expect(graph).toContain("[v1][ov1]overlay=x=150:y=780:enable='between(t,2,5)'[v2]");
+    expect(graph.indexOf('[ov0]overlay')).toBeLessThan(graph.indexOf('[ov1]overlay'));
     expect(graph.startsWith('[0:v:0]fps=30,')).toBe(true);
   });
 
@@ -87,8 +89,23 @@ describe('renderArgs', () => {
     expect(visibleOverlays(plan).map((o) => [o.id, o.from, o.to])).toEqual([['ok', 0, 1]]);
     const args = renderArgs(plan, 'in.mp4', 'out.mp4');
     expect(valuesOf(args, '-i')).toEqual(['in.mp4', '/ov-ok.png', '/music.m4a']);
-    expect(graphOf(args)).toContain("[vbase][1:v]overlay=x=0:y=0:enable='between(t,0,1)'[v1]");
+    expect(graphOf(args)).toContain("[1:v]setpts=PTS+0/(30*TB)[ov0];[vbase][ov0]overlay=x=0:y=0:enable='between(t,0,1)'[v1]");
     expect(graphOf(args)).toContain('[2:a]atrim=duration=5');
+    checkLabels(args);
+  });
+
+  it('interleaves back-to-back stills with the same box (a highlighted caption’s words) behind one overlay', () => {
+    const word = (id: string, from: number, to: number) => ({ id, x: 60, y: 1300, width: 800, height: 160, from, to });
+    const plan = base({ overlays: [word('w0', 1, 1.42), word('w1', 1.42, 1.43), word('w2', 1.43, 2), { ...word('other', 2, 3), y: 10 }] });
+    const args = renderArgs(plan, 'in.mp4', 'out.mp4');
+    // Frames 30..42 (w0: 1.4 s is its last frame before 1.42), none for w1 (between two frames), 43..60 for w2.
+    expect(valuesOf(args, '-t').slice(1, 4)).toEqual(['0.434', '0.6', '1.034']);
+    expect(valuesOf(args, '-i')).toEqual(['in.mp4', '/ov-w0.png', '/ov-w2.png', '/ov-other.png', '/music.m4a']);
+    const graph = graphOf(args);
+    expect(graph).toContain(
+      "[1:v]setpts=PTS+30/(30*TB)[ov0s0];[2:v]setpts=PTS+43/(30*TB)[ov0s1];[ov0s0][ov0s1]interleave=nb_inputs=2[ov0];[vbase][ov0]overlay=x=60:y=1300:enable='between(t,1,2)'[v1]",
+    );
+    expect(graph).toContain("[3:v]setpts=PTS+60/(30*TB)[ov1];[v1][ov1]overlay=x=60:y=10:enable='between(t,2,3)'[v2]");
     checkLabels(args);
   });
 

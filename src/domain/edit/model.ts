@@ -7,7 +7,9 @@ import type { QualityId } from './quality';
 import { suggestPost } from './postText';
 import type { ReframeMode } from './reframe';
 import { safeArea } from './safeArea';
+import type { CaptionLook, CaptionStyle } from './captionStyle';
 import type { FontId, TextStyle } from './textStyle';
+import type { SpeechModelId } from '../speech/models';
 
 /**
  * Layouts live in one design space, the HD frame; the fast preset scales them down. Positions
@@ -59,8 +61,21 @@ export interface ClipEdit {
   /** Where the crop window sits across a wider source: 0 left edge … 1 right edge (default ½, centred). */
   cropX?: number;
   intro: { enabled: boolean; name: string; price: string; durationSec: number; image?: Blob; layout: ElementLayout; style?: TextStyle; font?: FontId };
-  /** Cue times relative to the clip start. `fromTranscript` says where the text came from. */
-  captions: { enabled: boolean; fromTranscript: boolean; cues: Cue[]; layout: ElementLayout; style?: TextStyle; font?: FontId };
+  /**
+   * Cue times relative to the clip start. `fromTranscript` says where the text came from;
+   * `speechModel` that it was transcribed on this device by that model (src/speech), not imported.
+   */
+  captions: {
+    enabled: boolean;
+    fromTranscript: boolean;
+    cues: Cue[];
+    layout: ElementLayout;
+    style?: CaptionStyle;
+    font?: FontId;
+    color?: string;
+    accent?: string;
+    speechModel?: SpeechModelId;
+  };
   stickers: StickerEdit[];
   texts?: TextEdit[];
   music: { enabled: boolean; trackId: string; file?: Blob; fileName?: string; volume: number };
@@ -78,10 +93,12 @@ export interface AutoEditInput {
   /** The project's transcript, in recording time. */
   transcript?: Cue[];
   hashtags: readonly string[];
+  /** The project's default caption look (new clips start with it). */
+  captionLook?: CaptionLook;
 }
 
 /** The one-click edit: defaults that look right without touching anything. */
-export function autoEdit({ pick, product, transcript, hashtags }: AutoEditInput): ClipEdit {
+export function autoEdit({ pick, product, transcript, hashtags, captionLook }: AutoEditInput): ClipEdit {
   const duration = pick.end - pick.start;
   // Capped again here: logs stored before names were capped on import can hold a megabyte.
   const name = capText(product.name ?? product.id, PRODUCT_NAME_MAX);
@@ -104,6 +121,7 @@ export function autoEdit({ pick, product, transcript, hashtags }: AutoEditInput)
       fromTranscript,
       cues: fromTranscript ? clipCues : productCaptions(name, price || undefined, duration, undefined, Math.min(INTRO_SEC, duration / 2)),
       layout: { x: safe.x + safe.width / 2, y: safe.y + safe.height - 150, scale: 1, angle: 0 },
+      ...captionLook,
     },
     stickers: [
       {

@@ -7,6 +7,7 @@ import { qualityPreset } from '../../domain/edit/quality';
 import { AUDIO_RATE, clipDuration, DUCKING, planProblems, RenderPlanError, visibleOverlays, type RenderPlan } from '../../domain/edit/plan';
 import { reframeGeometry } from '../../domain/edit/reframe';
 import { OUTPUT_COLOR } from '../../domain/edit/output';
+import { overlayRuns } from './overlayRuns';
 import { colourConversion, reframeFilter } from './reframeFilter';
 
 /** Compact decimal for filter options and argument values: at most 3 decimals, no trailing zeros. */
@@ -108,18 +109,24 @@ export function renderGraph(plan: RenderPlan, inputPath: string, paths: AssetPat
   const geometry = reframeGeometry(plan.source, plan.output, plan.reframe, plan.cropX);
   chains.push(reframeFilter(geometry, fps, { input: '0:v:0', output: 'vbase' }, colourConversion(plan.source)));
   let video = 'vbase';
-  visibleOverlays(plan).forEach((o, n) => {
-    const index = inputs.length;
-    // Only read the still up to where it disappears; 'between' switches it off after `to`.
-    inputs.push(['-loop', '1', '-framerate', String(fps), '-t', num(o.to), '-i', paths.overlay(o.id)]);
-    let pad = `${index}:v`;
-    const fade = o.fadeInSec ?? 0;
-    if (fade > 0) {
-      chains.push(`[${pad}]format=rgba,fade=t=in:st=${num(o.from)}:d=${num(Math.min(fade, o.to - o.from))}:alpha=1[ov${n}]`);
-      pad = `ov${n}`;
+  overlayRuns(visibleOverlays(plan), fps).forEach((run, n) => {
+    // Each still is read for its own frames only. `-t` of exactly `frames` frames (rounded up to the
+    // ms: ffmpeg keeps frame k while k + ½ < t·fps, so up to half a frame over is still exact).
+    const shifted = run.stills.map(({ overlay, firstFrame, frames }, j) => {
+      inputs.push(['-loop', '1', '-framerate', String(fps), '-t', String(Math.ceil((frames / fps) * 1000 - 1e-6) / 1000), '-i', paths.overlay(overlay.id)]);
+      return { pad: `${inputs.length - 1}:v`, setpts: `setpts=PTS+${firstFrame}/(${fps}*TB)`, label: `ov${n}s${j}` };
+    });
+    const fade = run.fadeInSec ?? 0;
+    const fadeIn = fade > 0 ? [`format=rgba,fade=t=in:st=${num(run.from)}:d=${num(Math.min(fade, run.to - run.from))}:alpha=1`] : [];
+    const [only] = shifted;
+    if (only && shifted.length === 1) chains.push(`[${only.pad}]${[only.setpts, ...fadeIn].join(',')}[ov${n}]`);
+    else {
+      for (const s of shifted) chains.push(`[${s.pad}]${s.setpts}[${s.label}]`);
+      chains.push(`${shifted.map((s) => `[${s.label}]`).join('')}${[`interleave=nb_inputs=${shifted.length}`, ...fadeIn].join(',')}[ov${n}]`);
     }
     const out = `v${n + 1}`;
-    chains.push(`[${video}][${pad}]overlay=x=${Math.round(o.x)}:y=${Math.round(o.y)}:enable='between(t,${num(o.from)},${num(o.to)})'[${out}]`);
+    // 'between' hides the last still after the run (overlay would repeat it).
+    chains.push(`[${video}][ov${n}]overlay=x=${Math.round(run.x)}:y=${Math.round(run.y)}:enable='between(t,${num(run.from)},${num(run.to)})'[${out}]`);
     video = out;
   });
 

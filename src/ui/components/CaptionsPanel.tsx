@@ -1,9 +1,11 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Cue } from '../../domain/edit/captions';
 import { addCue, removeCue, retimeCue, type CueResult } from '../../domain/edit/cueEdit';
 import type { ClipEdit } from '../../domain/edit/model';
-import { DEFAULT_FONT } from '../../domain/edit/textStyle';
-import { StylePicker } from './StylePicker';
+import type { CaptionLook } from '../../domain/edit/captionStyle';
+import { CaptionDownloads } from './CaptionDownloads';
+import { CaptionLookPicker } from './CaptionLookPicker';
 import { ToggledFieldset } from './controls';
 
 interface Props {
@@ -12,12 +14,25 @@ interface Props {
   /** The frame shown: "Add caption" puts the new line there. */
   time: number;
   onChange: (captions: ClipEdit['captions'], coalesce?: string) => void;
+  project: CaptionsProject;
+}
+
+/** What the captions panel needs from the project and clip around it. */
+export interface CaptionsProject {
+  /** Caption file name for an extension ('srt', 'vtt'). */
+  fileName: (ext: string) => string;
+  /** "Use this look for all clips". */
+  onUseForAll: (look: CaptionLook) => void;
+  /** The project's default look (absent: none chosen yet). */
+  look: CaptionLook | undefined;
+  /** "Transcribe" (TranscribePanel), above the lines. */
+  transcribe?: ComponentChildren;
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;
 
 /** Caption lines: style and font, and each line's text and times (typed, or nudged with the arrow keys). */
-export function CaptionsPanel({ captions, clipSec, time, onChange }: Props) {
+export function CaptionsPanel({ captions, clipSec, time, onChange, project }: Props) {
   /** The last refused change, shown by the line it was for (or by the Add button: -1). */
   const [problem, setProblem] = useState<{ index: number; message: string } | null>(null);
   const setCues = (cues: Cue[], coalesce?: string) => onChange({ ...captions, cues }, coalesce);
@@ -31,17 +46,12 @@ export function CaptionsPanel({ captions, clipSec, time, onChange }: Props) {
 
   return (
     <ToggledFieldset
-      label={`Captions ${captions.fromTranscript ? '(from the transcript)' : '(from the product)'}`}
+      label={`Captions ${captions.speechModel ? '(transcribed on this device)' : captions.fromTranscript ? '(from the transcript)' : '(from the product)'}`}
       on={captions.enabled}
       onToggle={(enabled) => onChange({ ...captions, enabled })}
     >
-      <StylePicker
-        name="Caption"
-        style={captions.style ?? 'plate'}
-        font={captions.font ?? DEFAULT_FONT}
-        onStyle={(style) => onChange({ ...captions, style })}
-        onFont={(font) => onChange({ ...captions, font })}
-      />
+      <CaptionLookPicker captions={captions} onChange={onChange} onUseForAll={project.onUseForAll} projectLook={project.look} />
+      {project.transcribe}
       <ol class="cues">
         {captions.cues.map((c, i) => (
           <li key={i}>
@@ -101,6 +111,7 @@ export function CaptionsPanel({ captions, clipSec, time, onChange }: Props) {
           {problem.message}
         </p>
       )}
+      <CaptionDownloads cues={captions.cues} fileName={project.fileName} />
     </ToggledFieldset>
   );
 }

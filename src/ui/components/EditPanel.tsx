@@ -5,7 +5,7 @@ import { QUALITY_PRESETS, qualityPreset } from '../../domain/edit/quality';
 import { canPanCrop, clampCropX, reframeGeometry, type ReframeMode, type ReframeSource } from '../../domain/edit/reframe';
 import { DEFAULT_FONT } from '../../domain/edit/textStyle';
 import type { StickerInfo } from '../stickers';
-import { CaptionsPanel } from './CaptionsPanel';
+import { CaptionsPanel, type CaptionsProject } from './CaptionsPanel';
 import { FilePickButton, ToggledFieldset } from './controls';
 import { StylePicker } from './StylePicker';
 import { TextPanel } from './TextPanel';
@@ -23,10 +23,11 @@ interface Props {
   onSelect: (ref: ElementRef) => void;
   /** `coalesce` names a run of changes (typing, a slider) that undoes as one step. */
   onChange: (next: ClipEdit, coalesce?: string) => void;
+  captionsProject: CaptionsProject;
 }
 
 /** Everything on the canvas, editable without a pointer too. */
-export function EditPanel({ edit, clipSec, time, source, stickers, selected, onSelect, onChange }: Props) {
+export function EditPanel({ edit, clipSec, time, source, stickers, selected, onSelect, onChange, captionsProject }: Props) {
   const set = (patch: Partial<ClipEdit>, coalesce?: string) => onChange({ ...edit, ...patch }, coalesce);
   const setSticker = (key: string, patch: Partial<StickerEdit>) =>
     set({ stickers: edit.stickers.map((s) => (s.key === key ? { ...s, ...patch } : s)) });
@@ -123,7 +124,7 @@ export function EditPanel({ edit, clipSec, time, source, stickers, selected, onS
         </div>
       </ToggledFieldset>
 
-      <CaptionsPanel captions={edit.captions} clipSec={clipSec} time={time} onChange={(captions, coalesce) => set({ captions }, coalesce)} />
+      <CaptionsPanel captions={edit.captions} clipSec={clipSec} time={time} onChange={(captions, coalesce) => set({ captions }, coalesce)} project={captionsProject} />
 
       <fieldset>
         <legend>Stickers</legend>

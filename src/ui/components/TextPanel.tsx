@@ -1,7 +1,8 @@
 import { freshKey, type ElementRef } from '../../domain/edit/elements';
 import { DESIGN, type ClipEdit, type TextEdit } from '../../domain/edit/model';
 import { safeArea } from '../../domain/edit/safeArea';
-import { DEFAULT_FONT, TEXT_COLORS, TEXT_SIZE } from '../../domain/edit/textStyle';
+import { DEFAULT_FONT, TEXT_SIZE } from '../../domain/edit/textStyle';
+import { ColorSwatches } from './ColorSwatches';
 import { StylePicker } from './StylePicker';
 import { TimeRange } from './TimeRange';
 
@@ -68,14 +69,7 @@ export function TextPanel({ edit, clipSec, selected, onChange, onSelect }: Props
               onInput={(e) => setText(sel.key, { size: Number(e.currentTarget.value) }, `text-${sel.key}-size`)}
             />
           </label>
-          <div class="swatches" role="radiogroup" aria-label="Text colour">
-            {TEXT_COLORS.map((c) => (
-              <label key={c.value} class="swatch" title={c.label}>
-                <input type="radio" name="text-colour" checked={sel.color === c.value} aria-label={c.label} onChange={() => setText(sel.key, { color: c.value })} />
-                <span class="swatch-chip" style={{ background: c.value }} />
-              </label>
-            ))}
-          </div>
+          <ColorSwatches label="Text colour" value={sel.color} onChange={(color) => setText(sel.key, { color })} />
           <StylePicker name="Text" style={sel.style} font={sel.font} onStyle={(style) => setText(sel.key, { style })} onFont={(font) => setText(sel.key, { font })} />
           <div class="sticker-time">
             <TimeRange from={sel.from} to={sel.to} clipSec={clipSec} onChange={(range) => setText(sel.key, range)} />
