@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { CLIP_SEC, openEditor, renderAndDownload, SAMPLE } from './editor';
-import { bandLevel, ffprobe, regionColor, saveDownload } from './helpers';
+import { advancedSetting, bandLevel, ffprobe, regionColor, saveDownload } from './helpers';
 
 const outDir = mkdtempSync(join(tmpdir(), 'lhs-autoedit-'));
 
@@ -85,8 +85,8 @@ test('auto-edit all clips one after another, with one overall progress', async (
   await page.goto('./');
   await page.getByRole('button', { name: 'Try the sample' }).click();
   await expect(page.getByTestId('clip-list')).toBeVisible();
-  await page.getByLabel('Min length').fill('4');
-  await page.getByLabel('Max length').fill('4');
+  await (await advancedSetting(page, 'Min length')).fill('4');
+  await (await advancedSetting(page, 'Max length')).fill('4');
   await page.getByLabel('Clips', { exact: true }).fill('2');
   await expect(page.getByTestId('clip-list').locator('tbody tr')).toHaveCount(2);
   await page.getByLabel('Size').selectOption('fast');

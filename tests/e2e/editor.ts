@@ -1,7 +1,7 @@
 import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
-import { dropFiles, rowRange, saveDownload } from './helpers';
+import { advancedSetting, dropFiles, rowRange, saveDownload } from './helpers';
 
 export const SAMPLE = join(import.meta.dirname, '..', '..', 'public', 'samples', 'sample.mp4');
 /** Editor renders are kept short so the suite stays fast. */
@@ -17,8 +17,8 @@ export async function openEditor(page: Page, { files, clipSec = CLIP_SEC }: { fi
   else await page.getByRole('button', { name: 'Try the sample' }).click();
   // The worker has answered once the click timeline is drawn (a short log may have no clip at the default lengths yet).
   await expect(page.locator('.timeline svg')).toBeVisible();
-  await page.getByLabel('Min length').fill(String(Math.min(5, clipSec)));
-  await page.getByLabel('Max length').fill(String(clipSec));
+  await (await advancedSetting(page, 'Min length')).fill(String(Math.min(5, clipSec)));
+  await (await advancedSetting(page, 'Max length')).fill(String(clipSec));
   const first = page.getByTestId('clip-list').locator('tbody tr').first();
   await expect(first.locator('td').nth(3)).toHaveText(`${clipSec} s`);
   const [start] = await rowRange(first);

@@ -67,6 +67,16 @@ export function bandLevel(path: string, hz: number, start = 0, dur?: number): nu
   return m[1] === '-inf' ? -Infinity : Number(m[1]);
 }
 
+/**
+ * A clip setting under the project page's collapsed "Advanced" section (Min length, Max length,
+ * Lead-in, Points per …): opens the section when it is closed and returns the field.
+ */
+export async function advancedSetting(page: Page, label: string): Promise<Locator> {
+  const toggle = page.getByRole('group', { name: 'Clip settings' }).getByRole('button', { name: 'Advanced' });
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  return page.getByLabel(label);
+}
+
 /** [start, end] in seconds from a clip row's "m:ss–m:ss.t" range cell. */
 export async function rowRange(row: Locator): Promise<[number, number]> {
   const [start, end] = (await row.locator('td').nth(2).innerText()).split('–').map((t) => t.split(':').reduce((acc, part) => acc * 60 + Number(part), 0));

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { decodeErrors, dropFiles, ffprobe, fixture, frameRgb, generated, rgbDiff, rowRange, saveDownload, videoFrameCount } from './helpers';
+import { advancedSetting, decodeErrors, dropFiles, ffprobe, fixture, frameRgb, generated, rgbDiff, rowRange, saveDownload, videoFrameCount } from './helpers';
 
 const outDir = mkdtempSync(join(tmpdir(), 'lhs-e2e-'));
 
@@ -17,7 +17,7 @@ const rows = (page: Page) => page.getByTestId('clip-list').locator('tbody tr');
 
 /** The fixture's products are pinned for 8.5 s and 6.5 s: below the default 15 s minimum. */
 async function allowShortClips(page: Page) {
-  await page.getByLabel('Min length').fill('5');
+  await (await advancedSetting(page, 'Min length')).fill('5');
   await expect(rows(page)).toHaveCount(2);
 }
 
@@ -28,7 +28,7 @@ test('drop a recording and its log, see the clips, download one by stream copy',
   await expect(page.getByTestId('recording-meta')).toContainText('640×360');
   await expect(page.getByTestId('log-summary')).toContainText('clicks-20s.csv');
   // The default 15 s minimum is longer than either product's pinned time: no clip, and it says why.
-  await expect(page.getByText(/No product has a click peak that fits/)).toBeVisible();
+  await expect(page.getByText(/No product has a rise in clicks that fits the clip lengths/)).toBeVisible();
   await allowShortClips(page);
   await expect(rows(page).nth(0)).toContainText('Red Mug');
   await expect(rows(page).nth(1)).toContainText('Blue Cap, Large');
@@ -86,7 +86,7 @@ test('the project survives a reload and can be deleted', async ({ page }) => {
   await allowShortClips(page);
   await page.reload();
   await expect(rows(page)).toHaveCount(2);
-  await expect(page.getByLabel('Min length')).toHaveValue('5');
+  await expect(await advancedSetting(page, 'Min length')).toHaveValue('5');
   await page.getByRole('button', { name: '← Projects' }).click();
   const list = page.getByTestId('project-list');
   await expect(list.locator('li')).toHaveCount(1);
@@ -152,7 +152,7 @@ test('cancel stops a cut and the app keeps working', async ({ page }) => {
 
 test('a WebM recording and an NDJSON log work too', async ({ page }) => {
   await importFixture(page, generated('rec-20s.webm'), fixture('clicks-20s.ndjson'));
-  await expect(page.getByTestId('recording-meta')).toContainText(/vp[89]/);
+  await expect(page.getByTestId('recording-details')).toContainText(/VP[89] \(vp[89]\)/);
   await allowShortClips(page);
   const downloadPromise = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download clip' }).click();

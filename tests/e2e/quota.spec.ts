@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, expect, test, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
-import { fixture, generated } from './helpers';
+import { advancedSetting, fixture, generated } from './helpers';
 import { expectNothingStored, importProject, SHOTS, usage } from './stored';
 
 // The service worker's precache would change usage while the quota is being set.
@@ -103,7 +103,7 @@ test('deleting a project gives its space back', async ({ baseURL }, info) => {
 
     // Closed after its jobs finished (the pause finder and a cut: idle ffmpeg workers), deleted from the list.
     await importProject(a, [REC, fixture('clicks-20s.csv')]);
-    await a.getByLabel('Min length').fill('5');
+    await (await advancedSetting(a, 'Min length')).fill('5');
     await expect(a.getByRole('status').filter({ hasText: 'Finding pauses' })).toHaveCount(0);
     const download = a.waitForEvent('download');
     await a.getByRole('button', { name: 'Download clip' }).click();
@@ -116,7 +116,7 @@ test('deleting a project gives its space back', async ({ baseURL }, info) => {
 
     // Open in tab B (previewing, measuring pauses) while tab A deletes it.
     const id = await importProject(a, [long, fixture('clicks-20s.csv')]);
-    await a.getByLabel('Min length').fill('5');
+    await (await advancedSetting(a, 'Min length')).fill('5');
     await b.goto(`./#/p/${id}`);
     await expect(b.getByTestId('preview-video')).toBeVisible();
     await expect(b.getByRole('status').filter({ hasText: 'Finding pauses' }).getByTestId('job-percent')).not.toHaveText('0%');

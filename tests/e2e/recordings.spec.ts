@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { chooseEngine, renderAndDownload } from './editor';
-import { decodeErrors, dropFiles, ffprobe, frameRgb, generated, rgbDiff, rowRange, saveDownload } from './helpers';
+import { advancedSetting, decodeErrors, dropFiles, ffprobe, frameRgb, generated, rgbDiff, rowRange, saveDownload } from './helpers';
 
 const outDir = mkdtempSync(join(tmpdir(), 'lhs-recordings-'));
 
@@ -38,9 +38,9 @@ async function importRecording(page: Page, recording: string, times: number[], l
   await expect(page.getByTestId('recording-meta')).toBeVisible();
   await expect(page.locator('.timeline svg')).toBeVisible();
   // No lead-in: a clip starts the viewers' click lag (4 s) before its first clicks.
-  await page.getByLabel('Lead-in').fill('0');
-  await page.getByLabel('Min length').fill(String(lengthSec));
-  await page.getByLabel('Max length').fill(String(lengthSec));
+  await (await advancedSetting(page, 'Lead-in')).fill('0');
+  await (await advancedSetting(page, 'Min length')).fill(String(lengthSec));
+  await (await advancedSetting(page, 'Max length')).fill(String(lengthSec));
   const first = page.getByTestId('clip-list').locator('tbody tr').first();
   await expect(first.locator('td').nth(3)).toHaveText(`${clipSec} s`);
   return rowRange(first);
@@ -157,7 +157,7 @@ test('a WebM this browser recorded (MediaRecorder: no duration in its header) op
   expect(trueEnd).toBeGreaterThan(3.5);
 
   const [start, end] = await importRecording(page, webm, [0.6, 1, 1.3, 1.6, 2, 2.3, 2.6, 3], 3);
-  await expect(page.getByTestId('recording-meta')).toContainText(/vp8 \+ opus/);
+  await expect(page.getByTestId('recording-details')).toContainText(/VP8 \(vp8\).* · Sound: Opus \(opus\)/);
   expect(Math.abs((await shownDuration(page)) - trueEnd)).toBeLessThanOrEqual(0.1);
   await expect(page.getByTestId('recording-warning')).toHaveCount(0);
   expect(end - start).toBeCloseTo(3, 1);
@@ -206,7 +206,7 @@ test('an MP4 cut short shows its readable length and says so; cuts and renders s
 test('an MP4 whose audio track has no codec uses the video alone and says the audio is unreadable', async ({ page }) => {
   const mp4 = generated('rec-audio-nostsd.mp4');
   const [start, end] = await importRecording(page, mp4, [1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5], 4);
-  await expect(page.getByTestId('recording-meta')).toContainText('h264 · audio unreadable');
+  await expect(page.getByTestId('recording-details')).toContainText(/H\.264 \(h264\).* · Sound: unreadable/);
   await expect(page.getByTestId('recording-warning')).toHaveText(/audio track can't be read/);
   for (const exact of [false, true]) {
     const clip = await downloadClip(page, `nostsd-cut-${exact ? 'exact' : 'copy'}`, exact);

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { dropFiles, fixture, generated, rowRange } from './helpers';
+import { advancedSetting, dropFiles, fixture, generated, rowRange } from './helpers';
 
 // File names and zone-less dates are local time: pin the zone so the fixtures' epoch times line up.
 test.use({ timezoneId: 'Europe/Berlin' });
@@ -14,7 +14,7 @@ const source = (page: Page) => page.getByTestId('stream-start-source');
 
 /** The fixture's products are pinned for 8.5 s and 6.5 s: below the default 15 s minimum. */
 async function allowShortClips(page: Page) {
-  await page.getByLabel('Min length').fill('5');
+  await (await advancedSetting(page, 'Min length')).fill('5');
   await expect(rows(page)).toHaveCount(2);
 }
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { renderAndDownload } from './editor';
-import { dropFiles, ffprobe, fixture, generated, rowRange, saveDownload } from './helpers';
+import { advancedSetting, dropFiles, ffprobe, fixture, generated, rowRange, saveDownload } from './helpers';
 import { SHOTS } from './stored';
 
 const outDir = mkdtempSync(join(tmpdir(), 'lhs-trim-'));
@@ -56,7 +56,7 @@ async function dragTo(page: Page, handle: Locator, t: number) {
 test('trim by drag, keys, nudges and typing: the cut has the trimmed length, and a reload keeps it', async ({ page }) => {
   await page.goto('./');
   await dropFiles(page, '[data-testid=home-drop]', [generated('rec-20s.mp4'), fixture('clicks-20s.csv')]);
-  await page.getByLabel('Min length').fill('5');
+  await (await advancedSetting(page, 'Min length')).fill('5');
   await expect(rows(page)).toHaveCount(2);
   await pausesMeasured(page);
   const [autoStart, autoEnd] = await rowRange(rows(page).first());

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { TIKTOK_UPLOAD_URL } from '../../src/domain/tiktok';
 import { CLIP_SEC, openEditor } from './editor';
-import { ffprobe, saveDownload } from './helpers';
+import { advancedSetting, ffprobe, saveDownload } from './helpers';
 import { NO_PICKER, OPFS_PICKER, opfsHas, readOpfs } from './shorts';
 import { SHOTS } from './stored';
 
@@ -30,8 +30,8 @@ async function sampleWithShortClips(page: Page) {
   await page.goto('./');
   await page.getByRole('button', { name: 'Try the sample' }).click();
   await expect(page.getByTestId('clip-list')).toBeVisible();
-  await page.getByLabel('Min length').fill('5');
-  await page.getByLabel('Max length').fill(String(CLIP_SEC));
+  await (await advancedSetting(page, 'Min length')).fill('5');
+  await (await advancedSetting(page, 'Max length')).fill(String(CLIP_SEC));
   await expect(page.getByTestId('clip-list').locator('tbody tr').first().locator('td').nth(3)).toHaveText(`${CLIP_SEC} s`);
 }
 

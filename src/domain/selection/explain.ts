@@ -2,36 +2,49 @@ import type { Pick } from '../events';
 import { formatClock } from '../format';
 
 export interface Explanation {
-  /** When the product's clicks rose and fell, against its background. */
+  /** When the product's clicks picked up and calmed down, against their usual level. */
   moment: string;
   /** Where the clip's edges sit relative to that. */
   clip: string;
-  /** Where the product was on show: pinned, or inferred from its clicks; which pitch. */
+  /** Where the product was on show: pinned, or inferred from its clicks; which showing. */
   window: string;
   /** What the clip holds. */
   activity: string;
-  /** Whether each edge moved to a pause in the voice. */
+  /** Whether each edge is at a pause in the voice. */
   edges: string;
+  /** The exact figures behind the plain words, for a "Details" view. */
+  details: string;
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const seconds = (s: number) => `${Math.round(s)} s`;
 const ordinal = (n: number) => `${n}${n % 10 === 1 && n !== 11 ? 'st' : n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th'}`;
+const clock = (s: number) => formatClock(s, false);
+
+/** How far the busy stretch stood above the usual level, in words a seller reads at a glance. */
+function lift(perMin: number, backgroundPerMin: number): string {
+  if (backgroundPerMin <= 0) return ', with hardly any the rest of the time';
+  const times = perMin / backgroundPerMin;
+  return times >= 1.95 ? `: about ${Math.round(times)} times the usual level` : ': above the usual level';
+}
 
 /** The selection rule's reasons for one clip, in a seller's words (docs/selection.md). */
 export function explainPick(pick: Pick, snapping: boolean): Explanation {
   const { why, counts } = pick;
-  const rate = `${Math.round(why.burstPerMin)} a minute`;
-  const against = why.backgroundPerMin > 0 ? ` against about ${Math.round(why.backgroundPerMin)} a minute the rest of the time` : '';
-  const edge = (snapped: boolean) => (snapped ? 'snapped to a pause in the voice' : snapping ? 'no pause within 3 s' : 'pauses not measured yet');
-  const where = `${formatClock(why.window.start, false)} to ${formatClock(why.window.end, false)}`;
+  const edge = (snapped: boolean) =>
+    snapped ? 'at a pause in the voice' : snapping ? 'where the clicks say (no pause within 3 s)' : 'where the clicks say (pauses not measured yet)';
+  const start = edge(why.snapped.start);
+  const end = edge(why.snapped.end);
+  const where = `${clock(why.window.start)} to ${clock(why.window.end)}`;
   const shown = why.pitches > 1 ? ` Shown ${plural(why.pitches, 'time')}: this is the ${ordinal(why.pitch)}.` : '';
   const orders = [plural(counts.click, 'click'), plural(counts.add_to_cart, 'add-to-cart', 'add-to-carts'), plural(counts.order, 'order')].join(', ');
+  const background = why.backgroundPerMin > 0 ? `, against ${Math.round(why.backgroundPerMin)} a minute the rest of the time it was on show` : '';
   return {
-    moment: `Clicks rose at ${formatClock(why.burst.start, false)} and fell at ${formatClock(why.burst.end, false)}: ${rate}${against}.`,
-    clip: `The clip starts ${seconds(why.leadInSec)} before the rise (viewers click a few seconds after the host shows the product) and ends ${seconds(why.tailSec)} after the fall.`,
-    window: (why.window.source === 'pin' ? `Pinned from ${where}.` : `No pin for it in the log: its clicks led from ${where}.`) + shown,
+    moment: `Clicks picked up at ${clock(why.burst.start)} and calmed down at ${clock(why.burst.end)}${lift(why.burstPerMin, why.backgroundPerMin)}.`,
+    clip: `The clip starts ${seconds(why.leadInSec)} before that (viewers click a few seconds after the host shows the product) and ends ${seconds(why.tailSec)} after.`,
+    window: (why.window.source === 'pin' ? `Pinned from ${where}.` : `Not pinned in the log: its clicks led from ${where}.`) + shown,
     activity: `${orders} in the clip: ${Math.round(why.share * 100)}% of this product's activity in the recording.`,
-    edges: `Start ${edge(why.snapped.start)}; end ${edge(why.snapped.end)}.`,
+    edges: start === end ? `Starts and ends ${start}.` : `Starts ${start}; ends ${end}.`,
+    details: `Busy stretch ${clock(why.burst.start)}–${clock(why.burst.end)}: ${Math.round(why.burstPerMin)} points a minute${background}. Score ${pick.score} (points for clicks, add-to-carts and orders, set under Advanced).`,
   };
 }

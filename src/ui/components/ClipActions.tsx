@@ -21,9 +21,9 @@ interface Props {
 }
 
 const METHOD_NOTES: Record<CutMethod, string> = {
-  copy: 'Last clip: copied without re-encoding.',
-  smart: 'Last clip: exact, with only the partial keyframe intervals re-encoded.',
-  reencode: 'Last clip: exact, re-encoded.',
+  copy: 'Last clip: fast copy.',
+  smart: 'Last clip: exact to the frame (only its first and last seconds re-made).',
+  reencode: 'Last clip: exact to the frame (all of it re-made).',
 };
 
 /** Download one clip, or hand it to TikTok: stream copy by default (fast), or an exact re-encoded cut. */
@@ -64,9 +64,7 @@ export function ClipActions({ project, recording, recordingName, meta, clip }: P
         Exact cut
       </label>
       <p class="muted small">
-        {exact
-          ? 'Starts and ends on the exact frame: only the first and last seconds are re-encoded, the rest is copied (a full re-encode where the browser cannot).'
-          : 'Fast: copies the video without re-encoding, so it may start up to one keyframe interval (often 1–4 s) before the clip.'}
+        {exact ? 'Starts and ends on the exact frame; takes a little longer.' : 'Fast: ready in seconds, but may start a second or a few early.'}
       </p>
       <button type="button" class="btn primary" onClick={download} disabled={job !== null}>
         Download clip

@@ -1,7 +1,7 @@
 import type { Pick } from '../../domain/events';
 import { explainPick } from '../../domain/selection/explain';
 
-/** Why this clip was chosen, in plain words (docs/selection.md). */
+/** Why this clip was chosen, in plain words, with the exact figures one click away (docs/selection.md). */
 export function ClipWhy({ clip, snapping }: { clip: Pick; snapping: boolean }) {
   const e = explainPick(clip, snapping);
   return (
@@ -14,6 +14,12 @@ export function ClipWhy({ clip, snapping }: { clip: Pick; snapping: boolean }) {
       <p class="muted small" data-testid="clip-edges">
         {e.edges}
       </p>
+      <details class="advanced">
+        <summary>Details</summary>
+        <p class="muted small" data-testid="clip-details">
+          {e.details}
+        </p>
+      </details>
     </div>
   );
 }

@@ -3,12 +3,21 @@ import type { RenderResult } from '../../media/engine';
 /** How the engines are named to the user (the short name, then what it is). */
 export const ENGINE_NAMES = { webcodecs: ['fast engine', 'WebCodecs'], ffmpeg: ['compatible engine', 'ffmpeg.wasm'] } as const;
 
-/** Which engine made a video, how long it took, and why the fast one was not used when it wasn't. */
+/** Which engine made a video and how long it took; the technical why of a fallback under Details. */
 export function EngineNote({ result, seconds }: { result: RenderResult; seconds: number }) {
+  const [name, tech] = ENGINE_NAMES[result.engine];
   return (
-    <p class="hint" data-testid="render-engine" data-engine={result.engine} data-timings={JSON.stringify(result.timings ?? {})}>
-      Made by the {ENGINE_NAMES[result.engine][0]} ({ENGINE_NAMES[result.engine][1]}) in {seconds.toFixed(1)} s.
-      {result.fallbackReason && ` The fast engine could not make it here (${result.fallbackReason}), so the compatible one did.`}
-    </p>
+    <div class="hint" data-testid="render-engine" data-engine={result.engine} data-timings={JSON.stringify(result.timings ?? {})}>
+      <p>
+        Ready for TikTok (MP4). Made in {seconds.toFixed(1)} s by the {name}.
+        {result.fallbackReason && ' The fast engine could not make this one, so the slower, compatible one did.'}
+      </p>
+      <details class="advanced small">
+        <summary>Details</summary>
+        <p class="muted">
+          Engine: {tech}.{result.fallbackReason && ` Why not the fast one: ${result.fallbackReason}`}
+        </p>
+      </details>
+    </div>
   );
 }

@@ -3,6 +3,7 @@ import type { ClickLog } from '../../domain/events';
 import { ImportError } from '../importFlow';
 import { DropZone } from './DropZone';
 import { ErrorNote } from './ErrorNote';
+import { LogFormatHelp } from './LogFormatHelp';
 
 interface Props {
   log: ClickLog | undefined;
@@ -35,6 +36,7 @@ export function LogPanel({ log, busy, error, warnings, onFile, onDismiss }: Prop
         disabled={busy}
         compact={log !== undefined}
       />
+      <LogFormatHelp />
       {warnings.length > 0 && (
         <div class="note warn" role="status">
           {warnings.map((w, i) => (

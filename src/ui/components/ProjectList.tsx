@@ -22,7 +22,8 @@ export function ProjectList({ projects, shorts, onOpen, onDelete }: Props) {
         const kept = shorts?.get(p.id);
         return (
           <li key={p.id} class="project-card">
-            <button type="button" class="project-open" onClick={() => onOpen(p.id)} aria-label={`Open ${p.name}`}>
+            {/* Named by what it shows (no aria-label): speech input and screen readers get the words on screen. */}
+            <button type="button" class="project-open" onClick={() => onOpen(p.id)}>
               <span class="project-name">{p.name}</span>
               <span class="muted">
                 {formatClock(m.durationSec, false)} · {m.width}×{m.height} · {formatBytes(p.recording.size)}
