@@ -4,6 +4,8 @@ export declare const benchOut: string;
 export declare const CLIP_START: number;
 export declare function benchRecording(): string;
 export declare function benchLog(): string;
+export declare function serveBuild(port: number, outDir?: string): { url: string; stop: () => void };
+export declare function gotoWhenUp(page: Page, url: string): Promise<void>;
 export declare function openApp(port: number, viewport?: { width: number; height: number }): Promise<{ page: Page; url: string; close: () => Promise<void> }>;
 export declare function importFiles(page: Page, files: string[]): Promise<void>;
 export declare function rendererRssMb(): number;

@@ -27,28 +27,39 @@ export function benchLog() {
   return path;
 }
 
-/** Serves dist/ and opens a page on it; call close() when done. */
-export async function openApp(port, viewport = { width: 1400, height: 1000 }) {
-  // Its own process group, so close() stops vite as well as the npx wrapper.
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: root, stdio: 'ignore', detached: true });
-  const browser = await chromium.launch(chromiumLaunchOptions);
-  const page = await browser.newPage({ viewport });
-  const url = `http://127.0.0.1:${port}/`;
+/** Serves a build (dist/, or `outDir`) with vite preview; call stop() when done. */
+export function serveBuild(port, outDir) {
+  // Its own process group, so stop() ends vite as well as the npx wrapper.
+  const args = ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', ...(outDir ? ['--outDir', outDir] : [])];
+  const server = spawn('npx', args, { cwd: root, stdio: 'ignore', detached: true });
+  return { url: `http://127.0.0.1:${port}/`, stop: () => process.kill(-server.pid) };
+}
+
+/** Goes to `url`, retrying while the server starts. */
+export async function gotoWhenUp(page, url) {
   for (let i = 0; ; i++) {
     try {
       await page.goto(url);
-      break;
+      return;
     } catch (err) {
       if (i > 100) throw err;
       await new Promise((r) => setTimeout(r, 200));
     }
   }
+}
+
+/** Serves dist/ and opens a page on it; call close() when done. */
+export async function openApp(port, viewport = { width: 1400, height: 1000 }) {
+  const server = serveBuild(port);
+  const browser = await chromium.launch(chromiumLaunchOptions);
+  const page = await browser.newPage({ viewport });
+  await gotoWhenUp(page, server.url);
   return {
     page,
-    url,
+    url: server.url,
     close: async () => {
       await browser.close();
-      process.kill(-server.pid);
+      server.stop();
     },
   };
 }

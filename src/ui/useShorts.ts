@@ -40,13 +40,16 @@ export function useShorts(projectId: string): { shorts: SavedShort[] | null; err
 /** Whether a short still shows what its clip is now: `stale` when the edit, range or product changed; `gone` when the clip is no longer selected. */
 export type ShortStatus = 'current' | 'stale' | 'gone';
 
-/** Each short's status against the clips as they are now (their stored edits read once per clip). */
-export function useShortStatus(project: ProjectRecord, clips: readonly Clip[], shorts: readonly SavedShort[] | null): Map<string, ShortStatus> {
+/**
+ * Each short's status against the clips as they are now (their stored edits read once per clip);
+ * none while the clips are still being found (`clips` undefined), rather than all `gone`.
+ */
+export function useShortStatus(project: ProjectRecord, clips: readonly Clip[] | undefined, shorts: readonly SavedShort[] | null): Map<string, ShortStatus> {
   const [status, setStatus] = useState(new Map<string, ShortStatus>());
   // The view makes its clips anew on each render: look again only when one of them changed.
-  const clipsNow = clips.map((c) => `${c.key}@${c.start}-${c.end}:${c.product.id}/${c.product.name ?? ''}/${c.product.price ?? ''}`).join('|');
+  const clipsNow = clips?.map((c) => `${c.key}@${c.start}-${c.end}:${c.product.id}/${c.product.name ?? ''}/${c.product.price ?? ''}`).join('|');
   useEffect(() => {
-    if (!shorts) return;
+    if (!shorts || !clips) return;
     let live = true;
     const now = new Map<string, string | undefined>();
     void Promise.all(

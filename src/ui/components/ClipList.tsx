@@ -1,13 +1,20 @@
 import { formatClock } from '../../domain/format';
 import type { Clip } from '../../domain/clipOverride';
+import { posterTime } from '../clipPoster';
+import { ClipPoster } from './ClipPoster';
 
 interface Props {
+  /** Poster frames come from it. */
+  recording: Blob;
   picks: Clip[];
   selected: number | null;
   onSelect: (rank: number) => void;
 }
 
-export function ClipList({ picks, selected, onSelect }: Props) {
+/** A clip's length as the list shows it: "21 s", "8.5 s". */
+export const clipLength = (clip: Clip) => `${Math.round((clip.end - clip.start) * 10) / 10} s`;
+
+export function ClipList({ recording, picks, selected, onSelect }: Props) {
   return (
     <table class="clips" data-testid="clip-list">
       <thead>
@@ -37,14 +44,19 @@ export function ClipList({ picks, selected, onSelect }: Props) {
           >
             <td>{p.rank}</td>
             <td>
-              <span class="product">{p.productName ?? p.productId}</span>
-              <span class="muted small"> {p.productId}</span>
-              {p.trimmed && <span class="tag">trimmed</span>}
+              <div class="clip-cell">
+                <ClipPoster recording={recording} atSec={posterTime(p)} productIndex={p.productIndex} name={p.productName ?? p.productId} />
+                <div>
+                  <span class="product">{p.productName ?? p.productId}</span>
+                  <span class="muted small product-id"> {p.productId}</span>
+                  {p.trimmed && <span class="tag">trimmed</span>}
+                </div>
+              </div>
             </td>
             <td>
               {formatClock(p.start)}–{formatClock(p.end)}
             </td>
-            <td class="num">{Math.round((p.end - p.start) * 10) / 10} s</td>
+            <td class="num">{clipLength(p)}</td>
             <td class="num">{p.counts.click}</td>
             <td class="num">{p.score}</td>
           </tr>

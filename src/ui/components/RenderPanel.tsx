@@ -84,16 +84,24 @@ export function RenderPanel({ projectId, recording, recordingName, meta, pick, e
 
   return (
     <section class="render-panel" aria-label="Render">
-      <button type="button" class="btn primary" onClick={() => void render()} disabled={job !== null || keeping}>
-        Render video
-      </button>
+      {/* The editor's main actions: on a phone, a bar kept at the bottom of the screen. */}
+      <div class="action-bar">
+        <button type="button" class={`btn ${url ? '' : 'primary'}`} onClick={() => void render()} disabled={job !== null || keeping}>
+          Render video
+        </button>
+        {url && (
+          <button type="button" class="btn primary" onClick={() => result && saveBlob(result.render.blob, name)}>
+            Download video
+          </button>
+        )}
+        {job && <JobProgressBar job={job} onCancel={cancel} />}
+        {keeping && (
+          <p class="muted small" role="status">
+            Keeping it in Your shorts…
+          </p>
+        )}
+      </div>
       {room && <FitWarning needed={room.needed} free={room.free} what="This short" onAnyway={() => void render(true)} />}
-      {job && <JobProgressBar job={job} onCancel={cancel} />}
-      {keeping && (
-        <p class="muted small" role="status">
-          Keeping it in Your shorts…
-        </p>
-      )}
       {error && <ErrorNote message={`The video could not be rendered: ${error}`} onDismiss={() => setError(null)} />}
       {keepError && <ErrorNote message={`The video was rendered but not kept in Your shorts: ${keepError} Download it to keep it.`} onDismiss={() => setKeepError(null)} />}
       {url && (
@@ -105,9 +113,6 @@ export function RenderPanel({ projectId, recording, recordingName, meta, pick, e
               Kept in Your shorts (on the project page).
             </p>
           )}
-          <button type="button" class="btn primary" onClick={() => result && saveBlob(result.render.blob, name)}>
-            Download video
-          </button>
           <button type="button" class="btn secondary" onClick={() => result && setUpload(new File([result.render.blob], name, { type: 'video/mp4' }))}>
             Upload to TikTok
           </button>

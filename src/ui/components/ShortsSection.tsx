@@ -14,7 +14,8 @@ import { ZipExport } from './ZipExport';
 interface Props {
   project: ProjectRecord;
   recording: Blob;
-  clips: readonly Clip[];
+  /** Undefined while the highlights are being found. */
+  clips: readonly Clip[] | undefined;
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -73,7 +74,7 @@ export function ShortsSection({ project, recording, clips }: Props) {
           ))}
         </ul>
       )}
-      <ZipExport project={project} recording={recording} clips={clips} shorts={chosen} />
+      <ZipExport project={project} recording={recording} clips={clips ?? []} shorts={chosen} />
       {upload && (
         <UploadDialog
           file={upload.file}

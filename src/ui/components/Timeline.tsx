@@ -14,8 +14,7 @@ interface Props {
 }
 
 const W = 1000;
-const H = 160;
-const AXIS = 20;
+const H = 140;
 const BAND = 12;
 
 /** Events per bin over the whole recording, with the chosen clip windows shaded. Plain SVG. */
@@ -24,17 +23,16 @@ export function Timeline({ timeline, durationSec, picks, windows, products, sele
   const max = Math.max(1, ...totals);
   const x = (t: number) => (t / durationSec) * W;
   const barW = Math.max(1, x(binSec) - 1);
-  const plotH = H - AXIS;
   const barTop = BAND + 4;
   const ticks = niceTicks(durationSec);
   const label = (p: number) => (p >= 0 ? (products[p]?.name ?? products[p]?.id ?? '') : '');
-  const barH = (n: number) => (n / max) * (plotH - barTop);
+  const barH = (n: number) => (n / max) * (H - barTop);
   return (
     <figure class="timeline">
-      <svg viewBox={`0 0 ${W} ${H}`} preserveAspectRatio="none" role="img" aria-label={`Click timeline: events per ${binSec} s, ${picks.length} chosen clips shaded`}>
+      <svg viewBox={`0 0 ${W} ${H}`} preserveAspectRatio="none" role="img" aria-label={`Click timeline: clicks, add-to-carts and orders every ${binSec} s, ${picks.length} chosen clips shaded`}>
         {windows.map((w, i) => (
           <rect key={`b${i}`} class="band" x={x(w.start)} y={0} width={Math.max(1, x(w.end) - x(w.start))} height={BAND} fill={productColor(w.productIndex)}>
-            <title>{`${w.source === 'pin' ? 'Pinned' : 'Clicks dominate'}: ${label(w.productIndex)}, ${formatClock(w.start)}–${formatClock(w.end)}`}</title>
+            <title>{`${w.source === 'pin' ? 'Pinned' : 'Most clicks'}: ${label(w.productIndex)}, ${formatClock(w.start)}–${formatClock(w.end)}`}</title>
           </rect>
         ))}
         {picks.map((p) => (
@@ -44,7 +42,7 @@ export function Timeline({ timeline, durationSec, picks, windows, products, sele
             x={x(p.start)}
             y={barTop}
             width={Math.max(2, x(p.end) - x(p.start))}
-            height={plotH - barTop}
+            height={H - barTop}
             onClick={() => onSelect(p.rank)}
           >
             <title>{`#${p.rank} ${p.productName ?? p.productId}: ${formatClock(p.start)}–${formatClock(p.end)}, score ${p.score}`}</title>
@@ -52,19 +50,22 @@ export function Timeline({ timeline, durationSec, picks, windows, products, sele
         ))}
         {Array.from(totals, (n, b) =>
           n === 0 ? null : (
-            <rect key={b} class="bar" x={x(b * binSec)} y={plotH - barH(n)} width={barW} height={barH(n)}>
-              <title>{`${formatClock(b * binSec)}–${formatClock(Math.min(durationSec, (b + 1) * binSec))}: ${n} events, most for ${label(topProduct[b]!)}`}</title>
+            <rect key={b} class="bar" x={x(b * binSec)} y={H - barH(n)} width={barW} height={barH(n)}>
+              <title>{`${formatClock(b * binSec)}–${formatClock(Math.min(durationSec, (b + 1) * binSec))}: ${n} clicks, add-to-carts and orders, most for ${label(topProduct[b]!)}`}</title>
             </rect>
           ),
         )}
-        {ticks.map((t) => (
-          <text key={`t${t}`} x={x(t)} y={H - 4} class="tick" text-anchor={t === 0 ? 'start' : 'middle'}>
-            {formatClock(t, false)}
-          </text>
-        ))}
       </svg>
+      {/* The plot stretches to the width; its time labels are HTML so they never do (on a phone, every other one shows). */}
+      <div class="timeline-axis" aria-hidden="true">
+        {ticks.map((t) => (
+          <span key={t} style={{ left: `${(t / durationSec) * 100}%` }}>
+            {formatClock(t, false)}
+          </span>
+        ))}
+      </div>
       <figcaption class="muted small">
-        Top band: when each product was pinned (or its clicks dominated), one colour per product. Bars: events per {binSec} s
+        Top band: when each product was pinned (or got most of the clicks), one colour per product. Bars: clicks, add-to-carts and orders every {binSec} s
         (peak {max}). Shaded: chosen clips — hover for details, click to select.
       </figcaption>
     </figure>

@@ -3,7 +3,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { clipOf } from '../../domain/clipOverride';
 import type { ElementRef } from '../../domain/edit/elements';
 import type { ClickLog, Pick } from '../../domain/events';
-import { formatClock } from '../../domain/format';
+import { clipFileName, formatClock } from '../../domain/format';
+import type { CaptionLook } from '../../domain/edit/captionStyle';
 import { DEFAULT_HASHTAGS } from '../../domain/edit/postText';
 import { getPicks } from '../../storage/projects';
 import type { ProjectRecord } from '../../storage/schema';
@@ -14,6 +15,7 @@ import { ErrorNote } from '../components/ErrorNote';
 import { ProjectDeleted } from '../components/ProjectDeleted';
 import { ProjectNotice } from '../components/ProjectNotice';
 import { RenderPanel } from '../components/RenderPanel';
+import { TranscribePanel } from '../components/TranscribePanel';
 import { stickerCatalogue, type StickerInfo } from '../stickers';
 import { clipKey, useClipEdit } from '../useClipEdit';
 import { useStoredProject } from '../useStoredProject';
@@ -30,6 +32,7 @@ interface Loaded {
   log: ClickLog;
   pick: Pick;
   save: (patch: ProjectPatch) => void;
+  saveCaptionLook: (look: CaptionLook) => void;
   gone: () => void;
 }
 
@@ -64,10 +67,10 @@ export function EditorView({ projectId, clip, back }: Props) {
   }
   if (state.status !== 'ready' || !state.log || !pick) return <main class="editor loading" aria-busy="true">Opening the editor…</main>;
   const notice = <ProjectNotice notice={stored.notice} onDismiss={stored.dismissNotice} />;
-  return <Editor project={state.project} recording={state.recording} log={state.log} pick={pick} save={stored.save} gone={stored.gone} notice={notice} back={back} />;
+  return <Editor project={state.project} recording={state.recording} log={state.log} pick={pick} save={stored.save} saveCaptionLook={stored.saveCaptionLook} gone={stored.gone} notice={notice} back={back} />;
 }
 
-function Editor({ project, recording, log, pick: autoPick, save, gone, notice, back }: Loaded & { notice: ComponentChildren; back: () => void }) {
+function Editor({ project, recording, log, pick: autoPick, save, saveCaptionLook, gone, notice, back }: Loaded & { notice: ComponentChildren; back: () => void }) {
   // The clip as the user trimmed and linked it: the canvas, the render and the file name use it.
   const pick = clipOf(autoPick, project.clipOverrides?.[clipKey(autoPick)], log.products, project.recording.meta.durationSec);
   const { edit, update, reset, saveError, ...history } = useClipEdit(project, pick, gone);
@@ -124,6 +127,24 @@ function Editor({ project, recording, log, pick: autoPick, save, gone, notice, b
           selected={selected}
           onSelect={setSelected}
           onChange={update}
+          captionsProject={{
+            fileName: (ext) => clipFileName(`${pick.productName ?? pick.productId}-captions`, pick.start, pick.end, ext),
+            look: project.captionLook,
+            transcribe: (
+              <TranscribePanel
+                recording={recording}
+                recordingName={project.recording.name}
+                hasAudio={project.recording.meta.hasAudio}
+                clip={pick}
+                captions={edit.captions}
+                onCaptions={(captions) => update({ ...edit, captions })}
+              />
+            ),
+            onUseForAll: (look) => {
+              update({ ...edit, captions: { ...edit.captions, ...look } });
+              saveCaptionLook(look);
+            },
+          }}
         />
         <RenderPanel
           projectId={project.id}

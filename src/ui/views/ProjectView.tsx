@@ -1,11 +1,11 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { earliestAbsoluteMs, hasAbsoluteTimes } from '../../domain/clicklog/resolve';
 import { applyOverrides, setOverride } from '../../domain/clipOverride';
 import { DEFAULT_SELECTION } from '../../domain/events';
 import { effectiveStreamStart } from '../../domain/streamStart';
 import { BatchRender } from '../components/BatchRender';
 import { ClipActions } from '../components/ClipActions';
-import { ClipList } from '../components/ClipList';
+import { ClipList, clipLength } from '../components/ClipList';
 import { ClipReview } from '../components/ClipReview';
 import { ClipWhy } from '../components/ClipWhy';
 import { ErrorNote } from '../components/ErrorNote';
@@ -20,8 +20,10 @@ import { ShortsSection } from '../components/ShortsSection';
 import { StreamStart } from '../components/StreamStart';
 import { TimeBaseNote } from '../components/TimeBaseNote';
 import { Timeline } from '../components/Timeline';
+import { TranscribeAll } from '../components/TranscribeAll';
 import { ImportError, parseLogFile, readStartFile } from '../importFlow';
 import { useAnalysis } from '../useAnalysis';
+import { revealStart } from '../reveal';
 import { useLoudness } from '../useLoudness';
 import { useStoredProject } from '../useStoredProject';
 
@@ -38,6 +40,16 @@ export function ProjectView({ id, initialWarnings, back }: Props) {
   const [warnings, setWarnings] = useState(initialWarnings);
   const [parsing, setParsing] = useState(false);
   const [selected, setSelected] = useState<number | null>(1);
+  // A clip chosen in the list or chart brings its preview into view (on a phone it is below the list).
+  const side = useRef<HTMLElement>(null);
+  const [chosen, setChosen] = useState(0);
+  const choose = (rank: number) => {
+    setSelected(rank);
+    setChosen((n) => n + 1);
+  };
+  useEffect(() => {
+    if (chosen > 0 && side.current) revealStart(side.current);
+  }, [chosen]);
 
   const meta = data?.project.recording.meta;
   const audio = useLoudness(id, data?.recording, data?.project.recording.name ?? '', meta);
@@ -96,6 +108,9 @@ export function ProjectView({ id, initialWarnings, back }: Props) {
   const picks = applyOverrides(result?.picks ?? [], project.clipOverrides, log?.products ?? [], meta.durationSec);
   const clip = picks.find((p) => p.rank === selected) ?? picks[0];
 
+  // With a log, replacing it is a setting (below the highlights); without one, adding it is the next step.
+  const logPanel = <LogPanel log={log} busy={parsing} error={logError} warnings={warnings} onFile={replaceLog} onDismiss={() => setLogError(null)} />;
+
   return (
     <main class="project">
       <header class="project-head">
@@ -120,7 +135,7 @@ export function ProjectView({ id, initialWarnings, back }: Props) {
       )}
       {audio.state.status === 'error' && <ErrorNote message={`Pauses could not be measured, so clip edges are not snapped: ${audio.state.message}`} />}
 
-      <LogPanel log={log} busy={parsing} error={logError} warnings={warnings} onFile={replaceLog} onDismiss={() => setLogError(null)} />
+      {!log && logPanel}
 
       {log && hasAbsoluteTimes(log) && (
         <StreamStart
@@ -132,21 +147,11 @@ export function ProjectView({ id, initialWarnings, back }: Props) {
       {state.status === 'error' && <ErrorNote message={state.message} />}
 
       {log && (
+        // The highlights first, then the chosen clip, the chart, and the settings last (one column on a phone, in this order).
         <div class="workspace">
-          <div class="main-col">
-            <SelectionSettings value={project.selection} onChange={(selection) => void save({ selection })} />
+          <section class="highlights" aria-label="Highlights">
             {result && (
               <>
-                <Timeline
-                  timeline={result.timeline}
-                  durationSec={meta.durationSec}
-                  picks={picks}
-                  windows={result.windows}
-                  products={log.products}
-                  selected={clip?.rank ?? null}
-                  onSelect={setSelected}
-                />
-                <TimeBaseNote outside={result.outside} offsetSec={project.offsetSec ?? 0} onOffset={(offsetSec) => void save({ offsetSec })} />
                 <div class="list-head">
                   <h2>
                     {picks.length} highlight{picks.length === 1 ? '' : 's'}
@@ -168,20 +173,21 @@ export function ProjectView({ id, initialWarnings, back }: Props) {
                 )}
                 {picks.length > 0 ? (
                   <>
-                    <ClipList picks={picks} selected={clip?.rank ?? null} onSelect={setSelected} />
+                    <ClipList recording={recording} picks={picks} selected={clip?.rank ?? null} onSelect={choose} />
                     <BatchRender project={project} recording={recording} picks={picks} />
+                    <TranscribeAll project={project} recording={recording} picks={picks} />
                   </>
                 ) : (
                   <p class="empty">
-                    No product has a click peak that fits the limits (a clip needs a score of at least 5 inside a window at least the minimum length).
+                    No product has a rise in clicks that fits the clip lengths: try a shorter Min length under Advanced.
                   </p>
                 )}
               </>
             )}
             {!result && state.status === 'running' && <p class="muted" aria-busy="true">Finding highlights…</p>}
-          </div>
+          </section>
           {clip && (
-            <aside class="side-col" aria-label="Selected clip">
+            <aside class="side-col" aria-label="Selected clip" ref={side}>
               <h2>
                 #{clip.rank} {clip.productName ?? clip.productId}
               </h2>
@@ -196,15 +202,42 @@ export function ProjectView({ id, initialWarnings, back }: Props) {
                 onOverride={(o) => void save({ clipOverrides: setOverride(project.clipOverrides, clip.key, o) })}
               />
               <ClipWhy clip={clip} snapping={result?.snapping ?? false} />
-              <a class="btn primary block" href={`#/p/${project.id}/edit/${encodeURIComponent(clip.key)}`}>
-                Auto-edit (9:16 short)
-              </a>
+              {/* The page's next step, kept in view at the bottom of the screen. */}
+              <div class="action-bar">
+                <p class="action-bar-what">
+                  <strong>
+                    #{clip.rank} {clip.productName ?? clip.productId}
+                  </strong>{' '}
+                  <span class="muted">{clipLength(clip)}</span>
+                </p>
+                <a class="btn primary" href={`#/p/${project.id}/edit/${encodeURIComponent(clip.key)}`}>
+                  Auto-edit<span class="wide-only"> (9:16 short)</span>
+                </a>
+              </div>
               <ClipActions project={project} recording={recording} recordingName={project.recording.name} meta={meta} clip={clip} />
             </aside>
           )}
+          {result && (
+            <section class="chart" aria-label="Click timeline">
+              <Timeline
+                timeline={result.timeline}
+                durationSec={meta.durationSec}
+                picks={picks}
+                windows={result.windows}
+                products={log.products}
+                selected={clip?.rank ?? null}
+                onSelect={choose}
+              />
+              <TimeBaseNote outside={result.outside} offsetSec={project.offsetSec ?? 0} onOffset={(offsetSec) => void save({ offsetSec })} />
+            </section>
+          )}
+          <section class="settings-area" aria-label="Settings">
+            <SelectionSettings value={project.selection} onChange={(selection) => void save({ selection })} />
+            {logPanel}
+          </section>
         </div>
       )}
-      {log && <ShortsSection project={project} recording={recording} clips={picks} />}
+      {log && <ShortsSection project={project} recording={recording} clips={result && picks} />}
     </main>
   );
 }
