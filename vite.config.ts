@@ -44,7 +44,8 @@ function cspMeta(): Plugin {
     apply: 'build',
     enforce: 'post',
     // Right after <meta charset>, which must stay first.
-    transformIndexHtml: (html) => html.replace(/<meta charset="[^"]*" \/>/i, (charset) => `${charset}\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`),
+    transformIndexHtml: (html) =>
+      html.replace(/<meta charset="[^"]*" \/>/i, (charset) => `${charset}\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`),
     generateBundle(_, bundle) {
       for (const file of Object.values(bundle)) {
         if (file.type !== 'asset' || !file.fileName.endsWith('.html')) continue;

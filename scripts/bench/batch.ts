@@ -23,7 +23,11 @@ try {
   const { page } = app;
   await importFiles(page, [recording, batchLog()]);
   await page.getByLabel('Clips', { exact: true }).fill(String(CLIPS));
-  await page.getByTestId('clip-list').locator('tbody tr').nth(CLIPS - 1).waitFor();
+  await page
+    .getByTestId('clip-list')
+    .locator('tbody tr')
+    .nth(CLIPS - 1)
+    .waitFor();
   const results = page.getByTestId('batch-results').locator('li');
   const before = rendererRssMb();
   const t0 = performance.now();

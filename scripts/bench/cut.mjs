@@ -19,7 +19,12 @@ try {
   let t0 = performance.now();
   await importFiles(page, [recording, logPath]);
   const importSec = (performance.now() - t0) / 1000;
-  await page.getByTestId('clip-list').locator('tbody tr td:nth-child(4)').filter({ hasText: /^60 s$/ }).first().waitFor();
+  await page
+    .getByTestId('clip-list')
+    .locator('tbody tr td:nth-child(4)')
+    .filter({ hasText: /^60 s$/ })
+    .first()
+    .waitFor();
 
   t0 = performance.now();
   const download = page.waitForEvent('download', { timeout: 300_000 });
@@ -30,7 +35,26 @@ try {
   clearInterval(sampler);
 
   t0 = performance.now();
-  execFileSync('ffmpeg', ['-v', 'error', '-y', '-ss', String(CLIP_START), '-i', recording, '-t', '60', '-map', '0:v:0', '-map', '0:a:0?', '-c', 'copy', '-avoid_negative_ts', 'make_zero', join(benchOut, 'native-clip.mp4')]);
+  execFileSync('ffmpeg', [
+    '-v',
+    'error',
+    '-y',
+    '-ss',
+    String(CLIP_START),
+    '-i',
+    recording,
+    '-t',
+    '60',
+    '-map',
+    '0:v:0',
+    '-map',
+    '0:a:0?',
+    '-c',
+    'copy',
+    '-avoid_negative_ts',
+    'make_zero',
+    join(benchOut, 'native-clip.mp4'),
+  ]);
   const nativeCutSec = (performance.now() - t0) / 1000;
 
   const clipDuration = Number(execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', clipPath]).toString());
@@ -49,7 +73,32 @@ try {
   }
   await page.evaluate(() => localStorage.removeItem('lhs.engine'));
   t0 = performance.now();
-  execFileSync('ffmpeg', ['-v', 'error', '-y', '-threads', '2', '-ss', String(CLIP_START), '-i', recording, '-t', '60', '-map', '0:v:0', '-map', '0:a:0?', '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '20', '-c:a', 'aac', join(benchOut, 'native-exact.mp4')]);
+  execFileSync('ffmpeg', [
+    '-v',
+    'error',
+    '-y',
+    '-threads',
+    '2',
+    '-ss',
+    String(CLIP_START),
+    '-i',
+    recording,
+    '-t',
+    '60',
+    '-map',
+    '0:v:0',
+    '-map',
+    '0:a:0?',
+    '-c:v',
+    'libx264',
+    '-preset',
+    'veryfast',
+    '-crf',
+    '20',
+    '-c:a',
+    'aac',
+    join(benchOut, 'native-exact.mp4'),
+  ]);
   const nativeExactSec = (performance.now() - t0) / 1000;
   console.log(
     JSON.stringify({

@@ -35,4 +35,3 @@ export function generateLog(EVENTS: number, DURATION: number, PRODUCTS: number, 
     rejectedCount: 0,
   };
 }
-

@@ -27,7 +27,10 @@ for (let n = 0; n < STREAMS; n++) {
   const clips: Clip[] = picks.map((p) => ({ product: indexOf.get(p.productId)!, start: p.start, end: p.end }));
   const baseline = naiveClips(stream, DEFAULT_SELECTION.weights, DEFAULT_SELECTION.topN);
   const group = stream.pins ? 'pinned' : 'noPins';
-  for (const [tallies, cs] of [[app, clips], [naive, baseline]] as const) {
+  for (const [tallies, cs] of [
+    [app, clips],
+    [naive, baseline],
+  ] as const) {
     scoreStream(stream, cs, tallies.all);
     scoreStream(stream, cs, tallies[group]);
   }

@@ -57,7 +57,10 @@ try {
   const { page } = app;
   await importFiles(page, [recording, benchLog()]);
   const row = page.getByTestId('clip-list').locator('tbody tr').first();
-  await row.locator('td:nth-child(4)').filter({ hasText: /^60 s$/ }).waitFor();
+  await row
+    .locator('td:nth-child(4)')
+    .filter({ hasText: /^60 s$/ })
+    .waitFor();
   const [start, end] = (await row.locator('td').nth(2).innerText()).split('–').map((t) => t.split(':').reduce((acc, part) => acc * 60 + Number(part), 0));
   clip = { start: start!, end: end! };
   await page.getByRole('link', { name: /Auto-edit/ }).click();

@@ -17,7 +17,10 @@ try {
   const { page } = app;
   for (const pins of [true, false]) {
     const log = generateLog(EVENTS, DURATION, 40, pins);
-    const plain = { ...log, events: { time: [...log.events.time], absolute: [...log.events.absolute], kind: [...log.events.kind], product: [...log.events.product] } };
+    const plain = {
+      ...log,
+      events: { time: [...log.events.time], absolute: [...log.events.absolute], kind: [...log.events.kind], product: [...log.events.product] },
+    };
     // A string, not a function: tsx's name-keeping helpers do not exist in the page.
     const out = (await page.evaluate(`(async () => {
       const input = ${JSON.stringify({ url: `assets/${workerFile}`, log: plain, options: DEFAULT_SELECTION, duration: DURATION, runs: RUNS })};
@@ -47,7 +50,14 @@ try {
     console.log(JSON.stringify({ bench: 'selection-worker-load', ...base, loadMs: Math.round(out.loadMs), firstSelectMs: Math.round(out.firstMs) }));
     const ms = out.times;
     console.log(
-      JSON.stringify({ bench: 'selection-worker-chromium', ...base, picks: out.picks, medianMs: Math.round(ms[ms.length >> 1]!), minMs: Math.round(ms[0]!), maxMs: Math.round(ms.at(-1)!) }),
+      JSON.stringify({
+        bench: 'selection-worker-chromium',
+        ...base,
+        picks: out.picks,
+        medianMs: Math.round(ms[ms.length >> 1]!),
+        minMs: Math.round(ms[0]!),
+        maxMs: Math.round(ms.at(-1)!),
+      }),
     );
   }
 } finally {

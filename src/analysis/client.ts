@@ -99,7 +99,14 @@ export class AnalysisClient {
    * Rejects with an AbortError (see isCancelled) when a newer select for the same log, `signal`
    * or `unload` cancels it.
    */
-  async select(log: ClickLog, durationSec: number, timeBase: TimeBase, options: SelectionOptions, loudness: Loudness | undefined, signal?: AbortSignal): Promise<Analysis> {
+  async select(
+    log: ClickLog,
+    durationSec: number,
+    timeBase: TimeBase,
+    options: SelectionOptions,
+    loudness: Loudness | undefined,
+    signal?: AbortSignal,
+  ): Promise<Analysis> {
     const key = this.#keys.get(log) ?? this.#newKey();
     this.#keys.set(log, key);
     this.#selects.get(key)?.abort();

@@ -18,12 +18,7 @@ const INTRO_FADE_SEC = 0.4;
  * Exports each overlay exactly as the canvas shows it: the same Fabric objects, placed with the
  * same layout, rasterised at the output size into a PNG cropped to its box (rotation included).
  */
-export async function exportOverlays(
-  edit: ClipEdit,
-  output: { width: number },
-  clipSec: number,
-  imageUrl: (image: Blob) => string,
-): Promise<OverlayAsset[]> {
+export async function exportOverlays(edit: ClipEdit, output: { width: number }, clipSec: number, imageUrl: (image: Blob) => string): Promise<OverlayAsset[]> {
   const m = output.width / DESIGN.width;
   const out: OverlayAsset[] = [];
   const add = async (id: string, o: FabricObject, l: ElementLayout, from: number, to: number, fadeInSec?: number) => {

@@ -18,7 +18,15 @@ export interface CanvasFont {
  * for fashion and beauty products (one heavy weight keeps the download small).
  */
 const FONTS: Record<FontId, CanvasFont & { files: ReadonlyArray<readonly [weight: string, url: string]> }> = {
-  inter: { family: 'Inter', bold: '700', heavy: '800', files: [['700', inter700], ['800', inter800]] },
+  inter: {
+    family: 'Inter',
+    bold: '700',
+    heavy: '800',
+    files: [
+      ['700', inter700],
+      ['800', inter800],
+    ],
+  },
   anton: { family: 'Anton', bold: '400', heavy: '400', files: [['400', anton400]] },
   playfair: { family: 'Playfair Display', bold: '800', heavy: '800', files: [['800', playfair800]] },
 };

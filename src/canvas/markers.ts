@@ -12,8 +12,30 @@ export function warningMarkers(boxes: ReadonlyArray<{ box: Box }>, cssScale: num
   const px = (n: number) => n / cssScale;
   const guide = { selectable: false, evented: false, excludeFromExport: true } as const;
   return boxes.flatMap(({ box }) => [
-    new Rect({ ...guide, left: box.x, top: box.y, width: box.width, height: box.height, originX: 'left', originY: 'top', fill: 'rgba(255,181,71,0.10)', stroke: WARN, strokeWidth: px(2), strokeDashArray: [px(6), px(4)] }),
+    new Rect({
+      ...guide,
+      left: box.x,
+      top: box.y,
+      width: box.width,
+      height: box.height,
+      originX: 'left',
+      originY: 'top',
+      fill: 'rgba(255,181,71,0.10)',
+      stroke: WARN,
+      strokeWidth: px(2),
+      strokeDashArray: [px(6), px(4)],
+    }),
     new Circle({ ...guide, left: box.x, top: box.y, radius: px(9), originX: 'center', originY: 'center', fill: WARN }),
-    new FabricText('!', { ...guide, left: box.x, top: box.y, originX: 'center', originY: 'center', fontSize: px(14), fontWeight: '800', fontFamily: 'Inter', fill: '#111318' }),
+    new FabricText('!', {
+      ...guide,
+      left: box.x,
+      top: box.y,
+      originX: 'center',
+      originY: 'center',
+      fontSize: px(14),
+      fontWeight: '800',
+      fontFamily: 'Inter',
+      fill: '#111318',
+    }),
   ]);
 }

@@ -102,10 +102,5 @@ export function safeGuides(): FabricObject[] {
   const style = { stroke: '#25f4ee', strokeWidth: 3, strokeDashArray: [18, 12], selectable: false, evented: false, excludeFromExport: true };
   const r = s.x + s.width;
   const b = s.y + s.height;
-  return [
-    new Line([s.x, s.y, r, s.y], style),
-    new Line([s.x, b, r, b], style),
-    new Line([s.x, s.y, s.x, b], style),
-    new Line([r, s.y, r, b], style),
-  ];
+  return [new Line([s.x, s.y, r, s.y], style), new Line([s.x, b, r, b], style), new Line([s.x, s.y, s.x, b], style), new Line([r, s.y, r, b], style)];
 }

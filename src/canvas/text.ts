@@ -76,7 +76,15 @@ function styledText(text: string, look: Look, mark?: (box: Textbox) => void): Fa
       const box = textbox(text, look, { fill: look.color, stroke: contrastOf(look.color), strokeWidth: stroke, paintFirst: 'stroke', strokeLineJoin: 'round' });
       mark?.(box);
       // A transparent margin so the outline of the outermost glyphs is never cut off in the export.
-      const margin = new Rect({ width: box.width + 2 * stroke, height: box.height + 2 * stroke, fill: 'transparent', originX: 'center', originY: 'center', left: 0, top: 0 });
+      const margin = new Rect({
+        width: box.width + 2 * stroke,
+        height: box.height + 2 * stroke,
+        fill: 'transparent',
+        originX: 'center',
+        originY: 'center',
+        left: 0,
+        top: 0,
+      });
       return new Group([margin, box], { originX: 'center', originY: 'center' });
     }
   }
@@ -111,4 +119,5 @@ export function captionBox(text: string, look: CaptionLook, word?: Pick<TimedWor
 const TEXT_WRAP = 860;
 
 /** The user's own text overlay. */
-export const textOverlay = (t: TextEdit): FabricObject => styledText(t.text, { style: t.style, font: t.font, size: t.size, color: t.color, wrapWidth: TEXT_WRAP });
+export const textOverlay = (t: TextEdit): FabricObject =>
+  styledText(t.text, { style: t.style, font: t.font, size: t.size, color: t.color, wrapWidth: TEXT_WRAP });

@@ -101,9 +101,13 @@ export function limitMessage(edge: Edge, limit: Limit, range: Range, durationSec
   if (limit === 'max') return `A clip is at most ${MAX_CLIP_SEC} s: the ${edge} is held at ${at}.`;
   if (limit === 'min') {
     const minLen = Math.min(MIN_TRIM_SEC, durationSec);
-    return edge === 'start' ? `The start must be at least ${minLen} s before the end: it is held at ${at}.` : `The end must be at least ${minLen} s after the start: it is held at ${at}.`;
+    return edge === 'start'
+      ? `The start must be at least ${minLen} s before the end: it is held at ${at}.`
+      : `The end must be at least ${minLen} s after the start: it is held at ${at}.`;
   }
-  return edge === 'start' ? 'The clip cannot start before the recording: the start is held at 0:00.' : `The recording ends at ${formatClock(durationSec)}: the end is held there.`;
+  return edge === 'start'
+    ? 'The clip cannot start before the recording: the start is held at 0:00.'
+    : `The recording ends at ${formatClock(durationSec)}: the end is held there.`;
 }
 
 /** The pick with its override applied; a stored range outside today's limits is brought inside them. */

@@ -76,7 +76,11 @@ export function capText(text: string, max: number): string {
   if (text.length <= max) return text;
   const points: string[] = [];
   for (const ch of text) {
-    if (points.length === max) return `${points.slice(0, max - 1).join('').trimEnd()}…`;
+    if (points.length === max)
+      return `${points
+        .slice(0, max - 1)
+        .join('')
+        .trimEnd()}…`;
     points.push(ch);
   }
   return text; // astral characters made it look longer than it is

@@ -44,7 +44,12 @@ const plausible = (ms: number | null): ms is number => ms !== null && ms >= MIN_
 function localMs(y: number, mo: number, d: number, h: number, mi: number, s: number, ms = 0): number | undefined {
   const date = new Date(y, mo - 1, d, h, mi, s, ms);
   const same =
-    date.getFullYear() === y && date.getMonth() === mo - 1 && date.getDate() === d && date.getHours() === h && date.getMinutes() === mi && date.getSeconds() === s;
+    date.getFullYear() === y &&
+    date.getMonth() === mo - 1 &&
+    date.getDate() === d &&
+    date.getHours() === h &&
+    date.getMinutes() === mi &&
+    date.getSeconds() === s;
   return same && plausible(date.getTime()) ? date.getTime() : undefined;
 }
 
@@ -52,8 +57,7 @@ function localMs(y: number, mo: number, d: number, h: number, mi: number, s: num
  * `2026-03-14 19-00-05` (OBS, Windows Game Bar, with any prefix or suffix), `2026-03-14 at 19.00.05`
  * and `… at 7.00.05 PM` (macOS, in any language), `2026.03.14 - 19.00.05` (ShadowPlay).
  */
-const SEPARATED =
-  /(?<!\d)(\d{4})([-._])(\d{2})\2(\d{2})(?:[ _T]|\s+\p{L}{1,5}\s+|\s+-\s+)(\d{1,2})([-.:])(\d{2})\6(\d{2})(?:\s?([AP]M))?(?!\d)/iu;
+const SEPARATED = /(?<!\d)(\d{4})([-._])(\d{2})\2(\d{2})(?:[ _T]|\s+\p{L}{1,5}\s+|\s+-\s+)(\d{1,2})([-.:])(\d{2})\6(\d{2})(?:\s?([AP]M))?(?!\d)/iu;
 /** `VID_20260314_190005`, `20260314_190005` (Samsung), `PXL_20260314_190005123` (Pixel, with ms). */
 const COMPACT = /(?<!\d)(\d{4})(\d{2})(\d{2})[_-](\d{2})(\d{2})(\d{2})(\d{3})?(?!\d)/;
 

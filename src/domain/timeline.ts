@@ -7,13 +7,7 @@ export interface TimelineBins {
   topProduct: Int32Array;
 }
 
-export function binEvents(
-  time: Float64Array,
-  product: Uint32Array,
-  scored: (i: number) => boolean,
-  durationSec: number,
-  binSec = 10,
-): TimelineBins {
+export function binEvents(time: Float64Array, product: Uint32Array, scored: (i: number) => boolean, durationSec: number, binSec = 10): TimelineBins {
   const bins = Math.max(1, Math.ceil(durationSec / binSec));
   const products = product.reduce((m, p) => Math.max(m, p + 1), 0);
   const totals = new Uint32Array(bins);

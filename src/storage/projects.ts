@@ -48,7 +48,11 @@ async function finish<S extends Store, R>(tx: WriteTx<S>, work: () => Promise<R>
  * One readwrite transaction over `stores` and the project's record, which it checks first: a write
  * for a project deleted meanwhile (in this or another tab) writes nothing, so it never comes back.
  */
-export async function inProject<S extends Store, R>(projectId: string, stores: S[], work: (tx: WriteTx<S | 'projects'>, current: ProjectRecord) => Promise<R>): Promise<R> {
+export async function inProject<S extends Store, R>(
+  projectId: string,
+  stores: S[],
+  work: (tx: WriteTx<S | 'projects'>, current: ProjectRecord) => Promise<R>,
+): Promise<R> {
   const tx = (await openStudioDB()).transaction<Array<S | 'projects'>, 'readwrite'>([...stores, 'projects'], 'readwrite');
   return finish(tx, async () => {
     const current = await tx.objectStore('projects').get(projectId);
@@ -173,7 +177,9 @@ export function getEdit(projectId: string, clipKey: string): Promise<ClipEdit | 
 }
 
 export function saveEdit(projectId: string, clipKey: string, edit: ClipEdit): Promise<void> {
-  return guarded(() => inProject(projectId, ['edits'], async (tx) => void (await tx.objectStore('edits').put({ key: editKey(projectId, clipKey), projectId, edit }))));
+  return guarded(() =>
+    inProject(projectId, ['edits'], async (tx) => void (await tx.objectStore('edits').put({ key: editKey(projectId, clipKey), projectId, edit }))),
+  );
 }
 
 /**

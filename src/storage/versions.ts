@@ -66,7 +66,8 @@ function mergeOverrides(base: ProjectRecord, current: ProjectRecord, mine: Proje
   const now = current.clipOverrides ?? {};
   const wanted = mine ?? {};
   const changed = [...new Set([...Object.keys(before), ...Object.keys(wanted)])].filter((k) => !sameValue(before[k], wanted[k]));
-  if (changed.some((k) => !sameValue(before[k], now[k]))) throw new StorageError(`Not saved: ${FIELD_NAMES.clipOverrides} was changed in another tab after this tab read it.`, 'conflict');
+  if (changed.some((k) => !sameValue(before[k], now[k])))
+    throw new StorageError(`Not saved: ${FIELD_NAMES.clipOverrides} was changed in another tab after this tab read it.`, 'conflict');
   const merged = { ...now };
   for (const k of changed) {
     const o = wanted[k];

@@ -33,7 +33,9 @@ export function App() {
           <span class="logo" aria-hidden="true" />
           LIVE Highlights Studio
         </a>
-        <span class="badge" title="Nothing is uploaded: files stay in this browser">Offline · on-device</span>
+        <span class="badge" title="Nothing is uploaded: files stay in this browser">
+          Offline · on-device
+        </span>
       </header>
       {route.view === 'home' ? (
         <HomeView

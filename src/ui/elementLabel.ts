@@ -17,7 +17,11 @@ export function elementLabel(ref: ElementRef, edit: ClipEdit, stickers: readonly
       return `${stickers.find((i) => i.id === s.stickerId)?.label ?? s.stickerId ?? 'Star'} sticker`;
     }
     case 'text': {
-      const text = (edit.texts ?? []).find((t) => t.key === ref.key)?.text.replace(/\s+/g, ' ').trim() ?? '';
+      const text =
+        (edit.texts ?? [])
+          .find((t) => t.key === ref.key)
+          ?.text.replace(/\s+/g, ' ')
+          .trim() ?? '';
       return `Text “${text.length > QUOTE_MAX ? `${text.slice(0, QUOTE_MAX - 1)}…` : text}”`;
     }
   }

@@ -35,7 +35,12 @@ export function lazyView<P extends object>(load: () => Promise<FunctionComponent
           </p>
         </main>
       );
-    if (!view) return <main class="project loading" aria-busy="true">Opening the {label}…</main>;
+    if (!view)
+      return (
+        <main class="project loading" aria-busy="true">
+          Opening the {label}…
+        </main>
+      );
     const View = view;
     return <View {...props} />;
   };

@@ -49,7 +49,11 @@ export async function prepareRender({ meta, pick, edit }: Pick<RenderInput, 'met
 }
 
 /** Renders a prepared clip with whichever engine the media layer picks. */
-export function renderPrepared({ recording, recordingName }: Pick<RenderInput, 'recording' | 'recordingName'>, { plan, assets }: PreparedRender, hooks: JobHooks): Promise<RenderResult> {
+export function renderPrepared(
+  { recording, recordingName }: Pick<RenderInput, 'recording' | 'recordingName'>,
+  { plan, assets }: PreparedRender,
+  hooks: JobHooks,
+): Promise<RenderResult> {
   return engine.render(recording, recordingName, plan, assets, hooks);
 }
 

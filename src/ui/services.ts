@@ -24,9 +24,7 @@ let analysisClient: AnalysisClient | undefined;
 export const analysis = (): AnalysisClient => (analysisClient ??= new AnalysisClient());
 
 export function newId(): string {
-  return typeof crypto.randomUUID === 'function'
-    ? crypto.randomUUID()
-    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+  return typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 }
 
 export function saveBlob(blob: Blob, fileName: string): void {

@@ -6,8 +6,7 @@ export interface StickerInfo {
 
 /** The bundled stickers (public/stickers/index.json), fetched once. */
 let catalogue: Promise<StickerInfo[]> | undefined;
-export const stickerCatalogue = (): Promise<StickerInfo[]> =>
-  (catalogue ??= fetch('stickers/index.json').then((r) => r.json() as Promise<StickerInfo[]>));
+export const stickerCatalogue = (): Promise<StickerInfo[]> => (catalogue ??= fetch('stickers/index.json').then((r) => r.json() as Promise<StickerInfo[]>));
 
 const blobUrls = new WeakMap<Blob, string>();
 

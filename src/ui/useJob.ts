@@ -16,7 +16,7 @@ export function useJob() {
   const [job, setJob] = useState<JobState | null>(null);
   const controller = useRef<AbortController | null>(null);
 
-  const run = useCallback(async <T,>(label: string, work: (hooks: JobHooks) => Promise<T>): Promise<T | undefined> => {
+  const run = useCallback(async <T>(label: string, work: (hooks: JobHooks) => Promise<T>): Promise<T | undefined> => {
     const abort = new AbortController();
     controller.current = abort;
     const ended = jobStarted();

@@ -49,24 +49,27 @@ export function useStoredProject(id: string) {
   }, []);
 
   /** Reads the project; `ifNewer`: only when another tab stored a newer version, and says so. */
-  const load = useCallback(async (ifNewer = false): Promise<void> => {
-    // A queued write of ours meets a newer version itself (merged or refused); look again after it.
-    if (ifNewer && pending.current > 0) return void queue.current.then(() => load(true));
-    try {
-      const { project, log } = await openProject(id);
-      if (ifNewer && (!stored.current || project.version === stored.current.version)) return;
-      recording.current ??= await getRecording(id);
-      if (deleted.current) return;
-      if (ifNewer) setNotice({ kind: 'info', message: 'This project was changed in another tab: you see the newest version.' });
-      stored.current = project;
-      setState({ status: 'ready', project, log, recording: recording.current });
-    } catch (e) {
-      if (deleted.current) return;
-      // Gone after it was open: deleted elsewhere (the signal may have been missed).
-      if (stored.current && isStorageError(e, 'not-found')) gone();
-      else if (!ifNewer) setState({ status: 'missing', message: message(e) });
-    }
-  }, [id, gone]);
+  const load = useCallback(
+    async (ifNewer = false): Promise<void> => {
+      // A queued write of ours meets a newer version itself (merged or refused); look again after it.
+      if (ifNewer && pending.current > 0) return void queue.current.then(() => load(true));
+      try {
+        const { project, log } = await openProject(id);
+        if (ifNewer && (!stored.current || project.version === stored.current.version)) return;
+        recording.current ??= await getRecording(id);
+        if (deleted.current) return;
+        if (ifNewer) setNotice({ kind: 'info', message: 'This project was changed in another tab: you see the newest version.' });
+        stored.current = project;
+        setState({ status: 'ready', project, log, recording: recording.current });
+      } catch (e) {
+        if (deleted.current) return;
+        // Gone after it was open: deleted elsewhere (the signal may have been missed).
+        if (stored.current && isStorageError(e, 'not-found')) gone();
+        else if (!ifNewer) setState({ status: 'missing', message: message(e) });
+      }
+    },
+    [id, gone],
+  );
 
   useEffect(() => releaseMedia, []);
   useEffect(() => {
@@ -108,7 +111,10 @@ export function useStoredProject(id: string) {
         if (isStorageError(e, 'deleted')) gone();
         else {
           const refused = isStorageError(e, 'conflict');
-          setNotice({ kind: 'error', message: refused ? `${message(e)} This tab now shows the newer version; make your change again if you still want it.` : message(e) });
+          setNotice({
+            kind: 'error',
+            message: refused ? `${message(e)} This tab now shows the newer version; make your change again if you still want it.` : message(e),
+          });
           await load();
         }
         return false;
@@ -126,9 +132,21 @@ export function useStoredProject(id: string) {
     dismissNotice: () => setNotice(null),
     /** Another store's write found the project gone. */
     gone,
-    save: (patch: ProjectPatch) => enqueue((base) => updateProject(base, patch), (s) => ({ ...s, project: { ...s.project, ...patch } })),
+    save: (patch: ProjectPatch) =>
+      enqueue(
+        (base) => updateProject(base, patch),
+        (s) => ({ ...s, project: { ...s.project, ...patch } }),
+      ),
     /** The caption look for every clip of the project, stored or new (saveCaptionLook). */
-    saveCaptionLook: (look: CaptionLook) => enqueue((base) => saveCaptionLook(base, look), (s) => ({ ...s, project: { ...s.project, captionLook: look } })),
-    replaceLog: (log: ClickLog) => enqueue((base) => saveLog(base, log), (s) => ({ ...s, log, project: { ...s.project, offsetSec: undefined } })),
+    saveCaptionLook: (look: CaptionLook) =>
+      enqueue(
+        (base) => saveCaptionLook(base, look),
+        (s) => ({ ...s, project: { ...s.project, captionLook: look } }),
+      ),
+    replaceLog: (log: ClickLog) =>
+      enqueue(
+        (base) => saveLog(base, log),
+        (s) => ({ ...s, log, project: { ...s.project, offsetSec: undefined } }),
+      ),
   };
 }

@@ -62,7 +62,11 @@ function unique(name: string, used: Set<string>): string {
  * count. Aborting `signal` stops the stream, the file being made and the sink. Resolves to the
  * ZIP's size in bytes.
  */
-export async function writeZip(items: readonly ZipItem[], sink: WritableStream<Uint8Array>, { signal, onProgress }: { signal: AbortSignal; onProgress: (p: ZipProgress) => void }): Promise<number> {
+export async function writeZip(
+  items: readonly ZipItem[],
+  sink: WritableStream<Uint8Array>,
+  { signal, onProgress }: { signal: AbortSignal; onProgress: (p: ZipProgress) => void },
+): Promise<number> {
   const started = performance.now();
   const bySize = items.every((i) => i.size !== undefined);
   const weights = items.map((i) => (bySize ? (i.size ?? 0) : 1));

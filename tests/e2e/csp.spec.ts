@@ -99,14 +99,17 @@ test('the built page carries the policy in a <meta> tag and in its headers', asy
 const DELIVERIES = ['headers and <meta>', '<meta> alone (a host without headers)', 'none (control: proves the checks can fail)'] as const;
 
 for (const delivery of DELIVERIES) {
-  test(`an injected inline script, eval, an inline handler, a blob: worker, a foreign fetch and a style attribute: policy from ${delivery}`, async ({ page }) => {
+  test(`an injected inline script, eval, an inline handler, a blob: worker, a foreign fetch and a style attribute: policy from ${delivery}`, async ({
+    page,
+  }) => {
     const violations = await watchViolations(page);
     if (delivery !== DELIVERIES[0]) {
       await page.route(/\/$/, async (route) => {
         const response = await route.fetch();
         const headers = { ...response.headers() };
         delete headers['content-security-policy'];
-        const body = delivery === DELIVERIES[2] ? (await response.text()).replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '') : await response.text();
+        const body =
+          delivery === DELIVERIES[2] ? (await response.text()).replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '') : await response.text();
         await route.fulfill({ response, headers, body });
       });
     }
@@ -130,7 +133,9 @@ for (const delivery of DELIVERIES) {
       fetched: 'TypeError',
       outline: 'none',
     });
-    await expect.poll(() => directives(violations)).toEqual(['connect-src', 'script-src', 'script-src-attr', 'script-src-elem', 'style-src-attr', 'worker-src']);
+    await expect
+      .poll(() => directives(violations))
+      .toEqual(['connect-src', 'script-src', 'script-src-attr', 'script-src-elem', 'style-src-attr', 'worker-src']);
   });
 }
 
@@ -141,13 +146,29 @@ test('workers run under the policy their own response headers carry', async ({ p
   await expect(page.getByTestId('clip-list')).toBeVisible();
   // A <meta> policy cannot reach a worker; the headers its script is served with do.
   const worker = page.workers().find((w) => w.url().includes('analysis.worker'));
-  if (!worker) throw new Error(`no analysis worker among ${page.workers().map((w) => w.url()).join(', ')}`);
+  if (!worker)
+    throw new Error(
+      `no analysis worker among ${page
+        .workers()
+        .map((w) => w.url())
+        .join(', ')}`,
+    );
   expect((await page.request.get(worker.url())).headers()['content-security-policy']).toBe(HEADER_POLICY);
-  expect(await worker.evaluate(() => fetch('https://example.com/track').then(() => 'ran', (e: Error) => e.name))).toBe('TypeError');
+  expect(
+    await worker.evaluate(() =>
+      fetch('https://example.com/track').then(
+        () => 'ran',
+        (e: Error) => e.name,
+      ),
+    ),
+  ).toBe('TypeError');
   await expect.poll(() => violations.some((v) => v.startsWith('worker:') && v.includes('"connect-src \'self\'"'))).toBe(true);
 });
 
-test('the whole flow works under the policy with zero violations: import, bad and UTF-16 logs, cut, render (1 MB names) with both engines, offline', async ({ page, context }) => {
+test('the whole flow works under the policy with zero violations: import, bad and UTF-16 logs, cut, render (1 MB names) with both engines, offline', async ({
+  page,
+  context,
+}) => {
   test.setTimeout(420_000);
   const violations = await watchViolations(page);
 
@@ -172,7 +193,11 @@ test('the whole flow works under the policy with zero violations: import, bad an
   // Cut: a stream copy, saved through a blob: URL.
   const cut = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download clip' }).click();
-  expect(ffprobe(await saveDownload(await cut, outDir)).streams.map((s) => s.codec_type).sort()).toEqual(['audio', 'video']);
+  expect(
+    ffprobe(await saveDownload(await cut, outDir))
+      .streams.map((s) => s.codec_type)
+      .sort(),
+  ).toEqual(['audio', 'video']);
 
   // Render a dropped recording whose log names each product with a megabyte of text: the name is
   // capped to 200 characters on import, in the intro card and in the post text.
@@ -217,7 +242,11 @@ test('the whole flow works under the policy with zero violations: import, bad an
   await expect(page.getByTestId('clip-list')).toBeVisible();
   const offline = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download clip' }).click();
-  expect(ffprobe(await saveDownload(await offline, outDir)).streams.map((s) => s.codec_type).sort()).toEqual(['audio', 'video']);
+  expect(
+    ffprobe(await saveDownload(await offline, outDir))
+      .streams.map((s) => s.codec_type)
+      .sort(),
+  ).toEqual(['audio', 'video']);
 
   expect(violations).toEqual([]);
 });

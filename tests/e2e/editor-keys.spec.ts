@@ -157,7 +157,10 @@ async function oneCaption(page: Page, words: string, start: string, end: string)
   await page.getByRole('button', { name: /^Add caption at 0\.0 s/ }).click();
   await expect(page.getByLabel('Caption 1 text')).toBeFocused();
   await page.getByLabel('Caption 1 text').fill(words);
-  for (const [field, value] of [['Caption 1 end', end], ['Caption 1 start', start]] as const) {
+  for (const [field, value] of [
+    ['Caption 1 end', end],
+    ['Caption 1 start', start],
+  ] as const) {
     await page.getByLabel(field).fill(value);
     await page.getByLabel(field).press('Enter');
   }

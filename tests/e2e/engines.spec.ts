@@ -34,7 +34,13 @@ test('both engines make the same short: size, frames, overlays in place and time
 
   for (const path of [fast, slow]) {
     const probe = ffprobe(path);
-    expect(probe.streams.find((s) => s.codec_type === 'video')).toMatchObject({ codec_name: 'h264', width: 1080, height: 1920, pix_fmt: 'yuv420p', profile: 'High' });
+    expect(probe.streams.find((s) => s.codec_type === 'video')).toMatchObject({
+      codec_name: 'h264',
+      width: 1080,
+      height: 1920,
+      pix_fmt: 'yuv420p',
+      profile: 'High',
+    });
     expect(probe.streams.find((s) => s.codec_type === 'audio')).toMatchObject({ codec_name: 'aac' });
     expect(Math.abs(Number(probe.format.duration) - CLIP_SEC)).toBeLessThanOrEqual(0.1);
     expect(decodeErrors(path)).toBe('');

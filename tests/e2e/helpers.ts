@@ -32,7 +32,17 @@ export async function dropFiles(page: Page, selector: string, paths: string[]): 
 
 export interface Probe {
   format: { duration: string; format_name: string; size: string };
-  streams: Array<{ codec_type: string; codec_name: string; width?: number; height?: number; pix_fmt?: string; profile?: string; color_space?: string; color_transfer?: string; avg_frame_rate?: string }>;
+  streams: Array<{
+    codec_type: string;
+    codec_name: string;
+    width?: number;
+    height?: number;
+    pix_fmt?: string;
+    profile?: string;
+    color_space?: string;
+    color_transfer?: string;
+    avg_frame_rate?: string;
+  }>;
 }
 
 /** The native ffprobe is the oracle for what the app wrote. */
@@ -47,10 +57,25 @@ export async function saveDownload(download: Download, dir: string): Promise<str
   return path;
 }
 
-
 /** Mean RGB of a region of the frame at `t` seconds (native ffmpeg as the oracle). */
 export function regionColor(path: string, t: number, x: number, y: number, w: number, h: number): [number, number, number] {
-  const raw = execFileSync('ffmpeg', ['-v', 'error', '-ss', String(t), '-i', path, '-frames:v', '1', '-vf', `crop=${w}:${h}:${x}:${y}`, '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-']);
+  const raw = execFileSync('ffmpeg', [
+    '-v',
+    'error',
+    '-ss',
+    String(t),
+    '-i',
+    path,
+    '-frames:v',
+    '1',
+    '-vf',
+    `crop=${w}:${h}:${x}:${y}`,
+    '-f',
+    'rawvideo',
+    '-pix_fmt',
+    'rgb24',
+    '-',
+  ]);
   const sum = [0, 0, 0];
   for (let i = 0; i < raw.length; i++) sum[i % 3]! += raw[i]!;
   const n = raw.length / 3;
@@ -59,7 +84,21 @@ export function regionColor(path: string, t: number, x: number, y: number, w: nu
 
 /** RMS level (dBFS) of the audio inside a narrow band around `hz`, over [start, start + dur). */
 export function bandLevel(path: string, hz: number, start = 0, dur?: number): number {
-  const args = ['-v', 'info', '-ss', String(start), ...(dur ? ['-t', String(dur)] : []), '-i', path, '-vn', '-af', `bandpass=f=${hz}:width_type=h:w=60,astats=measure_perchannel=none`, '-f', 'null', '-'];
+  const args = [
+    '-v',
+    'info',
+    '-ss',
+    String(start),
+    ...(dur ? ['-t', String(dur)] : []),
+    '-i',
+    path,
+    '-vn',
+    '-af',
+    `bandpass=f=${hz}:width_type=h:w=60,astats=measure_perchannel=none`,
+    '-f',
+    'null',
+    '-',
+  ];
   // astats reports on stderr.
   const log = spawnSync('ffmpeg', args, { encoding: 'utf8' }).stderr;
   const m = /RMS level dB:\s*(-?[\d.]+|-inf)/.exec(log);
@@ -104,7 +143,18 @@ export function rgbDiff(a: Buffer, b: Buffer): { mean: number; max: number } {
 
 /** Decoded video frames in the file (ffprobe counts them). */
 export function videoFrameCount(path: string): number {
-  const out = execFileSync('ffprobe', ['-v', 'error', '-count_frames', '-select_streams', 'v:0', '-show_entries', 'stream=nb_read_frames', '-of', 'csv=p=0', path]);
+  const out = execFileSync('ffprobe', [
+    '-v',
+    'error',
+    '-count_frames',
+    '-select_streams',
+    'v:0',
+    '-show_entries',
+    'stream=nb_read_frames',
+    '-of',
+    'csv=p=0',
+    path,
+  ]);
   return Number(out.toString().trim());
 }
 

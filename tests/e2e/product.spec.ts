@@ -24,16 +24,19 @@ const dark = (r: number, g: number, b: number) => Math.max(r, g, b) < 60;
 /** The longest run of dark pixels (the card's plate) down column x of the editor canvas, in design pixels. */
 async function canvasPlateHeight(page: Page): Promise<number> {
   await expect(page.locator('[data-testid=editor-canvas][data-ready=true]')).toBeVisible();
-  return page.locator('[data-testid=editor-canvas] canvas.lower-canvas').evaluate((c: HTMLCanvasElement, [x, bottom]) => {
-    const px = c.getContext('2d')!.getImageData(x, 0, 1, bottom).data;
-    let best = 0;
-    let run = 0;
-    for (let y = 0; y < bottom; y++) {
-      run = Math.max(px[y * 4]!, px[y * 4 + 1]!, px[y * 4 + 2]!) < 60 ? run + 1 : 0;
-      best = Math.max(best, run);
-    }
-    return best;
-  }, [PLATE_X, ABOVE_CAPTIONS] as const);
+  return page.locator('[data-testid=editor-canvas] canvas.lower-canvas').evaluate(
+    (c: HTMLCanvasElement, [x, bottom]) => {
+      const px = c.getContext('2d')!.getImageData(x, 0, 1, bottom).data;
+      let best = 0;
+      let run = 0;
+      for (let y = 0; y < bottom; y++) {
+        run = Math.max(px[y * 4]!, px[y * 4 + 1]!, px[y * 4 + 2]!) < 60 ? run + 1 : 0;
+        best = Math.max(best, run);
+      }
+      return best;
+    },
+    [PLATE_X, ABOVE_CAPTIONS] as const,
+  );
 }
 
 /** The same, in frame `t` of a rendered video `width` pixels wide. */
@@ -94,7 +97,9 @@ test('change the product: intro card, post text, file names and exports follow; 
   await expect(panel(page).getByLabel('Product shown in this clip')).toHaveValue('own');
 
   // The editor: the intro card's name box holds the new, three-line name; the post text names it; the fast size stays.
-  await panel(page).getByRole('link', { name: /Auto-edit/ }).click();
+  await panel(page)
+    .getByRole('link', { name: /Auto-edit/ })
+    .click();
   await expect(page.locator('#edit-intro-name')).toHaveValue(NEW.name);
   await expect(page.getByLabel('Post text')).toHaveValue(new RegExp(`${NEW.name} — \\$45`));
   await expect(page.getByLabel('Post text')).not.toHaveValue(new RegExp(oldName));

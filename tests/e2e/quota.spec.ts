@@ -69,7 +69,11 @@ test('the recording itself does not fit: nothing is stored, and the page says wh
 test('deleting a project gives its space back', async ({ baseURL }, info) => {
   const long = join(dir, 'rec-10min.mp4');
   execFileSync('ffmpeg', ['-v', 'error', '-y', '-stream_loop', '29', '-i', REC, '-c', 'copy', long]);
-  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'lhs-profile-')), { ...chromiumLaunchOptions, baseURL, serviceWorkers: 'block' });
+  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'lhs-profile-')), {
+    ...chromiumLaunchOptions,
+    baseURL,
+    serviceWorkers: 'block',
+  });
   try {
     const a = context.pages()[0]!;
     const b = await context.newPage();

@@ -79,7 +79,13 @@ const duration = (path: string) => Number(ffprobe(path).format.duration);
 /** A short as both engines promise it: 9:16, H.264 + AAC, SDR BT.601, the clip's length, clean. */
 function expectShort(path: string, clipSec: number) {
   const probe = ffprobe(path);
-  expect(probe.streams.find((s) => s.codec_type === 'video')).toMatchObject({ codec_name: 'h264', width: 720, height: 1280, color_transfer: 'smpte170m', color_space: 'smpte170m' });
+  expect(probe.streams.find((s) => s.codec_type === 'video')).toMatchObject({
+    codec_name: 'h264',
+    width: 720,
+    height: 1280,
+    color_transfer: 'smpte170m',
+    color_space: 'smpte170m',
+  });
   expect(probe.streams.find((s) => s.codec_type === 'audio')?.codec_name).toBe('aac');
   expect(Math.abs(duration(path) - clipSec)).toBeLessThanOrEqual(0.1);
   expect(decodeErrors(path)).toBe('');
@@ -87,14 +93,18 @@ function expectShort(path: string, clipSec: number) {
 
 /** One value of every video packet or frame (native ffprobe, JSON). */
 function videoEntries(path: string, section: 'packet' | 'frame', key: string): string[] {
-  const out = execFileSync('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-show_entries', `${section}=${key}`, '-of', 'json', path], { maxBuffer: 64 << 20 });
+  const out = execFileSync('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-show_entries', `${section}=${key}`, '-of', 'json', path], {
+    maxBuffer: 64 << 20,
+  });
   const list = (JSON.parse(out.toString()) as Record<string, Array<Record<string, string>>>)[`${section}s`] ?? [];
   return list.map((e) => e[key] ?? '');
 }
 
 /** Native ffprobe's end of the last video packet: the true length of a file with no duration. */
 function lastVideoEnd(path: string): number {
-  const pts = videoEntries(path, 'packet', 'pts_time').map(Number).sort((a, b) => a - b);
+  const pts = videoEntries(path, 'packet', 'pts_time')
+    .map(Number)
+    .sort((a, b) => a - b);
   return pts.at(-1)! + (pts.at(-1)! - pts.at(-2)!);
 }
 
@@ -284,7 +294,9 @@ test('a sub-second file shows tenths, scrubs from 0 inside the clip, cuts and re
 
 test('HEVC this browser cannot show: the preview and the canvas say so, and ffmpeg.wasm makes a preview on demand', async ({ page }) => {
   const [start, end] = await importRecording(page, generated('rec-hevc.mp4'), [1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5], 4);
-  await expect(page.getByTestId('recording-warning')).toHaveText("This browser can't show HEVC (H.265) video, so previews have no picture. Cuts and renders still work.");
+  await expect(page.getByTestId('recording-warning')).toHaveText(
+    "This browser can't show HEVC (H.265) video, so previews have no picture. Cuts and renders still work.",
+  );
   const notice = page.getByTestId('preview-no-picture');
   await expect(notice).toBeVisible();
   await page.screenshot({ path: join(outDir, 'hevc-notice.png'), fullPage: true });

@@ -11,7 +11,9 @@ test('sample: explained picks, pinned windows per product, edges at pauses in th
   await expect(page.locator('.timeline rect.band')).toHaveCount(5);
   const why = page.getByTestId('clip-why');
   await expect(why).toContainText('Pinned');
-  await expect(page.getByTestId('clip-moment')).toContainText(/^Clicks picked up at \d+:\d\d and calmed down at \d+:\d\d(: about \d+ times the usual level|: above the usual level|, with hardly any the rest of the time)\./);
+  await expect(page.getByTestId('clip-moment')).toContainText(
+    /^Clicks picked up at \d+:\d\d and calmed down at \d+:\d\d(: about \d+ times the usual level|: above the usual level|, with hardly any the rest of the time)\./,
+  );
   // The exact figures are one click away.
   await why.getByText('Details').click();
   await expect(page.getByTestId('clip-details')).toContainText(/^Busy stretch \d+:\d\d–\d+:\d\d: \d+ points a minute/);

@@ -19,7 +19,9 @@ function expectShort(path: string, sec = CLIP_SEC) {
   expect(Math.abs(Number(probe.format.duration) - sec)).toBeLessThanOrEqual(0.1);
 }
 
-test('a render is kept: after a reload it is listed, plays, downloads, goes out of date with its edit, and its delete gives the space back', async ({ baseURL }, info) => {
+test('a render is kept: after a reload it is listed, plays, downloads, goes out of date with its edit, and its delete gives the space back', async ({
+  baseURL,
+}, info) => {
   const context = await diskContext(baseURL);
   try {
     const page = context.pages()[0] ?? (await context.newPage());
@@ -96,7 +98,10 @@ test('a render is kept: after a reload it is listed, plays, downloads, goes out 
         { timeout: 30_000, intervals: [500] },
       )
       .toBeGreaterThan(0.9 * size);
-    info.annotations.push({ type: 'usage (MB)', description: JSON.stringify({ short: MB(size), withShort: MB(stored), afterDelete: MB(await usage(page)), freedAfterMs: Date.now() - started }) });
+    info.annotations.push({
+      type: 'usage (MB)',
+      description: JSON.stringify({ short: MB(size), withShort: MB(stored), afterDelete: MB(await usage(page)), freedAfterMs: Date.now() - started }),
+    });
   } finally {
     await context.close();
   }

@@ -26,7 +26,8 @@ export async function collectGarbage(context: BrowserContext): Promise<void> {
 
 /** Where the page's save picker writes: a file of the origin private file system, a real FileSystemFileHandle (writable stream, remove()). */
 export const OPFS_PICKER = () => {
-  const picker = async ({ suggestedName }: { suggestedName: string }) => (await navigator.storage.getDirectory()).getFileHandle(suggestedName, { create: true });
+  const picker = async ({ suggestedName }: { suggestedName: string }) =>
+    (await navigator.storage.getDirectory()).getFileHandle(suggestedName, { create: true });
   Object.defineProperty(window, 'showSaveFilePicker', { value: picker, configurable: true });
 };
 

@@ -32,7 +32,14 @@ for (const [name, file, hasAudio] of [
 
     const probe = ffprobe(out);
     const video = probe.streams.find((s) => s.codec_type === 'video');
-    expect(video).toMatchObject({ width: 720, height: 1280, pix_fmt: 'yuv420p', color_space: 'smpte170m', color_transfer: 'smpte170m', avg_frame_rate: '30/1' });
+    expect(video).toMatchObject({
+      width: 720,
+      height: 1280,
+      pix_fmt: 'yuv420p',
+      color_space: 'smpte170m',
+      color_transfer: 'smpte170m',
+      avg_frame_rate: '30/1',
+    });
     expect(probe.streams.find((s) => s.codec_type === 'audio')?.codec_name).toBe('aac');
     expect(Math.abs(Number(probe.format.duration) - CLIP)).toBeLessThanOrEqual(0.1);
     expect(Math.abs(videoFrameCount(out) - CLIP * 30)).toBeLessThanOrEqual(1);

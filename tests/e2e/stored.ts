@@ -39,7 +39,9 @@ export function storedRows(page: Page, id?: string): Promise<Record<string, numb
     for (const name of names) {
       const store = tx.objectStore(name);
       // Stores keyed by their own id (edits, shorts) are found by project through their index.
-      counts[name] = await count(id === undefined ? store.count() : store.indexNames.contains('byProject') ? store.index('byProject').count(id) : store.count(id));
+      counts[name] = await count(
+        id === undefined ? store.count() : store.indexNames.contains('byProject') ? store.index('byProject').count(id) : store.count(id),
+      );
     }
     db.close();
     return counts;
@@ -49,7 +51,10 @@ export function storedRows(page: Page, id?: string): Promise<Record<string, numb
 /** Every store holds nothing (for the project, or at all). */
 export async function expectNothingStored(page: Page, id?: string): Promise<void> {
   const rows = await storedRows(page, id);
-  expect(Object.values(rows).every((n) => n === 0), JSON.stringify(rows)).toBe(true);
+  expect(
+    Object.values(rows).every((n) => n === 0),
+    JSON.stringify(rows),
+  ).toBe(true);
 }
 
 /** A click log written for the test: `rows` are "time,event,product_id[,product_name]" lines. */

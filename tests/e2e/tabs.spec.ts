@@ -38,7 +38,9 @@ async function deleteFromHome(page: Page, name = 'rec-20s'): Promise<void> {
 /** The project record and its stored log as IndexedDB holds them (raw API). */
 function storedProject(page: Page, id: string) {
   return page.evaluate(async (id) => {
-    const db = await new Promise<IDBDatabase>((resolve) => (indexedDB.open('live-highlights-studio').onsuccess = (e) => resolve((e.target as IDBOpenDBRequest).result)));
+    const db = await new Promise<IDBDatabase>(
+      (resolve) => (indexedDB.open('live-highlights-studio').onsuccess = (e) => resolve((e.target as IDBOpenDBRequest).result)),
+    );
     const get = (store: string) =>
       new Promise<Record<string, unknown> | undefined>((resolve) => {
         const req = db.transaction(store).objectStore(store).get(id);
@@ -47,7 +49,13 @@ function storedProject(page: Page, id: string) {
     const project = (await get('projects')) as { version: number; log: { fileName: string; events: number }; selection: { minSec: number } };
     const log = (await get('logs')) as { log: { fileName: string; events: { time: Float64Array } } };
     db.close();
-    return { version: project.version, summary: project.log, minSec: project.selection.minSec, logFile: log.log.fileName, logEvents: log.log.events.time.length };
+    return {
+      version: project.version,
+      summary: project.log,
+      minSec: project.selection.minSec,
+      logFile: log.log.fileName,
+      logEvents: log.log.events.time.length,
+    };
   }, id);
 }
 
@@ -130,7 +138,13 @@ test('a stale tab’s setting change is merged onto the newer log: the list summ
   await expect(b.getByTestId('log-summary')).toContainText('four-clicks.csv · 4 events');
 
   const stored = await storedProject(page, id);
-  expect(stored).toEqual({ version: 3, summary: expect.objectContaining({ fileName: 'four-clicks.csv', events: 4 }), minSec: 5, logFile: 'four-clicks.csv', logEvents: 4 });
+  expect(stored).toEqual({
+    version: 3,
+    summary: expect.objectContaining({ fileName: 'four-clicks.csv', events: 4 }),
+    minSec: 5,
+    logFile: 'four-clicks.csv',
+    logEvents: 4,
+  });
   await page.goto('./');
   await expect(page.getByTestId('project-list')).toContainText('4 events, 1 products');
 });

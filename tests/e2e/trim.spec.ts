@@ -121,7 +121,9 @@ test('trim by drag, keys, nudges and typing: the cut has the trimmed length, and
   await expect(panel(page).getByLabel('End time (m:ss.s)')).toHaveValue('0:07.5');
 
   // The editor renders the trimmed range.
-  await panel(page).getByRole('link', { name: /Auto-edit/ }).click();
+  await panel(page)
+    .getByRole('link', { name: /Auto-edit/ })
+    .click();
   await expect(page.locator('[data-testid=editor-canvas][data-ready=true]')).toBeVisible();
   await page.getByLabel('720×1280 (faster)').check();
   const short = ffprobe(await renderAndDownload(page, outDir, 'trimmed-short'));
@@ -164,10 +166,14 @@ test('limits hold with a message: 60 s at most, the start before the end, a real
   await expect(row.locator('td').nth(3)).toHaveText('60 s');
   // How it looks, on a laptop and a phone (the side column comes first there).
   await page.setViewportSize({ width: 1280, height: 860 });
-  await panel(page).locator('.trim').evaluate((el) => el.scrollIntoView({ block: 'end' }));
+  await panel(page)
+    .locator('.trim')
+    .evaluate((el) => el.scrollIntoView({ block: 'end' }));
   await page.screenshot({ path: join(SHOTS, 'trim-1280.png') });
   await page.setViewportSize({ width: 390, height: 844 });
-  await panel(page).locator('.trim').evaluate((el) => el.scrollIntoView({ block: 'end' }));
+  await panel(page)
+    .locator('.trim')
+    .evaluate((el) => el.scrollIntoView({ block: 'end' }));
   await page.screenshot({ path: join(SHOTS, 'trim-390.png') });
   await page.setViewportSize({ width: 1280, height: 860 });
 
@@ -188,7 +194,6 @@ test('limits hold with a message: 60 s at most, the start before the end, a real
   await start.focus();
   await page.keyboard.press('Home');
   await expect(panel(page).getByTestId('trim-length')).toHaveText('Length 60.0 s');
-
 
   await panel(page).getByRole('button', { name: 'Reset to auto' }).click();
   await expect(message).toBeEmpty();

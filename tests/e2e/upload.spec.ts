@@ -43,7 +43,14 @@ test('where the browser can share files, the share sheet gets one MP4 and the po
     Object.defineProperty(Navigator.prototype, 'share', {
       configurable: true,
       value: async (data: ShareData) => {
-        const files = await Promise.all((data.files ?? []).map(async (f) => ({ name: f.name, type: f.type, size: f.size, head: Array.from(new Uint8Array(await f.slice(0, 12).arrayBuffer())) })));
+        const files = await Promise.all(
+          (data.files ?? []).map(async (f) => ({
+            name: f.name,
+            type: f.type,
+            size: f.size,
+            head: Array.from(new Uint8Array(await f.slice(0, 12).arrayBuffer())),
+          })),
+        );
         w.shared = { files, ...(data.text !== undefined && { text: data.text }), ...(data.title !== undefined && { title: data.title }) };
       },
     });
@@ -80,10 +87,16 @@ test('where the browser can share files, the share sheet gets one MP4 and the po
   expect(shared!.title).toBe('Mini Blender');
 });
 
-test('elsewhere: the MP4 is saved, the text copied and TikTok Studio opened with a guide; the edited text stays with the short', async ({ page, context, baseURL }) => {
+test('elsewhere: the MP4 is saved, the text copied and TikTok Studio opened with a guide; the edited text stays with the short', async ({
+  page,
+  context,
+  baseURL,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseURL!).origin });
   // Nothing goes to the network: the uploader is a local stand-in.
-  await context.route('https://www.tiktok.com/**', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>TikTok Studio stand-in</title><h1>Upload</h1>' }));
+  await context.route('https://www.tiktok.com/**', (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>TikTok Studio stand-in</title><h1>Upload</h1>' }),
+  );
   await page.addInitScript(NO_PICKER);
 
   // A saved short (the editor's render).

@@ -38,7 +38,12 @@ async function clipTable(page: Page) {
   for (let i = 0; i < (await rows.count()); i++) {
     const row = rows.nth(i);
     const [start, end] = await rowRange(row);
-    out.push({ rank: Number(await row.locator('td').first().innerText()), productId: (await row.locator('td').nth(1).locator('.muted').innerText()).trim(), start, end });
+    out.push({
+      rank: Number(await row.locator('td').first().innerText()),
+      productId: (await row.locator('td').nth(1).locator('.muted').innerText()).trim(),
+      start,
+      end,
+    });
   }
   return out;
 }
@@ -93,7 +98,9 @@ test('five shorts in one ZIP, streamed to the picked file or downloaded, the ren
   await expect(shorts.getByTestId('short')).toHaveCount(CLIPS);
   await expect(shorts.getByTestId('shorts-usage')).toContainText(`${CLIPS} saved shorts`);
   const sizes = await page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve) => (indexedDB.open('live-highlights-studio').onsuccess = (e) => resolve((e.target as IDBOpenDBRequest).result)));
+    const db = await new Promise<IDBDatabase>(
+      (resolve) => (indexedDB.open('live-highlights-studio').onsuccess = (e) => resolve((e.target as IDBOpenDBRequest).result)),
+    );
     const req = db.transaction('shorts').objectStore('shorts').getAll();
     const all = await new Promise<Array<{ size: number }>>((resolve) => (req.onsuccess = () => resolve(req.result as Array<{ size: number }>)));
     db.close();
@@ -131,7 +138,11 @@ test('five shorts in one ZIP, streamed to the picked file or downloaded, the ren
     shortMb: sizes.map(MB),
     zipMb: MB(entries.reduce((n, e) => n + e.data.length, 0)),
     picked: { liveGrowthMb: MB(picked.livePeak - picked.liveBefore), rssGrowthMb: MB(picked.rssPeak - picked.rssBefore), samples: picked.samples },
-    downloaded: { liveGrowthMb: MB(downloaded.livePeak - downloaded.liveBefore), rssGrowthMb: MB(downloaded.rssPeak - downloaded.rssBefore), samples: downloaded.samples },
+    downloaded: {
+      liveGrowthMb: MB(downloaded.livePeak - downloaded.liveBefore),
+      rssGrowthMb: MB(downloaded.rssPeak - downloaded.rssBefore),
+      samples: downloaded.samples,
+    },
   };
   info.annotations.push({ type: 'renderer memory while zipping', description: JSON.stringify(figures) });
   for (const m of [picked, downloaded]) {
@@ -140,7 +151,9 @@ test('five shorts in one ZIP, streamed to the picked file or downloaded, the ren
   }
 });
 
-test('raw clips, cut one after another: progress per file and overall, cancel removes the unfinished file, and a full ZIP matches the clip list', async ({ page }) => {
+test('raw clips, cut one after another: progress per file and overall, cancel removes the unfinished file, and a full ZIP matches the clip list', async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   await page.addInitScript(OPFS_PICKER);
   await page.goto('./');

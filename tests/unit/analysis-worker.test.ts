@@ -10,14 +10,19 @@ import { CANCELLED, NOT_RESIDENT, type Envelope, type Reply } from '../../worker
 /** Three products, each with a click burst in its own minute, and a few carts and orders. */
 function makeLog(): ClickLog {
   const rows = ['time,event,product_id,product_name'];
-  for (let p = 0; p < 3; p++) for (let i = 0; i < 40; i++) rows.push(`${60 * p + 10 + (i % 30)},${i % 10 === 0 ? 'order' : i % 4 === 0 ? 'add_to_cart' : 'click'},P${p},Item ${p}`);
+  for (let p = 0; p < 3; p++)
+    for (let i = 0; i < 40; i++) rows.push(`${60 * p + 10 + (i % 30)},${i % 10 === 0 ? 'order' : i % 4 === 0 ? 'add_to_cart' : 'click'},P${p},Item ${p}`);
   const r = parseClickLog(rows.join('\n'), 'log.csv');
   if (!r.ok) throw new Error(r.error);
   return r.log;
 }
 
 const heavyOrders: SelectionOptions = { ...DEFAULT_SELECTION, weights: { ...DEFAULT_SELECTION.weights, order: 20 } };
-const select = (id: number, key: string, options = DEFAULT_SELECTION): Envelope => ({ id, type: 'select', body: { key, durationSec: 180, timeBase: { offsetSec: 0 }, options } });
+const select = (id: number, key: string, options = DEFAULT_SELECTION): Envelope => ({
+  id,
+  type: 'select',
+  body: { key, durationSec: 180, timeBase: { offsetSec: 0 }, options },
+});
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
 /** A dispatcher with hand-run deferred tasks, recording replies and which selects ran. */
@@ -112,7 +117,9 @@ function fakeWorkers() {
     started++;
     crash = onCrash;
     const handlers = analysisHandlers();
-    const dispatch = createDispatcher({ ...handlers, select: (b) => (selectsRun.push(b.options.weights.order), handlers.select(b)) }, (r) => setTimeout(() => onReply(structuredClone(r))));
+    const dispatch = createDispatcher({ ...handlers, select: (b) => (selectsRun.push(b.options.weights.order), handlers.select(b)) }, (r) =>
+      setTimeout(() => onReply(structuredClone(r))),
+    );
     return {
       post: (msg, transfer) => {
         posted.push(msg.type);
@@ -195,7 +202,9 @@ describe('analysis client', () => {
 
   it('types each result from its request', () => {
     const client = new AnalysisClient(() => ({ post: () => undefined, terminate: () => undefined }));
-    expectTypeOf(client.request('select', { key: 'k', durationSec: 1, timeBase: { offsetSec: 0 }, options: DEFAULT_SELECTION })).resolves.toEqualTypeOf<Analysis>();
+    expectTypeOf(
+      client.request('select', { key: 'k', durationSec: 1, timeBase: { offsetSec: 0 }, options: DEFAULT_SELECTION }),
+    ).resolves.toEqualTypeOf<Analysis>();
     expectTypeOf(client.request('parse', { file: new Blob([]), fileName: 'l.csv', key: 'k' })).resolves.toEqualTypeOf<ClickLogResult>();
     expectTypeOf(client.request('unload', { key: 'k' })).resolves.toEqualTypeOf<null>();
     // @ts-expect-error a select body is not a load body

@@ -9,8 +9,7 @@ function log(text: string): ClickLog {
   return r.log;
 }
 
-const clicks = (from: number, n: number, fmt: (t: number) => string) =>
-  Array.from({ length: n }, (_, i) => `${fmt(from + i)},click,P1,Mug`).join('\n');
+const clicks = (from: number, n: number, fmt: (t: number) => string) => Array.from({ length: n }, (_, i) => `${fmt(from + i)},click,P1,Mug`).join('\n');
 
 describe('analyse: time base (scenario: clock offset)', () => {
   it('asks for the stream start when the log has clock times and does not say it', () => {

@@ -18,9 +18,7 @@ const hex = (s: string): Uint8Array => Uint8Array.from(s.match(/../g) ?? [], (b)
 const toHex = (b: Uint8Array): string => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
 
 // Written by native ffmpeg/libx264 (64x48 Constrained Baseline level 1.0, `-x264-params aud=1`).
-const X264_AVCC = hex(
-  '0142c00affe100156742c00ada11ec0440000003004000000503c489a801000468ce0fc8',
-);
+const X264_AVCC = hex('0142c00affe100156742c00ada11ec0440000003004000000503c489a801000468ce0fc8');
 const X264_SPS = '6742c00ada11ec0440000003004000000503c489a8';
 const X264_PPS = '68ce0fc8';
 // The clip's second sample: an access unit delimiter and a P slice, 4-byte lengths.
@@ -105,7 +103,10 @@ describe('withParameterSets', () => {
     const high = parseAvcC(HIGH_AVCC_2);
     const old = joinNalUnits([hex('67aa'), hex('68bb'), IDR]);
     const twoByte = hex('0002' + '67aa' + '0002' + '68bb' + '0004' + toHex(IDR));
-    for (const [sample, size] of [[old, 4], [twoByte, 2]] as const) {
+    for (const [sample, size] of [
+      [old, 4],
+      [twoByte, 2],
+    ] as const) {
       const out = splitNalUnits(withParameterSets(sample, size, high), 4);
       expect(out.map(toHex)).toEqual(['676400', '6765', '68ee', toHex(IDR)]);
     }

@@ -53,7 +53,8 @@ function utf16(text: string, endian: 'le' | 'be', bom: boolean): Uint8Array {
 const cp1252 = (text: string): Uint8Array => Uint8Array.from(text, (ch) => ch.charCodeAt(0));
 
 /** A ZIP local file header naming its first entry, as workbooks start. */
-const zipWith = (entry: string): Uint8Array => concat([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 8, 0], new Uint8Array(16), [entry.length, 0, 0, 0], utf8(entry), new Uint8Array(64));
+const zipWith = (entry: string): Uint8Array =>
+  concat([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 8, 0], new Uint8Array(16), [entry.length, 0, 0, 0], utf8(entry), new Uint8Array(64));
 
 /** Deterministic noise (xorshift): binary data with no known signature. */
 function noise(n: number): Uint8Array {
@@ -78,13 +79,28 @@ const cases: Case[] = [
   { name: 'only a header', file: 'header.csv', bytes: HEADER, expect: { ok: false, code: 'no-rows' } },
   { name: 'a header and blank lines with CRLF', file: 'header.csv', bytes: `${HEADER}\r\n\r\n\r\n`, expect: { ok: false, code: 'no-rows' } },
   { name: 'an empty JSON array', file: 'log.json', bytes: '[]', expect: { ok: false, code: 'no-rows' } },
-  { name: 'a stream start and no events', file: 'start.csv', bytes: lines('timestamp,event,sku', '2024-05-01T12:00:00Z,stream_start,'), expect: { ok: false, code: 'no-events' } },
+  {
+    name: 'a stream start and no events',
+    file: 'start.csv',
+    bytes: lines('timestamp,event,sku', '2024-05-01T12:00:00Z,stream_start,'),
+    expect: { ok: false, code: 'no-events' },
+  },
 
   // Line ends, BOMs, quotes, delimiters
-  { name: 'UTF-8 BOM and CRLF', file: 'log.csv', bytes: concat([0xef, 0xbb, 0xbf], utf8(`${HEADER}\r\n1,click,A,Hat,3\r\n2,order,A,,\r\n`)), expect: { ok: true, events: 2, names: ['Hat'] } },
+  {
+    name: 'UTF-8 BOM and CRLF',
+    file: 'log.csv',
+    bytes: concat([0xef, 0xbb, 0xbf], utf8(`${HEADER}\r\n1,click,A,Hat,3\r\n2,order,A,,\r\n`)),
+    expect: { ok: true, events: 2, names: ['Hat'] },
+  },
   { name: 'old Mac CR line ends', file: 'log.csv', bytes: `${HEADER}\r1,click,A,,\r2,click,B,,\r`, expect: { ok: true, events: 2 } },
   { name: 'quoted header names and values', file: 'log.csv', bytes: lines('"Time","Event","Product ID"', '"1","click","A"'), expect: { ok: true, events: 1 } },
-  { name: 'a trailing delimiter on every line', file: 'log.csv', bytes: lines('time,event,sku,', '1,click,A,', '2,click,A,,'), expect: { ok: true, events: 2 } },
+  {
+    name: 'a trailing delimiter on every line',
+    file: 'log.csv',
+    bytes: lines('time,event,sku,', '1,click,A,', '2,click,A,,'),
+    expect: { ok: true, events: 2 },
+  },
   {
     name: 'rows missing the trailing optional fields',
     file: 'log.csv',
@@ -109,31 +125,84 @@ const cases: Case[] = [
     bytes: lines(HEADER, '1,click,A,,', '2,click,A,"Hat,', '3,click,A,,'),
     expect: { ok: true, events: 1, notices: ['skipped-rows'], rejected: [['bad quotes', 3]] },
   },
-  { name: 'tab-separated with quotes and CRLF', file: 'log.tsv', bytes: 'time\tevent\tsku\tname\r\n1\tclick\tA\t"Hat\tblue"\r\n', expect: { ok: true, events: 1, names: ['Hat\tblue'] } },
+  {
+    name: 'tab-separated with quotes and CRLF',
+    file: 'log.tsv',
+    bytes: 'time\tevent\tsku\tname\r\n1\tclick\tA\t"Hat\tblue"\r\n',
+    expect: { ok: true, events: 1, names: ['Hat\tblue'] },
+  },
   { name: 'pipe-separated', file: 'log.txt', bytes: lines('time|event|sku', '1|click|A', '2|order|A'), expect: { ok: true, events: 2 } },
 
   // Columns
-  { name: 'two columns for one field', file: 'log.csv', bytes: lines('time,event,product,product_id', '1,click,Hat,A'), expect: { ok: true, events: 1, notices: ['duplicate-column'] } },
-  { name: 'two columns with the same name', file: 'log.csv', bytes: lines('time,event,sku,sku', '1,click,A,B'), expect: { ok: true, events: 1, notices: ['duplicate-column'] } },
+  {
+    name: 'two columns for one field',
+    file: 'log.csv',
+    bytes: lines('time,event,product,product_id', '1,click,Hat,A'),
+    expect: { ok: true, events: 1, notices: ['duplicate-column'] },
+  },
+  {
+    name: 'two columns with the same name',
+    file: 'log.csv',
+    bytes: lines('time,event,sku,sku', '1,click,A,B'),
+    expect: { ok: true, events: 1, notices: ['duplicate-column'] },
+  },
   { name: 'no event column', file: 'log.csv', bytes: lines('time,sku', '1,A'), expect: { ok: false, code: 'missing-columns', says: /an event column/ } },
-  { name: 'no header row at all', file: 'log.csv', bytes: lines('1,click,A', '2,click,B'), expect: { ok: false, code: 'missing-columns', says: /Found columns "1", "click", "A"/ } },
-  { name: 'JSON items without an event', file: 'log.json', bytes: '[{"t": 1, "sku": "A"}]', expect: { ok: false, code: 'missing-columns', says: /Found fields "t", "sku"/ } },
+  {
+    name: 'no header row at all',
+    file: 'log.csv',
+    bytes: lines('1,click,A', '2,click,B'),
+    expect: { ok: false, code: 'missing-columns', says: /Found columns "1", "click", "A"/ },
+  },
+  {
+    name: 'JSON items without an event',
+    file: 'log.json',
+    bytes: '[{"t": 1, "sku": "A"}]',
+    expect: { ok: false, code: 'missing-columns', says: /Found fields "t", "sku"/ },
+  },
 
   // Events and times
   {
     name: 'unknown events among good ones',
     file: 'log.csv',
     bytes: lines('time,event,sku', '1,click,A', '2,wave,A', '3,like,A'),
-    expect: { ok: true, events: 1, notices: ['skipped-rows'], rejected: [['unknown event', 3], ['unknown event', 4]] },
+    expect: {
+      ok: true,
+      events: 1,
+      notices: ['skipped-rows'],
+      rejected: [
+        ['unknown event', 3],
+        ['unknown event', 4],
+      ],
+    },
   },
-  { name: 'only unknown events', file: 'log.csv', bytes: lines('time,event,sku', '1,wave,A', '2,like,A'), expect: { ok: false, code: 'no-usable-rows', line: 2, says: /First problem, line 2: unknown event "wave"/ } },
+  {
+    name: 'only unknown events',
+    file: 'log.csv',
+    bytes: lines('time,event,sku', '1,wave,A', '2,like,A'),
+    expect: { ok: false, code: 'no-usable-rows', line: 2, says: /First problem, line 2: unknown event "wave"/ },
+  },
   {
     name: 'unreadable, impossible and negative times',
     file: 'log.csv',
     bytes: lines('time,event,sku', '1,click,A', 'soon,click,A', '1:75,click,A', '-3,click,A', '12s,click,A'),
-    expect: { ok: true, events: 1, notices: ['skipped-rows'], rejected: [['bad time', 3], ['bad time', 4], ['negative time', 5], ['bad time', 6]] },
+    expect: {
+      ok: true,
+      events: 1,
+      notices: ['skipped-rows'],
+      rejected: [
+        ['bad time', 3],
+        ['bad time', 4],
+        ['negative time', 5],
+        ['bad time', 6],
+      ],
+    },
   },
-  { name: 'only negative times', file: 'log.csv', bytes: lines('time,event,sku', '-1,click,A', '-2,click,A'), expect: { ok: false, code: 'no-usable-rows', line: 2 } },
+  {
+    name: 'only negative times',
+    file: 'log.csv',
+    bytes: lines('time,event,sku', '-1,click,A', '-2,click,A'),
+    expect: { ok: false, code: 'no-usable-rows', line: 2 },
+  },
   {
     name: 'relative and absolute times mixed',
     file: 'log.csv',
@@ -173,7 +242,12 @@ const cases: Case[] = [
     bytes: lines('time,event,sku', '"1,500",click,A', '2,click,A'),
     expect: { ok: true, events: 1, notices: ['skipped-rows'], rejected: [['decimal comma', 2]] },
   },
-  { name: 'a decimal comma in a JSON string', file: 'log.json', bytes: '[{"t": "12,5", "event": "click", "sku": "A"}]', expect: { ok: false, code: 'no-usable-rows', line: 1, says: /12\.5 or 125/ } },
+  {
+    name: 'a decimal comma in a JSON string',
+    file: 'log.json',
+    bytes: '[{"t": "12,5", "event": "click", "sku": "A"}]',
+    expect: { ok: false, code: 'no-usable-rows', line: 1, says: /12\.5 or 125/ },
+  },
 
   // Huge fields
   {
@@ -183,16 +257,56 @@ const cases: Case[] = [
     expect: { ok: true, events: 1, notices: ['shortened'] },
   },
   { name: 'a 1 MB price', file: 'log.csv', bytes: lines(HEADER, `1,click,A,Hat,${'9'.repeat(MB)}`), expect: { ok: true, events: 1, notices: ['shortened'] } },
-  { name: 'a 1 MB product_id', file: 'log.csv', bytes: lines('time,event,sku', `1,click,${'A'.repeat(MB)}`, '2,click,B'), expect: { ok: true, events: 1, notices: ['skipped-rows'], rejected: [['bad product_id', 2]] } },
-  { name: 'a 1 MB time', file: 'log.csv', bytes: lines('time,event,sku', `${'1'.repeat(MB)}x,click,A`), expect: { ok: false, code: 'no-usable-rows', line: 2 } },
-  { name: 'a 1 MB name in a JSON array', file: 'log.json', bytes: JSON.stringify([{ t: 1, event: 'click', sku: 'A', name: hugeName }]), expect: { ok: true, events: 1, notices: ['shortened'] } },
+  {
+    name: 'a 1 MB product_id',
+    file: 'log.csv',
+    bytes: lines('time,event,sku', `1,click,${'A'.repeat(MB)}`, '2,click,B'),
+    expect: { ok: true, events: 1, notices: ['skipped-rows'], rejected: [['bad product_id', 2]] },
+  },
+  {
+    name: 'a 1 MB time',
+    file: 'log.csv',
+    bytes: lines('time,event,sku', `${'1'.repeat(MB)}x,click,A`),
+    expect: { ok: false, code: 'no-usable-rows', line: 2 },
+  },
+  {
+    name: 'a 1 MB name in a JSON array',
+    file: 'log.json',
+    bytes: JSON.stringify([{ t: 1, event: 'click', sku: 'A', name: hugeName }]),
+    expect: { ok: true, events: 1, notices: ['shortened'] },
+  },
 
   // Encodings
-  { name: 'UTF-16 LE with BOM (Excel "Unicode Text")', file: 'log.txt', bytes: utf16(lines('time\tevent\tsku\tname', '1\tclick\tA\tCafé ☕'), 'le', true), expect: { ok: true, events: 1, names: ['Café ☕'] } },
-  { name: 'UTF-16 BE with BOM', file: 'log.csv', bytes: utf16(lines(HEADER, '1,click,A,Crème,'), 'be', true), expect: { ok: true, events: 1, names: ['Crème'] } },
-  { name: 'UTF-16 LE without BOM', file: 'log.csv', bytes: utf16(lines(HEADER, '1,click,A,Café,'), 'le', false), expect: { ok: true, events: 1, notices: ['encoding-guessed'], names: ['Café'] } },
-  { name: 'UTF-16 BE without BOM', file: 'log.csv', bytes: utf16(lines(HEADER, '1,click,A,Café,'), 'be', false), expect: { ok: true, events: 1, notices: ['encoding-guessed'], names: ['Café'] } },
-  { name: 'Windows-1252 (Excel "CSV" on Windows)', file: 'log.csv', bytes: cp1252(lines(HEADER, '1,click,A,Hat,', '2,click,B,Café crème,')), expect: { ok: true, events: 2, notices: ['encoding-guessed'], names: ['Hat', 'Café crème'] } },
+  {
+    name: 'UTF-16 LE with BOM (Excel "Unicode Text")',
+    file: 'log.txt',
+    bytes: utf16(lines('time\tevent\tsku\tname', '1\tclick\tA\tCafé ☕'), 'le', true),
+    expect: { ok: true, events: 1, names: ['Café ☕'] },
+  },
+  {
+    name: 'UTF-16 BE with BOM',
+    file: 'log.csv',
+    bytes: utf16(lines(HEADER, '1,click,A,Crème,'), 'be', true),
+    expect: { ok: true, events: 1, names: ['Crème'] },
+  },
+  {
+    name: 'UTF-16 LE without BOM',
+    file: 'log.csv',
+    bytes: utf16(lines(HEADER, '1,click,A,Café,'), 'le', false),
+    expect: { ok: true, events: 1, notices: ['encoding-guessed'], names: ['Café'] },
+  },
+  {
+    name: 'UTF-16 BE without BOM',
+    file: 'log.csv',
+    bytes: utf16(lines(HEADER, '1,click,A,Café,'), 'be', false),
+    expect: { ok: true, events: 1, notices: ['encoding-guessed'], names: ['Café'] },
+  },
+  {
+    name: 'Windows-1252 (Excel "CSV" on Windows)',
+    file: 'log.csv',
+    bytes: cp1252(lines(HEADER, '1,click,A,Hat,', '2,click,B,Café crème,')),
+    expect: { ok: true, events: 2, notices: ['encoding-guessed'], names: ['Hat', 'Café crème'] },
+  },
   {
     name: 'Shift-JIS (neither UTF-8 nor Windows-1252)',
     file: 'log.csv',
@@ -202,18 +316,58 @@ const cases: Case[] = [
   { name: 'UTF-32 with BOM', file: 'log.csv', bytes: concat([0xff, 0xfe, 0, 0], [0x74, 0, 0, 0]), expect: { ok: false, code: 'encoding', says: /UTF-32/ } },
 
   // Not text
-  { name: 'a PNG named .csv', file: 'log.csv', bytes: concat([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], [0, 0, 0, 13], utf8('IHDR'), noise(64)), expect: { ok: false, code: 'not-text', says: /PNG image/ } },
-  { name: 'a JPEG named .csv', file: 'log.csv', bytes: concat([0xff, 0xd8, 0xff, 0xe0], noise(64)), expect: { ok: false, code: 'not-text', says: /JPEG image/ } },
-  { name: 'an Excel workbook named .csv', file: 'log.csv', bytes: zipWith('[Content_Types].xml'), expect: { ok: false, code: 'spreadsheet', says: /Excel workbook \(\.xlsx\).*save it as CSV/ } },
-  { name: 'an Excel 97 workbook', file: 'log.csv', bytes: concat([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], noise(64)), expect: { ok: false, code: 'spreadsheet', says: /\.xls\b/ } },
-  { name: 'an OpenDocument spreadsheet', file: 'log.csv', bytes: zipWith('mimetypeapplication/vnd.oasis.opendocument.spreadsheet'), expect: { ok: false, code: 'spreadsheet', says: /\.ods/ } },
+  {
+    name: 'a PNG named .csv',
+    file: 'log.csv',
+    bytes: concat([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], [0, 0, 0, 13], utf8('IHDR'), noise(64)),
+    expect: { ok: false, code: 'not-text', says: /PNG image/ },
+  },
+  {
+    name: 'a JPEG named .csv',
+    file: 'log.csv',
+    bytes: concat([0xff, 0xd8, 0xff, 0xe0], noise(64)),
+    expect: { ok: false, code: 'not-text', says: /JPEG image/ },
+  },
+  {
+    name: 'an Excel workbook named .csv',
+    file: 'log.csv',
+    bytes: zipWith('[Content_Types].xml'),
+    expect: { ok: false, code: 'spreadsheet', says: /Excel workbook \(\.xlsx\).*save it as CSV/ },
+  },
+  {
+    name: 'an Excel 97 workbook',
+    file: 'log.csv',
+    bytes: concat([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], noise(64)),
+    expect: { ok: false, code: 'spreadsheet', says: /\.xls\b/ },
+  },
+  {
+    name: 'an OpenDocument spreadsheet',
+    file: 'log.csv',
+    bytes: zipWith('mimetypeapplication/vnd.oasis.opendocument.spreadsheet'),
+    expect: { ok: false, code: 'spreadsheet', says: /\.ods/ },
+  },
   { name: 'a ZIP archive', file: 'logs.csv', bytes: zipWith('clicks.csv'), expect: { ok: false, code: 'not-text', says: /ZIP archive.*Unzip/ } },
   { name: 'a PDF report', file: 'log.csv', bytes: concat(utf8('%PDF-1.7\n'), noise(64)), expect: { ok: false, code: 'not-text', says: /PDF/ } },
-  { name: 'the recording named .csv', file: 'log.csv', bytes: concat([0, 0, 0, 0x20], utf8('ftypisom'), noise(64)), expect: { ok: false, code: 'not-text', says: /MP4\/MOV video.*recording/ } },
+  {
+    name: 'the recording named .csv',
+    file: 'log.csv',
+    bytes: concat([0, 0, 0, 0x20], utf8('ftypisom'), noise(64)),
+    expect: { ok: false, code: 'not-text', says: /MP4\/MOV video.*recording/ },
+  },
   { name: 'a gzip archive', file: 'log.csv', bytes: concat([0x1f, 0x8b, 8, 0], noise(64)), expect: { ok: false, code: 'not-text', says: /gzip/ } },
   { name: 'binary data without a known signature', file: 'log.csv', bytes: noise(4096), expect: { ok: false, code: 'not-text', line: 1, column: 1 } },
-  { name: 'a NUL byte inside text', file: 'log.csv', bytes: lines('time,event,sku', '1,cl\0ick,A'), expect: { ok: false, code: 'not-text', line: 2, column: 5 } },
-  { name: 'a sign-in page saved as the export', file: 'log.csv', bytes: '<!DOCTYPE html>\n<html><body>Please sign in</body></html>', expect: { ok: false, code: 'markup', says: /web page/ } },
+  {
+    name: 'a NUL byte inside text',
+    file: 'log.csv',
+    bytes: lines('time,event,sku', '1,cl\0ick,A'),
+    expect: { ok: false, code: 'not-text', line: 2, column: 5 },
+  },
+  {
+    name: 'a sign-in page saved as the export',
+    file: 'log.csv',
+    bytes: '<!DOCTYPE html>\n<html><body>Please sign in</body></html>',
+    expect: { ok: false, code: 'markup', says: /web page/ },
+  },
   {
     name: 'an Excel XML spreadsheet',
     file: 'log.csv',
@@ -223,11 +377,21 @@ const cases: Case[] = [
   { name: 'other XML', file: 'log.csv', bytes: '<?xml version="1.0"?>\n<events><event/></events>', expect: { ok: false, code: 'markup', says: /XML/ } },
 
   // JSON and NDJSON
-  { name: 'a JSON array with a trailing comma', file: 'log.json', bytes: '[\n  {"t": 1, "event": "click", "sku": "A"},\n]', expect: { ok: false, code: 'invalid-json', line: 3, column: 1, says: /trailing comma/ } },
+  {
+    name: 'a JSON array with a trailing comma',
+    file: 'log.json',
+    bytes: '[\n  {"t": 1, "event": "click", "sku": "A"},\n]',
+    expect: { ok: false, code: 'invalid-json', line: 3, column: 1, says: /trailing comma/ },
+  },
   { name: 'JSON with single quotes', file: 'log.json', bytes: "[{'t': 1}]", expect: { ok: false, code: 'invalid-json', line: 1, column: 3 } },
   { name: 'a JSON object without events', file: 'log.json', bytes: '{"data": []}', expect: { ok: false, code: 'json-shape', says: /found keys "data"/ } },
   { name: 'JSON "events" that is not an array', file: 'log.json', bytes: '{"events": {"t": 1}}', expect: { ok: false, code: 'json-shape' } },
-  { name: 'JSON with a BOM', file: 'log.json', bytes: concat([0xef, 0xbb, 0xbf], utf8('[{"t": 1, "event": "click", "sku": "A"}]')), expect: { ok: true, events: 1 } },
+  {
+    name: 'JSON with a BOM',
+    file: 'log.json',
+    bytes: concat([0xef, 0xbb, 0xbf], utf8('[{"t": 1, "event": "click", "sku": "A"}]')),
+    expect: { ok: true, events: 1 },
+  },
   {
     name: 'a JSON stream start that is not a date',
     file: 'log.json',
@@ -238,7 +402,15 @@ const cases: Case[] = [
     name: 'NDJSON with CRLF and a broken line',
     file: 'log.ndjson',
     bytes: ['{"t": 1, "event": "click", "sku": "A"}', '{"t": 2, "event": "click", "sku": "A"', '[1, 2]', '{"t": 3, "event": "order", "sku": "A"}'].join('\r\n'),
-    expect: { ok: true, events: 2, notices: ['skipped-rows'], rejected: [['invalid JSON', 2, 38], ['not an object', 3]] },
+    expect: {
+      ok: true,
+      events: 2,
+      notices: ['skipped-rows'],
+      rejected: [
+        ['invalid JSON', 2, 38],
+        ['not an object', 3],
+      ],
+    },
   },
   {
     name: 'NDJSON whose first line is broken (read as one JSON document)',
@@ -302,7 +474,8 @@ describe('what the messages say', () => {
       {
         code: 'shortened',
         line: 3,
-        message: '1 product name was longer than 200 characters (first at line 3); shortened to fit, ending in "…". Edit the name on the clip if you want another.',
+        message:
+          '1 product name was longer than 200 characters (first at line 3); shortened to fit, ending in "…". Edit the name on the clip if you want another.',
       },
     ]);
   });
@@ -371,7 +544,9 @@ describe('what odd values become downstream', () => {
 
   it('rounds exported times and scores to three decimals (no float noise)', () => {
     expect(picksToCsv([pick])).toBe('rank,product_id,product_name,start,end,duration,score,clicks\n1,A,Hat,34.8,64.8,30,0.3,3\n');
-    expect(JSON.parse(picksToJson([pick]))).toEqual([{ rank: 1, product_id: 'A', product_name: 'Hat', start: 34.8, end: 64.8, duration: 30, score: 0.3, clicks: 3 }]);
+    expect(JSON.parse(picksToJson([pick]))).toEqual([
+      { rank: 1, product_id: 'A', product_name: 'Hat', start: 34.8, end: 64.8, duration: 30, score: 0.3, clicks: 3 },
+    ]);
   });
 
   it('caps a 1 MB name from an old stored log in the intro card, captions and post text', () => {

@@ -81,12 +81,23 @@ describe('parseAbsoluteTime', () => {
     expect(parseAbsoluteTime(1e11)).toBe(1e11); // smallest epoch-milliseconds value
     expect(parseAbsoluteTime(99_999_999_999)).toBe(99_999_999_999_000);
   });
-  it.each([12, '12', 999_999_999, 1e15, -T0, '2024-02-30T00:00:00Z', '2023-02-29T00:00:00Z', '2024-13-01T00:00:00Z', '2024-05-01', '2024-05-01T25:00:00Z', '2024-05-01T12:00:00+25:00', 'yesterday', ''])(
-    'rejects %j',
-    (v) => {
-      expect(parseAbsoluteTime(v)).toBeNull();
-    },
-  );
+  it.each([
+    12,
+    '12',
+    999_999_999,
+    1e15,
+    -T0,
+    '2024-02-30T00:00:00Z',
+    '2023-02-29T00:00:00Z',
+    '2024-13-01T00:00:00Z',
+    '2024-05-01',
+    '2024-05-01T25:00:00Z',
+    '2024-05-01T12:00:00+25:00',
+    'yesterday',
+    '',
+  ])('rejects %j', (v) => {
+    expect(parseAbsoluteTime(v)).toBeNull();
+  });
 });
 
 describe('field names', () => {
@@ -138,7 +149,12 @@ describe('field names', () => {
 
   const eventCases = (Object.entries(EVENT_ALIASES) as [string, readonly string[]][])
     .filter(([value]) => value !== 'stream_start')
-    .flatMap(([value, aliases]) => aliases.flatMap((a) => [[a, value], [a.toUpperCase(), value]]));
+    .flatMap(([value, aliases]) =>
+      aliases.flatMap((a) => [
+        [a, value],
+        [a.toUpperCase(), value],
+      ]),
+    );
   it.each(eventCases)('event value %j → %s', (alias, kind) => {
     const log = ok(parseClickLog(csv('time,event,product_id', `5,${alias},A`), 'c.csv'));
     expect(Array.from(log.events.kind)).toEqual([kindCode(kind as EventKind)]);
@@ -383,7 +399,12 @@ describe('bad rows', () => {
       '{"t": 4, "event": "wave", "sku": "A"}',
     ].join('\r\n');
     expect(ok(parseClickLog(text, 'c.ndjson')).rejected).toEqual([
-      { code: 'invalid JSON', line: 2, column: 38, reason: 'invalid JSON at column 38: expected "," or "}" after a property value but found the end of the line' },
+      {
+        code: 'invalid JSON',
+        line: 2,
+        column: 38,
+        reason: 'invalid JSON at column 38: expected "," or "}" after a property value but found the end of the line',
+      },
       { code: 'invalid JSON', line: 4, column: 4, reason: 'invalid JSON at column 4: expected a property name in double quotes but found "t"' },
       { code: 'not an object', line: 5, reason: 'line is not a JSON object' },
       { code: 'unknown event', line: 6, reason: 'unknown event "wave" (expected click, add_to_cart, order, pin, unpin)' },
@@ -412,7 +433,9 @@ describe('whole-file errors', () => {
       'c.csv: The click log needs a time column (relative: time, t, offset, seconds, sec, time_s, elapsed, video_time, position; or absolute: timestamp, ts, datetime, date_time, created_at, event_time, at); an event column (event, type, event_type, action, kind); a product_id column (product_id, productid, product, sku, item_id, pid). Found columns "when", "what", "product_name".',
     );
     const onlyId = fail(parseClickLog(csv('time,event,name', '1,click,Hat'), 'c.csv'));
-    expect(onlyId.error).toBe('c.csv: The click log needs a product_id column (product_id, productid, product, sku, item_id, pid). Found columns "time", "event", "name".');
+    expect(onlyId.error).toBe(
+      'c.csv: The click log needs a product_id column (product_id, productid, product, sku, item_id, pid). Found columns "time", "event", "name".',
+    );
   });
 
   it('names missing fields in JSON logs', () => {
@@ -445,7 +468,9 @@ describe('whole-file errors', () => {
 
 describe('absolute times and the stream start', () => {
   it('keeps absolute times when the log has no stream start', () => {
-    const log = ok(parseClickLog(csv('timestamp,event,sku', '2024-05-01T12:00:30Z,click,A', `${(T0 + 10_000) / 1000},click,A`, `${T0 + 20_000},click,A`), 'c.csv'));
+    const log = ok(
+      parseClickLog(csv('timestamp,event,sku', '2024-05-01T12:00:30Z,click,A', `${(T0 + 10_000) / 1000},click,A`, `${T0 + 20_000},click,A`), 'c.csv'),
+    );
     expect(times(log)).toEqual([T0 + 30_000, T0 + 10_000, T0 + 20_000]);
     expect(Array.from(log.events.absolute)).toEqual([1, 1, 1]);
     expect(log.streamStartMs).toBeUndefined();
@@ -457,7 +482,10 @@ describe('absolute times and the stream start', () => {
 
   it('takes the stream start from a stream_start row, which is not an event', () => {
     const log = ok(
-      parseClickLog(csv('time,timestamp,event,sku', ',2024-05-01T12:00:15Z,click,A', ',2024-05-01T12:00:00Z,stream_start,', '3,,click,B', ',2024-05-01T11:59:59Z,click,A'), 'c.csv'),
+      parseClickLog(
+        csv('time,timestamp,event,sku', ',2024-05-01T12:00:15Z,click,A', ',2024-05-01T12:00:00Z,stream_start,', '3,,click,B', ',2024-05-01T11:59:59Z,click,A'),
+        'c.csv',
+      ),
     );
     expect(log.streamStartMs).toBe(T0);
     expect(kinds(log)).toEqual(['click', 'click', 'click']);
@@ -468,14 +496,18 @@ describe('absolute times and the stream start', () => {
   });
 
   it('reads an ISO date-time or an epoch number in the time column as absolute', () => {
-    const log = ok(parseClickLog(csv('time,event,sku', '2024-05-01T12:00:05Z,click,A', `${T0 / 1000},click,A`, '5,click,A', '2024-05-01T12:00:00Z,start,'), 'c.csv'));
+    const log = ok(
+      parseClickLog(csv('time,event,sku', '2024-05-01T12:00:05Z,click,A', `${T0 / 1000},click,A`, '5,click,A', '2024-05-01T12:00:00Z,start,'), 'c.csv'),
+    );
     expect(times(log)).toEqual([T0 + 5000, T0, 5]);
     expect(Array.from(log.events.absolute)).toEqual([1, 1, 0]);
     expect(log.streamStartMs).toBe(T0);
   });
 
   it('warns when the log states different stream starts, keeping the first', () => {
-    const log = ok(parseClickLog(csv('ts,event,sku', '2024-05-01T12:00:00Z,stream_start,', '2024-05-01T12:05:00Z,live_start,', '2024-05-01T12:06:00Z,click,A'), 'c.csv'));
+    const log = ok(
+      parseClickLog(csv('ts,event,sku', '2024-05-01T12:00:00Z,stream_start,', '2024-05-01T12:05:00Z,live_start,', '2024-05-01T12:06:00Z,click,A'), 'c.csv'),
+    );
     expect(log.streamStartMs).toBe(T0);
     expect(log.warnings).toEqual(['The log has 2 different stream_start/live_start/start times; using the first, 2024-05-01T12:00:00.000Z.']);
   });
@@ -563,17 +595,26 @@ describe('properties', () => {
   });
 
   it('the JSON syntax locator agrees with JSON.parse', () => {
-    const jsonish = fc.string({ unit: fc.constantFrom('{', '}', '[', ']', '"', ':', ',', ' ', '\n', '1', '-', '.', 'e', 't', 'true', 'null', '\\', 'a', '\\u00e9') });
+    const jsonish = fc.string({
+      unit: fc.constantFrom('{', '}', '[', ']', '"', ':', ',', ' ', '\n', '1', '-', '.', 'e', 't', 'true', 'null', '\\', 'a', '\\u00e9'),
+    });
     fc.assert(
-      fc.property(fc.oneof(jsonish, fc.json(), fc.json().map((j) => j.slice(0, -1))), (text) => {
-        let valid = true;
-        try {
-          JSON.parse(text);
-        } catch {
-          valid = false;
-        }
-        expect(findJsonSyntaxError(text) === null).toBe(valid);
-      }),
+      fc.property(
+        fc.oneof(
+          jsonish,
+          fc.json(),
+          fc.json().map((j) => j.slice(0, -1)),
+        ),
+        (text) => {
+          let valid = true;
+          try {
+            JSON.parse(text);
+          } catch {
+            valid = false;
+          }
+          expect(findJsonSyntaxError(text) === null).toBe(valid);
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -587,7 +628,9 @@ describe('properties', () => {
         // Each item's first line: stringify the prefix up to it.
         const expected = items.map((_, i) => {
           const marker = '\u0000MARK\u0000';
-          const marked = wrap ? { ...doc, events: [...items.slice(0, i), marker, ...items.slice(i + 1)] } : [...items.slice(0, i), marker, ...items.slice(i + 1)];
+          const marked = wrap
+            ? { ...doc, events: [...items.slice(0, i), marker, ...items.slice(i + 1)] }
+            : [...items.slice(0, i), marker, ...items.slice(i + 1)];
           const s = JSON.stringify(marked, null, 2);
           return s.slice(0, s.indexOf(JSON.stringify(marker))).split('\n').length;
         });

@@ -26,7 +26,8 @@ describe('parseTimestamp', () => {
 
 describe('parseCaptions: SRT', () => {
   it('reads cues with BOM, CRLF, multi-line text and tags', () => {
-    const srt = '\uFEFF1\r\n00:00:01,500 --> 00:00:04,803\r\nHi <i>everyone</i>,\r\n<b>welcome</b> back!\r\n\r\n2\r\n00:00:06,203 --> 00:00:09,764\r\n<font color="#ff0">Five deals</font> today\r\n';
+    const srt =
+      '\uFEFF1\r\n00:00:01,500 --> 00:00:04,803\r\nHi <i>everyone</i>,\r\n<b>welcome</b> back!\r\n\r\n2\r\n00:00:06,203 --> 00:00:09,764\r\n<font color="#ff0">Five deals</font> today\r\n';
     expect(parseCaptions(srt)).toEqual([
       { start: 1.5, end: 4.803, text: 'Hi everyone,\nwelcome back!' },
       { start: 6.203, end: 9.764, text: 'Five deals today' },
@@ -56,7 +57,8 @@ describe('parseCaptions: SRT', () => {
     ]);
   });
   it('drops cues without text or with end ≤ start, and sorts by start', () => {
-    const srt = '1\n00:00:05,000 --> 00:00:06,000\nlater\n\n2\n00:00:01,000 --> 00:00:02,000\n<i></i>\n\n3\n00:00:03,000 --> 00:00:02,000\nbackwards\n\n4\n00:00:01,000 --> 00:00:03,000\nearlier\n';
+    const srt =
+      '1\n00:00:05,000 --> 00:00:06,000\nlater\n\n2\n00:00:01,000 --> 00:00:02,000\n<i></i>\n\n3\n00:00:03,000 --> 00:00:02,000\nbackwards\n\n4\n00:00:01,000 --> 00:00:03,000\nearlier\n';
     expect(parseCaptions(srt)).toEqual([
       { start: 1, end: 3, text: 'earlier' },
       { start: 5, end: 6, text: 'later' },

@@ -9,7 +9,8 @@ const mug = { id: 'P1', name: 'Red Mug', price: '12.00' };
 const vase = { id: 'X9', name: 'Green Vase Deluxe', price: '30' };
 const ctx = { hashtags: ['shop'] };
 const before: ClipFacts = { start: 100, end: 120, product: mug };
-const made = (facts: ClipFacts, transcript?: Cue[]) => autoEdit({ pick: facts, product: facts.product, hashtags: ctx.hashtags, ...(transcript && { transcript }) });
+const made = (facts: ClipFacts, transcript?: Cue[]) =>
+  autoEdit({ pick: facts, product: facts.product, hashtags: ctx.hashtags, ...(transcript && { transcript }) });
 
 describe('followClip', () => {
   it('leaves an edit made for this very clip as it is', () => {
@@ -52,7 +53,14 @@ describe('followClip', () => {
     const auto = made(before);
     const edit: ClipEdit = {
       ...auto,
-      captions: { ...auto.captions, cues: [{ start: 1, end: 4, text: 'gone' }, { start: 6, end: 9, text: 'cut' }, { start: 12, end: 15, text: 'moved' }] },
+      captions: {
+        ...auto.captions,
+        cues: [
+          { start: 1, end: 4, text: 'gone' },
+          { start: 6, end: 9, text: 'cut' },
+          { start: 12, end: 15, text: 'moved' },
+        ],
+      },
       stickers: [
         { ...auto.stickers[0]!, key: 'whole', from: 0, to: 20 },
         { ...auto.stickers[0]!, key: 'late', from: 16, to: 18 },

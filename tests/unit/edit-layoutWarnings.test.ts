@@ -4,8 +4,19 @@ import { safeArea } from '../../src/domain/edit/safeArea';
 import { contrastOf } from '../../src/domain/edit/textStyle';
 
 const SAFE = safeArea(1080, 1920);
-const caption: PlacedElement = { ref: { kind: 'caption' }, box: { x: 73, y: 1300, width: 816, height: 170 }, spans: [[1, 3], [4, 6]] };
-const sticker = (x: number, y: number, spans: Array<[number, number]> = [[0, 6]]): PlacedElement => ({ ref: { kind: 'sticker', key: 's' }, box: { x, y, width: 200, height: 200 }, spans });
+const caption: PlacedElement = {
+  ref: { kind: 'caption' },
+  box: { x: 73, y: 1300, width: 816, height: 170 },
+  spans: [
+    [1, 3],
+    [4, 6],
+  ],
+};
+const sticker = (x: number, y: number, spans: Array<[number, number]> = [[0, 6]]): PlacedElement => ({
+  ref: { kind: 'sticker', key: 's' },
+  box: { x, y, width: 200, height: 200 },
+  spans,
+});
 
 describe('layout warnings', () => {
   it('none for a layout inside the safe area with nothing over the captions', () => {
@@ -17,7 +28,9 @@ describe('layout warnings', () => {
     expect(layoutWarnings([sticker(right - 201, 200)], SAFE)).toEqual([]);
     expect(layoutWarnings([sticker(right - 198, 200)], SAFE)).toEqual([]);
     expect(layoutWarnings([sticker(right - 190, 200)], SAFE)).toEqual([{ ref: { kind: 'sticker', key: 's' }, outsideSafe: true, coversCaption: false }]);
-    expect(layoutWarnings([{ ...caption, box: { ...caption.box, y: 1500 } }], SAFE)).toEqual([{ ref: { kind: 'caption' }, outsideSafe: true, coversCaption: false }]);
+    expect(layoutWarnings([{ ...caption, box: { ...caption.box, y: 1500 } }], SAFE)).toEqual([
+      { ref: { kind: 'caption' }, outsideSafe: true, coversCaption: false },
+    ]);
   });
 
   it('an overlay over the captions while both show, not when their times miss', () => {

@@ -32,7 +32,22 @@ describe('nudging', () => {
 
 describe('elements of an edit', () => {
   it('lists the overlays in compositing order with their times', () => {
-    const withText = { ...edit, texts: [{ key: 'text-1', text: 'DEAL', size: 96, color: '#ffffff', font: 'inter' as const, style: 'outline' as const, from: 1, to: 3, layout: { x: 1, y: 2, scale: 1, angle: 0 } }] };
+    const withText = {
+      ...edit,
+      texts: [
+        {
+          key: 'text-1',
+          text: 'DEAL',
+          size: 96,
+          color: '#ffffff',
+          font: 'inter' as const,
+          style: 'outline' as const,
+          from: 1,
+          to: 3,
+          layout: { x: 1, y: 2, scale: 1, angle: 0 },
+        },
+      ],
+    };
     const els = elementsOf(withText);
     expect(els.map((e) => e.ref)).toEqual([{ kind: 'caption' }, { kind: 'sticker', key: 'sticker-1' }, { kind: 'text', key: 'text-1' }, { kind: 'intro' }]);
     expect(els[2]?.spans).toEqual([[1, 3]]);

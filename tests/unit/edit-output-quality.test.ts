@@ -28,7 +28,7 @@ describe('colour', () => {
     expect(sourceMatrix({ width: 720, height: 1280 })).toBe('bt709');
     expect(sourceMatrix({ width: 640, height: 360 })).toBe('bt601');
   });
-  it('writes SDR BT.601 limited range, the tags Chromium\'s encoder writes', () => {
+  it("writes SDR BT.601 limited range, the tags Chromium's encoder writes", () => {
     expect(OUTPUT_COLOR).toEqual({ matrix: 'smpte170m', primaries: 'smpte170m', transfer: 'smpte170m', range: 'tv' });
   });
 });

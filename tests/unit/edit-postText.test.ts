@@ -48,7 +48,9 @@ describe('suggestPost', () => {
     expect(suggestPost({ productName: 'Glow Serum', defaults }).hook).toBe(a.hook);
     expect(suggestPost({ productName: '  glow   serum ', defaults }).hook).toBe(a.hook);
     expect(suggestPost({ productName: 'Glow Serum', defaults, variant: 1 }).hook).not.toBe(a.hook);
-    const hooks = new Set(['Hat', 'Linen Shirt', 'Glow Serum', 'Phone Case', 'Desk Lamp', 'Tote Bag', 'Sneakers', 'Mug'].map((n) => suggestPost({ productName: n, defaults }).hook));
+    const hooks = new Set(
+      ['Hat', 'Linen Shirt', 'Glow Serum', 'Phone Case', 'Desk Lamp', 'Tote Bag', 'Sneakers', 'Mug'].map((n) => suggestPost({ productName: n, defaults }).hook),
+    );
     expect(hooks.size).toBeGreaterThan(1);
   });
   it('cleans and dedupes the user defaults, without a price', () => {

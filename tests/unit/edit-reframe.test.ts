@@ -3,7 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_OUTPUT_PRESET, OUTPUT_FPS, OUTPUT_PRESETS, outputPreset } from '../../src/domain/edit/output';
 import { containsRect } from '../../src/domain/edit/rect';
 import { makeRenderPlan } from '../../src/domain/edit/plan';
-import { canPanCrop, CENTRED, clampCropX, coverCrop, displaySize, fitRect, pannedCropX, reframeGeometry, type ReframeMode } from '../../src/domain/edit/reframe';
+import {
+  canPanCrop,
+  CENTRED,
+  clampCropX,
+  coverCrop,
+  displaySize,
+  fitRect,
+  pannedCropX,
+  reframeGeometry,
+  type ReframeMode,
+} from '../../src/domain/edit/reframe';
 import { reframeFilter } from '../../src/media/ffmpeg/reframeFilter';
 
 const HD = { width: 1080, height: 1920 };

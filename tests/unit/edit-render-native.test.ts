@@ -13,11 +13,27 @@ import { audioMixArgs, renderArgs } from '../../src/media/ffmpeg/renderArgs';
 
 const FIXTURE = resolve('tests/fixtures/generated/rec-20s.mp4');
 const hasTool = (tool: string) => spawnSync(tool, ['-version'], { stdio: 'ignore' }).status === 0;
-const missing = !hasTool('ffmpeg') || !hasTool('ffprobe') ? 'native ffmpeg/ffprobe not on PATH' : !existsSync(FIXTURE) ? `${FIXTURE} missing (run scripts/make-fixtures.sh)` : '';
+const missing =
+  !hasTool('ffmpeg') || !hasTool('ffprobe')
+    ? 'native ffmpeg/ffprobe not on PATH'
+    : !existsSync(FIXTURE)
+      ? `${FIXTURE} missing (run scripts/make-fixtures.sh)`
+      : '';
 if (missing) console.warn(`edit-render-native: skipped — ${missing}`);
 
 interface Probe {
-  streams: { codec_type: string; codec_name: string; width?: number; height?: number; pix_fmt?: string; sample_rate?: string; channels?: number; color_space?: string; color_transfer?: string; color_primaries?: string }[];
+  streams: {
+    codec_type: string;
+    codec_name: string;
+    width?: number;
+    height?: number;
+    pix_fmt?: string;
+    sample_rate?: string;
+    channels?: number;
+    color_space?: string;
+    color_transfer?: string;
+    color_primaries?: string;
+  }[];
   format: { duration: string };
 }
 
@@ -97,8 +113,25 @@ describe.skipIf(missing !== '')(`renderArgs with native ffmpeg${missing ? ` (ski
   }, 60_000);
 
   it('an HLG source comes out SDR, 8-bit, tagged BT.601 like the WebCodecs engine', () => {
-    ffmpeg(['-f', 'lavfi', '-i', 'testsrc2=s=640x360:r=30:d=2', '-vf', 'format=yuv420p10le', '-c:v', 'libx265', '-x265-params', 'log-level=none',
-      '-color_primaries', 'bt2020', '-color_trc', 'arib-std-b67', '-colorspace', 'bt2020nc', 'hlg.mp4']);
+    ffmpeg([
+      '-f',
+      'lavfi',
+      '-i',
+      'testsrc2=s=640x360:r=30:d=2',
+      '-vf',
+      'format=yuv420p10le',
+      '-c:v',
+      'libx265',
+      '-x265-params',
+      'log-level=none',
+      '-color_primaries',
+      'bt2020',
+      '-color_trc',
+      'arib-std-b67',
+      '-colorspace',
+      'bt2020nc',
+      'hlg.mp4',
+    ]);
     const plan: RenderPlan = {
       output: { width: 720, height: 1280, fps: 30 },
       source: { start: 0, end: 1, width: 640, height: 360, rotation: 0, hasAudio: false, colorMatrix: 'bt2020nc', colorTransfer: 'arib-std-b67' },

@@ -39,13 +39,19 @@ describe('box helpers', () => {
   });
   it('clamped boxes always end up inside', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -3000, max: 3000 }), fc.integer({ min: -3000, max: 3000 }), fc.integer({ min: 1, max: 3000 }), fc.integer({ min: 1, max: 3000 }), (x, y, width, height) => {
-        const box = { x, y, width, height };
-        expect(containsRect(area, clampBoxInto(box, area))).toBe(true);
-        const fitted = fitBoxInto(box, area);
-        expect(containsRect(area, fitted)).toBe(true);
-        expect(fitted.width / fitted.height).toBeCloseTo(width / height, 6);
-      }),
+      fc.property(
+        fc.integer({ min: -3000, max: 3000 }),
+        fc.integer({ min: -3000, max: 3000 }),
+        fc.integer({ min: 1, max: 3000 }),
+        fc.integer({ min: 1, max: 3000 }),
+        (x, y, width, height) => {
+          const box = { x, y, width, height };
+          expect(containsRect(area, clampBoxInto(box, area))).toBe(true);
+          const fitted = fitBoxInto(box, area);
+          expect(containsRect(area, fitted)).toBe(true);
+          expect(fitted.width / fitted.height).toBeCloseTo(width / height, 6);
+        },
+      ),
     );
   });
 });

@@ -58,10 +58,39 @@ describe('renderArgs', () => {
     expect(valuesOf(args, '-map')).toEqual(['[v2]', '[aout]']);
     const tail = args.slice(args.indexOf('-map') + 4);
     expect(tail).toEqual([
-      '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '21', '-pix_fmt', 'yuv420p',
-      '-colorspace', 'smpte170m', '-color_primaries', 'smpte170m', '-color_trc', 'smpte170m', '-color_range', 'tv', '-r', '30',
-      '-c:a', 'aac', '-b:a', '160k', '-ar', '48000', '-ac', '2',
-      '-t', '5.000', '-map_metadata', '-1', '-movflags', '+faststart', 'out.mp4',
+      '-c:v',
+      'libx264',
+      '-preset',
+      'veryfast',
+      '-crf',
+      '21',
+      '-pix_fmt',
+      'yuv420p',
+      '-colorspace',
+      'smpte170m',
+      '-color_primaries',
+      'smpte170m',
+      '-color_trc',
+      'smpte170m',
+      '-color_range',
+      'tv',
+      '-r',
+      '30',
+      '-c:a',
+      'aac',
+      '-b:a',
+      '160k',
+      '-ar',
+      '48000',
+      '-ac',
+      '2',
+      '-t',
+      '5.000',
+      '-map_metadata',
+      '-1',
+      '-movflags',
+      '+faststart',
+      'out.mp4',
     ]);
     expect(args).not.toContain('-shortest');
     checkLabels(args);
@@ -111,10 +140,14 @@ describe('renderArgs', () => {
 
   it('voice + music, ducked: the voice is split into the mix and the sidechain', () => {
     const graph = graphOf(renderArgs(base(), 'in.mp4', 'out.mp4'));
-    expect(graph).toContain('[3:a]atrim=duration=5,asetpts=PTS-STARTPTS,aformat=sample_fmts=fltp:sample_rates=48000:channel_layouts=stereo,volume=0.5,afade=t=in:st=0:d=0.5,afade=t=out:st=4:d=1,apad=whole_dur=5[music]');
+    expect(graph).toContain(
+      '[3:a]atrim=duration=5,asetpts=PTS-STARTPTS,aformat=sample_fmts=fltp:sample_rates=48000:channel_layouts=stereo,volume=0.5,afade=t=in:st=0:d=0.5,afade=t=out:st=4:d=1,apad=whole_dur=5[music]',
+    );
     expect(graph).toContain('[0:a:0]aformat=sample_fmts=fltp:sample_rates=48000:channel_layouts=stereo,apad=whole_dur=5[voice]');
     expect(graph).toContain('[voice]asplit=2[voicemix][voicesc]');
-    expect(graph).toContain(`[music][voicesc]sidechaincompress=threshold=${DUCKING.threshold}:ratio=${DUCKING.ratio}:attack=${DUCKING.attack}:release=${DUCKING.release}:makeup=1[ducked]`);
+    expect(graph).toContain(
+      `[music][voicesc]sidechaincompress=threshold=${DUCKING.threshold}:ratio=${DUCKING.ratio}:attack=${DUCKING.attack}:release=${DUCKING.release}:makeup=1[ducked]`,
+    );
     expect(graph).toContain('[voicemix][ducked]amix=inputs=2:duration=first:dropout_transition=0:normalize=0[aout]');
   });
 
@@ -169,7 +202,9 @@ describe('renderArgs', () => {
     expect(graph.startsWith(`[0:v:0]fps=30,crop=202:360:218:0,scale=1080:1920${sd},setsar=1,format=yuv420p[vbase]`)).toBe(true);
     const rotated = renderGraph(base({ source: { ...base().source, width: 1280, height: 720, rotation: 90 } }), 'in.mp4');
     // Untagged HD is read as BT.709, as browsers do, so both engines agree on its colours.
-    expect(rotated.filter.startsWith('[0:v:0]fps=30,scale=720:1280:in_color_matrix=bt709:out_color_matrix=bt601:out_range=tv,setsar=1,format=yuv420p[vbase]')).toBe(true);
+    expect(
+      rotated.filter.startsWith('[0:v:0]fps=30,scale=720:1280:in_color_matrix=bt709:out_color_matrix=bt601:out_range=tv,setsar=1,format=yuv420p[vbase]'),
+    ).toBe(true);
   });
 
   it('reads colour tags: tagged matrices are honoured, HDR (HLG/PQ) is tone-mapped to SDR first', () => {
@@ -177,7 +212,11 @@ describe('renderArgs', () => {
     expect(tagged.filter).toContain('in_color_matrix=bt709:out_color_matrix=bt601');
     for (const colorTransfer of ['arib-std-b67', 'smpte2084']) {
       const hdr = renderGraph(base({ reframe: 'crop', source: { ...base().source, colorMatrix: 'bt2020nc', colorTransfer } }), 'in.mp4');
-      expect(hdr.filter.startsWith('[0:v:0]fps=30,zscale=t=linear:npl=100,format=gbrpf32le,zscale=p=bt709,tonemap=tonemap=hable:desat=0,zscale=t=bt709:m=170m:r=tv,format=yuv420p,')).toBe(true);
+      expect(
+        hdr.filter.startsWith(
+          '[0:v:0]fps=30,zscale=t=linear:npl=100,format=gbrpf32le,zscale=p=bt709,tonemap=tonemap=hable:desat=0,zscale=t=bt709:m=170m:r=tv,format=yuv420p,',
+        ),
+      ).toBe(true);
       expect(hdr.filter).toContain('in_color_matrix=bt601:out_color_matrix=bt601');
     }
   });
@@ -208,7 +247,7 @@ describe('makeRenderPlan', () => {
 });
 
 describe('quality presets in the ffmpeg arguments', () => {
-  it('uses the preset\'s x264 speed, CRF and audio bitrate', () => {
+  it("uses the preset's x264 speed, CRF and audio bitrate", () => {
     const args = renderArgs(base({ quality: 'fast' }), 'in.mp4', 'out.mp4');
     expect(args.join(' ')).toContain('-c:v libx264 -preset ultrafast -crf 23 -pix_fmt yuv420p');
     expect(args.join(' ')).toContain('-b:a 128k');
@@ -216,9 +255,11 @@ describe('quality presets in the ffmpeg arguments', () => {
 });
 
 describe('audioMixArgs: the same mix, audio only (for the WebCodecs engine)', () => {
-  it('has the render\'s audio chains, no video input or map', () => {
+  it("has the render's audio chains, no video input or map", () => {
     const args = audioMixArgs(base(), 'in.mp4', 'a.m4a');
-    const renderAudio = graphOf(renderArgs(base(), 'in.mp4', 'out.mp4')).split(';').filter((c) => /\[(music|voice|voicemix|ducked)\]|\[aout\]$/.test(c));
+    const renderAudio = graphOf(renderArgs(base(), 'in.mp4', 'out.mp4'))
+      .split(';')
+      .filter((c) => /\[(music|voice|voicemix|ducked)\]|\[aout\]$/.test(c));
     // Same chains; only the music input index differs (no overlay inputs before it).
     expect(graphOf(args).split(';')).toEqual(renderAudio.map((c) => c.replace('[3:a]', '[1:a]')));
     expect(valuesOf(args, '-i')).toEqual(['in.mp4', '/music.m4a']);

@@ -121,10 +121,14 @@ describe('parseAstatsMetadata', () => {
 
   it('is robust to offset and negative timestamps', () => {
     // Frames starting 50 ms late: 0.05, 0.15, 0.25… all fall into their own step, none collide.
-    const offset = Array.from({ length: 30 }, (_, i) => `frame:${i} pts:0 pts_time:${(0.05 + i * 0.1).toFixed(2)}\nlavfi.astats.Overall.RMS_level=-${i + 1}`).join('\n');
+    const offset = Array.from(
+      { length: 30 },
+      (_, i) => `frame:${i} pts:0 pts_time:${(0.05 + i * 0.1).toFixed(2)}\nlavfi.astats.Overall.RMS_level=-${i + 1}`,
+    ).join('\n');
     expect(Array.from(parseAstatsMetadata(offset, 0.1).db)).toEqual(Array.from({ length: 30 }, (_, i) => -(i + 1)));
     // Encoder priming before 0 belongs to the first step.
-    const primed = 'frame:0 pts:-1024 pts_time:-0.064\nlavfi.astats.Overall.RMS_level=-10\nframe:1 pts:576 pts_time:0.036\nlavfi.astats.Overall.RMS_level=-12\n';
+    const primed =
+      'frame:0 pts:-1024 pts_time:-0.064\nlavfi.astats.Overall.RMS_level=-10\nframe:1 pts:576 pts_time:0.036\nlavfi.astats.Overall.RMS_level=-12\n';
     expect(Array.from(parseAstatsMetadata(primed, 0.1).db)).toEqual([-12]);
   });
 
@@ -274,7 +278,18 @@ describe('snapToQuiet', () => {
 
   it('ties go to the earlier run', () => {
     expect(snap(34.25, runs, 3, 0, 100)).toEqual({ t: 33.3, snapped: true });
-    expect(snap(5, [{ start: 3.9, end: 4.1 }, { start: 5.9, end: 6.1 }], 3, 0, 10)).toEqual({ t: 4, snapped: true });
+    expect(
+      snap(
+        5,
+        [
+          { start: 3.9, end: 4.1 },
+          { start: 5.9, end: 6.1 },
+        ],
+        3,
+        0,
+        10,
+      ),
+    ).toEqual({ t: 4, snapped: true });
   });
 
   it('no run within ±maxShiftSec: unchanged', () => {

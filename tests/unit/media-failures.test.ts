@@ -10,7 +10,14 @@ const LOGS: Array<[MediaFailureCode, string[]]> = [
   ['truncated', ['[mov,mp4,m4a,3gp,3g2,mj2 @ 0x1] moov atom not found', '/in/input.mp4: Invalid data found when processing input']],
   ['truncated', ['[mov,mp4,m4a,3gp,3g2,mj2 @ 0x1] stream 1, offset 0x310bc: partial file']],
   ['truncated', ['[matroska,webm @ 0x1] File ended prematurely']],
-  ['unreadable', ['[mov,mp4,m4a,3gp,3g2,mj2 @ 0x1] invalid STSD entries 0', '[mov,mp4,m4a,3gp,3g2,mj2 @ 0x1] error reading header', 'x.mp4: Invalid data found when processing input']],
+  [
+    'unreadable',
+    [
+      '[mov,mp4,m4a,3gp,3g2,mj2 @ 0x1] invalid STSD entries 0',
+      '[mov,mp4,m4a,3gp,3g2,mj2 @ 0x1] error reading header',
+      'x.mp4: Invalid data found when processing input',
+    ],
+  ],
   ['unreadable', ['[matroska,webm @ 0x1] EBML header parsing failed']],
   ['no-video', ["Stream map '0:v:0' matches no streams."]],
   ['codec-unsupported', ['Decoder (codec prores_raw) not found for input stream #0:0']],

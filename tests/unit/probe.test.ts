@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isHdrTransfer } from '../../src/domain/recording';
 import { metaFromProbe, ProbeError, probeHeader } from '../../src/media/ffmpeg/probe';
 
-const probe = (streams: object[], format: object = { format_name: 'mov,mp4,m4a,3gp,3g2,mj2', duration: '20.000' }) =>
-  JSON.stringify({ streams, format });
+const probe = (streams: object[], format: object = { format_name: 'mov,mp4,m4a,3gp,3g2,mj2', duration: '20.000' }) => JSON.stringify({ streams, format });
 const h264 = { codec_type: 'video', codec_name: 'h264', width: 1920, height: 1080, avg_frame_rate: '30000/1001' };
 const aac = { codec_type: 'audio', codec_name: 'aac' };
 
@@ -46,7 +45,9 @@ describe('metaFromProbe', () => {
     expect(() => metaFromProbe(probe([aac]))).toThrow(ProbeError);
     expect(() => metaFromProbe(probe([aac]))).toThrow(expect.objectContaining({ code: 'no-video' }));
     // Cover art is a one-frame "video" stream: an audio file with it is still not a recording.
-    expect(() => metaFromProbe(probe([aac, { ...h264, codec_name: 'mjpeg', disposition: { attached_pic: 1 } }]))).toThrow(expect.objectContaining({ code: 'no-video' }));
+    expect(() => metaFromProbe(probe([aac, { ...h264, codec_name: 'mjpeg', disposition: { attached_pic: 1 } }]))).toThrow(
+      expect.objectContaining({ code: 'no-video' }),
+    );
     expect(() => metaFromProbe(probe([{ ...h264, codec_name: undefined, codec_tag_string: 'apcn' }]))).toThrow(
       expect.objectContaining({ code: 'codec-unsupported', codec: 'apcn' }),
     );

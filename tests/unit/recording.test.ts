@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { displaySize, formatDuration, recordingWarnings, type RecordingMeta } from '../../src/domain/recording';
 
-const meta: RecordingMeta = { durationSec: 35, width: 640, height: 360, fps: 30, rotation: 0, container: 'mov,mp4', videoCodec: 'h264', audioCodec: 'aac', hasAudio: true };
+const meta: RecordingMeta = {
+  durationSec: 35,
+  width: 640,
+  height: 360,
+  fps: 30,
+  rotation: 0,
+  container: 'mov,mp4',
+  videoCodec: 'h264',
+  audioCodec: 'aac',
+  hasAudio: true,
+};
 
 describe('recording facts as shown', () => {
   it('gives the display size of a rotated phone video', () => {

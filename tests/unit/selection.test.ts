@@ -232,7 +232,9 @@ describe('ranking and explanation', () => {
     const times = Math.round(p.why.burstPerMin / p.why.backgroundPerMin);
     expect(times).toBeGreaterThan(2);
     expect(e.moment).toMatch(new RegExp(`^Clicks picked up at 1:4\\d and calmed down at 2:1\\d: about ${times} times the usual level\\.$`));
-    expect(e.clip).toBe(`The clip starts ${CLICK_LAG_SEC + 5} s before that (viewers click a few seconds after the host shows the product) and ends ${Math.round(p.why.tailSec)} s after.`);
+    expect(e.clip).toBe(
+      `The clip starts ${CLICK_LAG_SEC + 5} s before that (viewers click a few seconds after the host shows the product) and ends ${Math.round(p.why.tailSec)} s after.`,
+    );
     expect(e.window).toBe('Pinned from 0:00 to 5:00.');
     expect(e.activity).toMatch(/^\d+ clicks, 0 add-to-carts, 0 orders in the clip: \d+% of this product's activity in the recording\.$/);
     expect(e.edges).toBe('Starts and ends where the clicks say (pauses not measured yet).');
@@ -278,7 +280,10 @@ const optionsOf = (c: { minSec: number; extra: number; leadInSec: number; topN: 
   opts({ minSec: c.minSec, maxSec: c.minSec + c.extra, leadInSec: c.leadInSec, topN: c.topN, secondClip: c.secondClip });
 
 const toRuns = (q: Array<[number, number]>): QuietRun[] =>
-  q.map(([s, d]) => ({ start: s, end: s + d })).sort((a, b) => a.start - b.start).filter((r, i, all) => i === 0 || r.start >= all[i - 1]!.end);
+  q
+    .map(([s, d]) => ({ start: s, end: s + d }))
+    .sort((a, b) => a.start - b.start)
+    .filter((r, i, all) => i === 0 || r.start >= all[i - 1]!.end);
 
 describe('selection properties', () => {
   it('every clip: ≤ 60 s and ≤ max, ≥ min (or the recording), inside its product’s window, holds its burst, no overlap, deterministic', () => {

@@ -12,7 +12,9 @@ describe('short fingerprint', () => {
   it('is the same for the same edit, range and product, whatever the key order or where it came from', () => {
     // The same fields, written in reverse order (as a stored copy may hold them).
     const reordered = Object.fromEntries(Object.entries(edit).reverse()) as typeof edit;
-    expect(shortFingerprint({ edit: reordered, range, product: { price: '24.99', name: 'Glow Serum', id: 'P1' } })).toBe(shortFingerprint({ edit, range, product }));
+    expect(shortFingerprint({ edit: reordered, range, product: { price: '24.99', name: 'Glow Serum', id: 'P1' } })).toBe(
+      shortFingerprint({ edit, range, product }),
+    );
   });
 
   it('changes with what the short shows: the edit, the range, the product', () => {
@@ -23,7 +25,9 @@ describe('short fingerprint', () => {
     expect(shortFingerprint({ edit, range, product: { ...product, price: '19.99' } })).not.toBe(base);
     // A picked image of another size counts as another image.
     const withImage = { ...edit, intro: { ...edit.intro, image: new Blob(['a']) } };
-    expect(shortFingerprint({ edit: withImage, range, product })).not.toBe(shortFingerprint({ edit: { ...edit, intro: { ...edit.intro, image: new Blob(['ab']) } }, range, product }));
+    expect(shortFingerprint({ edit: withImage, range, product })).not.toBe(
+      shortFingerprint({ edit: { ...edit, intro: { ...edit.intro, image: new Blob(['ab']) } }, range, product }),
+    );
   });
 
   it('ignores the post text, the output size and quality, and float noise under a millisecond', () => {
@@ -35,13 +39,36 @@ describe('short fingerprint', () => {
 
 describe('highlights listing', () => {
   const rows: ListingRow[] = [
-    { file: '1-glow-serum.mp4', rank: 1, productId: 'P1', productName: 'Glow, "Serum"', price: '$24.99', start: 34.800000000000004, end: 40.8, score: 12.5, engine: 'webcodecs', postText: 'Hook\nGlow — $24.99\n\n#fyp' },
+    {
+      file: '1-glow-serum.mp4',
+      rank: 1,
+      productId: 'P1',
+      productName: 'Glow, "Serum"',
+      price: '$24.99',
+      start: 34.800000000000004,
+      end: 40.8,
+      score: 12.5,
+      engine: 'webcodecs',
+      postText: 'Hook\nGlow — $24.99\n\n#fyp',
+    },
     { file: '2-mug.mp4', rank: 2, productId: 'P2', productName: '=cmd()', price: '', start: 50, end: 56, score: 7, engine: 'ffmpeg', postText: 'x' },
   ];
 
   it('JSON: one object per file with times to the millisecond and the duration', () => {
     const parsed = JSON.parse(listingJson(rows)) as Array<Record<string, unknown>>;
-    expect(parsed[0]).toEqual({ file: '1-glow-serum.mp4', rank: 1, product_id: 'P1', product_name: 'Glow, "Serum"', price: '$24.99', start: 34.8, end: 40.8, duration: 6, score: 12.5, engine: 'webcodecs', post_text: 'Hook\nGlow — $24.99\n\n#fyp' });
+    expect(parsed[0]).toEqual({
+      file: '1-glow-serum.mp4',
+      rank: 1,
+      product_id: 'P1',
+      product_name: 'Glow, "Serum"',
+      price: '$24.99',
+      start: 34.8,
+      end: 40.8,
+      duration: 6,
+      score: 12.5,
+      engine: 'webcodecs',
+      post_text: 'Hook\nGlow — $24.99\n\n#fyp',
+    });
     expect(parsed).toHaveLength(2);
   });
 

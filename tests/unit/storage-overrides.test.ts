@@ -10,7 +10,12 @@ const base: ProjectRecord = {
   createdAt: 1,
   updatedAt: 1,
   version: 3,
-  recording: { name: 'stream.mp4', size: 10, type: 'video/mp4', meta: { durationSec: 200, width: 640, height: 360, fps: 30, rotation: 0, container: 'mp4', videoCodec: 'h264', hasAudio: true } },
+  recording: {
+    name: 'stream.mp4',
+    size: 10,
+    type: 'video/mp4',
+    meta: { durationSec: 200, width: 640, height: 360, fps: 30, rotation: 0, container: 'mp4', videoCodec: 'h264', hasAudio: true },
+  },
   selection: DEFAULT_SELECTION,
   clipOverrides: { 'P1#1': { start: 10, end: 30 } },
 };

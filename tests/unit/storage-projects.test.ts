@@ -14,7 +14,12 @@ const fields = (id: string): NewProject => ({
   name: id,
   createdAt: 1,
   updatedAt: 1,
-  recording: { name: `${id}.mp4`, size: 3, type: 'video/mp4', meta: { durationSec: 20, width: 640, height: 360, fps: 30, rotation: 0, container: 'mp4', videoCodec: 'h264', hasAudio: true } },
+  recording: {
+    name: `${id}.mp4`,
+    size: 3,
+    type: 'video/mp4',
+    meta: { durationSec: 20, width: 640, height: 360, fps: 30, rotation: 0, container: 'mp4', videoCodec: 'h264', hasAudio: true },
+  },
   selection: DEFAULT_SELECTION,
 });
 
@@ -36,7 +41,8 @@ async function storage() {
   const rowsOf = async (id: string) => {
     const d = await db.openStudioDB();
     const counts: Record<string, number> = {};
-    for (const s of STORES) counts[s] = s === 'edits' ? (await d.getAllKeysFromIndex('edits', 'byProject', id)).length : (await d.getKey(s, id)) === undefined ? 0 : 1;
+    for (const s of STORES)
+      counts[s] = s === 'edits' ? (await d.getAllKeysFromIndex('edits', 'byProject', id)).length : (await d.getKey(s, id)) === undefined ? 0 : 1;
     return counts;
   };
   return { ...projects, ...db, ...errors, rowsOf };

@@ -14,7 +14,12 @@ const fields = (id: string): NewProject => ({
   name: id,
   createdAt: 1,
   updatedAt: 1,
-  recording: { name: `${id}.mp4`, size: 3, type: 'video/mp4', meta: { durationSec: 20, width: 640, height: 360, fps: 30, rotation: 0, container: 'mp4', videoCodec: 'h264', hasAudio: true } },
+  recording: {
+    name: `${id}.mp4`,
+    size: 3,
+    type: 'video/mp4',
+    meta: { durationSec: 20, width: 640, height: 360, fps: 30, rotation: 0, container: 'mp4', videoCodec: 'h264', hasAudio: true },
+  },
   selection: DEFAULT_SELECTION,
 });
 
@@ -40,7 +45,12 @@ const short = (id: string, projectId: string, createdAt = 1): SavedShort => ({
 const mp4 = () => new Blob(['mp4!'], { type: 'video/mp4' });
 
 async function storage() {
-  const [projects, shorts, db, changes] = await Promise.all([import('../../src/storage/projects'), import('../../src/storage/shorts'), import('../../src/storage/db'), import('../../src/storage/changes')]);
+  const [projects, shorts, db, changes] = await Promise.all([
+    import('../../src/storage/projects'),
+    import('../../src/storage/shorts'),
+    import('../../src/storage/db'),
+    import('../../src/storage/changes'),
+  ]);
   /** The rows the raw stores hold for shorts and their files. */
   const raw = async () => {
     const d = await db.openStudioDB();

@@ -9,7 +9,12 @@ const base: ProjectRecord = {
   createdAt: 1,
   updatedAt: 1,
   version: 3,
-  recording: { name: 'stream.mp4', size: 10, type: 'video/mp4', meta: { durationSec: 20, width: 640, height: 360, fps: 30, rotation: 0, container: 'mp4', videoCodec: 'h264', hasAudio: true } },
+  recording: {
+    name: 'stream.mp4',
+    size: 10,
+    type: 'video/mp4',
+    meta: { durationSec: 20, width: 640, height: 360, fps: 30, rotation: 0, container: 'mp4', videoCodec: 'h264', hasAudio: true },
+  },
   log: { fileName: 'old.csv', events: 334, products: 5, rejectedCount: 0 },
   offsetSec: 2,
   selection: DEFAULT_SELECTION,

@@ -51,12 +51,9 @@ describe('parseDateText', () => {
     expect(parseDateText('1773511205')).toBe(1773511205000);
     expect(parseDateText('1773511205000')).toBe(1773511205000);
   });
-  it.each(['', 'hello', '2026-03-14', '19:00:05', '2026-03-14 19:00:05 and more', '2026-02-30 19:00:05', '42', 'time,event\n1,click'])(
-    'rejects %j',
-    (text) => {
-      expect(parseDateText(text)).toBeUndefined();
-    },
-  );
+  it.each(['', 'hello', '2026-03-14', '19:00:05', '2026-03-14 19:00:05 and more', '2026-02-30 19:00:05', '42', 'time,event\n1,click'])('rejects %j', (text) => {
+    expect(parseDateText(text)).toBeUndefined();
+  });
 });
 
 describe('parseCreationTime', () => {

@@ -9,13 +9,30 @@ function bins(events: Array<[number, number]>, duration: number) {
 
 describe('binEvents', () => {
   it('counts events per 10 s and names the busiest product, lowest index on ties', () => {
-    const b = bins([[1, 0], [2, 1], [3, 1], [15, 2], [16, 0], [-1, 0], [30, 0]], 30);
+    const b = bins(
+      [
+        [1, 0],
+        [2, 1],
+        [3, 1],
+        [15, 2],
+        [16, 0],
+        [-1, 0],
+        [30, 0],
+      ],
+      30,
+    );
     expect(Array.from(b.totals)).toEqual([3, 2, 0]);
     expect(Array.from(b.topProduct)).toEqual([1, 0, -1]);
   });
 
   it('gives the same answer on the sparse path used for huge product counts', () => {
-    const events: Array<[number, number]> = [[5, 4999], [6, 4999], [7, 3], [9995, 10], [9996, 9]];
+    const events: Array<[number, number]> = [
+      [5, 4999],
+      [6, 4999],
+      [7, 3],
+      [9995, 10],
+      [9996, 9],
+    ];
     const b = bins(events, 10_000);
     expect(b.totals[0]).toBe(3);
     expect(b.topProduct[0]).toBe(4999);

@@ -57,7 +57,16 @@ describe('clipOf / applyOverrides', () => {
   it('applies a trim and a product; the key stays the selection’s so stored edits are found', () => {
     const linked = { id: 'X9', name: 'Green Vase', url: 'https://shop.example/x9' };
     const [c] = applyOverrides([pick()], { 'P1#2': { start: 102.5, end: 120, product: linked } }, products, 600);
-    expect(c).toMatchObject({ key: 'P1#2', start: 102.5, end: 120, productId: 'X9', productName: 'Green Vase', product: linked, trimmed: true, relinked: true });
+    expect(c).toMatchObject({
+      key: 'P1#2',
+      start: 102.5,
+      end: 120,
+      productId: 'X9',
+      productName: 'Green Vase',
+      product: linked,
+      trimmed: true,
+      relinked: true,
+    });
     expect(clipKey(pick())).toBe(c!.key);
     // Exports list what the user set.
     expect(JSON.parse(picksToJson([c!]))[0]).toMatchObject({ product_id: 'X9', product_name: 'Green Vase', start: 102.5, end: 120, duration: 17.5 });
@@ -139,7 +148,9 @@ describe('validateProduct', () => {
   });
 
   it('takes only web addresses as the product link', () => {
-    expect(validateProduct({ id: 'a', name: 'b', price: '5', url: 'https://shop.example/p?id=1' })).toEqual({ product: { id: 'a', name: 'b', price: '5', url: 'https://shop.example/p?id=1' } });
+    expect(validateProduct({ id: 'a', name: 'b', price: '5', url: 'https://shop.example/p?id=1' })).toEqual({
+      product: { id: 'a', name: 'b', price: '5', url: 'https://shop.example/p?id=1' },
+    });
     expect(validateProduct({ id: 'a', name: 'b', price: '', url: 'http://shop.example' })).toHaveProperty('product');
     for (const url of ['javascript:alert(1)', 'shop.example/p', 'ftp://shop.example', 'https://']) {
       expect(validateProduct({ id: 'a', name: 'b', price: '', url })).toEqual({ errors: { url: expect.stringMatching(/https:\/\//) } });
@@ -147,7 +158,9 @@ describe('validateProduct', () => {
   });
 
   it('refuses names and prices longer than the intro card draws', () => {
-    expect(validateProduct({ id: 'a', name: 'n'.repeat(201), price: '1'.repeat(41), url: '' })).toEqual({ errors: { name: expect.any(String), price: expect.any(String) } });
+    expect(validateProduct({ id: 'a', name: 'n'.repeat(201), price: '1'.repeat(41), url: '' })).toEqual({
+      errors: { name: expect.any(String), price: expect.any(String) },
+    });
   });
 });
 
@@ -192,11 +205,22 @@ describe('trim timeline', () => {
     const late = eventsPerSecond(events, 0, DEFAULT_WEIGHTS, { streamStartMs: 1_000_000_000, offsetSec: 1 }, { start: 99, end: 104 });
     expect(Array.from(late)).toEqual([2, 0, 0, 1, 0]);
     // A weight of 0 leaves a kind out, as the selection does.
-    expect(Array.from(eventsPerSecond(events, 0, { ...DEFAULT_WEIGHTS, order: 0 }, { streamStartMs: 1_000_000_000, offsetSec: 0 }, { start: 100, end: 102 }))).toEqual([1, 0]);
+    expect(
+      Array.from(eventsPerSecond(events, 0, { ...DEFAULT_WEIGHTS, order: 0 }, { streamStartMs: 1_000_000_000, offsetSec: 0 }, { start: 100, end: 102 })),
+    ).toEqual([1, 0]);
   });
 
   it('cuts the pauses to the view', () => {
-    expect(pausesIn([{ start: 1, end: 3 }, { start: 9, end: 12 }, { start: 30, end: 31 }], { start: 2, end: 10 })).toEqual([
+    expect(
+      pausesIn(
+        [
+          { start: 1, end: 3 },
+          { start: 9, end: 12 },
+          { start: 30, end: 31 },
+        ],
+        { start: 2, end: 10 },
+      ),
+    ).toEqual([
       { start: 2, end: 3 },
       { start: 9, end: 10 },
     ]);

@@ -4,7 +4,17 @@ import type { ListingRow } from '../../src/domain/shorts/listing';
 import { writeZip, type ZipItem, type ZipProgress } from '../../src/ui/zipExport';
 import { readZip } from '../e2e/unzip';
 
-const row = (rank: number): Omit<ListingRow, 'file'> => ({ rank, productId: `P${rank}`, productName: `Product ${rank}`, price: '', start: rank * 10, end: rank * 10 + 6, score: 5, engine: 'webcodecs', postText: `post ${rank}` });
+const row = (rank: number): Omit<ListingRow, 'file'> => ({
+  rank,
+  productId: `P${rank}`,
+  productName: `Product ${rank}`,
+  price: '',
+  start: rank * 10,
+  end: rank * 10 + 6,
+  score: 5,
+  engine: 'webcodecs',
+  postText: `post ${rank}`,
+});
 
 /** A file of `bytes` bytes, counting how often it was loaded. */
 function item(rank: number, bytes: number, name = `clip-${rank}.mp4`, sized = true): ZipItem & { loads: number } {
@@ -59,7 +69,10 @@ describe('writeZip', () => {
   it('goes by files when sizes are not known before (raw clips are cut as it goes)', async () => {
     const sink = memorySink();
     const progress: number[] = [];
-    await writeZip([item(1, 1000, 'a.mp4', false), item(2, 10, 'b.mp4', false)], sink.stream, { signal: new AbortController().signal, onProgress: (p) => progress.push(p.overall.ratio) });
+    await writeZip([item(1, 1000, 'a.mp4', false), item(2, 10, 'b.mp4', false)], sink.stream, {
+      signal: new AbortController().signal,
+      onProgress: (p) => progress.push(p.overall.ratio),
+    });
     expect(progress.some((r) => Math.abs(r - 0.5) < 1e-9)).toBe(true);
     expect(readZip(sink.bytes())).toHaveLength(4);
   });

@@ -27,7 +27,18 @@ export interface Tally {
   clipLengths: number[];
 }
 
-export const emptyTally = (): Tally => ({ moments: 0, covered: 0, products: 0, productsHit: 0, clips: 0, precise: 0, pure: 0, leadIns: [], tails: [], clipLengths: [] });
+export const emptyTally = (): Tally => ({
+  moments: 0,
+  covered: 0,
+  products: 0,
+  productsHit: 0,
+  clips: 0,
+  precise: 0,
+  pure: 0,
+  leadIns: [],
+  tails: [],
+  clipLengths: [],
+});
 
 const overlap = (a: { start: number; end: number }, b: { start: number; end: number }) => Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
 const held = (clip: Clip, m: Moment) => overlap(clip, m) / (m.end - m.start);

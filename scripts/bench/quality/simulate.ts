@@ -40,7 +40,20 @@ export interface SimStream {
   events: SimEvent[];
 }
 
-const NAMES = ['Silk Scarf', 'Glow Serum', 'Desk Lamp', 'Wool Beanie', 'Phone Grip', 'Tea Set', 'Yoga Mat', 'Hair Clip', 'Tote Bag', 'Lip Tint', 'Mini Fan', 'Candle'];
+const NAMES = [
+  'Silk Scarf',
+  'Glow Serum',
+  'Desk Lamp',
+  'Wool Beanie',
+  'Phone Grip',
+  'Tea Set',
+  'Yoga Mat',
+  'Hair Clip',
+  'Tote Bag',
+  'Lip Tint',
+  'Mini Fan',
+  'Candle',
+];
 
 function shuffle<T>(xs: T[], rnd: () => number): T[] {
   for (let i = xs.length - 1; i > 0; i--) {
@@ -71,7 +84,10 @@ export function simulateStream(seed: number, opts: { pins?: boolean } = {}): Sim
 
   // The running order: every product once, shuffled, then up to half of them again (at most 20
   // pitches, as TikTok makes at most 20 posts a LIVE); no product twice in a row.
-  const order = shuffle(Array.from({ length: productCount }, (_, i) => i), rnd);
+  const order = shuffle(
+    Array.from({ length: productCount }, (_, i) => i),
+    rnd,
+  );
   const running = [...order];
   for (const p of shuffle([...order], rnd).slice(0, int(0, Math.floor(productCount / 2)))) {
     const first = running.indexOf(p);

@@ -26,10 +26,7 @@ export type RejectCategory =
   | 'not an object'
   | 'bad stream_start';
 
-const KIND_CODES: Readonly<Record<EventKind, number>> = Object.fromEntries(EVENT_KINDS.map((k) => [k, kindCode(k)])) as Record<
-  EventKind,
-  number
->;
+const KIND_CODES: Readonly<Record<EventKind, number>> = Object.fromEntries(EVENT_KINDS.map((k) => [k, kindCode(k)])) as Record<EventKind, number>;
 const EXPECTED_EVENTS = `expected ${EVENT_KINDS.join(', ')}`;
 const STREAM_START_WORDS = EVENT_ALIASES.stream_start.join('/');
 
@@ -106,16 +103,7 @@ export class LogBuilder {
    * Validate one row and append it as an event, record it as the stream start, or reject it.
    * `line` and `item` locate the row for messages (0 = unknown).
    */
-  addRow(
-    time: unknown,
-    timestamp: unknown,
-    event: unknown,
-    productId: unknown,
-    name: unknown,
-    price: unknown,
-    line: number,
-    item: number,
-  ): void {
+  addRow(time: unknown, timestamp: unknown, event: unknown, productId: unknown, name: unknown, price: unknown, line: number, item: number): void {
     const eventText = textOf(event);
     if (eventText === '') {
       this.reject('missing event', 'missing event', line, item);
@@ -136,12 +124,7 @@ export class LogBuilder {
 
     if (value === 'stream_start') {
       if (this.abs !== 1) {
-        this.reject(
-          'bad stream_start',
-          `${quote(eventText)} row needs an absolute timestamp (ISO 8601 or epoch), not a relative time`,
-          line,
-          item,
-        );
+        this.reject('bad stream_start', `${quote(eventText)} row needs an absolute timestamp (ISO 8601 or epoch), not a relative time`, line, item);
         return;
       }
       this.setStreamStart(this.t);
@@ -158,7 +141,12 @@ export class LogBuilder {
       return;
     }
     if (id.length > PRODUCT_ID_MAX) {
-      this.reject('bad product_id', `product_id ${quote(id)} is ${id.length.toLocaleString('en-US')} characters long (at most ${PRODUCT_ID_MAX}): is a column shifted?`, line, item);
+      this.reject(
+        'bad product_id',
+        `product_id ${quote(id)} is ${id.length.toLocaleString('en-US')} characters long (at most ${PRODUCT_ID_MAX}): is a column shifted?`,
+        line,
+        item,
+      );
       return;
     }
 
@@ -236,8 +224,7 @@ export class LogBuilder {
     }
     const tsText = typeof timestamp === 'number' ? String(timestamp) : this.decimal(textOf(timestamp));
     if (tsText !== '') {
-      const ms =
-        typeof timestamp === 'number' ? parseAbsoluteTime(timestamp) : typeof timestamp === 'string' ? parseAbsoluteTime(tsText) : null;
+      const ms = typeof timestamp === 'number' ? parseAbsoluteTime(timestamp) : typeof timestamp === 'string' ? parseAbsoluteTime(tsText) : null;
       if (ms === null) {
         this.reject('bad timestamp', `timestamp ${quote(tsText)} is not an ISO 8601 date-time or epoch seconds/milliseconds`, line, item);
         return false;

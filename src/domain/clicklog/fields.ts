@@ -168,7 +168,10 @@ export function missingFieldsError(found: readonly string[], has: (index: number
   if (!has(FIELD_INDEX.event)) missing.push(`an event column (${accepted('event')})`);
   if (!has(FIELD_INDEX.product_id)) missing.push(`a product_id column (${accepted('product_id')})`);
   if (missing.length === 0) return null;
-  const shown = found.slice(0, 30).map((h) => `"${h}"`).join(', ');
+  const shown = found
+    .slice(0, 30)
+    .map((h) => `"${h}"`)
+    .join(', ');
   const foundText = found.length === 0 ? `no ${noun}` : `${noun} ${shown}${found.length > 30 ? ', …' : ''}`;
   return `The click log needs ${missing.join('; ')}. Found ${foundText}.`;
 }

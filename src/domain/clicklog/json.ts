@@ -101,7 +101,10 @@ export function readJsonDocument(doc: unknown, text: string, b: LogBuilder): Rea
         const v = doc[startKey];
         const ms = typeof v === 'string' || typeof v === 'number' ? parseAbsoluteTime(v) : null;
         if (ms === null) {
-          b.notices.push({ code: 'stream-start-ignored', message: `Ignored "${startKey}": ${quote(String(v))} is not an ISO 8601 date-time or epoch timestamp.` });
+          b.notices.push({
+            code: 'stream-start-ignored',
+            message: `Ignored "${startKey}": ${quote(String(v))} is not an ISO 8601 date-time or epoch timestamp.`,
+          });
         } else b.setStreamStart(ms);
       }
     }
@@ -113,7 +116,13 @@ export function readJsonDocument(doc: unknown, text: string, b: LogBuilder): Rea
   for (let i = 0; i < items.length; i++) {
     const it = items[i];
     if (isObject(it)) readItem(b, it, 0, i + 1, seen);
-    else b.reject('not an object', `item is ${it === null ? 'null' : Array.isArray(it) ? 'an array' : typeof it === 'string' ? `the string ${quote(it)}` : `the ${typeof it} ${String(it)}`}, not an event object`, 0, i + 1);
+    else
+      b.reject(
+        'not an object',
+        `item is ${it === null ? 'null' : Array.isArray(it) ? 'an array' : typeof it === 'string' ? `the string ${quote(it)}` : `the ${typeof it} ${String(it)}`}, not an event object`,
+        0,
+        i + 1,
+      );
   }
   // Give rejected items their line in the file; one extra pass, only when something was rejected.
   if (b.rejected.some((r) => r.item !== undefined) && (eventsKey !== null || Array.isArray(doc))) {
@@ -147,7 +156,13 @@ export function readNdjson(text: string, b: LogBuilder): ReadResult {
     } catch {
       const where = findJsonSyntaxError(src);
       const column = where ? where.column + raw.length - raw.trimStart().length : 0;
-      b.reject('invalid JSON', where ? `invalid JSON at column ${column}: ${where.message.replace('the end of the file', 'the end of the line')}` : 'invalid JSON', line, 0, column);
+      b.reject(
+        'invalid JSON',
+        where ? `invalid JSON at column ${column}: ${where.message.replace('the end of the file', 'the end of the line')}` : 'invalid JSON',
+        line,
+        0,
+        column,
+      );
       continue;
     }
     if (isObject(obj)) readItem(b, obj, line, 0, seen);

@@ -30,10 +30,16 @@ function firstLineIsObject(text: string): boolean {
 function markupRefusal(body: string, fileName: string): ClickLogResult {
   const head = body.slice(0, 4096);
   if (head.includes('urn:schemas-microsoft-com:office:spreadsheet')) {
-    return refused('spreadsheet', `${fileName} is an Excel XML spreadsheet, not CSV text. Open it in your spreadsheet app and save it as CSV (in Excel: File › Save As › "CSV UTF-8"), then drop the .csv file.`);
+    return refused(
+      'spreadsheet',
+      `${fileName} is an Excel XML spreadsheet, not CSV text. Open it in your spreadsheet app and save it as CSV (in Excel: File › Save As › "CSV UTF-8"), then drop the .csv file.`,
+    );
   }
   if (/^\s*<(!doctype\s+html|html)[\s>]/i.test(head)) {
-    return refused('markup', `${fileName} is a web page (HTML), not a click log: the export probably failed or asked you to sign in. Download the log again and check that it opens as a table.`);
+    return refused(
+      'markup',
+      `${fileName} is a web page (HTML), not a click log: the export probably failed or asked you to sign in. Download the log again and check that it opens as a table.`,
+    );
   }
   return refused('markup', `${fileName} is XML, not a click log. Export the log as CSV, JSON or NDJSON.`);
 }
@@ -131,7 +137,10 @@ export function parseClickLog(text: string, fileName: string): ClickLogResult {
 
   const notices: LogNotice[] = b.allNotices();
   if (b.rejectedCount > 0) {
-    notices.unshift({ code: 'skipped-rows', message: `Imported ${plural(b.length, 'event')}; skipped ${plural(b.rejectedCount, 'row')} (${b.rejectSummary()})` });
+    notices.unshift({
+      code: 'skipped-rows',
+      message: `Imported ${plural(b.length, 'event')}; skipped ${plural(b.rejectedCount, 'row')} (${b.rejectSummary()})`,
+    });
   }
   const log: ParsedClickLog = {
     fileName,

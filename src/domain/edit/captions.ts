@@ -52,7 +52,10 @@ export function cleanCueText(raw: string): string {
  * end ≤ start are skipped. Result is sorted by start time.
  */
 export function parseCaptions(text: string): Cue[] {
-  const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n');
   const cues: Cue[] = [];
   let i = 0;
   while (i < lines.length) {
@@ -79,7 +82,10 @@ export function parseCaptions(text: string): Cue[] {
     const cueText = cleanCueText(payload.join('\n'));
     if (cueText !== '' && end > start) cues.push({ start, end, text: cueText });
   }
-  return cues.map((c, n) => ({ c, n })).sort((a, b) => a.c.start - b.c.start || a.n - b.n).map(({ c }) => c);
+  return cues
+    .map((c, n) => ({ c, n }))
+    .sort((a, b) => a.c.start - b.c.start || a.n - b.n)
+    .map(({ c }) => c);
 }
 
 const ms = (t: number) => Math.round(t * 1000) / 1000;

@@ -31,7 +31,10 @@ export function retimeCue(cues: readonly Cue[], index: number, start: number, en
   const problem = cueTimeProblem(cues, index, start, end, clipSec);
   if (problem) return { error: problem };
   const moved = { ...cue, start: ms(start), end: ms(end) };
-  return sortedWith(cues.filter((_, i) => i !== index), moved);
+  return sortedWith(
+    cues.filter((_, i) => i !== index),
+    moved,
+  );
 }
 
 /**

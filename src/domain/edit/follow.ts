@@ -23,9 +23,11 @@ const EPS = 1e-6;
 /** Shortest piece of a cue or sticker kept after a trim cuts it. */
 const MIN_PIECE_SEC = 0.2;
 
-export const sameFacts = (a: ClipFacts, b: ClipFacts) => Math.abs(a.start - b.start) < EPS && Math.abs(a.end - b.end) < EPS && sameProduct(a.product, b.product);
+export const sameFacts = (a: ClipFacts, b: ClipFacts) =>
+  Math.abs(a.start - b.start) < EPS && Math.abs(a.end - b.end) < EPS && sameProduct(a.product, b.product);
 
-const sameCues = (a: readonly Cue[], b: readonly Cue[]) => a.length === b.length && a.every((c, i) => c.start === b[i]?.start && c.end === b[i]?.end && c.text === b[i]?.text);
+const sameCues = (a: readonly Cue[], b: readonly Cue[]) =>
+  a.length === b.length && a.every((c, i) => c.start === b[i]?.start && c.end === b[i]?.end && c.text === b[i]?.text);
 
 const ms = (t: number) => Math.round(t * 1000) / 1000;
 
@@ -70,7 +72,11 @@ export function followClip(edit: ClipEdit, now: ClipFacts, ctx: EditContext, ass
 type Timed = { from: number; to: number } | { start: number; end: number };
 
 /** One timed element moved to the new clip's time (and its text renamed), or none when it fell outside. */
-function retimed<T extends Timed & { text?: string }>(item: T, retime: (from: number, to: number) => [number, number] | null, rename?: (text: string) => string): T[] {
+function retimed<T extends Timed & { text?: string }>(
+  item: T,
+  retime: (from: number, to: number) => [number, number] | null,
+  rename?: (text: string) => string,
+): T[] {
   const span = 'from' in item ? retime(item.from, item.to) : retime(item.start, item.end);
   if (!span) return [];
   const times = 'from' in item ? { from: span[0], to: span[1] } : { start: span[0], end: span[1] };

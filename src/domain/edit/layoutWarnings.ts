@@ -25,7 +25,12 @@ const overlapInTime = (a: PlacedElement['spans'], b: PlacedElement['spans']) => 
 
 /** One entry per element that has a problem, in the order given. */
 export function layoutWarnings(elements: readonly PlacedElement[], safe: Rect): LayoutWarning[] {
-  const roomy: Rect = { x: safe.x - EDGE_TOLERANCE, y: safe.y - EDGE_TOLERANCE, width: safe.width + 2 * EDGE_TOLERANCE, height: safe.height + 2 * EDGE_TOLERANCE };
+  const roomy: Rect = {
+    x: safe.x - EDGE_TOLERANCE,
+    y: safe.y - EDGE_TOLERANCE,
+    width: safe.width + 2 * EDGE_TOLERANCE,
+    height: safe.height + 2 * EDGE_TOLERANCE,
+  };
   const caption = elements.find((e) => e.ref.kind === 'caption');
   const out: LayoutWarning[] = [];
   for (const e of elements) {

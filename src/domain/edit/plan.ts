@@ -98,9 +98,7 @@ export function planProblems(plan: RenderPlan): string[] {
 /** Overlays that show during the clip, with their times clamped to it. */
 export function visibleOverlays(plan: RenderPlan): OverlayImage[] {
   const dur = clipDuration(plan);
-  return plan.overlays
-    .map((o) => ({ ...o, from: Math.max(0, o.from), to: Math.min(dur, o.to) }))
-    .filter((o) => o.to > o.from && o.width > 0 && o.height > 0);
+  return plan.overlays.map((o) => ({ ...o, from: Math.max(0, o.from), to: Math.min(dur, o.to) })).filter((o) => o.to > o.from && o.width > 0 && o.height > 0);
 }
 
 /** A plan for a clip of a probed recording; the clip is clamped to the recording. */

@@ -43,7 +43,32 @@ function hash(text: string): number {
   return h;
 }
 
-const STOP_WORDS = new Set(['the', 'and', 'for', 'with', 'from', 'your', 'you', 'our', 'new', 'set', 'pcs', 'pack', 'size', 'per', 'des', 'les', 'und', 'der', 'die', 'das', 'con', 'para', 'los', 'las']);
+const STOP_WORDS = new Set([
+  'the',
+  'and',
+  'for',
+  'with',
+  'from',
+  'your',
+  'you',
+  'our',
+  'new',
+  'set',
+  'pcs',
+  'pack',
+  'size',
+  'per',
+  'des',
+  'les',
+  'und',
+  'der',
+  'die',
+  'das',
+  'con',
+  'para',
+  'los',
+  'las',
+]);
 
 const words = (text: string): string[] =>
   text
@@ -70,7 +95,10 @@ export function nameHashtags(productName: string, max = MAX_NAME_HASHTAGS): stri
 
 /** A user-typed hashtag without '#', spaces or punctuation (underscores are allowed), lowercase. */
 export function cleanHashtag(tag: string): string {
-  return tag.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{M}\p{N}_]+/gu, '');
+  return tag
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{N}_]+/gu, '');
 }
 
 /** The longest prefix of whole code points that is at most `units` UTF-16 units long. */

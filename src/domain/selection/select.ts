@@ -1,13 +1,4 @@
-import {
-  EVENT_KINDS,
-  MAX_CLIP_SEC,
-  kindCode,
-  type EventKind,
-  type Pick,
-  type Product,
-  type ProductWindow,
-  type SelectionOptions,
-} from '../events';
+import { EVENT_KINDS, MAX_CLIP_SEC, kindCode, type EventKind, type Pick, type Product, type ProductWindow, type SelectionOptions } from '../events';
 import { snapToQuiet, type QuietRun } from '../loudness';
 import { burstRate, findBursts, MIN_BURST_SEC, planClip, type Burst, type ClipLimits } from './clip';
 import { freeIntervals, inferredWindows, pinnedWindows, type PinMarker } from './windows';
@@ -114,7 +105,14 @@ export class Selector {
       for (const burst of layout.bursts[w]) {
         const plan = planClip(counts, burst, window.end - window.start, limits);
         if (!plan) continue;
-        const c: Candidate = { window, pitch, burst: plan.burst, start: window.start + plan.start, end: window.start + plan.end, snapped: { start: false, end: false } };
+        const c: Candidate = {
+          window,
+          pitch,
+          burst: plan.burst,
+          start: window.start + plan.start,
+          end: window.start + plan.end,
+          snapped: { start: false, end: false },
+        };
         // Bursts come strongest first; a weaker one whose clip would overlap a stronger one's is dropped.
         if (taken.every((t) => c.end <= t.start || c.start >= t.end)) taken.push(c);
       }
@@ -255,7 +253,8 @@ function choose(
   const byDensity = (a: Scored, b: Scored) =>
     b.density - a.density || a.c.start - b.c.start || compare(products[a.c.window.productIndex]!.id, products[b.c.window.productIndex]!.id);
   const byProduct = new Map<number, Scored[]>();
-  for (const s of scored.filter((x) => x.score >= MIN_PEAK_SCORE)) byProduct.set(s.c.window.productIndex, [...(byProduct.get(s.c.window.productIndex) ?? []), s]);
+  for (const s of scored.filter((x) => x.score >= MIN_PEAK_SCORE))
+    byProduct.set(s.c.window.productIndex, [...(byProduct.get(s.c.window.productIndex) ?? []), s]);
   const firsts: Scored[] = [];
   const more: Scored[] = [];
   for (const list of byProduct.values()) {

@@ -94,7 +94,8 @@ export function inferredWindows(
       runs.push({ p, start: Math.max(fs, k), end: Math.min(fe, j) });
       k = j;
     }
-    for (const r of absorbInterruptions(runs)) if (r.p >= 0 && r.end - r.start >= minLenSec - 1e-9) out.push({ productIndex: r.p, start: r.start, end: r.end, source: 'inferred' });
+    for (const r of absorbInterruptions(runs))
+      if (r.p >= 0 && r.end - r.start >= minLenSec - 1e-9) out.push({ productIndex: r.p, start: r.start, end: r.end, source: 'inferred' });
   }
   return out;
 }

@@ -6,7 +6,25 @@
 import type { ReadBytes } from './bytes';
 
 /** Box types that start or fill an ISO-BMFF/QuickTime file at its top level. */
-const TOP_LEVEL = new Set(['ftyp', 'styp', 'moov', 'mdat', 'free', 'skip', 'wide', 'pdin', 'sidx', 'moof', 'mfra', 'uuid', 'meta', 'prft', 'emsg', 'junk', 'pnot']);
+const TOP_LEVEL = new Set([
+  'ftyp',
+  'styp',
+  'moov',
+  'mdat',
+  'free',
+  'skip',
+  'wide',
+  'pdin',
+  'sidx',
+  'moof',
+  'mfra',
+  'uuid',
+  'meta',
+  'prft',
+  'emsg',
+  'junk',
+  'pnot',
+]);
 /** A fragmented recording has a few boxes per fragment; stop long before this. */
 const MAX_BOXES = 100_000;
 

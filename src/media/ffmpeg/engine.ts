@@ -162,7 +162,13 @@ export class FfmpegEngine implements MediaEngine {
       const ext = request.exact ? 'mp4' : copyContainer(request.codecs);
       const out = `/clip.${ext}`;
       try {
-        await this.#exec(ff, fileName, cutArgs(input, out, request.start, request.end, request.exact, request.codecs.hasAudio), request.end - request.start, hooks);
+        await this.#exec(
+          ff,
+          fileName,
+          cutArgs(input, out, request.start, request.end, request.exact, request.codecs.hasAudio),
+          request.end - request.start,
+          hooks,
+        );
         const data = await ff.readFile(out);
         if (!(data instanceof Uint8Array) || data.byteLength === 0) throw new MediaError('ffmpeg wrote an empty clip.');
         hooks.onProgress?.({ ratio: 1, etaSec: 0 });
@@ -224,21 +230,35 @@ export class FfmpegEngine implements MediaEngine {
   render(recording: Blob, fileName: string, plan: RenderPlan, assets: RenderAssets, hooks: JobHooks = {}): Promise<RenderResult> {
     return this.#job(recording, fileName, hooks, async (ff, input) => {
       const started = performance.now();
-      const data = await this.#withAssets(ff, plan, assets, 'render.mp4', (paths, out) => this.#exec(ff, fileName, renderArgs(plan, input, out, paths), clipDuration(plan), hooks));
+      const data = await this.#withAssets(ff, plan, assets, 'render.mp4', (paths, out) =>
+        this.#exec(ff, fileName, renderArgs(plan, input, out, paths), clipDuration(plan), hooks),
+      );
       hooks.onProgress?.({ ratio: 1, etaSec: 0 });
-      return { blob: new Blob([data as Uint8Array<ArrayBuffer>], { type: 'video/mp4' }), engine: 'ffmpeg', timings: { totalSec: (performance.now() - started) / 1000 } };
+      return {
+        blob: new Blob([data as Uint8Array<ArrayBuffer>], { type: 'video/mp4' }),
+        engine: 'ffmpeg',
+        timings: { totalSec: (performance.now() - started) / 1000 },
+      };
     });
   }
 
   /** The plan's audio mix alone, as AAC in an MP4 (for an engine that makes the video itself). */
   mixAudio(recording: Blob, fileName: string, plan: RenderPlan, assets: RenderAssets, hooks: JobHooks = {}): Promise<Uint8Array> {
     return this.#job(recording, fileName, hooks, (ff, input) =>
-      this.#withAssets(ff, plan, assets, 'audio.m4a', (paths, out) => this.#exec(ff, fileName, audioMixArgs(plan, input, out, paths), clipDuration(plan), hooks)),
+      this.#withAssets(ff, plan, assets, 'audio.m4a', (paths, out) =>
+        this.#exec(ff, fileName, audioMixArgs(plan, input, out, paths), clipDuration(plan), hooks),
+      ),
     );
   }
 
   /** Writes the assets, runs `run`, reads the output; every file is deleted afterwards. */
-  async #withAssets(ff: FFmpeg, plan: RenderPlan, assets: RenderAssets, outName: string, run: (paths: AssetPaths, out: string) => Promise<unknown>): Promise<Uint8Array> {
+  async #withAssets(
+    ff: FFmpeg,
+    plan: RenderPlan,
+    assets: RenderAssets,
+    outName: string,
+    run: (paths: AssetPaths, out: string) => Promise<unknown>,
+  ): Promise<Uint8Array> {
     const paths = defaultAssetPaths(assets.music?.ext);
     const out = `/${outName}`;
     const written: string[] = [out];

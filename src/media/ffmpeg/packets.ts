@@ -47,7 +47,11 @@ export function parsePackets(jsonText: string): Packet[] {
 /** The usual gap between frames (median), for packets that carry no duration of their own. */
 function frameInterval(packets: Packet[]): number {
   const pts = packets.map((p) => p.pts).sort((a, b) => a - b);
-  const gaps = pts.slice(1).map((t, i) => t - pts[i]!).filter((g) => g > 1e-4).sort((a, b) => a - b);
+  const gaps = pts
+    .slice(1)
+    .map((t, i) => t - pts[i]!)
+    .filter((g) => g > 1e-4)
+    .sort((a, b) => a - b);
   return gaps[Math.floor(gaps.length / 2)] ?? 0;
 }
 

@@ -66,7 +66,8 @@ function parse(jsonText: string): ProbeJson {
 /** The picture: the first video stream that is not cover art; it must have a size and a codec. */
 function videoOf(probe: ProbeJson): ProbeStream {
   // A PNG or JPEG (ffmpeg reads them as one-frame videos through its image demuxers) is no recording.
-  if (/(^|,)image2$|_pipe$/.test(probe.format?.format_name ?? '')) throw new ProbeError('no-video', `A still image (${probe.format?.format_name}), not a recording.`);
+  if (/(^|,)image2$|_pipe$/.test(probe.format?.format_name ?? ''))
+    throw new ProbeError('no-video', `A still image (${probe.format?.format_name}), not a recording.`);
   const video = probe.streams?.find((s) => s.codec_type === 'video' && s.disposition?.attached_pic !== 1);
   if (!video || !((video.width ?? 0) > 0)) throw new ProbeError('no-video', 'No video stream with a picture size.');
   if (!hasCodec(video)) throw new ProbeError('codec-unsupported', 'The video stream has no known codec.', video.codec_tag_string);

@@ -60,7 +60,10 @@ async function readableEnd(tools: ProbeTools, json: string, input: string, layou
   const header = probeHeader(json);
   if (tailInput) {
     // A stand-in that ffmpeg cannot read is no reason to refuse the file: trust the header, or read the file through below.
-    const end = await tools.ffprobe(PACKETS, tailInput).then((text) => lastEnd(parsePackets(text)), () => undefined);
+    const end = await tools.ffprobe(PACKETS, tailInput).then(
+      (text) => lastEnd(parsePackets(text)),
+      () => undefined,
+    );
     if (end !== undefined) return { sec: end - header.startSec };
   }
   if (layout.cutShort && header.durationSec !== undefined) {

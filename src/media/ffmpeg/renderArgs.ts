@@ -163,7 +163,16 @@ export function renderArgs(plan: RenderPlan, inputPath: string, outputPath: stri
     '-map',
     g.audio,
     ...['-c:v', 'libx264', '-preset', q.x264Preset, '-crf', String(q.crf), '-pix_fmt', 'yuv420p'],
-    ...['-colorspace', OUTPUT_COLOR.matrix, '-color_primaries', OUTPUT_COLOR.primaries, '-color_trc', OUTPUT_COLOR.transfer, '-color_range', OUTPUT_COLOR.range],
+    ...[
+      '-colorspace',
+      OUTPUT_COLOR.matrix,
+      '-color_primaries',
+      OUTPUT_COLOR.primaries,
+      '-color_trc',
+      OUTPUT_COLOR.transfer,
+      '-color_range',
+      OUTPUT_COLOR.range,
+    ],
     '-r',
     String(plan.output.fps),
     ...audioEncode(plan),
@@ -196,16 +205,5 @@ export function audioMixArgs(plan: RenderPlan, inputPath: string, outputPath: st
     inputs.push(musicInputArgs(paths.music));
   }
   const filter = audioChains(plan, musicInput).join(';');
-  return [
-    '-hide_banner',
-    '-nostdin',
-    '-y',
-    ...inputs.flat(),
-    '-filter_complex',
-    filter,
-    '-map',
-    '[aout]',
-    ...audioEncode(plan),
-    ...mp4Tail(plan, outputPath),
-  ];
+  return ['-hide_banner', '-nostdin', '-y', ...inputs.flat(), '-filter_complex', filter, '-map', '[aout]', ...audioEncode(plan), ...mp4Tail(plan, outputPath)];
 }

@@ -102,8 +102,7 @@ export async function composeRender(
     // Each source frame is staged (copied to RGB) once, however many output frames show it. The
     // next one is staged while this one is drawn, when it will be shown (not for 60 fps sources,
     // whose every other frame is skipped).
-    const prefetch = (from: VideoSample, next: VideoSample | null) =>
-      next && next.timestamp - from.timestamp > 0.75 / fps ? stage.stage(next) : undefined;
+    const prefetch = (from: VideoSample, next: VideoSample | null) => (next && next.timestamp - from.timestamp > 0.75 / fps ? stage.stage(next) : undefined);
     let staged: Promise<DrawableFrame> = stage.stage(current);
     let stagedNext = prefetch(current, upcoming);
     try {

@@ -8,10 +8,13 @@ import { estimate } from '../../domain/progress';
 import { CancelledError, EngineUnsupportedError, MediaError, type JobHooks } from '../engine';
 import type { CutDone, MediaWorkerRequest, MediaWorkerResponse, RenderDone, WorkerError } from './protocol';
 
-type Job = { type: 'render'; recording: Blob; plan: RenderPlan; overlays: Array<{ id: string; png: Uint8Array }> } | { type: 'cut'; recording: Blob; start: number; end: number };
+type Job =
+  | { type: 'render'; recording: Blob; plan: RenderPlan; overlays: Array<{ id: string; png: Uint8Array }> }
+  | { type: 'cut'; recording: Blob; start: number; end: number };
 
 /** WebCodecs video encoding and OffscreenCanvas: what the fast engine needs from the browser. */
-export const webCodecsAvailable = (): boolean => typeof VideoEncoder !== 'undefined' && typeof VideoDecoder !== 'undefined' && typeof OffscreenCanvas !== 'undefined';
+export const webCodecsAvailable = (): boolean =>
+  typeof VideoEncoder !== 'undefined' && typeof VideoDecoder !== 'undefined' && typeof OffscreenCanvas !== 'undefined';
 
 function fromWorker(e: WorkerError): Error {
   if (e.code) return new EngineUnsupportedError(e.code, e.message);

@@ -31,10 +31,7 @@ const MAX_DECODE_QUEUE = 4;
 const MAX_ENCODE_QUEUE = 6;
 
 /** The first codec string this browser's encoder takes at this size, with the given settings. */
-export async function pickEncoderConfig(
-  base: Omit<VideoEncoderConfig, 'codec'>,
-  codecs: readonly string[],
-): Promise<VideoEncoderConfig> {
+export async function pickEncoderConfig(base: Omit<VideoEncoderConfig, 'codec'>, codecs: readonly string[]): Promise<VideoEncoderConfig> {
   for (const codec of codecs) {
     const config: VideoEncoderConfig = { ...base, codec, avc: { format: 'avc' } };
     const support = await VideoEncoder.isConfigSupported(config).catch(() => null);

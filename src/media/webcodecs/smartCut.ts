@@ -23,16 +23,7 @@ import {
 } from 'mediabunny';
 import { DEFAULT_QUALITY, qualityPreset, videoBitrate } from '../../domain/edit/quality';
 import { EngineUnsupportedError, MediaError } from '../engine';
-import {
-  avc3CodecString,
-  bytesOf,
-  containsIdr,
-  parseAvcC,
-  toLengthSize4,
-  spliceAvcC,
-  withParameterSets,
-  type AvcConfig,
-} from './avc';
+import { avc3CodecString, bytesOf, containsIdr, parseAvcC, toLengthSize4, spliceAvcC, withParameterSets, type AvcConfig } from './avc';
 import { pickEncoderConfig, reencodeFrames, type ReencodedRun } from './reencodeFrames';
 
 export interface SmartCutResult {
@@ -60,12 +51,7 @@ interface Segment {
   fromEncoder: boolean;
 }
 
-export async function smartCut(
-  recording: Blob,
-  start: number,
-  end: number,
-  onProgress: (ratio: number) => void,
-): Promise<SmartCutResult> {
+export async function smartCut(recording: Blob, start: number, end: number, onProgress: (ratio: number) => void): Promise<SmartCutResult> {
   if (typeof VideoEncoder === 'undefined' || typeof VideoDecoder === 'undefined') {
     throw new EngineUnsupportedError('no-webcodecs', 'This browser has no WebCodecs video encoder/decoder.');
   }
@@ -79,13 +65,7 @@ export async function smartCut(
   }
 }
 
-async function cut(
-  input: Input,
-  start: number,
-  end: number,
-  onProgress: (ratio: number) => void,
-  clock: Stopwatch,
-): Promise<SmartCutResult> {
+async function cut(input: Input, start: number, end: number, onProgress: (ratio: number) => void, clock: Stopwatch): Promise<SmartCutResult> {
   const video = await input.getPrimaryVideoTrack().catch((e: unknown) => {
     throw new EngineUnsupportedError('demux', `Cannot read this recording: ${String(e)}`);
   });
@@ -137,10 +117,7 @@ async function cut(
   // The whole range sits in one GOP: nothing to copy.
   if (!copyFrom || copyFrom.timestamp > lastTs + EPS) {
     const frames = progress.counter(gop0.packets.filter((p) => p.timestamp >= t0 - EPS && p.timestamp <= lastTs + EPS).length, 0.8);
-    const [run, audioPackets] = await Promise.all([
-      reencode(gop0.packets, t0, lastTs, frames),
-      readAudio(audio, t0, videoEnd),
-    ]);
+    const [run, audioPackets] = await Promise.all([reencode(gop0.packets, t0, lastTs, frames), readAudio(audio, t0, videoEnd)]);
     clock.lap('reencode');
     const segments = [encodedSegment(run)];
     const data = await mux(segments, decoderConfig, rotation, video.timeResolution, audio, audioPackets, t0);
@@ -272,7 +249,10 @@ async function mux(
 
   const used = segments.filter((s) => s.packets.length > 0);
   if (!used[0]) throw new MediaError('The cut range holds no video frame.');
-  const record = spliceAvcC(used[0].avcC, used.map((s) => s.config));
+  const record = spliceAvcC(
+    used[0].avcC,
+    used.map((s) => s.config),
+  );
   let videoMeta: EncodedVideoChunkMetadata | undefined = {
     decoderConfig: {
       codec: avc3CodecString(record),

@@ -116,7 +116,9 @@ export function BatchRender({ project, recording, picks }: Props) {
           </select>
         </label>
       </div>
-      {room && <FitWarning needed={room.needed} free={room.free} what={one ? 'The short' : `These ${picks.length} shorts`} onAnyway={() => void renderAll(true)} />}
+      {room && (
+        <FitWarning needed={room.needed} free={room.free} what={one ? 'The short' : `These ${picks.length} shorts`} onAnyway={() => void renderAll(true)} />
+      )}
       {job && <JobProgressBar job={job} onCancel={cancel} />}
       {error && <ErrorNote message={`Auto-edit stopped: ${error.message}`} details={detailsOf(error)} onDismiss={() => setError(null)} />}
       {done.length > 0 && (

@@ -76,7 +76,12 @@ export function CaptionsPanel({ captions, clipSec, time, onChange, project }: Pr
                   />
                 </label>
               ))}
-              <button type="button" class="btn ghost small danger" aria-label={`Delete caption ${i + 1}`} onClick={() => apply({ cues: removeCue(captions.cues, i), index: i }, i)}>
+              <button
+                type="button"
+                class="btn ghost small danger"
+                aria-label={`Delete caption ${i + 1}`}
+                onClick={() => apply({ cues: removeCue(captions.cues, i), index: i }, i)}
+              >
                 Delete
               </button>
             </div>

@@ -22,9 +22,15 @@ export function ClipList({ recording, picks, selected, onSelect }: Props) {
           <th scope="col">#</th>
           <th scope="col">Product</th>
           <th scope="col">Range</th>
-          <th scope="col" class="num">Length</th>
-          <th scope="col" class="num">Clicks</th>
-          <th scope="col" class="num">Score</th>
+          <th scope="col" class="num">
+            Length
+          </th>
+          <th scope="col" class="num">
+            Clicks
+          </th>
+          <th scope="col" class="num">
+            Score
+          </th>
         </tr>
       </thead>
       <tbody>

@@ -29,8 +29,7 @@ interface Props {
 /** Everything on the canvas, editable without a pointer too. */
 export function EditPanel({ edit, clipSec, time, source, stickers, selected, onSelect, onChange, captionsProject }: Props) {
   const set = (patch: Partial<ClipEdit>, coalesce?: string) => onChange({ ...edit, ...patch }, coalesce);
-  const setSticker = (key: string, patch: Partial<StickerEdit>) =>
-    set({ stickers: edit.stickers.map((s) => (s.key === key ? { ...s, ...patch } : s)) });
+  const setSticker = (key: string, patch: Partial<StickerEdit>) => set({ stickers: edit.stickers.map((s) => (s.key === key ? { ...s, ...patch } : s)) });
   const addSticker = (s: Omit<StickerEdit, 'key' | 'from' | 'to' | 'layout'>) => {
     const key = freshKey(edit, 'sticker');
     set({ stickers: [...edit.stickers, { ...s, key, from: 0, to: clipSec, layout: { x: 540, y: 760, scale: 1, angle: 0 } }] });
@@ -97,7 +96,12 @@ export function EditPanel({ edit, clipSec, time, source, stickers, selected, onS
       >
         <label class="field wide">
           <span>Product name</span>
-          <input id="edit-intro-name" type="text" value={edit.intro.name} onInput={(e) => set({ intro: { ...edit.intro, name: e.currentTarget.value } }, 'intro-name')} />
+          <input
+            id="edit-intro-name"
+            type="text"
+            value={edit.intro.name}
+            onInput={(e) => set({ intro: { ...edit.intro, name: e.currentTarget.value } }, 'intro-name')}
+          />
         </label>
         <label class="field wide">
           <span>Price</span>
@@ -124,7 +128,13 @@ export function EditPanel({ edit, clipSec, time, source, stickers, selected, onS
         </div>
       </ToggledFieldset>
 
-      <CaptionsPanel captions={edit.captions} clipSec={clipSec} time={time} onChange={(captions, coalesce) => set({ captions }, coalesce)} project={captionsProject} />
+      <CaptionsPanel
+        captions={edit.captions}
+        clipSec={clipSec}
+        time={time}
+        onChange={(captions, coalesce) => set({ captions }, coalesce)}
+        project={captionsProject}
+      />
 
       <fieldset>
         <legend>Stickers</legend>
@@ -185,7 +195,14 @@ export function EditPanel({ edit, clipSec, time, source, stickers, selected, onS
       >
         <label class="field wide">
           <span>Music volume {Math.round(edit.music.volume * 100)}%</span>
-          <input type="range" min={0} max={1} step={0.05} value={edit.music.volume} onInput={(e) => set({ music: { ...edit.music, volume: Number(e.currentTarget.value) } }, 'music-volume')} />
+          <input
+            type="range"
+            min={0}
+            max={1}
+            step={0.05}
+            value={edit.music.volume}
+            onInput={(e) => set({ music: { ...edit.music, volume: Number(e.currentTarget.value) } }, 'music-volume')}
+          />
         </label>
         <div class="choice-row">
           <FilePickButton

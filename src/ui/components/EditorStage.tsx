@@ -103,7 +103,15 @@ export function EditorStage({ edit, update, history, time, setTime, clipSec, sel
         <span>
           Frame at {time.toFixed(fine ? 2 : 1)} s of {clipSec.toFixed(fine ? 2 : 1)} s
         </span>
-        <input type="range" min={0} max={lastFrame} step={fine ? 0.01 : 0.1} value={time} aria-label="Scrub the clip" onInput={(e) => setTime(Number(e.currentTarget.value))} />
+        <input
+          type="range"
+          min={0}
+          max={lastFrame}
+          step={fine ? 0.01 : 0.1}
+          value={time}
+          aria-label="Scrub the clip"
+          onInput={(e) => setTime(Number(e.currentTarget.value))}
+        />
       </label>
     </div>
   );

@@ -13,8 +13,8 @@ export function FitWarning({ needed, free, what, onAnyway }: Props) {
   return (
     <div class="note warn" role="alert" data-testid="fit-warning">
       <p>
-        {what} needs about {formatBytes(needed)} of storage, and the browser reports {formatBytes(free)} free for this site: it would not be kept in
-        Your shorts. Delete old shorts or projects, or free disk space — or render anyway and download the result.
+        {what} needs about {formatBytes(needed)} of storage, and the browser reports {formatBytes(free)} free for this site: it would not be kept in Your
+        shorts. Delete old shorts or projects, or free disk space — or render anyway and download the result.
       </p>
       <button type="button" class="btn small" onClick={onAnyway}>
         Render anyway

@@ -28,7 +28,13 @@ export function LayerList({ edit, label, selected, onSelect, warnings }: Props) 
           const warned = warnings.some((w) => sameRef(w.ref, ref));
           return (
             <li key={refId(ref)}>
-              <button type="button" class={`layer${on ? ' on' : ''}`} aria-pressed={on} data-testid={`layer-${refId(ref)}`} onClick={() => onSelect(on ? null : ref)}>
+              <button
+                type="button"
+                class={`layer${on ? ' on' : ''}`}
+                aria-pressed={on}
+                data-testid={`layer-${refId(ref)}`}
+                onClick={() => onSelect(on ? null : ref)}
+              >
                 {label(ref)}
                 {warned && (
                   <span class="layer-warn" title="See the layout note">

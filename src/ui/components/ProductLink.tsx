@@ -29,7 +29,12 @@ export function ProductLink({ clip, products, onLink }: Props) {
   const [typing, setTyping] = useState(false);
   // A typed product (linked here or in another tab) shows its fields.
   const own = typing || linked < 0;
-  const [draft, setDraft] = useState<ProductDraft>(() => ({ id: clip.product.id, name: clip.product.name ?? '', price: clip.product.price ?? '', url: clip.product.url ?? '' }));
+  const [draft, setDraft] = useState<ProductDraft>(() => ({
+    id: clip.product.id,
+    name: clip.product.name ?? '',
+    price: clip.product.price ?? '',
+    url: clip.product.url ?? '',
+  }));
   const [errors, setErrors] = useState<ProductErrors>({});
 
   const choose = (value: string) => {
@@ -48,9 +53,7 @@ export function ProductLink({ clip, products, onLink }: Props) {
 
   return (
     <section class="product-link" aria-label="Product link">
-      <h3>
-        Product {clip.relinked && <span class="tag">changed</span>}
-      </h3>
+      <h3>Product {clip.relinked && <span class="tag">changed</span>}</h3>
       <label class="field wide">
         <span>Product shown in this clip</span>
         <select value={own ? OWN : String(linked)} onChange={(e) => choose(e.currentTarget.value)}>

@@ -33,7 +33,11 @@ interface Props {
   onHashtags: (tags: string[]) => void;
 }
 
-const parseTags = (text: string) => text.split(/[\s,]+/).map((t) => t.replace(/^#/, '')).filter(Boolean);
+const parseTags = (text: string) =>
+  text
+    .split(/[\s,]+/)
+    .map((t) => t.replace(/^#/, ''))
+    .filter(Boolean);
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -103,7 +107,9 @@ export function RenderPanel({ projectId, recording, recordingName, meta, pick, e
       </div>
       {room && <FitWarning needed={room.needed} free={room.free} what="This short" onAnyway={() => void render(true)} />}
       {error && <ErrorNote message={`The video could not be rendered: ${error}`} onDismiss={() => setError(null)} />}
-      {keepError && <ErrorNote message={`The video was rendered but not kept in Your shorts: ${keepError} Download it to keep it.`} onDismiss={() => setKeepError(null)} />}
+      {keepError && (
+        <ErrorNote message={`The video was rendered but not kept in Your shorts: ${keepError} Download it to keep it.`} onDismiss={() => setKeepError(null)} />
+      )}
       {url && (
         <div class="result">
           <video src={url} controls playsInline data-testid="render-result" aria-label="Rendered video" />
@@ -124,7 +130,11 @@ export function RenderPanel({ projectId, recording, recordingName, meta, pick, e
           postText={result.short?.postText ?? edit.post}
           onPostText={(text) => {
             const short = result.short;
-            if (short) setShortPost(short.id, text).then(() => setResult((r) => r && { ...r, short: { ...short, postText: text } }), (e: unknown) => setKeepError(message(e)));
+            if (short)
+              setShortPost(short.id, text).then(
+                () => setResult((r) => r && { ...r, short: { ...short, postText: text } }),
+                (e: unknown) => setKeepError(message(e)),
+              );
           }}
           product={pick.product}
           onClose={() => setUpload(null)}

@@ -62,7 +62,8 @@ export function ShortCard({ short, status, chosen, onChoose, open, onDownload, o
           {formatClock(short.durationSec)} · {short.settings.width}×{short.settings.height} · {formatBytes(short.size)}
         </span>
         <span class="muted small" title={short.fallbackReason && `The fast engine could not make it: ${short.fallbackReason}`}>
-          {ENGINE_NAMES[short.engine][0]} · {short.timings.totalSec.toFixed(1)} s · {new Date(short.createdAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}
+          {ENGINE_NAMES[short.engine][0]} · {short.timings.totalSec.toFixed(1)} s ·{' '}
+          {new Date(short.createdAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}
         </span>
         {note && <span class="muted small">{note[1]}</span>}
         {error && <span class="small error-text">{error}</span>}

@@ -45,11 +45,7 @@ export function StreamStart({ start, firstEventMs, onChange }: Props) {
       <div class="stream-start-row">
         <label class="field">
           <span>{start ? 'Stream start (your local time)' : 'When did the recording start (your local time)?'}</span>
-          <input
-            type="datetime-local"
-            step={start && start.ms % 1000 !== 0 ? 0.001 : 1}
-            {...field}
-          />
+          <input type="datetime-local" step={start && start.ms % 1000 !== 0 ? 0.001 : 1} {...field} />
         </label>
         {start && (
           <span class="muted small" data-testid="stream-start-source">

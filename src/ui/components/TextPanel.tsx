@@ -56,7 +56,12 @@ export function TextPanel({ edit, clipSec, selected, onChange, onSelect }: Props
         <div class="text-edit">
           <label class="field wide">
             <span>Words</span>
-            <textarea id="edit-text-words" rows={2} value={sel.text} onInput={(e) => setText(sel.key, { text: e.currentTarget.value }, `text-${sel.key}-words`)} />
+            <textarea
+              id="edit-text-words"
+              rows={2}
+              value={sel.text}
+              onInput={(e) => setText(sel.key, { text: e.currentTarget.value }, `text-${sel.key}-words`)}
+            />
           </label>
           <label class="field wide">
             <span>Size {sel.size} px</span>
@@ -70,7 +75,13 @@ export function TextPanel({ edit, clipSec, selected, onChange, onSelect }: Props
             />
           </label>
           <ColorSwatches label="Text colour" value={sel.color} onChange={(color) => setText(sel.key, { color })} />
-          <StylePicker name="Text" style={sel.style} font={sel.font} onStyle={(style) => setText(sel.key, { style })} onFont={(font) => setText(sel.key, { font })} />
+          <StylePicker
+            name="Text"
+            style={sel.style}
+            font={sel.font}
+            onStyle={(style) => setText(sel.key, { style })}
+            onFont={(font) => setText(sel.key, { font })}
+          />
           <div class="sticker-time">
             <TimeRange from={sel.from} to={sel.to} clipSec={clipSec} onChange={(range) => setText(sel.key, range)} />
             <button type="button" class="btn ghost small danger" onClick={() => onChange({ ...edit, texts: texts.filter((t) => t.key !== sel.key) })}>

@@ -21,19 +21,14 @@ export function TimeBaseNote({ outside, offsetSec, onOffset }: Props) {
     <div class={`note ${total > 0 ? 'warn' : ''} time-base`} role="status">
       {total > 0 && (
         <p data-testid="outside-events">
-          {total} events fall outside the recording ({outside.before} before it starts, {outside.after} after it ends) and are not counted.
-          If the recording started later than the stream, say by how much:
+          {total} events fall outside the recording ({outside.before} before it starts, {outside.after} after it ends) and are not counted. If the recording
+          started later than the stream, say by how much:
         </p>
       )}
       <label class="field">
         <span>Recording started after the log's zero by</span>
         <span class="field-input">
-          <input
-            type="number"
-            step={0.1}
-            aria-label="Recording start offset in seconds"
-            {...field}
-          />
+          <input type="number" step={0.1} aria-label="Recording start offset in seconds" {...field} />
           <span class="muted small">s</span>
         </span>
       </label>

@@ -29,7 +29,12 @@ export function Timeline({ timeline, durationSec, picks, windows, products, sele
   const barH = (n: number) => (n / max) * (H - barTop);
   return (
     <figure class="timeline">
-      <svg viewBox={`0 0 ${W} ${H}`} preserveAspectRatio="none" role="img" aria-label={`Click timeline: clicks, add-to-carts and orders every ${binSec} s, ${picks.length} chosen clips shaded`}>
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        preserveAspectRatio="none"
+        role="img"
+        aria-label={`Click timeline: clicks, add-to-carts and orders every ${binSec} s, ${picks.length} chosen clips shaded`}
+      >
         {windows.map((w, i) => (
           <rect key={`b${i}`} class="band" x={x(w.start)} y={0} width={Math.max(1, x(w.end) - x(w.start))} height={BAND} fill={productColor(w.productIndex)}>
             <title>{`${w.source === 'pin' ? 'Pinned' : 'Most clicks'}: ${label(w.productIndex)}, ${formatClock(w.start)}–${formatClock(w.end)}`}</title>
@@ -65,8 +70,8 @@ export function Timeline({ timeline, durationSec, picks, windows, products, sele
         ))}
       </div>
       <figcaption class="muted small">
-        Top band: when each product was pinned (or got most of the clicks), one colour per product. Bars: clicks, add-to-carts and orders every {binSec} s
-        (peak {max}). Shaded: chosen clips — hover for details, click to select.
+        Top band: when each product was pinned (or got most of the clicks), one colour per product. Bars: clicks, add-to-carts and orders every {binSec} s (peak{' '}
+        {max}). Shaded: chosen clips — hover for details, click to select.
       </figcaption>
     </figure>
   );

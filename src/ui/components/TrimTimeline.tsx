@@ -57,7 +57,16 @@ export function TrimTimeline({ view, range, auto, durationSec, rate, pauses, pro
     const step = (e: KeyboardEvent) => {
       const big = e.shiftKey || e.key === 'PageUp' || e.key === 'PageDown';
       const by = big ? 1 : 0.1;
-      const next: Record<string, number> = { ArrowLeft: value - by, ArrowDown: value - by, PageDown: value - by, ArrowRight: value + by, ArrowUp: value + by, PageUp: value + by, Home: min, End: max };
+      const next: Record<string, number> = {
+        ArrowLeft: value - by,
+        ArrowDown: value - by,
+        PageDown: value - by,
+        ArrowRight: value + by,
+        ArrowUp: value + by,
+        PageUp: value + by,
+        Home: min,
+        End: max,
+      };
       const t = next[e.key];
       if (t === undefined) return;
       e.preventDefault();
@@ -96,8 +105,12 @@ export function TrimTimeline({ view, range, auto, durationSec, rate, pauses, pro
       <div class="trim-track" ref={track} data-from={view.start} data-to={view.end}>
         <div class="trim-plot">
           <svg viewBox={`0 0 ${span} 100`} preserveAspectRatio="none" aria-hidden="true">
-            {pauses?.map((p) => <rect key={p.start} class="pause" x={p.start - view.start} y={0} width={p.end - p.start} height={100} />)}
-            {Array.from(rate, (n, i) => (n === 0 ? null : <rect key={i} class="rate" x={i + 0.1} y={100 - (n / peak) * 92} width={0.8} height={(n / peak) * 92} />))}
+            {pauses?.map((p) => (
+              <rect key={p.start} class="pause" x={p.start - view.start} y={0} width={p.end - p.start} height={100} />
+            ))}
+            {Array.from(rate, (n, i) =>
+              n === 0 ? null : <rect key={i} class="rate" x={i + 0.1} y={100 - (n / peak) * 92} width={0.8} height={(n / peak) * 92} />,
+            )}
           </svg>
           <div class="trim-auto" style={{ left: pct(auto.start, view), width: pct(view.start + auto.end - auto.start, view) }} />
           <div class="trim-range" style={{ left: pct(range.start, view), width: pct(view.start + range.end - range.start, view) }} />
@@ -113,7 +126,8 @@ export function TrimTimeline({ view, range, auto, durationSec, rate, pauses, pro
         ))}
       </div>
       <figcaption class="muted small">
-        Bars: {productLabel}'s clicks per second (peak {peak}). {pauses ? 'Shaded: pauses in the voice. ' : 'Pauses not measured yet. '}Dashed: the selection's range.
+        Bars: {productLabel}'s clicks per second (peak {peak}). {pauses ? 'Shaded: pauses in the voice. ' : 'Pauses not measured yet. '}Dashed: the selection's
+        range.
       </figcaption>
     </figure>
   );

@@ -30,7 +30,17 @@ function shortItem(s: SavedShort): ZipItem {
       blob: await getShortFile(s.id),
       name: s.fileName,
       lastModified: s.createdAt,
-      row: { rank: s.rank, productId: s.product.id, productName: s.product.name ?? '', price: s.product.price ?? '', start: s.range.start, end: s.range.end, score: s.score, engine: s.engine, postText: s.postText },
+      row: {
+        rank: s.rank,
+        productId: s.product.id,
+        productName: s.product.name ?? '',
+        price: s.product.price ?? '',
+        start: s.range.start,
+        end: s.range.end,
+        score: s.score,
+        engine: s.engine,
+        postText: s.postText,
+      },
     }),
   };
 }
@@ -45,7 +55,17 @@ function clipItem(project: ProjectRecord, recording: Blob, c: Clip): ZipItem {
       return {
         blob: cut.blob,
         name: clipFileName(label, c.start, c.end, cut.ext),
-        row: { rank: c.rank, productId: c.product.id, productName: c.product.name ?? '', price: c.product.price ?? '', start: c.start, end: c.end, score: c.score, engine: cut.engine, postText: await clipPostText(project, c) },
+        row: {
+          rank: c.rank,
+          productId: c.product.id,
+          productName: c.product.name ?? '',
+          price: c.product.price ?? '',
+          start: c.start,
+          end: c.end,
+          score: c.score,
+          engine: cut.engine,
+          postText: await clipPostText(project, c),
+        },
       };
     },
   };
@@ -105,7 +125,13 @@ export function ZipExport({ project, recording, clips, shorts }: Props) {
       <div class="zip-row">
         <div class="choice-row" role="radiogroup" aria-label="What goes in the ZIP">
           <label class="check">
-            <input type="radio" name="zip-source" checked={from === 'shorts'} disabled={shorts.length === 0 || job !== null} onChange={() => setSource('shorts')} />
+            <input
+              type="radio"
+              name="zip-source"
+              checked={from === 'shorts'}
+              disabled={shorts.length === 0 || job !== null}
+              onChange={() => setSource('shorts')}
+            />
             Chosen shorts ({shorts.length})
           </label>
           <label class="check">
@@ -119,8 +145,8 @@ export function ZipExport({ project, recording, clips, shorts }: Props) {
       </div>
       {!canPickSaveFile() && (
         <p class="muted small">
-          This browser cannot write a file as it is made, so the ZIP is gathered in the browser's storage and downloaded when it is complete: it
-          needs room for one copy of its size until then.
+          This browser cannot write a file as it is made, so the ZIP is gathered in the browser's storage and downloaded when it is complete: it needs room for
+          one copy of its size until then.
         </p>
       )}
       {job && <JobProgressBar job={job} onCancel={cancel} />}

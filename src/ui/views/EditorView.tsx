@@ -65,12 +65,39 @@ export function EditorView({ projectId, clip, back }: Props) {
       </main>
     );
   }
-  if (state.status !== 'ready' || !state.log || !pick) return <main class="editor loading" aria-busy="true">Opening the editor…</main>;
+  if (state.status !== 'ready' || !state.log || !pick)
+    return (
+      <main class="editor loading" aria-busy="true">
+        Opening the editor…
+      </main>
+    );
   const notice = <ProjectNotice notice={stored.notice} onDismiss={stored.dismissNotice} />;
-  return <Editor project={state.project} recording={state.recording} log={state.log} pick={pick} save={stored.save} saveCaptionLook={stored.saveCaptionLook} gone={stored.gone} notice={notice} back={back} />;
+  return (
+    <Editor
+      project={state.project}
+      recording={state.recording}
+      log={state.log}
+      pick={pick}
+      save={stored.save}
+      saveCaptionLook={stored.saveCaptionLook}
+      gone={stored.gone}
+      notice={notice}
+      back={back}
+    />
+  );
 }
 
-function Editor({ project, recording, log, pick: autoPick, save, saveCaptionLook, gone, notice, back }: Loaded & { notice: ComponentChildren; back: () => void }) {
+function Editor({
+  project,
+  recording,
+  log,
+  pick: autoPick,
+  save,
+  saveCaptionLook,
+  gone,
+  notice,
+  back,
+}: Loaded & { notice: ComponentChildren; back: () => void }) {
   // The clip as the user trimmed and linked it: the canvas, the render and the file name use it.
   const pick = clipOf(autoPick, project.clipOverrides?.[clipKey(autoPick)], log.products, project.recording.meta.durationSec);
   const { edit, update, reset, saveError, ...history } = useClipEdit(project, pick, gone);
@@ -81,7 +108,12 @@ function Editor({ project, recording, log, pick: autoPick, save, saveCaptionLook
   const [hashtags, setHashtags] = useState<string[]>(project.hashtags ?? [...DEFAULT_HASHTAGS]);
   useEffect(() => void stickerCatalogue().then(setStickers, () => setStickers([])), []);
   const clipSec = pick.end - pick.start;
-  if (!edit) return <main class="editor loading" aria-busy="true">Preparing the auto-edit…</main>;
+  if (!edit)
+    return (
+      <main class="editor loading" aria-busy="true">
+        Preparing the auto-edit…
+      </main>
+    );
 
   return (
     <main class="editor">

@@ -91,8 +91,8 @@ export function HomeView({ open }: Props) {
       <section class="hero">
         <h1>Turn your LIVE into highlight clips</h1>
         <p class="lede">
-          Drop a livestream recording and its product click log. The moments where each product got the most clicks become
-          short clips you can preview and download. Everything stays on this device.
+          Drop a livestream recording and its product click log. The moments where each product got the most clicks become short clips you can preview and
+          download. Everything stays on this device.
         </p>
       </section>
       <section class="import" aria-label="New project">
@@ -114,11 +114,7 @@ export function HomeView({ open }: Props) {
         <LogFormatHelp />
         {job && <JobProgressBar job={job} onCancel={cancel} />}
         {error && (
-          <ErrorNote
-            message={error.message}
-            {...(error instanceof ImportError && { rows: error.rows, total: error.total })}
-            onDismiss={() => setError(null)}
-          />
+          <ErrorNote message={error.message} {...(error instanceof ImportError && { rows: error.rows, total: error.total })} onDismiss={() => setError(null)} />
         )}
       </section>
       <section class="projects" aria-label="Your projects">

@@ -83,7 +83,12 @@ export function ProjectView({ id, initialWarnings, back }: Props) {
       </main>
     );
   }
-  if (!data || !meta) return <main class="project loading" aria-busy="true">Opening project…</main>;
+  if (!data || !meta)
+    return (
+      <main class="project loading" aria-busy="true">
+        Opening project…
+      </main>
+    );
 
   const { project, recording, log } = data;
   const { save } = stored;
@@ -178,13 +183,15 @@ export function ProjectView({ id, initialWarnings, back }: Props) {
                     <TranscribeAll project={project} recording={recording} picks={picks} />
                   </>
                 ) : (
-                  <p class="empty">
-                    No product has a rise in clicks that fits the clip lengths: try a shorter Min length under Advanced.
-                  </p>
+                  <p class="empty">No product has a rise in clicks that fits the clip lengths: try a shorter Min length under Advanced.</p>
                 )}
               </>
             )}
-            {!result && state.status === 'running' && <p class="muted" aria-busy="true">Finding highlights…</p>}
+            {!result && state.status === 'running' && (
+              <p class="muted" aria-busy="true">
+                Finding highlights…
+              </p>
+            )}
           </section>
           {clip && (
             <aside class="side-col" aria-label="Selected clip" ref={side}>
