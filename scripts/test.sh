@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every test: types, unit (Vitest), end-to-end (Playwright in Debian Chromium against the
+# Every test: lint and format, types, unit (Vitest), end-to-end (Playwright in Debian Chromium against the
 # production build). Ends with one line "N passed, N failed" summed over all suites.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -7,6 +7,7 @@ mkdir -p reports  # not test-results/: Playwright empties that folder when it st
 rm -f reports/unit.json reports/e2e.json
 
 status=0
+npx biome check --error-on-warnings . || status=1  # lint + format (biome.jsonc): no errors, no warnings
 npx tsc --noEmit -p . || status=1
 bash scripts/make-fixtures.sh || status=1
 npx vitest run --reporter=default --reporter=json --outputFile=reports/unit.json || status=1

@@ -1,4 +1,4 @@
-import { FabricImage, FabricObject, Line, type Canvas, type StaticCanvas } from 'fabric';
+import { FabricImage, type FabricObject, Line, type Canvas, type StaticCanvas } from 'fabric';
 import type { ElementRef, Overlays } from '../domain/edit/elements';
 import { DESIGN, type ClipEdit, type ElementLayout } from '../domain/edit/model';
 import type { Rect } from '../domain/edit/rect';

@@ -8,13 +8,15 @@ import { useEffect, useState } from 'preact/hooks';
 export function lazyView<P extends object>(load: () => Promise<FunctionComponent<P>>, label: string): FunctionComponent<P> {
   let loaded: FunctionComponent<P> | undefined;
   let loading: Promise<FunctionComponent<P>> | undefined;
+  // biome-ignore lint/correctness/noComponentHookFactories: lazyView runs once per view at module level (App.tsx), never during a render.
   return function LazyView(props: P) {
     const [view, setView] = useState(() => loaded);
     const [error, setError] = useState<string | null>(null);
     useEffect(() => {
       if (view) return;
       let live = true;
-      (loading ??= load())
+      loading ??= load();
+      loading
         .then((v) => {
           loaded = v;
           if (live) setView(() => v);

@@ -39,7 +39,10 @@ export function subscribeUpdate(listener: (state: UpdateState) => void): () => v
 
 /** Lets the waiting version take over, then reloads (in onNeedReload, once it controls the page). */
 export function applyUpdate(): void {
-  if (state === 'taken-over') return location.reload();
+  if (state === 'taken-over') {
+    location.reload();
+    return;
+  }
   requested = true;
   void activate();
 }

@@ -4,7 +4,7 @@ import type { ClickLog, SelectionOptions } from '../domain/events';
 import type { Loudness } from '../domain/loudness';
 import { isCancelled } from '../analysis/client';
 import { savePicks } from '../storage/projects';
-import { analysis } from './services';
+import { analysis } from '../app/services';
 
 export type AnalysisState =
   | { status: 'idle' }

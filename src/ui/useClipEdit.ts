@@ -1,29 +1,13 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Clip, ClipFacts } from '../domain/clipOverride';
-import { followClip, type EditContext } from '../domain/edit/follow';
-import { autoEdit, type ClipEdit } from '../domain/edit/model';
-import { DEFAULT_HASHTAGS } from '../domain/edit/postText';
+import { autoEditFor, editFor } from '../app/clipEdits';
+import type { Clip } from '../domain/clipOverride';
+import type { ClipEdit } from '../domain/edit/model';
 import { isStorageError } from '../storage/errors';
 import { deleteEdit, getEdit, saveEdit } from '../storage/projects';
 import type { ProjectRecord } from '../storage/schema';
 import { useHistory } from './useHistory';
 
 export { clipKey } from '../domain/clipOverride';
-
-const editContext = (project: ProjectRecord): EditContext => ({
-  ...(project.transcript && { transcript: project.transcript.cues }),
-  hashtags: project.hashtags ?? DEFAULT_HASHTAGS,
-  ...(project.captionLook && { captionLook: project.captionLook }),
-});
-
-export function autoEditFor(project: ProjectRecord, clip: ClipFacts): ClipEdit {
-  return autoEdit({ pick: clip, product: clip.product, ...editContext(project) });
-}
-
-/** The clip's stored edit made over for its current range and product (src/domain/edit/follow.ts), or its auto-edit. */
-export function editFor(project: ProjectRecord, clip: Clip, stored: ClipEdit | undefined): ClipEdit {
-  return stored ? followClip(stored, clip, editContext(project), clip.auto) : autoEditFor(project, clip);
-}
 
 /**
  * The clip's stored edit (or the auto-edit), saved shortly after every change, with undo / redo
@@ -35,10 +19,12 @@ export function useClipEdit(project: ProjectRecord, clip: Clip, onGone: () => vo
   const [saveError, setSaveError] = useState<string | null>(null);
   const key = clip.key;
   // A trim or product change (here or in another tab) while the editor is open: the edit follows.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only the range and product change what an edit follows; the project's other fields and the clip object's identity do not.
   const edit = useMemo(() => loaded && editFor(project, clip, loaded), [loaded, clip.start, clip.end, clip.product]);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const unsaved = useRef<ClipEdit | null>(null);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: loaded once per clip: later project or clip changes reach the edit through `editFor`, not a reload that would drop the undo history.
   useEffect(() => {
     let live = true;
     getEdit(project.id, key)
@@ -72,7 +58,16 @@ export function useClipEdit(project: ProjectRecord, clip: Clip, onGone: () => vo
   };
   const step = (stepped: ClipEdit | undefined) => stepped && save(stepped);
   // A change still waiting for its save is written when the editor closes, not dropped (storage refuses it if the project is gone).
-  useEffect(() => () => void flush().catch(() => undefined), []);
+  // pagehide too: a tab closed or reloaded within the save delay keeps its last change.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `flush` reads refs only, so the first one is as good as the latest.
+  useEffect(() => {
+    const write = () => void flush().catch(() => undefined);
+    addEventListener('pagehide', write);
+    return () => {
+      removeEventListener('pagehide', write);
+      write();
+    };
+  }, []);
 
   // Undoable too: undoing a reset saves the edit from before it again.
   const reset = async () => {

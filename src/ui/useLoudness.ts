@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Loudness } from '../domain/loudness';
 import type { RecordingMeta } from '../domain/recording';
 import { getLoudness, saveLoudness } from '../storage/projects';
-import { backgroundEngine } from './services';
+import { backgroundEngine } from '../app/services';
 import { useJob } from './useJob';
 
 export type LoudnessState = { status: 'none' } | { status: 'ready'; loudness: Loudness } | { status: 'cancelled' } | { status: 'error'; message: string };
@@ -20,6 +20,7 @@ export function useLoudness(projectId: string, recording: Blob | undefined, file
   const hasAudio = meta?.hasAudio ?? false;
   const durationSec = meta?.durationSec ?? 0;
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: run/cancel are stable (useJob), the file name belongs to the recording, and `attempt` is the Retry button.
   useEffect(() => {
     if (!recording || !hasAudio) return;
     let live = true;

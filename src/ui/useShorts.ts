@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { editFor } from '../app/clipEdits';
 import type { Clip } from '../domain/clipOverride';
 import { shortFingerprint } from '../domain/shorts/fingerprint';
 import { onShortsChange } from '../storage/changes';
 import { getEdit } from '../storage/projects';
 import type { ProjectRecord } from '../storage/schema';
 import { listShorts, type SavedShort } from '../storage/shorts';
-import { editFor } from './useClipEdit';
 
 /** A project's saved shorts, newest first; re-read when any tab saves, edits or deletes one, and when the tab is shown. */
 export function useShorts(projectId: string): { shorts: SavedShort[] | null; error: string | null } {
@@ -48,6 +48,7 @@ export function useShortStatus(project: ProjectRecord, clips: readonly Clip[] | 
   const [status, setStatus] = useState(new Map<string, ShortStatus>());
   // The view makes its clips anew on each render: look again only when one of them changed.
   const clipsNow = clips?.map((c) => `${c.key}@${c.start}-${c.end}:${c.product.id}/${c.product.name ?? ''}/${c.product.price ?? ''}`).join('|');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `clipsNow` is the clips' content: the view makes new clip objects on every render.
   useEffect(() => {
     if (!shorts || !clips) return;
     let live = true;

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { onProjectChange, onShortsChange } from '../storage/changes';
 import { shortsUsage, type ShortsUsage } from '../storage/shorts';
-import { requestPersistence, storageInfo, type StorageInfo } from './storageInfo';
+import { requestPersistence, storageInfo, type StorageInfo } from '../app/storageInfo';
 
 export interface StorageSummary {
   info: StorageInfo | undefined;
@@ -29,6 +29,7 @@ export function useStorageSummary(): { summary: StorageSummary | null; askPersis
     clearTimeout(settle.current);
     settle.current = setTimeout(() => void load(), SETTLE_MS);
   };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: subscribed once; `load` and `changed` only read refs and setters.
   useEffect(() => {
     void load();
     const offShorts = onShortsChange(changed);

@@ -6,7 +6,7 @@ import { isStorageError } from '../storage/errors';
 import { getRecording, openProject, saveCaptionLook, saveLog, updateProject } from '../storage/projects';
 import type { ProjectRecord } from '../storage/schema';
 import type { ProjectPatch } from '../storage/versions';
-import { releaseMedia } from './services';
+import { releaseMedia } from '../app/services';
 
 export type StoredProject =
   | { status: 'loading' }

@@ -149,7 +149,7 @@ test('the manifest, icons and service worker make the app installable', async ({
   }
 });
 
-/** Whether any tab holds the lock a running job holds (src/ui/runningJobs.ts). */
+/** Whether any tab holds the lock a running job holds (src/app/runningJobs.ts). */
 const jobLockHeld = (page: Page) => page.evaluate(async () => ((await navigator.locks.query()).held ?? []).some((l) => l.name === 'lhs-job'));
 
 /** The controlling worker's answer to the line the test appends to the new sw.js; the old one never answers. */
@@ -180,6 +180,7 @@ test('a new version waits for "Reload to update", with a warning while a job run
     await page.reload();
 
     // A real job (importing the sample) holds the lock while it runs, and lets it go.
+    // biome-ignore lint/correctness/noPlaywrightMissingAwait: started before the click and awaited after it, so the short hold is not missed.
     const seen = expect.poll(() => jobLockHeld(page), { intervals: [10] }).toBe(true);
     await page.getByRole('button', { name: 'Try the sample' }).click();
     await seen;

@@ -12,7 +12,7 @@ import { SHOTS } from './stored';
 const outDir = mkdtempSync(join(tmpdir(), 'lhs-trim-'));
 const rows = (page: Page) => page.getByTestId('clip-list').locator('tbody tr');
 const panel = (page: Page) => page.getByRole('complementary', { name: 'Selected clip' });
-const valueOf = async (handle: Locator) => Number(await handle.getAttribute('aria-valuenow'));
+const ariaValue = async (handle: Locator) => Number(await handle.getAttribute('aria-valuenow'));
 const previewTime = (page: Page) => page.getByTestId('preview-video').evaluate((v: HTMLVideoElement) => v.currentTime);
 
 /** Pause detection re-makes the picks once; wait until they are made with it, so the selection's ranges stay put. */
@@ -49,7 +49,7 @@ async function dragTo(page: Page, handle: Locator, t: number) {
   const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
   await page.mouse.move(x, y);
   await page.mouse.down();
-  await page.mouse.move(x + (t - (await valueOf(handle))) * pxPerSec, y, { steps: 10 });
+  await page.mouse.move(x + (t - (await ariaValue(handle))) * pxPerSec, y, { steps: 10 });
   await page.mouse.up();
 }
 
@@ -69,7 +69,7 @@ test('trim by drag, keys, nudges and typing: the cut has the trimmed length, and
 
   // Drag the start handle to 2 s: the preview follows it.
   await dragTo(page, start, 2);
-  const dragged = await valueOf(start);
+  const dragged = await ariaValue(start);
   expect(Math.abs(dragged - 2)).toBeLessThanOrEqual(0.15);
   await expect.poll(() => previewTime(page)).toBeCloseTo(dragged, 1);
   await expect(rows(page).first()).toContainText('trimmed');
@@ -90,7 +90,7 @@ test('trim by drag, keys, nudges and typing: the cut has the trimmed length, and
   await expect(end).toHaveAttribute('aria-valuenow', '7.5');
   await expect(end).toHaveAttribute('aria-valuetext', '0:07.5');
   await panel(page).getByRole('button', { name: 'Start 0.5 s later' }).click();
-  const trimmedStart = await valueOf(start);
+  const trimmedStart = await ariaValue(start);
   expect(trimmedStart).toBeCloseTo(dragged + 0.5, 5);
   const trimmedEnd = 7.5;
   const length = trimmedEnd - trimmedStart;
@@ -116,7 +116,7 @@ test('trim by drag, keys, nudges and typing: the cut has the trimmed length, and
   await expect.poll(() => storedOverrides(page)).toEqual({ 'P1#1': { start: trimmedStart, end: trimmedEnd } });
   await page.reload();
   await expect(rows(page).first()).toContainText('trimmed');
-  expect(await valueOf(start)).toBeCloseTo(trimmedStart, 5);
+  expect(await ariaValue(start)).toBeCloseTo(trimmedStart, 5);
   await expect(end).toHaveAttribute('aria-valuenow', '7.5');
   await expect(panel(page).getByLabel('End time (m:ss.s)')).toHaveValue('0:07.5');
 
@@ -154,7 +154,7 @@ test('limits hold with a message: 60 s at most, the start before the end, a real
   const start = panel(page).getByRole('slider', { name: 'Clip start' });
   const end = panel(page).getByRole('slider', { name: 'Clip end' });
   const message = panel(page).getByTestId('trim-message');
-  const autoStartValue = await valueOf(start);
+  const autoStartValue = await ariaValue(start);
 
   // Typing an end 70 s after the start: held at 60 s, and it says so.
   const endInput = panel(page).getByLabel('End time (m:ss.s)');
@@ -162,7 +162,7 @@ test('limits hold with a message: 60 s at most, the start before the end, a real
   await endInput.press('Enter');
   await expect(message).toHaveText(/A clip is at most 60 s: the end is held at \d+:\d\d/);
   await expect(panel(page).getByTestId('trim-length')).toHaveText('Length 60.0 s');
-  expect(await valueOf(end)).toBeCloseTo(autoStartValue + 60, 5);
+  expect(await ariaValue(end)).toBeCloseTo(autoStartValue + 60, 5);
   await expect(row.locator('td').nth(3)).toHaveText('60 s');
   // How it looks, on a laptop and a phone (the side column comes first there).
   await page.setViewportSize({ width: 1280, height: 860 });

@@ -117,8 +117,15 @@ function fakeWorkers() {
     started++;
     crash = onCrash;
     const handlers = analysisHandlers();
-    const dispatch = createDispatcher({ ...handlers, select: (b) => (selectsRun.push(b.options.weights.order), handlers.select(b)) }, (r) =>
-      setTimeout(() => onReply(structuredClone(r))),
+    const dispatch = createDispatcher(
+      {
+        ...handlers,
+        select: (b) => {
+          selectsRun.push(b.options.weights.order);
+          return handlers.select(b);
+        },
+      },
+      (r) => setTimeout(() => onReply(structuredClone(r))),
     );
     return {
       post: (msg, transfer) => {

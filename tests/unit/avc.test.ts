@@ -71,9 +71,9 @@ describe('NAL units', () => {
   });
 
   it('converts 2-byte lengths to 4', () => {
-    const two = hex('0003' + '098877' + '0004' + toHex(IDR));
+    const two = hex(`00030988770004${toHex(IDR)}`);
     const four = toLengthSize4(two, 2);
-    expect(toHex(four)).toBe('00000003098877' + '00000004' + toHex(IDR));
+    expect(toHex(four)).toBe(`0000000309887700000004${toHex(IDR)}`);
     expect(containsIdr(two, 2)).toBe(true);
     expect(toLengthSize4(X264_P_SAMPLE, 4)).toBe(X264_P_SAMPLE);
   });
@@ -102,7 +102,7 @@ describe('withParameterSets', () => {
   it('replaces parameter sets already in the sample and re-frames 2-byte lengths', () => {
     const high = parseAvcC(HIGH_AVCC_2);
     const old = joinNalUnits([hex('67aa'), hex('68bb'), IDR]);
-    const twoByte = hex('0002' + '67aa' + '0002' + '68bb' + '0004' + toHex(IDR));
+    const twoByte = hex(`000267aa000268bb0004${toHex(IDR)}`);
     for (const [sample, size] of [
       [old, 4],
       [twoByte, 2],

@@ -69,7 +69,7 @@ describe('suggestPost', () => {
     expect(long.hashtags.length).toBeGreaterThan(10);
     expect(long.hashtags[0]).toBe('serum');
 
-    const huge = suggestPost({ productName: '😀 '.repeat(1500) + 'end', price: '$1', defaults });
+    const huge = suggestPost({ productName: `${'😀 '.repeat(1500)}end`, price: '$1', defaults });
     expect(huge.text.length).toBeLessThanOrEqual(POST_MAX_CHARS);
     expect(huge.body.endsWith('…')).toBe(true);
     expect(huge.text).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/); // no broken surrogate pair

@@ -1,7 +1,7 @@
 // The streamed ZIP (issue 10) in Node: client-zip's real output, read back with the tests' own reader.
 import { describe, expect, it } from 'vitest';
 import type { ListingRow } from '../../src/domain/shorts/listing';
-import { writeZip, type ZipItem, type ZipProgress } from '../../src/ui/zipExport';
+import { writeZip, type ZipItem, type ZipProgress } from '../../src/app/zipExport';
 import { readZip } from '../e2e/unzip';
 
 const row = (rank: number): Omit<ListingRow, 'file'> => ({
@@ -34,7 +34,12 @@ function item(rank: number, bytes: number, name = `clip-${rank}.mp4`, sized = tr
 function memorySink() {
   const chunks: Uint8Array[] = [];
   let aborted = false;
-  const stream = new WritableStream<Uint8Array>({ write: (c) => void chunks.push(c.slice()), abort: () => void (aborted = true) });
+  const stream = new WritableStream<Uint8Array>({
+    write: (c) => void chunks.push(c.slice()),
+    abort: () => {
+      aborted = true;
+    },
+  });
   return { stream, bytes: () => Buffer.concat(chunks), aborted: () => aborted };
 }
 

@@ -1,18 +1,3 @@
-/**
- * Reframing a (usually landscape) recording into the vertical output frame: where the video lands
- * (for the canvas preview and both render engines). The ffmpeg filter chain is in
- * media/ffmpeg/reframeFilter.ts; the WebCodecs compositor draws the same geometry.
- *
- * Layouts:
- *  - 'cover'    the source fills the frame, centre-cropped (mode 'crop', or a source already ~9:16);
- *  - 'fit-blur' the whole source fits inside, over a blurred, zoomed copy filling the frame (mode 'blur');
- *  - 'fit-pad'  a source narrower than 9:16 (tall phone recordings) is scaled to the frame height and
- *               padded with black at the sides, in either mode: cropping would cut heads and hands, and
- *               a blurred strip a few percent wide only looks like a smudge.
- *
- * All sizes and offsets are even, so yuv420p chroma lines up and libx264 accepts the frame.
- */
-import type { OutputSize } from './output';
 import { type Rect, type Size, even, evenFloor } from './rect';
 
 export type ReframeMode = 'crop' | 'blur';

@@ -1,4 +1,10 @@
 import { useState } from 'preact/hooks';
+import { currentEdit } from '../../app/clipEdits';
+import { keepShort } from '../../app/keepShort';
+import type { ProjectRecord } from '../../app/projects';
+import { prepareRender, type PreparedRender, renderPrepared } from '../../app/renderClip';
+import { saveBlob } from '../../app/services';
+import { wontFit } from '../../app/storageInfo';
 import type { OutputPresetId } from '../../domain/edit/output';
 import { DEFAULT_QUALITY, QUALITY_PRESETS, type QualityId } from '../../domain/edit/quality';
 import type { Clip } from '../../domain/clipOverride';
@@ -7,14 +13,7 @@ import { clipFileName } from '../../domain/format';
 import { detailsOf } from '../../domain/mediaErrors';
 import { estimate } from '../../domain/progress';
 import { estimateShortBytes } from '../../domain/shorts/size';
-import { getEdit } from '../../storage/projects';
 import type { EngineId } from '../../media/engine';
-import type { ProjectRecord } from '../../storage/schema';
-import { keepShort } from '../keepShort';
-import { prepareRender, renderPrepared, type PreparedRender } from '../renderClip';
-import { saveBlob } from '../services';
-import { wontFit } from '../storageInfo';
-import { editFor } from '../useClipEdit';
 import { useJob } from '../useJob';
 import { ENGINE_NAMES } from './EngineNote';
 import { ErrorNote } from './ErrorNote';
@@ -57,7 +56,7 @@ export function BatchRender({ project, recording, picks }: Props) {
         const input = { recording, recordingName: project.recording.name };
         const prepare = async (pick: Clip) => {
           // The clip's own adjustments when it has them, the auto-edit otherwise; size and quality are the batch's.
-          const edit: ClipEdit = { ...editFor(project, pick, await getEdit(project.id, pick.key)), output: size, quality };
+          const edit: ClipEdit = { ...(await currentEdit(project, pick)), output: size, quality };
           return { edit, ...(await prepareRender({ meta: project.recording.meta, pick, edit })) };
         };
         type Prepared = PreparedRender & { edit: ClipEdit };

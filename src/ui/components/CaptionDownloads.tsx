@@ -1,6 +1,6 @@
 import type { Cue } from '../../domain/edit/captions';
 import { toSrt, toVtt } from '../../domain/edit/captionFiles';
-import { saveBlob } from '../services';
+import { saveBlob } from '../../app/services';
 
 interface Props {
   cues: readonly Cue[];

@@ -54,6 +54,7 @@ export function CaptionsPanel({ captions, clipSec, time, onChange, project }: Pr
       {project.transcribe}
       <ol class="cues">
         {captions.cues.map((c, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a line is its place in the list; its fields are controlled by the cue.
           <li key={i}>
             <div class="cue-times">
               {(['start', 'end'] as const).map((edge) => (

@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
+import { clipPostText } from '../../app/clipEdits';
+import type { ProjectRecord } from '../../app/projects';
+import { engine, saveBlob } from '../../app/services';
 import type { Clip } from '../../domain/clipOverride';
 import { clipFileName } from '../../domain/format';
 import type { RecordingMeta } from '../../domain/recording';
 import type { CutMethod, CutResult } from '../../media/engine';
-import type { ProjectRecord } from '../../storage/schema';
-import { clipPostText } from '../clipPost';
-import { engine, saveBlob } from '../services';
 import { useJob } from '../useJob';
 import { ErrorNote } from './ErrorNote';
 import { JobProgressBar } from './JobProgress';

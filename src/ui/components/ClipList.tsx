@@ -1,6 +1,6 @@
 import { formatClock } from '../../domain/format';
 import type { Clip } from '../../domain/clipOverride';
-import { posterTime } from '../clipPoster';
+import { posterTime } from '../../app/clipPoster';
 import { ClipPoster } from './ClipPoster';
 
 interface Props {

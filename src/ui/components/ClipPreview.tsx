@@ -3,7 +3,7 @@ import { useObjectUrl } from '../useObjectUrl';
 import { formatClock } from '../../domain/format';
 import type { Pick } from '../../domain/events';
 import { detailsOf } from '../../domain/mediaErrors';
-import { engine } from '../services';
+import { engine } from '../../app/services';
 import { useJob } from '../useJob';
 import { pictureOf, type Picture } from '../usePicture';
 import { ErrorNote } from './ErrorNote';
@@ -42,6 +42,7 @@ export function ClipPreview({ recording, clip, at }: Props) {
   const end = clip.end - offset;
   const shown = at === undefined ? start : Math.min(end, Math.max(start, at - offset));
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new source (`url`) needs the seek again even at the same time.
   useEffect(() => {
     const v = video.current;
     if (!v) return;
@@ -81,6 +82,7 @@ export function ClipPreview({ recording, clip, at }: Props) {
 
   return (
     <div class="preview">
+      {/* biome-ignore lint/a11y/useMediaCaption: the seller's own recording has no caption track to offer. */}
       <video
         ref={video}
         src={url}

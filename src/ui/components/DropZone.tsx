@@ -21,6 +21,7 @@ export function DropZone({ onFiles, accept, title, hint, buttonLabel, disabled, 
     if (files.length && !disabled) onFiles(files);
   };
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: dropping is a pointer shortcut; the file button inside is the keyboard way.
     <div
       class={`dropzone${compact ? ' compact' : ''}${over ? ' over' : ''}${disabled ? ' disabled' : ''}`}
       data-testid={testId}

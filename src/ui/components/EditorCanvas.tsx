@@ -13,7 +13,7 @@ import { canPanCrop, clampCropX, pannedCropX, reframeGeometry } from '../../doma
 import { safeArea } from '../../domain/edit/safeArea';
 import type { RecordingMeta } from '../../domain/recording';
 import { codecLabel } from '../codecLabel';
-import { imageUrl } from '../stickers';
+import { imageUrl } from '../../app/stickers';
 import { pictureOf, type Picture } from '../usePicture';
 
 interface Props {
@@ -175,6 +175,7 @@ export function EditorCanvas({ edit, time, recording, clipStart, meta, selected,
   }, [url, clipStart, time, paint]);
 
   // A new reframe (mode or crop position) repaints the frame already there, without a seek.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `paint` reads the geometry from a ref; the dependency is what asks for the repaint.
   useEffect(paint, [geometry, paint]);
 
   // The overlays, rebuilt when they change; the selection follows the element across rebuilds.

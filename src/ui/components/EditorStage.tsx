@@ -6,7 +6,7 @@ import { nudged, nudgeStep } from '../../domain/edit/nudge';
 import { outputPreset } from '../../domain/edit/output';
 import type { RecordingMeta } from '../../domain/recording';
 import { elementLabel } from '../elementLabel';
-import type { StickerInfo } from '../stickers';
+import type { StickerInfo } from '../../app/stickers';
 import { useEditorKeys } from '../useEditorKeys';
 import { EditorCanvas } from './EditorCanvas';
 import { LAYERS_ID, LayerList } from './LayerList';
@@ -72,7 +72,8 @@ export function EditorStage({ edit, update, history, time, setTime, clipSec, sel
 
   return (
     <div class="stage">
-      <div class="editor-tools" aria-label="Edit history">
+      {/* biome-ignore lint/a11y/useSemanticElements: as in LayerList: a named group without a fieldset's layout. */}
+      <div class="editor-tools" role="group" aria-label="Edit history">
         <button type="button" class="btn small" onClick={history.undo} disabled={!history.canUndo} aria-keyshortcuts="Control+Z Meta+Z">
           <span aria-hidden="true">↶ </span>Undo
         </button>

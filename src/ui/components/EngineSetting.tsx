@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { EnginePreference } from '../../media/engine';
-import { enginePreference, setEnginePreference } from '../preferences';
+import { enginePreference, setEnginePreference } from '../../app/preferences';
 
 /** The app-wide engine choice; "Automatic" is right for nearly everyone. */
 export function EngineSetting() {

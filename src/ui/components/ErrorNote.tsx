@@ -21,6 +21,7 @@ export function ErrorNote({ message, details, rows, total, onDismiss }: Props) {
           <summary>Details</summary>
           <ul class="rejected">
             {details.split('\n').map((line, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list of lines.
               <li key={i}>
                 <code>{line}</code>
               </li>
@@ -36,6 +37,7 @@ export function ErrorNote({ message, details, rows, total, onDismiss }: Props) {
           </summary>
           <ul class="rejected">
             {rows.map((r, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list of rows.
               <li key={i}>
                 <strong>{where(r)}</strong> {r.reason}
               </li>

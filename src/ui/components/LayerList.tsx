@@ -21,6 +21,7 @@ export function LayerList({ edit, label, selected, onSelect, warnings }: Props) 
   const layers = elementsOf(edit).reverse();
   const selectedLabel = layers.some((e) => sameRef(e.ref, selected)) && selected ? label(selected) : null;
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a fieldset would bring a border and legend layout this panel does not want; role=group names it the same.
     <div class="layers" id={LAYERS_ID} tabIndex={-1} role="group" aria-label="Layers">
       <ul>
         {layers.map(({ ref }) => {

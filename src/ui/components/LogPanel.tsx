@@ -1,6 +1,6 @@
 import { LOG_ACCEPT } from '../../domain/fileKinds';
 import type { ClickLog } from '../../domain/events';
-import { ImportError } from '../importFlow';
+import type { ImportError } from '../../app/importFlow';
 import { DropZone } from './DropZone';
 import { ErrorNote } from './ErrorNote';
 import { LogFormatHelp } from './LogFormatHelp';
@@ -40,6 +40,7 @@ export function LogPanel({ log, busy, error, warnings, onFile, onDismiss }: Prop
       {warnings.length > 0 && (
         <div class="note warn" role="status">
           {warnings.map((w, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list of messages.
             <p key={i}>{w}</p>
           ))}
           {log && log.rejected.length > 0 && <ErrorNote message="Skipped rows" rows={log.rejected} total={log.rejectedCount} />}

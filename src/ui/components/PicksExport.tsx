@@ -1,7 +1,7 @@
 import { picksToCsv, picksToJson } from '../../domain/picksExport';
 import { slug } from '../../domain/format';
 import type { Pick } from '../../domain/events';
-import { saveBlob } from '../services';
+import { saveBlob } from '../../app/services';
 
 export function PicksExport({ picks, projectName }: { picks: Pick[]; projectName: string }) {
   const base = `${slug(projectName)}-highlights`;

@@ -1,6 +1,6 @@
+import type { ProjectRecord } from '../../app/projects';
+import type { ShortsUsage } from '../../app/shorts';
 import { formatBytes, formatClock } from '../../domain/format';
-import type { ProjectRecord } from '../../storage/schema';
-import type { ShortsUsage } from '../../storage/shorts';
 
 interface Props {
   projects: ProjectRecord[] | null;

@@ -1,4 +1,9 @@
 import { useState } from 'preact/hooks';
+import { keepShort } from '../../app/keepShort';
+import { renderClip } from '../../app/renderClip';
+import { saveBlob } from '../../app/services';
+import { type SavedShort, saveShortPost } from '../../app/shorts';
+import { wontFit } from '../../app/storageInfo';
 import { useObjectUrl } from '../useObjectUrl';
 import type { Clip } from '../../domain/clipOverride';
 import type { ClipEdit } from '../../domain/edit/model';
@@ -6,11 +11,6 @@ import { suggestPost } from '../../domain/edit/postText';
 import { clipFileName } from '../../domain/format';
 import type { RecordingMeta } from '../../domain/recording';
 import { estimateShortBytes } from '../../domain/shorts/size';
-import { setShortPost, type SavedShort } from '../../storage/shorts';
-import { keepShort } from '../keepShort';
-import { renderClip } from '../renderClip';
-import { saveBlob } from '../services';
-import { wontFit } from '../storageInfo';
 import { useJob } from '../useJob';
 import type { RenderResult } from '../../media/engine';
 import { EngineNote } from './EngineNote';
@@ -112,6 +112,7 @@ export function RenderPanel({ projectId, recording, recordingName, meta, pick, e
       )}
       {url && (
         <div class="result">
+          {/* biome-ignore lint/a11y/useMediaCaption: the short's captions are burned into its picture. */}
           <video src={url} controls playsInline data-testid="render-result" aria-label="Rendered video" />
           {result && <EngineNote result={result.render} seconds={result.seconds} />}
           {result?.short && (
@@ -131,7 +132,7 @@ export function RenderPanel({ projectId, recording, recordingName, meta, pick, e
           onPostText={(text) => {
             const short = result.short;
             if (short)
-              setShortPost(short.id, text).then(
+              saveShortPost(short.id, text).then(
                 () => setResult((r) => r && { ...r, short: { ...short, postText: text } }),
                 (e: unknown) => setKeepError(message(e)),
               );

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
+import type { SavedShort } from '../../app/shorts';
 import { formatBytes, formatClock } from '../../domain/format';
-import type { SavedShort } from '../../storage/shorts';
 import { useObjectUrl } from '../useObjectUrl';
 import type { ShortStatus } from '../useShorts';
 import { ENGINE_NAMES } from './EngineNote';
@@ -36,6 +36,7 @@ export function ShortCard({ short, status, chosen, onChoose, open, onDownload, o
     <li class="short-card" data-testid="short" data-short-id={short.id} data-status={status ?? 'unknown'}>
       <div class="short-media">
         {videoUrl ? (
+          // biome-ignore lint/a11y/useMediaCaption: the short's captions are burned into its picture.
           <video src={videoUrl} controls autoPlay playsInline data-testid="short-video" aria-label={`Short: ${name}`} />
         ) : (
           <button type="button" class="short-poster" onClick={play} aria-label={`Play the short of ${name}`}>

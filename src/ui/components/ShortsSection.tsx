@@ -1,8 +1,7 @@
 import { useState } from 'preact/hooks';
+import type { ProjectRecord } from '../../app/projects';
+import { downloadShort, removeShort, type SavedShort, saveShortPost, shortFile, shortUploadFile } from '../../app/shorts';
 import type { Clip } from '../../domain/clipOverride';
-import type { ProjectRecord } from '../../storage/schema';
-import { deleteShort, getShortFile, setShortPost, type SavedShort } from '../../storage/shorts';
-import { saveBlob } from '../services';
 import { useShorts, useShortStatus } from '../useShorts';
 import { useStorageSummary } from '../useStorageSummary';
 import { ErrorNote } from './ErrorNote';
@@ -32,13 +31,14 @@ export function ShortsSection({ project, recording, clips }: Props) {
   const list = shorts ?? [];
   const chosen = list.filter((s) => !left.has(s.id));
 
-  const withFile = (short: SavedShort, use: (blob: Blob) => void) => {
+  /** A stored short's file action; its failure is shown. */
+  const attempt = <T,>(action: Promise<T>, then?: (value: T) => void) => {
     setError(null);
-    getShortFile(short.id).then(use, (e: unknown) => setError(message(e)));
+    action.then(then, (e: unknown) => setError(message(e)));
   };
   const remove = (short: SavedShort) => {
     if (!confirm(`Delete the short of “${short.product.name ?? short.product.id}”? Its video is removed from this browser.`)) return;
-    deleteShort(short).catch((e: unknown) => setError(message(e)));
+    removeShort(short).catch((e: unknown) => setError(message(e)));
   };
 
   return (
@@ -66,9 +66,9 @@ export function ShortsSection({ project, recording, clips }: Props) {
                   return next;
                 })
               }
-              open={() => getShortFile(s.id)}
-              onDownload={() => withFile(s, (blob) => saveBlob(blob, s.fileName))}
-              onUpload={() => withFile(s, (blob) => setUpload({ short: s, file: new File([blob], s.fileName, { type: 'video/mp4' }) }))}
+              open={() => shortFile(s)}
+              onDownload={() => attempt(downloadShort(s))}
+              onUpload={() => attempt(shortUploadFile(s), (file) => setUpload({ short: s, file }))}
               onDelete={() => remove(s)}
             />
           ))}
@@ -79,7 +79,7 @@ export function ShortsSection({ project, recording, clips }: Props) {
         <UploadDialog
           file={upload.file}
           postText={upload.short.postText}
-          onPostText={(text) => setShortPost(upload.short.id, text).catch((e: unknown) => setError(message(e)))}
+          onPostText={(text) => saveShortPost(upload.short.id, text).catch((e: unknown) => setError(message(e)))}
           product={upload.short.product}
           onClose={() => setUpload(null)}
         />

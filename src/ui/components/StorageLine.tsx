@@ -1,6 +1,6 @@
+import type { ShortsUsage } from '../../app/shorts';
+import { freeBytes, type StorageInfo } from '../../app/storageInfo';
 import { formatBytes } from '../../domain/format';
-import type { ShortsUsage } from '../../storage/shorts';
-import { freeBytes, type StorageInfo } from '../storageInfo';
 
 interface Props {
   shorts: ShortsUsage;

@@ -40,6 +40,7 @@ export function StreamStart({ start, firstEventMs, onChange }: Props) {
     if (ms !== undefined) onChange(ms);
   });
   return (
+    // biome-ignore lint/a11y/useSemanticElements: as in LayerList: the group is named without a fieldset's layout.
     <div class={`note stream-start ${start ? '' : 'warn'}`} role="group" aria-label="Stream start" data-testid="stream-start">
       {!start && <p>The log uses clock times, and neither it nor the recording says when the stream started.</p>}
       <div class="stream-start-row">

@@ -36,11 +36,13 @@ export function Timeline({ timeline, durationSec, picks, windows, products, sele
         aria-label={`Click timeline: clicks, add-to-carts and orders every ${binSec} s, ${picks.length} chosen clips shaded`}
       >
         {windows.map((w, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: windows are a fixed, ordered list per log.
           <rect key={`b${i}`} class="band" x={x(w.start)} y={0} width={Math.max(1, x(w.end) - x(w.start))} height={BAND} fill={productColor(w.productIndex)}>
             <title>{`${w.source === 'pin' ? 'Pinned' : 'Most clicks'}: ${label(w.productIndex)}, ${formatClock(w.start)}–${formatClock(w.end)}`}</title>
           </rect>
         ))}
         {picks.map((p) => (
+          // biome-ignore lint/a11y/noStaticElementInteractions: a pointer shortcut; the clip list is the keyboard way to choose a clip.
           <rect
             key={`w${p.rank}`}
             class={`window${selected === p.rank ? ' selected' : ''}`}
@@ -55,6 +57,7 @@ export function Timeline({ timeline, durationSec, picks, windows, products, sele
         ))}
         {Array.from(totals, (n, b) =>
           n === 0 ? null : (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a bar is its time bin.
             <rect key={b} class="bar" x={x(b * binSec)} y={H - barH(n)} width={barW} height={barH(n)}>
               <title>{`${formatClock(b * binSec)}–${formatClock(Math.min(durationSec, (b + 1) * binSec))}: ${n} clicks, add-to-carts and orders, most for ${label(topProduct[b]!)}`}</title>
             </rect>

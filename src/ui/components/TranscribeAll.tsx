@@ -1,14 +1,13 @@
 import { useState } from 'preact/hooks';
+import { currentEdit, keepTranscription } from '../../app/clipEdits';
+import type { ProjectRecord } from '../../app/projects';
+import { engine } from '../../app/services';
 import type { Clip } from '../../domain/clipOverride';
 import { detailsOf } from '../../domain/mediaErrors';
 import { estimate } from '../../domain/progress';
 import { DEFAULT_SPEECH_MODEL, SPEECH_MODELS } from '../../domain/speech/models';
 import { speechClient } from '../../speech/client';
 import { transcribeClip } from '../../speech/transcribeClip';
-import { getEdit, saveEdit } from '../../storage/projects';
-import type { ProjectRecord } from '../../storage/schema';
-import { engine } from '../services';
-import { editFor } from '../useClipEdit';
 import { useJob } from '../useJob';
 import { ErrorNote } from './ErrorNote';
 import { JobProgressBar } from './JobProgress';
@@ -43,7 +42,7 @@ export function TranscribeAll({ project, recording, picks }: Props) {
         let before = 0;
         for (const pick of picks) {
           const sec = pick.end - pick.start;
-          const edit = editFor(project, pick, await getEdit(project.id, pick.key));
+          const edit = await currentEdit(project, pick);
           if (edit.captions.fromTranscript) kept++;
           else {
             const result = await transcribeClip(
@@ -56,10 +55,7 @@ export function TranscribeAll({ project, recording, picks }: Props) {
               },
             );
             if (result.cues.length > 0) {
-              await saveEdit(project.id, pick.key, {
-                ...edit,
-                captions: { ...edit.captions, enabled: true, fromTranscript: true, speechModel: result.modelId, cues: result.cues },
-              });
+              await keepTranscription(project, pick, edit, result);
               made++;
             }
           }

@@ -4,7 +4,7 @@ import { detailsOf } from '../../domain/mediaErrors';
 import { DEFAULT_SPEECH_MODEL, SPEECH_MODELS } from '../../domain/speech/models';
 import { speechClient } from '../../speech/client';
 import { transcribeClip, type Transcription } from '../../speech/transcribeClip';
-import { engine } from '../services';
+import { engine } from '../../app/services';
 import { useJob } from '../useJob';
 import { ErrorNote } from './ErrorNote';
 import { JobProgressBar } from './JobProgress';

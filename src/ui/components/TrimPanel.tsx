@@ -32,6 +32,7 @@ export function TrimPanel({ clip, durationSec, rateOf, pauses, productLabel, onT
   const [message, setMessage] = useState<string | null>(null);
   const range = live ?? { start: clip.start, end: clip.end };
   const view = trimWindow(clip, clip.auto, durationSec);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the window's bounds, not the object made anew each render.
   const rate = useMemo(() => rateOf(view), [rateOf, view.start, view.end]);
 
   const move = (edge: Edge, value: number, store: boolean) => {

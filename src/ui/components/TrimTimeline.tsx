@@ -109,6 +109,7 @@ export function TrimTimeline({ view, range, auto, durationSec, rate, pauses, pro
               <rect key={p.start} class="pause" x={p.start - view.start} y={0} width={p.end - p.start} height={100} />
             ))}
             {Array.from(rate, (n, i) =>
+              // biome-ignore lint/suspicious/noArrayIndexKey: a bar is its second.
               n === 0 ? null : <rect key={i} class="rate" x={i + 0.1} y={100 - (n / peak) * 92} width={0.8} height={(n / peak) * 92} />,
             )}
           </svg>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { jobRunning } from '../runningJobs';
+import { jobRunning } from '../../app/runningJobs';
 import { applyUpdate, subscribeUpdate, type UpdateState } from '../swUpdate';
 
 /**

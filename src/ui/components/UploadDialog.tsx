@@ -3,7 +3,7 @@ import type { LinkedProduct } from '../../domain/clipOverride';
 import { POST_MAX_CHARS } from '../../domain/edit/postText';
 import { formatBytes } from '../../domain/format';
 import { TIKTOK_UPLOAD_URL } from '../../domain/tiktok';
-import { canShareFile, copyText, handOffToUploader, shareShort, type DesktopHandoff } from '../handoff';
+import { canShareFile, copyText, handOffToUploader, shareShort, type DesktopHandoff } from '../../app/handoff';
 import { ErrorNote } from './ErrorNote';
 
 interface Props {

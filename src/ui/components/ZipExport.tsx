@@ -1,14 +1,13 @@
 import { useState } from 'preact/hooks';
+import { canPickSaveFile, openFileSink, ZIP } from '../../app/fileSink';
+import type { ProjectRecord } from '../../app/projects';
+import type { SavedShort } from '../../app/shorts';
+import { writeZip, type ZipProgress } from '../../app/zipExport';
+import { clipZipItem, shortZipItem } from '../../app/zipItems';
 import type { Clip } from '../../domain/clipOverride';
-import { clipFileName, formatBytes, slug } from '../../domain/format';
+import { formatBytes, slug } from '../../domain/format';
 import { detailsOf } from '../../domain/mediaErrors';
-import type { ProjectRecord } from '../../storage/schema';
-import { getShortFile, type SavedShort } from '../../storage/shorts';
-import { clipPostText } from '../clipPost';
-import { canPickSaveFile, openFileSink, ZIP } from '../fileSink';
-import { engine } from '../services';
 import { useJob } from '../useJob';
-import { writeZip, type ZipItem, type ZipProgress } from '../zipExport';
 import { ErrorNote } from './ErrorNote';
 import { JobProgressBar } from './JobProgress';
 
@@ -21,55 +20,6 @@ interface Props {
 }
 
 type Source = 'shorts' | 'clips';
-
-function shortItem(s: SavedShort): ZipItem {
-  return {
-    label: s.fileName,
-    size: s.size,
-    load: async () => ({
-      blob: await getShortFile(s.id),
-      name: s.fileName,
-      lastModified: s.createdAt,
-      row: {
-        rank: s.rank,
-        productId: s.product.id,
-        productName: s.product.name ?? '',
-        price: s.product.price ?? '',
-        start: s.range.start,
-        end: s.range.end,
-        score: s.score,
-        engine: s.engine,
-        postText: s.postText,
-      },
-    }),
-  };
-}
-
-/** A raw clip, cut (exact: smart cut where it can) only when the ZIP reaches it. */
-function clipItem(project: ProjectRecord, recording: Blob, c: Clip): ZipItem {
-  const label = `${c.rank}-${c.product.name ?? c.product.id}`;
-  return {
-    label: clipFileName(label, c.start, c.end),
-    load: async (hooks) => {
-      const cut = await engine.cut(recording, project.recording.name, { start: c.start, end: c.end, exact: true, codecs: project.recording.meta }, hooks);
-      return {
-        blob: cut.blob,
-        name: clipFileName(label, c.start, c.end, cut.ext),
-        row: {
-          rank: c.rank,
-          productId: c.product.id,
-          productName: c.product.name ?? '',
-          price: c.product.price ?? '',
-          start: c.start,
-          end: c.end,
-          score: c.score,
-          engine: cut.engine,
-          postText: await clipPostText(project, c),
-        },
-      };
-    },
-  };
-}
 
 /** "Download all as ZIP": the chosen shorts or the raw clips, streamed into one file, with their listing. */
 export function ZipExport({ project, recording, clips, shorts }: Props) {
@@ -91,7 +41,7 @@ export function ZipExport({ project, recording, clips, shorts }: Props) {
       if (!sink) return;
       // In the clips' order (a clip's shorts oldest first), as the clip list and the listing read.
       const byRank = [...shorts].sort((a, b) => a.rank - b.rank || a.createdAt - b.createdAt);
-      const items = from === 'shorts' ? byRank.map(shortItem) : clips.map((c) => clipItem(project, recording, c));
+      const items = from === 'shorts' ? byRank.map(shortZipItem) : clips.map((c) => clipZipItem(project, recording, c));
       const label = `Zipping ${count} ${from === 'shorts' ? 'short' : 'clip'}${count === 1 ? '' : 's'}`;
       const bytes = await run(label, async (hooks) => {
         try {

@@ -1,14 +1,14 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { storedPick } from '../../app/picks';
+import type { ProjectPatch, ProjectRecord } from '../../app/projects';
+import { stickerCatalogue, type StickerInfo } from '../../app/stickers';
 import { clipOf } from '../../domain/clipOverride';
 import type { ElementRef } from '../../domain/edit/elements';
 import type { ClickLog, Pick } from '../../domain/events';
 import { clipFileName, formatClock } from '../../domain/format';
 import type { CaptionLook } from '../../domain/edit/captionStyle';
 import { DEFAULT_HASHTAGS } from '../../domain/edit/postText';
-import { getPicks } from '../../storage/projects';
-import type { ProjectRecord } from '../../storage/schema';
-import type { ProjectPatch } from '../../storage/versions';
 import { EditPanel } from '../components/EditPanel';
 import { EditorStage } from '../components/EditorStage';
 import { ErrorNote } from '../components/ErrorNote';
@@ -16,7 +16,6 @@ import { ProjectDeleted } from '../components/ProjectDeleted';
 import { ProjectNotice } from '../components/ProjectNotice';
 import { RenderPanel } from '../components/RenderPanel';
 import { TranscribePanel } from '../components/TranscribePanel';
-import { stickerCatalogue, type StickerInfo } from '../stickers';
 import { clipKey, useClipEdit } from '../useClipEdit';
 import { useStoredProject } from '../useStoredProject';
 
@@ -43,9 +42,8 @@ export function EditorView({ projectId, clip, back }: Props) {
   const [pick, setPick] = useState<Pick | null>(null);
   const [pickError, setPickError] = useState<string | null>(null);
   useEffect(() => {
-    getPicks(projectId)
-      .then((picks) => {
-        const found = picks?.find((p) => clipKey(p) === clip);
+    storedPick(projectId, clip)
+      .then((found) => {
         if (found) setPick(found);
         else setPickError(NOT_AMONG);
       })

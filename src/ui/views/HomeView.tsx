@@ -1,15 +1,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { type Dropped, ImportError, importProject, splitDropped } from '../../app/importFlow';
+import { listProjects, onProjectChange, type ProjectRecord, removeProject } from '../../app/projects';
 import { LOG_ACCEPT, RECORDING_ACCEPT, TRANSCRIPT_ACCEPT } from '../../domain/fileKinds';
-import { onProjectChange } from '../../storage/changes';
-import { listProjects, deleteProject } from '../../storage/projects';
-import type { ProjectRecord } from '../../storage/schema';
 import { DropZone } from '../components/DropZone';
 import { ErrorNote } from '../components/ErrorNote';
 import { JobProgressBar } from '../components/JobProgress';
 import { LogFormatHelp } from '../components/LogFormatHelp';
 import { ProjectList } from '../components/ProjectList';
 import { StorageLine } from '../components/StorageLine';
-import { ImportError, importProject, splitDropped, type Dropped } from '../importFlow';
 import { useJob } from '../useJob';
 import { useStorageSummary } from '../useStorageSummary';
 
@@ -44,6 +42,7 @@ export function HomeView({ open }: Props) {
       });
   };
   // Projects made, changed or deleted in other tabs show here without a reload (and when a tab that slept is shown again).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: subscribed once; `refresh` only reads a ref and setters.
   useEffect(() => {
     void refresh();
     const unsubscribe = onProjectChange(() => void refresh());
@@ -126,7 +125,7 @@ export function HomeView({ open }: Props) {
           onOpen={(id) => open(id)}
           onDelete={async (p) => {
             if (!confirm(`Delete “${p.name}”? The stored recording, log, picks and saved shorts are removed from this browser.`)) return;
-            await deleteProject(p.id).catch((e: unknown) => setError(e as Error));
+            await removeProject(p.id).catch((e: unknown) => setError(e as Error));
             storage.refresh();
             await refresh();
           }}

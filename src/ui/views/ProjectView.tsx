@@ -21,7 +21,7 @@ import { StreamStart } from '../components/StreamStart';
 import { TimeBaseNote } from '../components/TimeBaseNote';
 import { Timeline } from '../components/Timeline';
 import { TranscribeAll } from '../components/TranscribeAll';
-import { ImportError, parseLogFile, readStartFile } from '../importFlow';
+import { ImportError, parseLogFile, readStartFile } from '../../app/importFlow';
 import { useAnalysis } from '../useAnalysis';
 import { revealStart } from '../reveal';
 import { useLoudness } from '../useLoudness';

@@ -1,0 +1,43 @@
+import type { Clip, ClipFacts } from '../domain/clipOverride';
+import { followClip, type EditContext } from '../domain/edit/follow';
+import { autoEdit, type ClipEdit } from '../domain/edit/model';
+import { DEFAULT_HASHTAGS } from '../domain/edit/postText';
+import type { Transcription } from '../speech/transcribeClip';
+import { getEdit, saveEdit } from '../storage/projects';
+import type { ProjectRecord } from '../storage/schema';
+
+const editContext = (project: ProjectRecord): EditContext => ({
+  ...(project.transcript && { transcript: project.transcript.cues }),
+  hashtags: project.hashtags ?? DEFAULT_HASHTAGS,
+  ...(project.captionLook && { captionLook: project.captionLook }),
+});
+
+/** What the app makes of a clip by itself: intro card, captions and post text from the project's transcript, hashtags and caption look. */
+export function autoEditFor(project: ProjectRecord, clip: ClipFacts): ClipEdit {
+  return autoEdit({ pick: clip, product: clip.product, ...editContext(project) });
+}
+
+/** The clip's stored edit made over for its current range and product (src/domain/edit/follow.ts), or its auto-edit. */
+export function editFor(project: ProjectRecord, clip: Clip, stored: ClipEdit | undefined): ClipEdit {
+  return stored ? followClip(stored, clip, editContext(project), clip.auto) : autoEditFor(project, clip);
+}
+
+/** The edit the clip has now: the user's (made over for its range and product), or the auto-edit. */
+export async function currentEdit(project: ProjectRecord, clip: Clip): Promise<ClipEdit> {
+  return editFor(project, clip, await getEdit(project.id, clip.key));
+}
+
+/** The post text the clip's edit has now (the user's, or the auto-edit's): a raw clip is posted with it too. */
+export async function clipPostText(project: ProjectRecord, clip: Clip): Promise<string> {
+  return editFor(project, clip, await getEdit(project.id, clip.key).catch(() => undefined)).post;
+}
+
+/** Stores caption lines made from speech with the clip's edit: shown, and marked as a transcription. */
+export function keepTranscription(
+  project: ProjectRecord,
+  clip: Clip,
+  edit: ClipEdit,
+  { cues, modelId }: Pick<Transcription, 'cues' | 'modelId'>,
+): Promise<void> {
+  return saveEdit(project.id, clip.key, { ...edit, captions: { ...edit.captions, enabled: true, fromTranscript: true, speechModel: modelId, cues } });
+}

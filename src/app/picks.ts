@@ -1,0 +1,12 @@
+import { clipKey } from '../domain/clipOverride';
+import type { Pick } from '../domain/events';
+import { getPicks } from '../storage/projects';
+
+/**
+ * The highlight the editor opens, by its clip key, from the project's stored picks; undefined
+ * when the selection no longer has it. Apart from projects.ts: the home page does not load the
+ * clip code this needs.
+ */
+export async function storedPick(projectId: string, key: string): Promise<Pick | undefined> {
+  return (await getPicks(projectId))?.find((p) => clipKey(p) === key);
+}

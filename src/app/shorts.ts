@@ -1,0 +1,23 @@
+import { deleteShort, getShortFile, setShortPost, type SavedShort } from '../storage/shorts';
+import { saveBlob } from './services';
+
+export type { SavedShort, ShortsUsage } from '../storage/shorts';
+
+/** A saved short's MP4, read back from this browser's storage. */
+export const shortFile = (short: SavedShort): Promise<Blob> => getShortFile(short.id);
+
+/** "Download": the stored MP4 under the name it was rendered with. */
+export async function downloadShort(short: SavedShort): Promise<void> {
+  saveBlob(await shortFile(short), short.fileName);
+}
+
+/** The stored MP4 as a named file, for the share sheet or the uploader. */
+export async function shortUploadFile(short: SavedShort): Promise<File> {
+  return new File([await shortFile(short)], short.fileName, { type: 'video/mp4' });
+}
+
+/** "Delete": the short and its video leave this browser (other tabs are told). */
+export const removeShort = (short: SavedShort): Promise<void> => deleteShort(short);
+
+/** The post text the user settled on in the upload dialog, kept with the short. */
+export const saveShortPost = (shortId: string, text: string): Promise<void> => setShortPost(shortId, text);
