@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import { SPEECH_ASSETS, type SpeechAsset } from '../src/speech/assets.ts';
+import { messageOf } from '../src/domain/messageOf';
 
 const MIME: Record<string, string> = { onnx: 'application/octet-stream', wasm: 'application/wasm', mjs: 'text/javascript', txt: 'text/plain; charset=utf-8' };
 
@@ -32,7 +33,7 @@ export function asrAssets(): Plugin {
         try {
           this.emitFile({ type: 'asset', fileName: asset.path, source: readChecked(root, asset) });
         } catch (err) {
-          this.error(err instanceof Error ? err.message : String(err));
+          this.error(messageOf(err));
         }
       }
     },

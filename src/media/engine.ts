@@ -44,7 +44,7 @@ export interface JobHooks {
 }
 
 /** The message of anything thrown, for a sentence shown to the user or sent across a worker. */
-export const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+export { messageOf } from '../domain/messageOf';
 
 /** The user cancelled: a named failure that views show as nothing at all. */
 export class CancelledError extends MediaFailure {

@@ -2,6 +2,7 @@ import { openDB, type IDBPDatabase, type IDBPTransaction, type StoreNames } from
 import { DEFAULT_SELECTION, type SelectionOptions } from '../domain/events';
 import { StorageError } from './errors';
 import { DB_NAME, DB_VERSION, type StudioDB } from './schema';
+import { messageOf } from '../domain/messageOf';
 
 let dbPromise: Promise<IDBPDatabase<StudioDB>> | undefined;
 
@@ -42,10 +43,7 @@ export function openStudioDB(): Promise<IDBPDatabase<StudioDB>> {
     },
   }).catch((err: unknown) => {
     dbPromise = undefined;
-    throw new StorageError(
-      `IndexedDB is not available (${err instanceof Error ? err.message : String(err)}). Private windows in some browsers disable it.`,
-      'unavailable',
-    );
+    throw new StorageError(`IndexedDB is not available (${messageOf(err)}). Private windows in some browsers disable it.`, 'unavailable');
   });
   return dbPromise;
 }

@@ -1,5 +1,6 @@
 import type { FunctionComponent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { messageOf } from '../domain/messageOf';
 
 /**
  * A view whose code loads on first use, in its own chunk: the home page does not download the
@@ -23,7 +24,7 @@ export function lazyView<P extends object>(load: () => Promise<FunctionComponent
         })
         .catch((e: unknown) => {
           loading = undefined;
-          if (live) setError(`The ${label} could not be loaded (${e instanceof Error ? e.message : String(e)}). Reload the page to try again.`);
+          if (live) setError(`The ${label} could not be loaded (${messageOf(e)}). Reload the page to try again.`);
         });
       return () => {
         live = false;

@@ -4,6 +4,7 @@ import type { RecordingMeta } from '../domain/recording';
 import { getLoudness, saveLoudness } from '../storage/projects';
 import { backgroundEngine } from '../app/services';
 import { useJob } from './useJob';
+import { messageOf } from '../domain/messageOf';
 
 export type LoudnessState = { status: 'none' } | { status: 'ready'; loudness: Loudness } | { status: 'cancelled' } | { status: 'error'; message: string };
 
@@ -34,7 +35,7 @@ export function useLoudness(projectId: string, recording: Blob | undefined, file
         if (measured) await saveLoudness(projectId, measured);
         if (live) setState(measured ? { status: 'ready', loudness: measured } : { status: 'cancelled' });
       } catch (e) {
-        if (live) setState({ status: 'error', message: e instanceof Error ? e.message : String(e) });
+        if (live) setState({ status: 'error', message: messageOf(e) });
       }
     })();
     return () => {

@@ -6,6 +6,7 @@ import { onShortsChange } from '../storage/changes';
 import { getEdit } from '../storage/projects';
 import type { ProjectRecord } from '../storage/schema';
 import { listShorts, type SavedShort } from '../storage/shorts';
+import { messageOf } from '../domain/messageOf';
 
 /** A project's saved shorts, newest first; re-read when any tab saves, edits or deletes one, and when the tab is shown. */
 export function useShorts(projectId: string): { shorts: SavedShort[] | null; error: string | null } {
@@ -21,7 +22,7 @@ export function useShorts(projectId: string): { shorts: SavedShort[] | null; err
           setShorts(list);
           setError(null);
         },
-        (e: unknown) => read === reads.current && setError(e instanceof Error ? e.message : String(e)),
+        (e: unknown) => read === reads.current && setError(messageOf(e)),
       );
     };
     load();

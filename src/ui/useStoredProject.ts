@@ -7,6 +7,7 @@ import { getRecording, openProject, saveCaptionLook, saveLog, updateProject } fr
 import type { ProjectRecord } from '../storage/schema';
 import type { ProjectPatch } from '../storage/versions';
 import { releaseMedia } from '../app/services';
+import { messageOf } from '../domain/messageOf';
 
 export type StoredProject =
   | { status: 'loading' }
@@ -20,8 +21,6 @@ export interface ProjectNotice {
   kind: 'info' | 'error';
   message: string;
 }
-
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /**
  * An open project as stored, kept in step with other tabs. Writes are patches, queued so each
@@ -65,7 +64,7 @@ export function useStoredProject(id: string) {
         if (deleted.current) return;
         // Gone after it was open: deleted elsewhere (the signal may have been missed).
         if (stored.current && isStorageError(e, 'not-found')) gone();
-        else if (!ifNewer) setState({ status: 'missing', message: message(e) });
+        else if (!ifNewer) setState({ status: 'missing', message: messageOf(e) });
       }
     },
     [id, gone],
@@ -113,7 +112,7 @@ export function useStoredProject(id: string) {
           const refused = isStorageError(e, 'conflict');
           setNotice({
             kind: 'error',
-            message: refused ? `${message(e)} This tab now shows the newer version; make your change again if you still want it.` : message(e),
+            message: refused ? `${messageOf(e)} This tab now shows the newer version; make your change again if you still want it.` : messageOf(e),
           });
           await load();
         }

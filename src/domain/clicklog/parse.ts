@@ -4,6 +4,7 @@ import { readCsv, type ReadResult } from './csv';
 import { binaryAt, decodeLog } from './decode';
 import { invalidJson, readJsonDocument, readNdjson } from './json';
 import { refused, type ClickLogResult, type LogErrorCode, type LogNotice, type LogRejectedRow, type ParsedClickLog } from './result';
+import { messageOf } from '../messageOf';
 
 export type { ClickLogResult } from './result';
 
@@ -95,7 +96,7 @@ export function parseClickLog(text: string, fileName: string): ClickLogResult {
     try {
       doc = JSON.parse(body);
     } catch (e) {
-      engineMessage = e instanceof Error ? e.message : String(e);
+      engineMessage = messageOf(e);
     }
     if (engineMessage === null) {
       format = 'json';

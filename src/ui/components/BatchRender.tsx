@@ -19,6 +19,7 @@ import { ENGINE_NAMES } from './EngineNote';
 import { ErrorNote } from './ErrorNote';
 import { FitWarning } from './FitWarning';
 import { JobProgressBar } from './JobProgress';
+import { asError, messageOf } from '../../domain/messageOf';
 
 interface Props {
   project: ProjectRecord;
@@ -79,7 +80,7 @@ export function BatchRender({ project, recording, picks }: Props) {
           const blob = await keepShort(project.id, pick, prepared.edit, render, (performance.now() - clipStarted) / 1000, name).then(
             (kept) => kept.blob,
             (e: unknown) => {
-              setError(new Error(`#${pick.rank} was rendered but not kept in Your shorts (${e instanceof Error ? e.message : String(e)}); download it below.`));
+              setError(new Error(`#${pick.rank} was rendered but not kept in Your shorts (${messageOf(e)}); download it below.`));
               return render.blob;
             },
           );
@@ -87,7 +88,7 @@ export function BatchRender({ project, recording, picks }: Props) {
         }
       });
     } catch (e) {
-      setError(e instanceof Error ? e : new Error(String(e)));
+      setError(asError(e));
     }
   };
 

@@ -10,6 +10,7 @@ import { useJob } from '../useJob';
 import { ErrorNote } from './ErrorNote';
 import { JobProgressBar } from './JobProgress';
 import { UploadDialog } from './UploadDialog';
+import { messageOf } from '../../domain/messageOf';
 
 interface Props {
   /** For the clip's post text (its edit's, or the auto-edit's). */
@@ -47,7 +48,7 @@ export function ClipActions({ project, recording, recordingName, meta, clip }: P
         await use(out);
       }
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(messageOf(e));
     }
   };
   const download = () => cutThen('Cutting', (out) => saveBlob(out.blob, fileName(out)));

@@ -1,3 +1,4 @@
+import { asError } from '../../domain/messageOf';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useObjectUrl } from '../useObjectUrl';
 import { formatClock } from '../../domain/format';
@@ -76,7 +77,7 @@ export function ClipPreview({ recording, clip, at }: Props) {
       const blob = await run('Making a preview this browser can show', (hooks) => engine.previewProxy(recording, name, clip.start, clip.end, hooks));
       if (blob) setProxy({ start: clip.start, end: clip.end, blob });
     } catch (e) {
-      setError(e instanceof Error ? e : new Error(String(e)));
+      setError(asError(e));
     }
   };
 

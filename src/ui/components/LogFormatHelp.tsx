@@ -1,5 +1,6 @@
 import type { FunctionComponent } from 'preact';
 import { useState } from 'preact/hooks';
+import { messageOf } from '../../domain/messageOf';
 
 /** The help's body is loaded on first opening: the full format text stays off the home page's first download. */
 let loaded: FunctionComponent | undefined;
@@ -12,7 +13,7 @@ export function LogFormatHelp() {
     if (Body) return;
     import('./LogHelp').then(
       (m) => setBody(() => (loaded = m.LogHelp)),
-      (e: unknown) => setError(`The help could not be loaded (${e instanceof Error ? e.message : String(e)}). Reload the page to try again.`),
+      (e: unknown) => setError(`The help could not be loaded (${messageOf(e)}). Reload the page to try again.`),
     );
   };
   return (

@@ -19,6 +19,7 @@ import { ErrorNote } from './ErrorNote';
 import { FitWarning } from './FitWarning';
 import { JobProgressBar } from './JobProgress';
 import { UploadDialog } from './UploadDialog';
+import { messageOf } from '../../domain/messageOf';
 
 interface Props {
   /** Renders are kept as this project's shorts. */
@@ -38,8 +39,6 @@ const parseTags = (text: string) =>
     .split(/[\s,]+/)
     .map((t) => t.replace(/^#/, ''))
     .filter(Boolean);
-
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** Render → keep as a saved short → preview, download or upload, plus the post text to go with it. */
 export function RenderPanel({ projectId, recording, recordingName, meta, pick, edit, onPost, hashtags, onHashtags }: Props) {
@@ -77,12 +76,12 @@ export function RenderPanel({ projectId, recording, recordingName, meta, pick, e
         setResult({ render: { ...render, blob: kept.blob }, seconds, short: kept.short });
       } catch (e) {
         setResult({ render, seconds });
-        setKeepError(message(e));
+        setKeepError(messageOf(e));
       } finally {
         setKeeping(false);
       }
     } catch (e) {
-      setError(message(e));
+      setError(messageOf(e));
     }
   };
 
@@ -134,7 +133,7 @@ export function RenderPanel({ projectId, recording, recordingName, meta, pick, e
             if (short)
               saveShortPost(short.id, text).then(
                 () => setResult((r) => r && { ...r, short: { ...short, postText: text } }),
-                (e: unknown) => setKeepError(message(e)),
+                (e: unknown) => setKeepError(messageOf(e)),
               );
           }}
           product={pick.product}

@@ -4,6 +4,7 @@ import { formatBytes, formatClock } from '../../domain/format';
 import { useObjectUrl } from '../useObjectUrl';
 import type { ShortStatus } from '../useShorts';
 import { ENGINE_NAMES } from './EngineNote';
+import { messageOf } from '../../domain/messageOf';
 
 interface Props {
   short: SavedShort;
@@ -30,7 +31,7 @@ export function ShortCard({ short, status, chosen, onChoose, open, onDownload, o
   const videoUrl = useObjectUrl(video);
   const name = short.product.name ?? short.product.id;
   const note = status && status !== 'current' ? STATUS_NOTES[status] : undefined;
-  const play = () => open().then(setVideo, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  const play = () => open().then(setVideo, (e: unknown) => setError(messageOf(e)));
 
   return (
     <li class="short-card" data-testid="short" data-short-id={short.id} data-status={status ?? 'unknown'}>

@@ -9,6 +9,7 @@ import { ShortCard } from './ShortCard';
 import { StorageLine } from './StorageLine';
 import { UploadDialog } from './UploadDialog';
 import { ZipExport } from './ZipExport';
+import { messageOf } from '../../domain/messageOf';
 
 interface Props {
   project: ProjectRecord;
@@ -16,8 +17,6 @@ interface Props {
   /** Undefined while the highlights are being found. */
   clips: readonly Clip[] | undefined;
 }
-
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** "Your shorts": every render of this project, kept in the browser; play, download, upload, delete, ZIP. */
 export function ShortsSection({ project, recording, clips }: Props) {
@@ -34,11 +33,11 @@ export function ShortsSection({ project, recording, clips }: Props) {
   /** A stored short's file action; its failure is shown. */
   const attempt = <T,>(action: Promise<T>, then?: (value: T) => void) => {
     setError(null);
-    action.then(then, (e: unknown) => setError(message(e)));
+    action.then(then, (e: unknown) => setError(messageOf(e)));
   };
   const remove = (short: SavedShort) => {
     if (!confirm(`Delete the short of “${short.product.name ?? short.product.id}”? Its video is removed from this browser.`)) return;
-    removeShort(short).catch((e: unknown) => setError(message(e)));
+    removeShort(short).catch((e: unknown) => setError(messageOf(e)));
   };
 
   return (
@@ -79,7 +78,7 @@ export function ShortsSection({ project, recording, clips }: Props) {
         <UploadDialog
           file={upload.file}
           postText={upload.short.postText}
-          onPostText={(text) => saveShortPost(upload.short.id, text).catch((e: unknown) => setError(message(e)))}
+          onPostText={(text) => saveShortPost(upload.short.id, text).catch((e: unknown) => setError(messageOf(e)))}
           product={upload.short.product}
           onClose={() => setUpload(null)}
         />

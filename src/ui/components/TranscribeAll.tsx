@@ -1,3 +1,4 @@
+import { asError } from '../../domain/messageOf';
 import { useState } from 'preact/hooks';
 import { currentEdit, keepTranscription } from '../../app/clipEdits';
 import type { ProjectRecord } from '../../app/projects';
@@ -63,7 +64,7 @@ export function TranscribeAll({ project, recording, picks }: Props) {
         }
       });
     } catch (e) {
-      setError(e instanceof Error ? e : new Error(String(e)));
+      setError(asError(e));
     }
     if (made + kept > 0)
       setDone(

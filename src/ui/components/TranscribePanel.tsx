@@ -1,3 +1,4 @@
+import { asError } from '../../domain/messageOf';
 import { useRef, useState } from 'preact/hooks';
 import type { ClipEdit } from '../../domain/edit/model';
 import { detailsOf } from '../../domain/mediaErrors';
@@ -54,7 +55,7 @@ export function TranscribePanel({ recording, recordingName, hasAudio, clip, capt
       const { loadSec, transcribeSec, speechSec } = result;
       setDone({ message: transcriptionSummary(result), timings: { loadSec, transcribeSec, speechSec, clipSec: clip.end - clip.start } });
     } catch (e) {
-      setError(e instanceof Error ? e : new Error(String(e)));
+      setError(asError(e));
     }
   };
 

@@ -5,6 +5,7 @@ import { formatBytes } from '../../domain/format';
 import { TIKTOK_UPLOAD_URL } from '../../domain/tiktok';
 import { canShareFile, copyText, handOffToUploader, shareShort, type DesktopHandoff } from '../../app/handoff';
 import { ErrorNote } from './ErrorNote';
+import { messageOf } from '../../domain/messageOf';
 
 interface Props {
   file: File;
@@ -53,7 +54,7 @@ export function UploadDialog({ file, postText, onPostText, product, onClose }: P
         setOutcome({ kind: 'desktop', ...(await handOffToUploader({ file, text, title })) });
       }
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(messageOf(e));
     } finally {
       setBusy(false);
     }

@@ -1,3 +1,4 @@
+import { asError } from '../../domain/messageOf';
 import { useState } from 'preact/hooks';
 import { canPickSaveFile, openFileSink, ZIP } from '../../app/fileSink';
 import type { ProjectRecord } from '../../app/projects';
@@ -64,7 +65,7 @@ export function ZipExport({ project, recording, clips, shorts }: Props) {
           : `${name}: ${count} file${count === 1 ? '' : 's'} and their listing, ${formatBytes(bytes)}${sink.where === 'picked' ? ', saved where you chose.' : ', downloaded.'}`,
       );
     } catch (e) {
-      setError(e instanceof Error ? e : new Error(String(e)));
+      setError(asError(e));
     } finally {
       setFile(null);
     }

@@ -18,6 +18,7 @@ import { RenderPanel } from '../components/RenderPanel';
 import { TranscribePanel } from '../components/TranscribePanel';
 import { clipKey, useClipEdit } from '../useClipEdit';
 import { useStoredProject } from '../useStoredProject';
+import { messageOf } from '../../domain/messageOf';
 
 interface Props {
   projectId: string;
@@ -47,7 +48,7 @@ export function EditorView({ projectId, clip, back }: Props) {
         if (found) setPick(found);
         else setPickError(NOT_AMONG);
       })
-      .catch((e: unknown) => setPickError(e instanceof Error ? e.message : String(e)));
+      .catch((e: unknown) => setPickError(messageOf(e)));
   }, [projectId, clip]);
 
   const { state } = stored;
