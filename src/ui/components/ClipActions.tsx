@@ -10,7 +10,8 @@ import { useJob } from '../useJob';
 import { ErrorNote } from './ErrorNote';
 import { JobProgressBar } from './JobProgress';
 import { UploadDialog } from './UploadDialog';
-import { messageOf } from '../../domain/messageOf';
+import { asError } from '../../domain/messageOf';
+import { detailsOf } from '../../domain/mediaErrors';
 
 interface Props {
   /** For the clip's post text (its edit's, or the auto-edit's). */
@@ -30,7 +31,7 @@ const METHOD_NOTES: Record<CutMethod, string> = {
 /** Download one clip, or hand it to TikTok: stream copy by default (fast), or an exact re-encoded cut. */
 export function ClipActions({ project, recording, recordingName, meta, clip }: Props) {
   const [exact, setExact] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Error | null>(null);
   const [method, setMethod] = useState<CutMethod | null>(null);
   const [upload, setUpload] = useState<{ file: File; text: string } | null>(null);
   const { job, run, cancel } = useJob();
@@ -48,7 +49,7 @@ export function ClipActions({ project, recording, recordingName, meta, clip }: P
         await use(out);
       }
     } catch (e) {
-      setError(messageOf(e));
+      setError(asError(e));
     }
   };
   const download = () => cutThen('Cutting', (out) => saveBlob(out.blob, fileName(out)));
@@ -79,7 +80,7 @@ export function ClipActions({ project, recording, recordingName, meta, clip }: P
           {METHOD_NOTES[method]}
         </p>
       )}
-      {error && <ErrorNote message={`The clip could not be cut: ${error}`} onDismiss={() => setError(null)} />}
+      {error && <ErrorNote message={`The clip could not be cut: ${error.message}`} details={detailsOf(error)} onDismiss={() => setError(null)} />}
       {upload && <UploadDialog file={upload.file} postText={upload.text} product={clip.product} onClose={() => setUpload(null)} />}
     </div>
   );

@@ -19,7 +19,8 @@ import { ErrorNote } from './ErrorNote';
 import { FitWarning } from './FitWarning';
 import { JobProgressBar } from './JobProgress';
 import { UploadDialog } from './UploadDialog';
-import { messageOf } from '../../domain/messageOf';
+import { asError, messageOf } from '../../domain/messageOf';
+import { detailsOf } from '../../domain/mediaErrors';
 
 interface Props {
   /** Renders are kept as this project's shorts. */
@@ -45,7 +46,7 @@ export function RenderPanel({ projectId, recording, recordingName, meta, pick, e
   const { job, run, cancel } = useJob();
   /** `short`: how it was kept (its MP4 is then `render.blob`, read back from disk). */
   const [result, setResult] = useState<{ render: RenderResult; seconds: number; short?: SavedShort } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Error | null>(null);
   const [keepError, setKeepError] = useState<string | null>(null);
   const [keeping, setKeeping] = useState(false);
   const [room, setRoom] = useState<{ needed: number; free: number } | null>(null);
@@ -81,7 +82,7 @@ export function RenderPanel({ projectId, recording, recordingName, meta, pick, e
         setKeeping(false);
       }
     } catch (e) {
-      setError(messageOf(e));
+      setError(asError(e));
     }
   };
 
@@ -105,7 +106,7 @@ export function RenderPanel({ projectId, recording, recordingName, meta, pick, e
         )}
       </div>
       {room && <FitWarning needed={room.needed} free={room.free} what="This short" onAnyway={() => void render(true)} />}
-      {error && <ErrorNote message={`The video could not be rendered: ${error}`} onDismiss={() => setError(null)} />}
+      {error && <ErrorNote message={`The video could not be rendered: ${error.message}`} details={detailsOf(error)} onDismiss={() => setError(null)} />}
       {keepError && (
         <ErrorNote message={`The video was rendered but not kept in Your shorts: ${keepError} Download it to keep it.`} onDismiss={() => setKeepError(null)} />
       )}

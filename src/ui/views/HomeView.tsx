@@ -10,6 +10,7 @@ import { ProjectList } from '../components/ProjectList';
 import { StorageLine } from '../components/StorageLine';
 import { useJob } from '../useJob';
 import { useStorageSummary } from '../useStorageSummary';
+import { detailsOf } from '../../domain/mediaErrors';
 
 interface Props {
   open: (id: string, warnings?: string[]) => void;
@@ -113,7 +114,12 @@ export function HomeView({ open }: Props) {
         <LogFormatHelp />
         {job && <JobProgressBar job={job} onCancel={cancel} />}
         {error && (
-          <ErrorNote message={error.message} {...(error instanceof ImportError && { rows: error.rows, total: error.total })} onDismiss={() => setError(null)} />
+          <ErrorNote
+            message={error.message}
+            details={detailsOf(error)}
+            {...(error instanceof ImportError && { rows: error.rows, total: error.total })}
+            onDismiss={() => setError(null)}
+          />
         )}
       </section>
       <section class="projects" aria-label="Your projects">
