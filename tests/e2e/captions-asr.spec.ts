@@ -129,3 +129,19 @@ test("transcribes all clips of a flite recording without a transcript: WER ≤ 0
   expect(wer).toBeLessThanOrEqual(0.12);
   expectInsideSpeech(cues, ref, clipStart);
 });
+
+test('Cancel stops a transcription and leaves the lines as they were; the next one starts afresh', async ({ page }) => {
+  await openFirstClip(page);
+  const before = await editorCues(page);
+  await page.getByRole('button', { name: /^Transcribe/ }).click();
+  const job = page.getByRole('status').filter({ has: page.getByRole('progressbar', { name: /transcrib/i }) });
+  await expect(job).toBeVisible();
+  await job.getByRole('button', { name: 'Cancel' }).click();
+  await expect(job).toBeHidden();
+  await expect(page.getByTestId('transcribe-result')).toBeHidden();
+  expect(await editorCues(page)).toEqual(before);
+  // The cancelled worker was ended: a new job loads the model again and finishes.
+  await page.getByRole('button', { name: /^Transcribe/ }).click();
+  await expect(page.getByTestId('transcribe-result')).toBeVisible({ timeout: 120_000 });
+  expect(await editorCues(page)).not.toEqual(before);
+});
