@@ -169,9 +169,10 @@ test('raw clips, cut one after another: progress per file and overall, cancel re
   await expect(zip.getByRole('radio', { name: /Raw clips \(5, cut one by one\)/ })).toBeChecked();
 
   await zip.getByRole('button', { name: 'Download all as ZIP' }).click();
-  await expect(zip.getByTestId('zip-file')).toContainText(/File 2 of 5: 2-/);
   await expect(zip.getByRole('status').filter({ hasText: 'Zipping 5 clips' })).toContainText(/\d+%/);
   await zip.screenshot({ path: join(SHOTS, 'zip-progress.png') });
+  // Past the first file (a fast machine may be on any later one by the time this looks), then cancel at once.
+  await expect(zip.getByTestId('zip-file')).toContainText(/File ([2-5]) of 5: \1-/);
   await zip.getByRole('button', { name: 'Cancel' }).click();
   await expect(zip.getByTestId('zip-done')).toHaveText('Cancelled: the unfinished ZIP was removed.');
   expect(await opfsHas(page, 'sample-clips.zip')).toBe(false);
