@@ -3,8 +3,8 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CaptionLook } from '../../src/domain/edit/captionStyle';
-import { DEFAULT_SELECTION } from '../../src/domain/events';
 import { autoEdit } from '../../src/domain/edit/model';
+import { newProject } from './projectFixture';
 
 const look: CaptionLook = { style: 'highlight', font: 'inter', color: '#ffffff', accent: '#fe2c55' };
 const edit = (start: number) => autoEdit({ pick: { start, end: start + 20 }, product: { id: 'P1', name: 'Mug' }, hashtags: [] });
@@ -17,15 +17,7 @@ beforeEach(() => {
 describe('saveCaptionLook', () => {
   it('stores the default and restyles this project’s stored edits only, keeping their text', async () => {
     const s = await import('../../src/storage/projects');
-    const meta = { durationSec: 60, width: 640, height: 360, fps: 30, rotation: 0, container: 'mp4', videoCodec: 'h264', hasAudio: true };
-    const fields = (id: string) => ({
-      id,
-      name: id,
-      createdAt: 1,
-      updatedAt: 1,
-      recording: { name: 'r.mp4', size: 1, type: 'video/mp4', meta },
-      selection: DEFAULT_SELECTION,
-    });
+    const fields = (id: string) => newProject(id, 60);
     const p1 = await s.createProject(fields('p1'), new Blob(['r']));
     await s.createProject(fields('p2'), new Blob(['r']));
     await s.saveEdit('p1', 'a', edit(0));

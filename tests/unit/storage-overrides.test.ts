@@ -2,21 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SELECTION } from '../../src/domain/events';
 import type { ProjectRecord } from '../../src/storage/schema';
+import { storedProject } from './projectFixture';
 import { applyPatch, rebase } from '../../src/storage/versions';
 
 const base: ProjectRecord = {
-  id: 'p1',
-  name: 'stream',
-  createdAt: 1,
-  updatedAt: 1,
-  version: 3,
-  recording: {
-    name: 'stream.mp4',
-    size: 10,
-    type: 'video/mp4',
-    meta: { durationSec: 200, width: 640, height: 360, fps: 30, rotation: 0, container: 'mp4', videoCodec: 'h264', hasAudio: true },
-  },
-  selection: DEFAULT_SELECTION,
+  ...storedProject(200),
   clipOverrides: { 'P1#1': { start: 10, end: 30 } },
 };
 

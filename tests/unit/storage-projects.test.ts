@@ -6,22 +6,10 @@ import { openDB } from 'idb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SELECTION, type ClickLog, type Pick } from '../../src/domain/events';
 import type { ClipEdit } from '../../src/domain/edit/model';
-import type { NewProject } from '../../src/storage/projects';
+import { newProject } from './projectFixture';
 import { DB_NAME, STORES } from '../../src/storage/schema';
 
-const fields = (id: string): NewProject => ({
-  id,
-  name: id,
-  createdAt: 1,
-  updatedAt: 1,
-  recording: {
-    name: `${id}.mp4`,
-    size: 3,
-    type: 'video/mp4',
-    meta: { durationSec: 20, width: 640, height: 360, fps: 30, rotation: 0, container: 'mp4', videoCodec: 'h264', hasAudio: true },
-  },
-  selection: DEFAULT_SELECTION,
-});
+const fields = (id: string) => newProject(id);
 
 const clickLog = (fileName: string, events: number): ClickLog => ({
   fileName,

@@ -4,24 +4,11 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_SELECTION } from '../../src/domain/events';
-import type { NewProject } from '../../src/storage/projects';
+import { newProject } from './projectFixture';
 import { DB_NAME } from '../../src/storage/schema';
 import type { SavedShort } from '../../src/storage/shortRecord';
 
-const fields = (id: string): NewProject => ({
-  id,
-  name: id,
-  createdAt: 1,
-  updatedAt: 1,
-  recording: {
-    name: `${id}.mp4`,
-    size: 3,
-    type: 'video/mp4',
-    meta: { durationSec: 20, width: 640, height: 360, fps: 30, rotation: 0, container: 'mp4', videoCodec: 'h264', hasAudio: true },
-  },
-  selection: DEFAULT_SELECTION,
-});
+const fields = (id: string) => newProject(id);
 
 const short = (id: string, projectId: string, createdAt = 1): SavedShort => ({
   id,

@@ -1,23 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SELECTION } from '../../src/domain/events';
 import type { ProjectRecord } from '../../src/storage/schema';
+import { storedProject } from './projectFixture';
 import { applyPatch, rebase, sameValue } from '../../src/storage/versions';
 
 const base: ProjectRecord = {
-  id: 'p1',
-  name: 'stream',
-  createdAt: 1,
-  updatedAt: 1,
-  version: 3,
-  recording: {
-    name: 'stream.mp4',
-    size: 10,
-    type: 'video/mp4',
-    meta: { durationSec: 20, width: 640, height: 360, fps: 30, rotation: 0, container: 'mp4', videoCodec: 'h264', hasAudio: true },
-  },
+  ...storedProject(20),
   log: { fileName: 'old.csv', events: 334, products: 5, rejectedCount: 0 },
   offsetSec: 2,
-  selection: DEFAULT_SELECTION,
 };
 const newLog = { fileName: 'new.csv', events: 4, products: 1, rejectedCount: 0 };
 /** What another tab stored after `base`: the log replaced (which drops the offset). */
