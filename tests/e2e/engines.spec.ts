@@ -3,7 +3,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { chooseEngine, CLIP_SEC, openEditor, renderAndDownload } from './editor';
-import { bandLevel, decodeErrors, ffprobe, fixture, frameRgb, generated, regionColor, rgbDiff, topLevelBoxes, videoFrameCount } from './helpers';
+import {
+  bandLevel,
+  decodeErrors,
+  ffprobe,
+  fixture,
+  frameRgb,
+  generated,
+  regionColor,
+  rgbDiff,
+  SHORT_COLOR_TAGS,
+  topLevelBoxes,
+  videoFrameCount,
+} from './helpers';
 
 const outDir = mkdtempSync(join(tmpdir(), 'lhs-engines-'));
 
@@ -38,7 +50,7 @@ test('both engines make the same short: size, frames, overlays in place and time
       codec_name: 'h264',
       width: 1080,
       height: 1920,
-      pix_fmt: 'yuv420p',
+      ...SHORT_COLOR_TAGS,
       profile: 'High',
     });
     expect(probe.streams.find((s) => s.codec_type === 'audio')).toMatchObject({ codec_name: 'aac' });

@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Download, Locator, Page } from '@playwright/test';
+import { OUTPUT_COLOR } from '../../src/domain/edit/output';
 
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 export const fixture = (name: string) => join(FIXTURES, name);
@@ -41,9 +42,20 @@ export interface Probe {
     profile?: string;
     color_space?: string;
     color_transfer?: string;
+    color_primaries?: string;
+    color_range?: string;
     avg_frame_rate?: string;
   }>;
 }
+
+/** The tags every short carries (the output colour both engines promise, src/domain/edit/output.ts). */
+export const SHORT_COLOR_TAGS = {
+  pix_fmt: 'yuv420p',
+  color_space: OUTPUT_COLOR.matrix,
+  color_primaries: OUTPUT_COLOR.primaries,
+  color_transfer: OUTPUT_COLOR.transfer,
+  color_range: OUTPUT_COLOR.range,
+} as const;
 
 /** The native ffprobe is the oracle for what the app wrote. */
 export function ffprobe(path: string): Probe {
@@ -80,6 +92,19 @@ export function regionColor(path: string, t: number, x: number, y: number, w: nu
   for (let i = 0; i < raw.length; i++) sum[i % 3]! += raw[i]!;
   const n = raw.length / 3;
   return [sum[0]! / n, sum[1]! / n, sum[2]! / n];
+}
+
+/**
+ * Mean Y, Cb, Cr of a region (even x, y, w, h) of the frame at `t` seconds as stored: the planes are
+ * read in the stream's own 4:2:0 format, with no range or matrix conversion by the oracle.
+ */
+export function regionYcbcr(path: string, t: number, x: number, y: number, w: number, h: number): [number, number, number] {
+  const raw = execFileSync('ffmpeg', ['-v', 'error', '-ss', String(t), '-i', path, '-frames:v', '1', '-vf', `crop=${w}:${h}:${x}:${y}`, '-f', 'rawvideo', '-']);
+  const luma = w * h;
+  const chroma = luma / 4;
+  if (raw.length !== luma + 2 * chroma) throw new Error(`not a 4:2:0 frame: ${raw.length} bytes for ${w}×${h}`);
+  const mean = (from: number, n: number) => raw.subarray(from, from + n).reduce((a, v) => a + v, 0) / n;
+  return [mean(0, luma), mean(luma, chroma), mean(luma + chroma, chroma)];
 }
 
 /** RMS level (dBFS) of the audio inside a narrow band around `hz`, over [start, start + dur). */

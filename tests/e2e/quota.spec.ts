@@ -48,7 +48,12 @@ test('the recording fits but the log does not: nothing is stored, and the page s
   await page.locator(picker).setInputFiles([REC, bigLog(300_000)]);
   await expectRefusedAndGone(page, 'quota-refused.png');
 
-  // Under the same quota the recording alone is stored: it was the log that did not fit.
+  // The recording alone is stored: it was the log that did not fit. The quota is set again for
+  // this step, with room for the recording twice (still far less than the ~5 MB the log needs):
+  // Chromium 156.0.8078.114 sometimes goes on counting the refused attempt's recording against an
+  // overridden quota (in 3 of 6 runs; not in estimate(), not freed by GC or by waiting 20 s), while
+  // the page holds nothing of it and the previous build never did.
+  await limitQuota(page, (await usage(page)) + 2 * statSync(REC).size + 256_000);
   await importProject(page, [REC]);
   await expect(page.getByText('No click log yet')).toBeVisible();
 });

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { chooseEngine, renderAndDownload } from './editor';
-import { advancedSetting, decodeErrors, dropFiles, ffprobe, frameRgb, generated, rgbDiff, rowRange, saveDownload } from './helpers';
+import { advancedSetting, decodeErrors, dropFiles, ffprobe, frameRgb, generated, rgbDiff, rowRange, saveDownload, SHORT_COLOR_TAGS } from './helpers';
 
 const outDir = mkdtempSync(join(tmpdir(), 'lhs-recordings-'));
 
@@ -76,15 +76,14 @@ async function renderClip(page: Page, name: string): Promise<string> {
 const streams = (path: string) => ffprobe(path).streams.map((s) => s.codec_name);
 const duration = (path: string) => Number(ffprobe(path).format.duration);
 
-/** A short as both engines promise it: 9:16, H.264 + AAC, SDR BT.601, the clip's length, clean. */
+/** A short as both engines promise it: 9:16, H.264 + AAC, SDR BT.709 limited range, the clip's length, clean. */
 function expectShort(path: string, clipSec: number) {
   const probe = ffprobe(path);
   expect(probe.streams.find((s) => s.codec_type === 'video')).toMatchObject({
     codec_name: 'h264',
     width: 720,
     height: 1280,
-    color_transfer: 'smpte170m',
-    color_space: 'smpte170m',
+    ...SHORT_COLOR_TAGS,
   });
   expect(probe.streams.find((s) => s.codec_type === 'audio')?.codec_name).toBe('aac');
   expect(Math.abs(duration(path) - clipSec)).toBeLessThanOrEqual(0.1);
@@ -267,7 +266,7 @@ test('an HLG-tagged H.264 video: cuts keep HLG pixels with HLG tags throughout, 
     const short = await renderAndDownload(page, outDir, `hlg-short-${engine}`);
     await expect(page.getByTestId('render-engine')).toHaveAttribute('data-engine', engine);
     expectShort(short, end - start);
-    expect(frameTransfers(short)).toEqual(['smpte170m']);
+    expect(frameTransfers(short)).toEqual([SHORT_COLOR_TAGS.color_transfer]);
   }
 });
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { chooseEngine, openEditor, renderAndDownload } from './editor';
-import { decodeErrors, ffprobe, fixture, generated, rgbDiff, videoFrameCount } from './helpers';
+import { decodeErrors, ffprobe, fixture, generated, rgbDiff, SHORT_COLOR_TAGS, videoFrameCount } from './helpers';
 
 const outDir = mkdtempSync(join(tmpdir(), 'lhs-sources-'));
 const CLIP = 4;
@@ -35,9 +35,7 @@ for (const [name, file, hasAudio] of [
     expect(video).toMatchObject({
       width: 720,
       height: 1280,
-      pix_fmt: 'yuv420p',
-      color_space: 'smpte170m',
-      color_transfer: 'smpte170m',
+      ...SHORT_COLOR_TAGS,
       avg_frame_rate: '30/1',
     });
     expect(probe.streams.find((s) => s.codec_type === 'audio')?.codec_name).toBe('aac');

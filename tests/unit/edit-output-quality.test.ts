@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OUTPUT_COLOR, sourceMatrix } from '../../src/domain/edit/output';
+import { limitedYcbcr, OUTPUT_COLOR, sourceMatrix } from '../../src/domain/edit/output';
 import { DEFAULT_QUALITY, qualityPreset, QUALITY_PRESETS, videoBitrate } from '../../src/domain/edit/quality';
 import { bands } from '../../src/media/webcodecs/draw';
 
@@ -28,8 +28,16 @@ describe('colour', () => {
     expect(sourceMatrix({ width: 720, height: 1280 })).toBe('bt709');
     expect(sourceMatrix({ width: 640, height: 360 })).toBe('bt601');
   });
-  it("writes SDR BT.601 limited range, the tags Chromium's encoder writes", () => {
-    expect(OUTPUT_COLOR).toEqual({ matrix: 'smpte170m', primaries: 'smpte170m', transfer: 'smpte170m', range: 'tv' });
+  it('writes SDR BT.709 limited range, what phones and TikTok expect of HD video', () => {
+    expect(OUTPUT_COLOR).toEqual({ matrix: 'bt709', primaries: 'bt709', transfer: 'bt709', range: 'tv' });
+  });
+  it('limited-range Y′CbCr of the primaries and greys (BT.709 reference values)', () => {
+    const round = (v: number[]) => v.map((x) => Math.round(x));
+    expect(round(limitedYcbcr([255, 255, 255]))).toEqual([235, 128, 128]);
+    expect(round(limitedYcbcr([0, 0, 0]))).toEqual([16, 128, 128]);
+    expect(round(limitedYcbcr([255, 0, 0]))).toEqual([63, 102, 240]);
+    expect(round(limitedYcbcr([0, 255, 0]))).toEqual([173, 42, 26]);
+    expect(round(limitedYcbcr([0, 0, 255]))).toEqual([32, 240, 118]);
   });
 });
 

@@ -142,9 +142,9 @@ describe.skipIf(missing !== '')(`renderArgs with native ffmpeg${missing ? ` (ski
     ffmpeg(renderArgs(plan, join(dir, 'hlg.mp4'), 'sdr.mp4'));
     expect(probe('sdr.mp4').streams.find((s) => s.codec_type === 'video')).toMatchObject({
       pix_fmt: 'yuv420p',
-      color_space: 'smpte170m',
-      color_transfer: 'smpte170m',
-      color_primaries: 'smpte170m',
+      color_space: 'bt709',
+      color_transfer: 'bt709',
+      color_primaries: 'bt709',
     });
   }, 60_000);
 });

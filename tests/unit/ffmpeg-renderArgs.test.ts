@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DUCKING, frameCount, makeRenderPlan, overlayAlpha, planProblems, RenderPlanError, visibleOverlays, type RenderPlan } from '../../src/domain/edit/plan';
+import { OVERLAY_TO_OUTPUT } from '../../src/media/ffmpeg/reframeFilter';
 import { audioMixArgs, renderArgs, renderGraph } from '../../src/media/ffmpeg/renderArgs';
 
 const base = (o: Partial<RenderPlan> = {}): RenderPlan => ({
@@ -67,11 +68,11 @@ describe('renderArgs', () => {
       '-pix_fmt',
       'yuv420p',
       '-colorspace',
-      'smpte170m',
+      'bt709',
       '-color_primaries',
-      'smpte170m',
+      'bt709',
       '-color_trc',
-      'smpte170m',
+      'bt709',
       '-color_range',
       'tv',
       '-r',
@@ -98,10 +99,10 @@ describe('renderArgs', () => {
 
   it('composites overlays in order with enable windows, alpha fade-in on request', () => {
     const graph = graphOf(renderArgs(base(), 'in.mp4', 'out.mp4'));
-    expect(graph).toContain('[1:v]setpts=PTS+15/(30*TB),format=rgba,fade=t=in:st=0.5:d=0.3:alpha=1[ov0]');
+    expect(graph).toContain(`[1:v]setpts=PTS+15/(30*TB),format=rgba,fade=t=in:st=0.5:d=0.3:alpha=1,${OVERLAY_TO_OUTPUT}[ov0]`);
     expect(graph).toContain("[vbase][ov0]overlay=x=100:y=200:enable='between(t,0.5,4)'[v1]");
     // clamped to the clip end, rounded position, no fade
-    expect(graph).toContain('[2:v]setpts=PTS+60/(30*TB)[ov1]');
+    expect(graph).toContain(`[2:v]setpts=PTS+60/(30*TB),${OVERLAY_TO_OUTPUT}[ov1]`);
     expect(graph).toContain("[v1][ov1]overlay=x=150:y=780:enable='between(t,2,5)'[v2]");
     expect(graph.indexOf('[ov0]overlay')).toBeLessThan(graph.indexOf('[ov1]overlay'));
     expect(graph.startsWith('[0:v:0]fps=30,')).toBe(true);
@@ -118,7 +119,7 @@ describe('renderArgs', () => {
     expect(visibleOverlays(plan).map((o) => [o.id, o.from, o.to])).toEqual([['ok', 0, 1]]);
     const args = renderArgs(plan, 'in.mp4', 'out.mp4');
     expect(valuesOf(args, '-i')).toEqual(['in.mp4', '/ov-ok.png', '/music.m4a']);
-    expect(graphOf(args)).toContain("[1:v]setpts=PTS+0/(30*TB)[ov0];[vbase][ov0]overlay=x=0:y=0:enable='between(t,0,1)'[v1]");
+    expect(graphOf(args)).toContain(`[1:v]setpts=PTS+0/(30*TB),${OVERLAY_TO_OUTPUT}[ov0];[vbase][ov0]overlay=x=0:y=0:enable='between(t,0,1)'[v1]`);
     expect(graphOf(args)).toContain('[2:a]atrim=duration=5');
     checkLabels(args);
   });
@@ -132,9 +133,9 @@ describe('renderArgs', () => {
     expect(valuesOf(args, '-i')).toEqual(['in.mp4', '/ov-w0.png', '/ov-w2.png', '/ov-other.png', '/music.m4a']);
     const graph = graphOf(args);
     expect(graph).toContain(
-      "[1:v]setpts=PTS+30/(30*TB)[ov0s0];[2:v]setpts=PTS+43/(30*TB)[ov0s1];[ov0s0][ov0s1]interleave=nb_inputs=2[ov0];[vbase][ov0]overlay=x=60:y=1300:enable='between(t,1,2)'[v1]",
+      `[1:v]setpts=PTS+30/(30*TB)[ov0s0];[2:v]setpts=PTS+43/(30*TB)[ov0s1];[ov0s0][ov0s1]interleave=nb_inputs=2,${OVERLAY_TO_OUTPUT}[ov0];[vbase][ov0]overlay=x=60:y=1300:enable='between(t,1,2)'[v1]`,
     );
-    expect(graph).toContain("[3:v]setpts=PTS+60/(30*TB)[ov1];[v1][ov1]overlay=x=60:y=10:enable='between(t,2,3)'[v2]");
+    expect(graph).toContain(`[3:v]setpts=PTS+60/(30*TB),${OVERLAY_TO_OUTPUT}[ov1];[v1][ov1]overlay=x=60:y=10:enable='between(t,2,3)'[v2]`);
     checkLabels(args);
   });
 
@@ -198,26 +199,26 @@ describe('renderArgs', () => {
 
   it('crop mode and rotated sources go through the reframe', () => {
     const graph = graphOf(renderArgs(base({ reframe: 'crop', output: { width: 1080, height: 1920, fps: 30 } }), 'in.mp4', 'out.mp4'));
-    const sd = ':in_color_matrix=bt601:out_color_matrix=bt601:out_range=tv';
+    const sd = ':in_color_matrix=bt601:out_color_matrix=bt709:out_range=tv';
     expect(graph.startsWith(`[0:v:0]fps=30,crop=202:360:218:0,scale=1080:1920${sd},setsar=1,format=yuv420p[vbase]`)).toBe(true);
     const rotated = renderGraph(base({ source: { ...base().source, width: 1280, height: 720, rotation: 90 } }), 'in.mp4');
     // Untagged HD is read as BT.709, as browsers do, so both engines agree on its colours.
     expect(
-      rotated.filter.startsWith('[0:v:0]fps=30,scale=720:1280:in_color_matrix=bt709:out_color_matrix=bt601:out_range=tv,setsar=1,format=yuv420p[vbase]'),
+      rotated.filter.startsWith('[0:v:0]fps=30,scale=720:1280:in_color_matrix=bt709:out_color_matrix=bt709:out_range=tv,setsar=1,format=yuv420p[vbase]'),
     ).toBe(true);
   });
 
   it('reads colour tags: tagged matrices are honoured, HDR (HLG/PQ) is tone-mapped to SDR first', () => {
     const tagged = renderGraph(base({ reframe: 'crop', source: { ...base().source, colorMatrix: 'bt709' } }), 'in.mp4');
-    expect(tagged.filter).toContain('in_color_matrix=bt709:out_color_matrix=bt601');
+    expect(tagged.filter).toContain('in_color_matrix=bt709:out_color_matrix=bt709');
     for (const colorTransfer of ['arib-std-b67', 'smpte2084']) {
       const hdr = renderGraph(base({ reframe: 'crop', source: { ...base().source, colorMatrix: 'bt2020nc', colorTransfer } }), 'in.mp4');
       expect(
         hdr.filter.startsWith(
-          '[0:v:0]fps=30,zscale=t=linear:npl=100,format=gbrpf32le,zscale=p=bt709,tonemap=tonemap=hable:desat=0,zscale=t=bt709:m=170m:r=tv,format=yuv420p,',
+          '[0:v:0]fps=30,zscale=t=linear:npl=100,format=gbrpf32le,zscale=p=bt709,tonemap=tonemap=hable:desat=0,zscale=t=bt709:m=709:r=tv,format=yuv420p,',
         ),
       ).toBe(true);
-      expect(hdr.filter).toContain('in_color_matrix=bt601:out_color_matrix=bt601');
+      expect(hdr.filter).toContain('in_color_matrix=bt709:out_color_matrix=bt709');
     }
   });
 

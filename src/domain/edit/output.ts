@@ -30,11 +30,25 @@ export function outputPreset(id: string): OutputPreset {
 }
 
 /**
- * Both engines write SDR pictures in BT.601 (smpte170m) limited range, tagged so: it is what
- * Chromium's H.264 encoder makes of canvas frames, and the ffmpeg engine matches it, so a short
- * looks the same whichever engine made it and its tags always describe its pixels.
+ * Both engines write SDR pictures in BT.709 limited range, tagged so: what phones, players and
+ * TikTok expect of HD and vertical video. Neither engine leaves the RGB→YUV step to the browser
+ * (Chromium builds differ: one wrote BT.601 limited, the next BT.709 full range): the WebCodecs
+ * engine converts its canvas with these coefficients (media/webcodecs/i420.ts) and hands the
+ * encoder YUV frames tagged so, and ffmpeg converts video and overlays with the same matrix.
  */
-export const OUTPUT_COLOR = { matrix: 'smpte170m', primaries: 'smpte170m', transfer: 'smpte170m', range: 'tv' } as const;
+export const OUTPUT_COLOR = { matrix: 'bt709', primaries: 'bt709', transfer: 'bt709', range: 'tv' } as const;
+
+/** BT.709's luma weights of R and B (G gets the rest). */
+export const OUTPUT_LUMA = { kr: 0.2126, kb: 0.0722 } as const;
+
+/**
+ * An sRGB colour (0–255 each) as 8-bit limited-range Y′CbCr with the given luma weights: the
+ * values a short's pixels must decode to (unrounded).
+ */
+export function limitedYcbcr([r, g, b]: readonly [number, number, number], { kr, kb }: { kr: number; kb: number } = OUTPUT_LUMA): [number, number, number] {
+  const y = (kr * r + (1 - kr - kb) * g + kb * b) / 255;
+  return [16 + 219 * y, 128 + (224 * (b / 255 - y)) / (2 * (1 - kb)), 128 + (224 * (r / 255 - y)) / (2 * (1 - kr))];
+}
 
 /** The matrix to read a source's YUV with (ffmpeg's scale names); untagged HD is BT.709, as browsers assume. */
 export function sourceMatrix(source: { colorMatrix?: string; width: number; height: number }): 'bt709' | 'bt601' | 'bt2020' | 'smpte240m' | 'fcc' {

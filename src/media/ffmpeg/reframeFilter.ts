@@ -13,20 +13,26 @@ const cropFilter = (r: Rect) => `crop=${r.width}:${r.height}:${r.x}:${r.y}`;
  * with zimg, which the wasm core has), and the options each scale gets to convert matrices (SDR).
  */
 export function colourConversion(source: RenderPlan['source']): { pre: string; scale: string } {
-  const out = `out_color_matrix=bt601:out_range=${OUTPUT_COLOR.range}`;
+  const out = `out_color_matrix=${OUTPUT_COLOR.matrix}:out_range=${OUTPUT_COLOR.range}`;
   if (isHdrTransfer(source.colorTransfer)) {
     const pre = [
       'zscale=t=linear:npl=100',
       'format=gbrpf32le',
       'zscale=p=bt709',
       'tonemap=tonemap=hable:desat=0',
-      `zscale=t=bt709:m=170m:r=${OUTPUT_COLOR.range}`,
+      `zscale=t=bt709:m=709:r=${OUTPUT_COLOR.range}`,
       'format=yuv420p',
     ].join(',');
-    return { pre: `${pre},`, scale: `:in_color_matrix=bt601:${out}` };
+    return { pre: `${pre},`, scale: `:in_color_matrix=${OUTPUT_COLOR.matrix}:${out}` };
   }
   return { pre: '', scale: `:in_color_matrix=${sourceMatrix(source)}:${out}` };
 }
+
+/**
+ * Overlay stills (RGBA) to YUV with the output's matrix: left to itself, the overlay filter's
+ * automatic conversion uses swscale's default (BT.601), which would shift every sticker's colour.
+ */
+export const OVERLAY_TO_OUTPUT = `scale=out_color_matrix=${OUTPUT_COLOR.matrix}:out_range=${OUTPUT_COLOR.range},format=yuva420p`;
 
 export interface FilterLabels {
   /** Input pad, without brackets. Default '0:v'. */

@@ -8,7 +8,7 @@ import { AUDIO_RATE, clipDuration, DUCKING, planProblems, RenderPlanError, visib
 import { reframeGeometry } from '../../domain/edit/reframe';
 import { OUTPUT_COLOR } from '../../domain/edit/output';
 import { overlayRuns } from './overlayRuns';
-import { colourConversion, reframeFilter } from './reframeFilter';
+import { colourConversion, OVERLAY_TO_OUTPUT, reframeFilter } from './reframeFilter';
 
 /** Compact decimal for filter options and argument values: at most 3 decimals, no trailing zeros. */
 export const num = (x: number): string => String(Math.round(x * 1000) / 1000);
@@ -118,11 +118,12 @@ export function renderGraph(plan: RenderPlan, inputPath: string, paths: AssetPat
     });
     const fade = run.fadeInSec ?? 0;
     const fadeIn = fade > 0 ? [`format=rgba,fade=t=in:st=${num(run.from)}:d=${num(Math.min(fade, run.to - run.from))}:alpha=1`] : [];
+    const toYuv = [...fadeIn, OVERLAY_TO_OUTPUT];
     const [only] = shifted;
-    if (only && shifted.length === 1) chains.push(`[${only.pad}]${[only.setpts, ...fadeIn].join(',')}[ov${n}]`);
+    if (only && shifted.length === 1) chains.push(`[${only.pad}]${[only.setpts, ...toYuv].join(',')}[ov${n}]`);
     else {
       for (const s of shifted) chains.push(`[${s.pad}]${s.setpts}[${s.label}]`);
-      chains.push(`${shifted.map((s) => `[${s.label}]`).join('')}${[`interleave=nb_inputs=${shifted.length}`, ...fadeIn].join(',')}[ov${n}]`);
+      chains.push(`${shifted.map((s) => `[${s.label}]`).join('')}${[`interleave=nb_inputs=${shifted.length}`, ...toYuv].join(',')}[ov${n}]`);
     }
     const out = `v${n + 1}`;
     // 'between' hides the last still after the run (overlay would repeat it).

@@ -1,12 +1,13 @@
 /**
  * The WebCodecs render (runs in the media worker): mediabunny demuxes and decodes the clip, each
- * output frame is drawn on an OffscreenCanvas (reframe + overlays), WebCodecs encodes H.264, and
+ * output frame is drawn on an OffscreenCanvas (reframe + overlays), converted to I420 in the output
+ * colour (i420.ts), WebCodecs encodes H.264, and
  * mediabunny muxes it with the audio mix (AAC made by ffmpeg.wasm on the main side, since most
  * browsers have no AAC encoder) into an MP4 with the moov first.
  *
  * Timing: output frame k shows the latest source frame at or before start + (k + ½)/fps, the
  * rounding ffmpeg's fps filter uses, so VFR sources come out at a constant rate and both
- * engines pick the same frames. Back-pressure: CanvasSource.add waits while the encoder queue
+ * engines pick the same frames. Back-pressure: VideoSampleSource.add waits while the encoder queue
  * is full, and the sink decodes only a few frames ahead.
  */
 import {
@@ -14,13 +15,13 @@ import {
   BlobSource,
   BufferSource,
   BufferTarget,
-  CanvasSource,
   EncodedAudioPacketSource,
   EncodedPacketSink,
   Input,
   Mp4OutputFormat,
   Output,
   VideoSampleSink,
+  VideoSampleSource,
   type VideoSample,
 } from 'mediabunny';
 import { clipDuration, frameCount, overlayAlpha, visibleOverlays, type RenderPlan } from '../../domain/edit/plan';
@@ -28,6 +29,7 @@ import { qualityPreset, videoBitrate } from '../../domain/edit/quality';
 import { reframeGeometry } from '../../domain/edit/reframe';
 import { EngineUnsupportedError, messageOf } from '../engine';
 import { context2d, FramePainter, type DrawableFrame } from './draw';
+import { CanvasToI420 } from './i420';
 import type { RenderDone } from './protocol';
 import { RgbStage } from './rgbStage';
 
@@ -70,7 +72,8 @@ export async function composeRender(
 
     const output = new Output({ format: new Mp4OutputFormat({ fastStart: 'in-memory' }), target: new BufferTarget() });
     let encoderError: unknown;
-    const video = new CanvasSource(ctx.canvas, {
+    const toYuv = new CanvasToI420(ctx);
+    const video = new VideoSampleSource({
       codec: 'avc',
       fullCodecString: H264_HIGH,
       bitrate,
@@ -90,6 +93,7 @@ export async function composeRender(
     const samples = new VideoSampleSink(track).samples(start, plan.source.end + 1 / fps)[Symbol.asyncIterator]();
     let decodeMs = 0;
     let encodeMs = 0;
+    let yuvMs = 0;
     const nextSample = async (): Promise<VideoSample | null> => {
       const w0 = performance.now();
       const sample = (await samples.next()).value ?? null;
@@ -125,13 +129,19 @@ export async function composeRender(
           ctx.drawImage(bitmap, Math.round(o.x), Math.round(o.y));
         }
         ctx.globalAlpha = 1;
-        drawMs += performance.now() - d0;
+        const y0 = performance.now();
+        drawMs += y0 - d0;
+        const sample = await toYuv.sample(t, 1 / fps);
         // Waits while the encoder's queue is full: decode, draw and encode stay in step.
         const e0 = performance.now();
-        await video.add(t, 1 / fps).catch((err: unknown) => {
-          encoderError = err;
-          throw err;
-        });
+        yuvMs += e0 - y0;
+        await video
+          .add(sample)
+          .catch((err: unknown) => {
+            encoderError = err;
+            throw err;
+          })
+          .finally(() => sample.close());
         encodeMs += performance.now() - e0;
         if (k % 15 === 0) onProgress((0.95 * (k + 1)) / n);
       }
@@ -147,6 +157,7 @@ export async function composeRender(
     video.close();
     timings.videoSec = (performance.now() - tVideo) / 1000;
     timings.drawSec = drawMs / 1000;
+    timings.yuvSec = yuvMs / 1000;
     timings.decodeWaitSec = decodeMs / 1000;
     timings.encodeWaitSec = encodeMs / 1000;
 
