@@ -3,7 +3,10 @@ import { followClip, type EditContext } from '../domain/edit/follow';
 import { autoEdit, type ClipEdit } from '../domain/edit/model';
 import { DEFAULT_HASHTAGS } from '../domain/edit/postText';
 import type { Transcription } from '../speech/transcribeClip';
-import { getEdit, saveEdit } from '../storage/projects';
+import { onEditChange } from '../storage/changes';
+import { isStorageError } from '../storage/errors';
+import { deleteEdit, editKey, getEdit, getStoredEdit, saveEdit } from '../storage/projects';
+import type { ClipEditStorage } from './stores/clipEditStore';
 import type { ProjectRecord } from '../storage/schema';
 
 const editContext = (project: ProjectRecord): EditContext => ({
@@ -39,5 +42,19 @@ export function keepTranscription(
   edit: ClipEdit,
   { cues, modelId }: Pick<Transcription, 'cues' | 'modelId'>,
 ): Promise<void> {
-  return saveEdit(project.id, clip.key, { ...edit, captions: { ...edit.captions, enabled: true, fromTranscript: true, speechModel: modelId, cues } });
+  return saveEdit(project.id, clip.key, { ...edit, captions: { ...edit.captions, enabled: true, fromTranscript: true, speechModel: modelId, cues } }).then(
+    () => undefined,
+  );
+}
+
+/** A clip's edit in storage, versioned and announced to other tabs (the clip-edit store's storage). */
+export function clipEditStorage(projectId: string, clipKey: string): ClipEditStorage {
+  const key = editKey(projectId, clipKey);
+  return {
+    load: () => getStoredEdit(projectId, clipKey),
+    save: (edit, base) => saveEdit(projectId, clipKey, edit, base),
+    remove: () => deleteEdit(projectId, clipKey),
+    onRemoteChange: (listener) => onEditChange((change) => change.editOf === key && listener(change.version)),
+    failure: (e) => (isStorageError(e, 'deleted') ? 'deleted' : isStorageError(e, 'conflict') ? 'conflict' : 'other'),
+  };
 }

@@ -12,9 +12,13 @@ export type ProjectChange = { id: string; version: number } | { id: string; dele
  */
 export type ShortsChange = { shortsOf: string };
 
+/** A clip's edit was stored (or deleted: version 0) in another tab; `editOf` is "<project id>/<clip key>". */
+export type EditChange = { editOf: string; version: number };
+
 const CHANNEL = 'lhs-projects';
 const listeners = new Set<(change: ProjectChange) => void>();
 const shortsListeners = new Set<(projectId: string) => void>();
+const editListeners = new Set<(change: EditChange) => void>();
 let channel: BroadcastChannel | null | undefined;
 
 /** Another version of the app may share the channel: take only messages of this shape. */
@@ -23,6 +27,12 @@ function isChange(data: unknown): data is ProjectChange {
   const d = data as Record<string, unknown>;
   return typeof d.id === 'string' && (d.deleted === true || typeof d.version === 'number');
 }
+
+const isEditChange = (data: unknown): data is EditChange =>
+  typeof data === 'object' &&
+  data !== null &&
+  typeof (data as Record<string, unknown>).editOf === 'string' &&
+  typeof (data as Record<string, unknown>).version === 'number';
 
 const isShortsChange = (data: unknown): data is ShortsChange =>
   typeof data === 'object' && data !== null && typeof (data as Record<string, unknown>).shortsOf === 'string';
@@ -33,6 +43,7 @@ function open(): BroadcastChannel | null {
     channel?.addEventListener('message', (e: MessageEvent<unknown>) => {
       if (isChange(e.data)) for (const listener of listeners) listener(e.data);
       else if (isShortsChange(e.data)) for (const listener of shortsListeners) listener(e.data.shortsOf);
+      else if (isEditChange(e.data)) for (const listener of editListeners) listener(e.data);
     });
   }
   return channel;
@@ -59,4 +70,15 @@ export function onShortsChange(listener: (projectId: string) => void): () => voi
   open();
   shortsListeners.add(listener);
   return () => void shortsListeners.delete(listener);
+}
+
+export function announceEdit(change: EditChange): void {
+  open()?.postMessage(change);
+}
+
+/** Calls `listener` for each clip edit another tab stores or deletes; returns the unsubscribe. */
+export function onEditChange(listener: (change: EditChange) => void): () => void {
+  open();
+  editListeners.add(listener);
+  return () => void editListeners.delete(listener);
 }

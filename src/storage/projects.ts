@@ -2,8 +2,9 @@ import type { IDBPTransaction, StoreNames } from 'idb';
 import type { ClickLog, Pick } from '../domain/events';
 import type { CaptionLook } from '../domain/edit/captionStyle';
 import type { ClipEdit } from '../domain/edit/model';
+import { mergeEdit } from '../domain/edit/mergeEdit';
 import type { Loudness } from '../domain/loudness';
-import { announce, announceShorts } from './changes';
+import { announce, announceEdit, announceShorts } from './changes';
 import { openStudioDB } from './db';
 import { deletedError, spaceError, StorageError, storageError } from './errors';
 import { STORES, type ProjectRecord, type StudioDB } from './schema';
@@ -170,16 +171,52 @@ export function saveLoudness(projectId: string, loudness: Loudness): Promise<voi
   return guarded(() => inProject(projectId, ['loudness'], async (tx) => void (await tx.objectStore('loudness').put({ projectId, loudness }))));
 }
 
-const editKey = (projectId: string, clipKey: string) => `${projectId}/${clipKey}`;
+/** The key of a clip's edit row, also what edit change signals name. */
+export const editKey = (projectId: string, clipKey: string) => `${projectId}/${clipKey}`;
 
-export function getEdit(projectId: string, clipKey: string): Promise<ClipEdit | undefined> {
-  return guarded(async () => (await (await openStudioDB()).get('edits', editKey(projectId, clipKey)))?.edit);
+/** A clip's stored edit and its version (1 and up; rows from before versions count as 1). */
+export interface StoredEdit {
+  edit: ClipEdit;
+  version: number;
+}
+/** The version a tab that found no stored edit names as its base. */
+export const NO_EDIT = 0;
+const versionOf = (row: { version?: number } | undefined) => (row ? (row.version ?? 1) : NO_EDIT);
+
+export async function getStoredEdit(projectId: string, clipKey: string): Promise<StoredEdit | undefined> {
+  const row = await guarded(async () => (await openStudioDB()).get('edits', editKey(projectId, clipKey)));
+  return row && { edit: row.edit, version: versionOf(row) };
 }
 
-export function saveEdit(projectId: string, clipKey: string, edit: ClipEdit): Promise<void> {
-  return guarded(() =>
-    inProject(projectId, ['edits'], async (tx) => void (await tx.objectStore('edits').put({ key: editKey(projectId, clipKey), projectId, edit }))),
+export async function getEdit(projectId: string, clipKey: string): Promise<ClipEdit | undefined> {
+  return (await getStoredEdit(projectId, clipKey))?.edit;
+}
+
+/**
+ * Stores a clip's edit, one version on, and tells other tabs. With `base` (the edit as this tab
+ * read or last saved it) a newer stored version is merged with it part by part (mergeEdit), or
+ * the write is refused when both changed the same part; `merged` says the stored edit is not
+ * exactly `edit`. Without `base`, the edit replaces whatever is stored.
+ */
+export async function saveEdit(projectId: string, clipKey: string, edit: ClipEdit, base?: StoredEdit): Promise<StoredEdit & { merged: boolean }> {
+  const key = editKey(projectId, clipKey);
+  const saved = await guarded(() =>
+    inProject(projectId, ['edits'], async (tx) => {
+      const store = tx.objectStore('edits');
+      const row = await store.get(key);
+      const version = versionOf(row) + 1;
+      let next = edit;
+      if (base && row && versionOf(row) !== base.version) {
+        const m = mergeEdit(base.edit, edit, row.edit);
+        if (!m.ok) throw new StorageError(`Not saved: ${m.clash} of this clip was changed in another tab after this tab read it.`, 'conflict');
+        next = m.edit;
+      }
+      await store.put({ key, projectId, edit: next, version });
+      return { edit: next, version, merged: next !== edit };
+    }),
   );
+  announceEdit({ editOf: key, version: saved.version });
+  return saved;
 }
 
 /**
@@ -192,7 +229,7 @@ export function saveCaptionLook(base: ProjectRecord, look: CaptionLook): Promise
       const next = rebase(base, current, { captionLook: look }, Date.now());
       const edits = tx.objectStore('edits');
       for (const row of await edits.index('byProject').getAll(base.id)) {
-        await edits.put({ ...row, edit: { ...row.edit, captions: { ...row.edit.captions, ...look } } });
+        await edits.put({ ...row, edit: { ...row.edit, captions: { ...row.edit.captions, ...look } }, version: versionOf(row) + 1 });
       }
       await tx.objectStore('projects').put(next);
       return next;
@@ -202,8 +239,9 @@ export function saveCaptionLook(base: ProjectRecord, look: CaptionLook): Promise
   });
 }
 
-export function deleteEdit(projectId: string, clipKey: string): Promise<void> {
-  return guarded(async () => (await openStudioDB()).delete('edits', editKey(projectId, clipKey)));
+export async function deleteEdit(projectId: string, clipKey: string): Promise<void> {
+  await guarded(async () => (await openStudioDB()).delete('edits', editKey(projectId, clipKey)));
+  announceEdit({ editOf: editKey(projectId, clipKey), version: NO_EDIT });
 }
 
 /** Every store's rows of the project (its shorts and their MP4s too) in one transaction, then a signal so open tabs let go of it. */

@@ -44,7 +44,7 @@ export interface StudioDB extends DBSchema {
   /** The recording's loudness envelope, measured once, for snapping clip edges to pauses. */
   loudness: { key: string; value: { projectId: string; loudness: Loudness } };
   /** Auto-edit adjustments per clip, keyed "<projectId>/<clipKey>". */
-  edits: { key: string; value: { key: string; projectId: string; edit: ClipEdit }; indexes: { byProject: string } };
+  edits: { key: string; value: { key: string; projectId: string; edit: ClipEdit; version?: number }; indexes: { byProject: string } };
   /** Rendered shorts (docs/shorts.md): the record here, the MP4 in `shortFiles` under the same id. */
   shorts: { key: string; value: SavedShort; indexes: { byProject: string } };
   shortFiles: { key: string; value: ShortFile };

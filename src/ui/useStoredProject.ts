@@ -7,6 +7,7 @@ import { getRecording, openProject, saveCaptionLook, saveLog, updateProject } fr
 import type { ProjectRecord } from '../storage/schema';
 import type { ProjectPatch } from '../storage/versions';
 import { releaseMedia } from '../app/services';
+import type { Notice as ProjectNotice } from '../app/stores/store';
 import { messageOf } from '../domain/messageOf';
 
 export type StoredProject =
@@ -17,10 +18,7 @@ export type StoredProject =
   | { status: 'missing'; message: string };
 type Ready = Extract<StoredProject, { status: 'ready' }>;
 
-export interface ProjectNotice {
-  kind: 'info' | 'error';
-  message: string;
-}
+export type { Notice as ProjectNotice } from '../app/stores/store';
 
 /**
  * An open project as stored, kept in step with other tabs. Writes are patches, queued so each

@@ -4,6 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { openEditor } from './editor';
 import { advancedSetting, dropFiles, fixture, generated } from './helpers';
 import { expectNothingStored, importProject, SHOTS, storedRows, writeLog } from './stored';
 
@@ -200,4 +201,61 @@ test('closing or deleting a project stops the pause finder reading its recording
   await terminated(ffmpegWorkers[1]);
   await expect(measuring()).toHaveCount(0);
   await expectNothingStored(page);
+});
+
+/**
+ * Issue 18: the same clip open in two editor tabs, an edit in each. The tab that hears the other
+ * shows its change; a tab that missed the signal merges its own save with it (different parts),
+ * or is refused and says why (the same part). Nothing is silently overwritten.
+ */
+test('one clip in two editor tabs: edits in each are kept, or the later one is refused with a reason', async ({ context, page: a }) => {
+  await openEditor(a, { files: FILES });
+  const editorUrl = a.url();
+  const b = await otherTab(context, { missesSignals: true });
+  await b.goto(editorUrl);
+  await expect(b.locator('[data-testid=editor-canvas][data-ready=true]')).toBeVisible();
+  const c = await otherTab(context);
+  await c.goto(editorUrl);
+  await expect(c.locator('[data-testid=editor-canvas][data-ready=true]')).toBeVisible();
+  const postA = a.getByLabel('Post text');
+  const priceB = b.getByLabel('Price', { exact: true });
+
+  /** The post texts of the stored clip edits (raw IndexedDB): A's save has landed before B edits. */
+  const storedPosts = () =>
+    a.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>(
+        (resolve) => (indexedDB.open('live-highlights-studio').onsuccess = (e) => resolve((e.target as IDBOpenDBRequest).result)),
+      );
+      const rows = await new Promise<Array<{ edit: { post: string } }>>((resolve) => {
+        const req = db.transaction('edits').objectStore('edits').getAll();
+        req.onsuccess = () => resolve(req.result as Array<{ edit: { post: string } }>);
+      });
+      db.close();
+      return rows.map((r) => r.edit.post);
+    });
+
+  // A changes the post text; B, which did not hear of it, changes the price: both are kept.
+  await postA.fill('Post written in tab A');
+  await expect.poll(storedPosts).toEqual(['Post written in tab A']);
+  // A third tab that hears the others shows A's change at once.
+  await expect(c.getByLabel('Post text')).toHaveValue('Post written in tab A');
+  await expect(c.getByTestId('project-notice')).toContainText('changed in another tab');
+  await priceB.fill('7.50');
+  await expect(b.getByTestId('project-notice')).toContainText('both changes are kept');
+  await expect(b.getByLabel('Post text')).toHaveValue('Post written in tab A');
+  await expect(priceB).toHaveValue('7.50');
+  // A hears B's save only through storage here (B has no channel): a reload shows both.
+  await a.reload();
+  await expect(a.getByLabel('Price', { exact: true })).toHaveValue('7.50');
+  await expect(postA).toHaveValue('Post written in tab A');
+
+  // Both change the post text: the later save is refused and that tab shows the stored text.
+  await postA.fill('Second post from A');
+  await expect.poll(storedPosts).toEqual(['Second post from A']);
+  await b.getByLabel('Post text').fill('Conflicting post from B');
+  const refused = b.getByRole('alert').filter({ hasText: 'the post text of this clip was changed in another tab' });
+  await expect(refused).toBeVisible();
+  await expect(b.getByLabel('Post text')).toHaveValue('Second post from A');
+  await a.reload();
+  await expect(a.getByLabel('Post text')).toHaveValue('Second post from A');
 });

@@ -99,7 +99,7 @@ function Editor({
 }: Loaded & { notice: ComponentChildren; back: () => void }) {
   // The clip as the user trimmed and linked it: the canvas, the render and the file name use it.
   const pick = clipOf(autoPick, project.clipOverrides?.[clipKey(autoPick)], log.products, project.recording.meta.durationSec);
-  const { edit, update, reset, saveError, ...history } = useClipEdit(project, pick, gone);
+  const { edit, update, reset, saveError, notice: editNotice, dismissNotice, ...history } = useClipEdit(project, pick, gone);
   // The frame first shown: 0.5 s in, or the middle of a shorter clip (past its end there is no frame).
   const [time, setTime] = useState(() => Math.min(0.5, (pick.end - pick.start) / 2));
   const [selected, setSelected] = useState<ElementRef | null>(null);
@@ -133,6 +133,7 @@ function Editor({
         </button>
       </header>
       {notice}
+      <ProjectNotice notice={editNotice} onDismiss={dismissNotice} />
       {saveError && <ErrorNote message={`Your edits could not be saved: ${saveError}`} />}
       <div class="editor-grid">
         <EditorStage
