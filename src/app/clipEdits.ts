@@ -30,9 +30,14 @@ export async function currentEdit(project: ProjectRecord, clip: Clip): Promise<C
   return editFor(project, clip, await getEdit(project.id, clip.key));
 }
 
+/** As `currentEdit`, but a stored edit that cannot be read counts as none: for what is only shown. */
+export async function editOrAuto(project: ProjectRecord, clip: Clip): Promise<ClipEdit> {
+  return editFor(project, clip, await getEdit(project.id, clip.key).catch(() => undefined));
+}
+
 /** The post text the clip's edit has now (the user's, or the auto-edit's): a raw clip is posted with it too. */
 export async function clipPostText(project: ProjectRecord, clip: Clip): Promise<string> {
-  return editFor(project, clip, await getEdit(project.id, clip.key).catch(() => undefined)).post;
+  return (await editOrAuto(project, clip)).post;
 }
 
 /** Stores caption lines made from speech with the clip's edit: shown, and marked as a transcription. */

@@ -2,6 +2,9 @@ import { clipKey } from '../domain/clipOverride';
 import type { Pick } from '../domain/events';
 import { getPicks } from '../storage/projects';
 
+/** The selection's picks, stored with the project for the editor and the shorts list. */
+export { savePicks } from '../storage/projects';
+
 /**
  * The highlight the editor opens, by its clip key, from the project's stored picks; undefined
  * when the selection no longer has it. Apart from projects.ts: the home page does not load the

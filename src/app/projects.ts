@@ -1,10 +1,30 @@
-import { deleteProject } from '../storage/projects';
+import { onProjectChange } from '../storage/changes';
+import { isStorageError } from '../storage/errors';
+import { deleteProject, getRecording, openProject, saveCaptionLook, saveLog, updateProject } from '../storage/projects';
+import { releaseMedia } from './services';
+import type { ProjectStorage } from './stores/projectStore';
 
 export type { ProjectRecord } from '../storage/schema';
 export type { ProjectPatch } from '../storage/versions';
 /** The home page's list: every project, last changed first, re-read when another tab changes one. */
 export { listProjects } from '../storage/projects';
-export { onProjectChange } from '../storage/changes';
+export { onProjectChange };
+/** The recording's loudness envelope, measured once per project. */
+export { getLoudness, saveLoudness } from '../storage/projects';
 
 /** "Delete project": the recording, log, picks, edits and saved shorts leave this browser. */
 export const removeProject = (projectId: string): Promise<void> => deleteProject(projectId);
+
+/** One project's storage for its store (src/app/stores/projectStore.ts). */
+export function projectStorage(id: string): ProjectStorage {
+  return {
+    open: () => openProject(id),
+    recording: () => getRecording(id),
+    update: updateProject,
+    saveCaptionLook,
+    saveLog,
+    onChange: onProjectChange,
+    failure: (e) => (['deleted', 'conflict', 'not-found'] as const).find((code) => isStorageError(e, code)) ?? 'other',
+    release: releaseMedia,
+  };
+}

@@ -2,6 +2,9 @@ import { deleteShort, getShortFile, setShortPost, type SavedShort } from '../sto
 import { saveBlob } from './services';
 
 export type { SavedShort, ShortsUsage } from '../storage/shorts';
+/** The project's saved shorts, re-read whenever they change in any tab. */
+export { listShorts, shortsUsage } from '../storage/shorts';
+export { onShortsChange } from '../storage/changes';
 
 /** A saved short's MP4, read back from this browser's storage. */
 export const shortFile = (short: SavedShort): Promise<Blob> => getShortFile(short.id);

@@ -3,7 +3,7 @@ import type { Analysis, TimeBase } from '../domain/analysis';
 import type { ClickLog, SelectionOptions } from '../domain/events';
 import type { Loudness } from '../domain/loudness';
 import { isCancelled } from '../analysis/client';
-import { savePicks } from '../storage/projects';
+import { savePicks } from '../app/picks';
 import { analysis } from '../app/services';
 
 export type AnalysisState =

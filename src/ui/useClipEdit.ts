@@ -3,7 +3,7 @@ import { autoEditFor, clipEditStorage, editFor } from '../app/clipEdits';
 import { ClipEditStore } from '../app/stores/clipEditStore';
 import type { Clip } from '../domain/clipOverride';
 import type { ClipEdit } from '../domain/edit/model';
-import type { ProjectRecord } from '../storage/schema';
+import type { ProjectRecord } from '../app/projects';
 import { useStore } from './useStore';
 
 export { clipKey } from '../domain/clipOverride';

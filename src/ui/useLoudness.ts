@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Loudness } from '../domain/loudness';
 import type { RecordingMeta } from '../domain/recording';
-import { getLoudness, saveLoudness } from '../storage/projects';
+import { getLoudness, saveLoudness } from '../app/projects';
 import { backgroundEngine } from '../app/services';
 import { useJob } from './useJob';
 import { messageOf } from '../domain/messageOf';

@@ -1,11 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { editFor } from '../app/clipEdits';
+import { editOrAuto } from '../app/clipEdits';
 import type { Clip } from '../domain/clipOverride';
 import { shortFingerprint } from '../domain/shorts/fingerprint';
-import { onShortsChange } from '../storage/changes';
-import { getEdit } from '../storage/projects';
-import type { ProjectRecord } from '../storage/schema';
-import { listShorts, type SavedShort } from '../storage/shorts';
+import type { ProjectRecord } from '../app/projects';
+import { listShorts, onShortsChange, type SavedShort } from '../app/shorts';
 import { messageOf } from '../domain/messageOf';
 
 /** A project's saved shorts, newest first; re-read when any tab saves, edits or deletes one, and when the tab is shown. */
@@ -57,7 +55,7 @@ export function useShortStatus(project: ProjectRecord, clips: readonly Clip[] | 
     void Promise.all(
       [...new Set(shorts.map((s) => s.clipKey))].map(async (key) => {
         const clip = clips.find((c) => c.key === key);
-        const edit = clip && editFor(project, clip, await getEdit(project.id, key).catch(() => undefined));
+        const edit = clip && (await editOrAuto(project, clip));
         now.set(key, clip && edit && shortFingerprint({ edit, range: clip, product: clip.product }));
       }),
     ).then(() => {

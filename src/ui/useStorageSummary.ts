@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { onProjectChange, onShortsChange } from '../storage/changes';
-import { shortsUsage, type ShortsUsage } from '../storage/shorts';
+import { onProjectChange } from '../app/projects';
+import { onShortsChange, shortsUsage, type ShortsUsage } from '../app/shorts';
 import { requestPersistence, storageInfo, type StorageInfo } from '../app/storageInfo';
 
 export interface StorageSummary {
