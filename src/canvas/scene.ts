@@ -66,34 +66,64 @@ export interface SceneOptions {
 export const stickerSrc = (s: ClipEdit['stickers'][number], imageUrl: SceneOptions['imageUrl']) =>
   s.image ? imageUrl(s.image) : `stickers/${s.stickerId ?? 'star'}.svg`;
 
-/** Builds every overlay of the edit on the canvas, in compositing order (later on top). */
-export async function buildScene(canvas: Canvas | StaticCanvas, edit: Overlays, opts: SceneOptions): Promise<void> {
+/** What `replaceScene` needs of a canvas (Fabric's Canvas and StaticCanvas fit). */
+export interface SceneHost<T> {
+  getObjects(): T[];
+  remove(...objects: T[]): unknown;
+  add(...objects: T[]): unknown;
+  requestRenderAll(): void;
+}
+
+/** The latest build asked of each canvas: an older one that finishes later is dropped. */
+const latestBuild = new WeakMap<object, number>();
+
+/**
+ * Puts the objects `build` makes on the canvas in place of what is there, in one step once they
+ * are all made (images load in between): two quick rebuilds never interleave into duplicates, and
+ * only the latest one asked shows. Resolves to whether this build's objects were placed.
+ */
+export async function replaceScene<T>(canvas: SceneHost<T>, build: () => Promise<T[]>): Promise<boolean> {
+  const ticket = (latestBuild.get(canvas) ?? 0) + 1;
+  latestBuild.set(canvas, ticket);
+  const objects = await build();
+  if (latestBuild.get(canvas) !== ticket) return false;
   canvas.remove(...canvas.getObjects());
-  const { time } = opts;
+  canvas.add(...objects);
+  canvas.requestRenderAll();
+  return true;
+}
+
+/** Builds every overlay of the edit on the canvas, in compositing order (later on top); false when a newer build replaced it. */
+export function buildScene(canvas: Canvas | StaticCanvas, edit: Overlays, opts: SceneOptions): Promise<boolean> {
+  return replaceScene(canvas, () => sceneObjects(edit, opts));
+}
+
+async function sceneObjects(edit: Overlays, { time, imageUrl }: SceneOptions): Promise<FabricObject[]> {
+  const objects: FabricObject[] = [];
   if (edit.captions.enabled) {
     const cue = cueAt(edit, time);
     if (cue) {
       const o = place(captionAt(cue, captionLook(edit.captions), time), edit.captions.layout, { kind: 'caption' });
       o.visible = edit.captions.cues.some((c) => time >= c.start && time < c.end);
-      canvas.add(o);
+      objects.push(o);
     }
   }
   for (const s of edit.stickers) {
-    const o = place(await stickerImage(stickerSrc(s, opts.imageUrl)), s.layout, { kind: 'sticker', key: s.key });
+    const o = place(await stickerImage(stickerSrc(s, imageUrl)), s.layout, { kind: 'sticker', key: s.key });
     o.visible = time >= s.from && time < s.to;
-    canvas.add(o);
+    objects.push(o);
   }
   for (const t of edit.texts ?? []) {
     const o = place(textOverlay(t), t.layout, { kind: 'text', key: t.key });
     o.visible = time >= t.from && time < t.to;
-    canvas.add(o);
+    objects.push(o);
   }
   if (edit.intro.enabled) {
-    const o = place(await introCard(edit.intro, edit.intro.image && opts.imageUrl(edit.intro.image)), edit.intro.layout, { kind: 'intro' });
+    const o = place(await introCard(edit.intro, edit.intro.image && imageUrl(edit.intro.image)), edit.intro.layout, { kind: 'intro' });
     o.visible = time < edit.intro.durationSec;
-    canvas.add(o);
+    objects.push(o);
   }
-  canvas.requestRenderAll();
+  return objects;
 }
 
 /** TikTok's safe area drawn as guides (not exported: they are not scene objects of the edit). */

@@ -46,8 +46,9 @@ export function EditorCanvas({ edit, time, recording, clipStart, meta, selected,
   const host = useRef<HTMLDivElement>(null);
   const el = useRef<HTMLCanvasElement>(null);
   const fabric = useRef<Canvas | null>(null);
-  const frame = useRef<HTMLCanvasElement>(document.createElement('canvas'));
-  const video = useRef<HTMLVideoElement>(document.createElement('video'));
+  // Made once per canvas (an argument to useRef would be made again on every render).
+  const [frame] = useState(() => document.createElement('canvas'));
+  const [video] = useState(() => document.createElement('video'));
   const [ready, setReady] = useState(false);
   const [picture, setPicture] = useState<Picture>('unknown');
   /** The crop position while the picture is being dragged (committed on release). */
@@ -72,14 +73,13 @@ export function EditorCanvas({ edit, time, recording, clipStart, meta, selected,
   const paint = useMemo(
     () => () => {
       const canvas = fabric.current;
-      const f = frame.current;
-      const ctx = f.getContext('2d');
-      if (!canvas || !ctx || video.current.readyState < 2) return;
-      drawFrame(ctx, video.current, live.current.geometry);
-      canvas.backgroundImage = new FabricImage(f, { originX: 'left', originY: 'top' });
+      const ctx = frame.getContext('2d');
+      if (!canvas || !ctx || video.readyState < 2) return;
+      drawFrame(ctx, video, live.current.geometry);
+      canvas.backgroundImage = new FabricImage(frame, { originX: 'left', originY: 'top' });
       canvas.requestRenderAll();
     },
-    [],
+    [frame, video],
   );
 
   useEffect(() => {
@@ -144,7 +144,7 @@ export function EditorCanvas({ edit, time, recording, clipStart, meta, selected,
 
   // A codec the browser lacks loads without a picture: say so rather than show black.
   useEffect(() => {
-    const v = video.current;
+    const v = video;
     const settle = () => setPicture(pictureOf(v));
     v.addEventListener('loadedmetadata', settle);
     v.addEventListener('error', settle);
@@ -152,13 +152,22 @@ export function EditorCanvas({ edit, time, recording, clipStart, meta, selected,
       v.removeEventListener('loadedmetadata', settle);
       v.removeEventListener('error', settle);
     };
-  }, []);
+  }, [video]);
+
+  // Closed: the hidden video lets go of the recording (a revoked URL alone does not unload it).
+  useEffect(
+    () => () => {
+      video.removeAttribute('src');
+      video.load();
+    },
+    [video],
+  );
 
   // The background frame: seek the hidden video to the clip time; each seek paints.
   useEffect(() => {
-    const v = video.current;
-    frame.current.width = DESIGN.width;
-    frame.current.height = DESIGN.height;
+    const v = video;
+    frame.width = DESIGN.width;
+    frame.height = DESIGN.height;
     v.muted = true;
     v.preload = 'auto';
     if (v.src !== url) v.src = url;
@@ -172,7 +181,7 @@ export function EditorCanvas({ edit, time, recording, clipStart, meta, selected,
       v.removeEventListener('seeked', paint);
       v.removeEventListener('loadedmetadata', seek);
     };
-  }, [url, clipStart, time, paint]);
+  }, [url, clipStart, time, paint, video, frame]);
 
   // A new reframe (mode or crop position) repaints the frame already there, without a seek.
   // biome-ignore lint/correctness/useExhaustiveDependencies: `paint` reads the geometry from a ref; the dependency is what asks for the repaint.
