@@ -11,7 +11,6 @@ import type { Clip } from '../../domain/clipOverride';
 import type { ClipEdit } from '../../domain/edit/model';
 import { clipFileName } from '../../domain/format';
 import { detailsOf } from '../../domain/mediaErrors';
-import { estimate } from '../../domain/progress';
 import { estimateShortBytes } from '../../domain/shorts/size';
 import type { EngineId } from '../../media/engine';
 import { useJob } from '../useJob';
@@ -53,7 +52,6 @@ export function BatchRender({ project, recording, picks }: Props) {
     setDone([]);
     try {
       await run(one ? 'Auto-editing the clip' : `Auto-editing ${picks.length} clips`, async (hooks) => {
-        const started = performance.now();
         const input = { recording, recordingName: project.recording.name };
         const prepare = async (pick: Clip) => {
           // The clip's own adjustments when it has them, the auto-edit otherwise; size and quality are the batch's.
@@ -73,7 +71,7 @@ export function BatchRender({ project, recording, picks }: Props) {
           next?.catch(() => undefined);
           const render = await renderPrepared(input, prepared, {
             ...(hooks.signal && { signal: hooks.signal }),
-            onProgress: (p) => hooks.onProgress?.(estimate((i + p.ratio) / picks.length, (performance.now() - started) / 1000)),
+            onProgress: (p) => hooks.onProgress({ ratio: (i + p.ratio) / picks.length }),
           });
           const name = clipFileName(`${i + 1}-${pick.productName ?? pick.productId}-short`, pick.start, pick.end);
           // Kept in Your shorts, the MP4 is read back from disk: the batch holds no rendered copy in memory.

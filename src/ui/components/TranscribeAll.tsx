@@ -5,7 +5,6 @@ import type { ProjectRecord } from '../../app/projects';
 import { engine } from '../../app/services';
 import type { Clip } from '../../domain/clipOverride';
 import { detailsOf } from '../../domain/mediaErrors';
-import { estimate } from '../../domain/progress';
 import { DEFAULT_SPEECH_MODEL, SPEECH_MODELS } from '../../domain/speech/models';
 import { speechClient } from '../../speech/client';
 import { transcribeClip } from '../../speech/transcribeClip';
@@ -38,7 +37,6 @@ export function TranscribeAll({ project, recording, picks }: Props) {
     let kept = 0;
     try {
       await run(`Transcribing ${picks.length === 1 ? 'the clip' : `${picks.length} clips`}`, async (hooks) => {
-        const started = performance.now();
         const total = picks.reduce((sum, p) => sum + (p.end - p.start), 0);
         let before = 0;
         for (const pick of picks) {
@@ -52,7 +50,7 @@ export function TranscribeAll({ project, recording, picks }: Props) {
               { recording, fileName: project.recording.name, start: pick.start, end: pick.end },
               {
                 ...(hooks.signal && { signal: hooks.signal }),
-                onProgress: (p) => hooks.onProgress?.(estimate((before + p.ratio * sec) / total, (performance.now() - started) / 1000)),
+                onProgress: (p) => hooks.onProgress({ ratio: (before + p.ratio * sec) / total }),
               },
             );
             if (result.cues.length > 0) {

@@ -47,10 +47,10 @@ export function ZipExport({ project, recording, clips, shorts }: Props) {
       const bytes = await run(label, async (hooks) => {
         try {
           return await writeZip(items, sink.stream, {
-            signal: hooks.signal ?? new AbortController().signal,
+            signal: hooks.signal,
             onProgress: (p) => {
               setFile(p);
-              hooks.onProgress?.(p.overall);
+              hooks.onProgress({ ratio: p.overall });
             },
           });
         } catch (e) {
