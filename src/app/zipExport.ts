@@ -1,5 +1,4 @@
 import { makeZip } from 'client-zip';
-import { estimate, type JobProgress } from '../domain/progress';
 import { listingCsv, listingJson, type ListingRow } from '../domain/shorts/listing';
 import type { JobHooks } from '../media/engine';
 
@@ -19,7 +18,8 @@ export interface ZipProgress {
   label: string;
   /** Of that file, 0..1: made (a cut), then written. */
   fileRatio: number;
-  overall: JobProgress;
+  /** Of the whole ZIP, 0..1. */
+  overall: number;
 }
 
 /**
@@ -67,7 +67,6 @@ export async function writeZip(
   sink: WritableStream<Uint8Array>,
   { signal, onProgress }: { signal: AbortSignal; onProgress: (p: ZipProgress) => void },
 ): Promise<number> {
-  const started = performance.now();
   const bySize = items.every((i) => i.size !== undefined);
   const weights = items.map((i) => (bySize ? (i.size ?? 0) : 1));
   const total = weights.reduce((a, b) => a + b, 0) || 1;
@@ -76,8 +75,7 @@ export async function writeZip(
     const item = items[index];
     if (!item) return;
     const fileRatio = item.size !== undefined ? written : (made + written) / 2;
-    const overall = (doneWeight + (weights[index] ?? 0) * fileRatio) / total;
-    onProgress({ index, count: items.length, label: item.label, fileRatio, overall: estimate(overall, (performance.now() - started) / 1000) });
+    onProgress({ index, count: items.length, label: item.label, fileRatio, overall: (doneWeight + (weights[index] ?? 0) * fileRatio) / total });
   };
 
   async function* entries() {

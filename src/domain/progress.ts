@@ -1,14 +1,44 @@
-/** Progress of a long job as shown to the user. */
+/** Progress of a long job as its work reports it. */
 export interface JobProgress {
   /** 0..1 */
   ratio: number;
-  /** Seconds left, or NaN until there is enough to estimate. */
-  etaSec: number;
 }
 
-/** Estimates time left from elapsed time and ratio done; needs a little progress first. */
-export function estimate(ratio: number, elapsedSec: number): JobProgress {
-  const r = Math.min(1, Math.max(0, ratio));
-  const etaSec = r > 0.02 && elapsedSec > 0.2 ? (elapsedSec * (1 - r)) / r : Number.NaN;
-  return { ratio: r, etaSec };
+/**
+ * How fast a job goes, for its time left. The rate is an exponentially smoothed average of
+ * progress per second, weighted by the time each report covers, so a burst of reports or a slow
+ * stretch moves the estimate gradually instead of freezing it and then jumping.
+ */
+export interface Pace {
+  startSec: number;
+  lastSec: number;
+  lastRatio: number;
+  /** Ratio per second; NaN until a report has come after some time has passed. */
+  rate: number;
+}
+
+/** Seconds over which older reports fade from the rate. */
+const SMOOTHING_SEC = 5;
+/** Too early to tell: the time left stays hidden below this much progress or time. */
+const MIN_RATIO = 0.02;
+const MIN_SEC = 1;
+
+export const startPace = (nowSec: number): Pace => ({ startSec: nowSec, lastSec: nowSec, lastRatio: 0, rate: Number.NaN });
+
+export const clampRatio = (ratio: number) => Math.min(1, Math.max(0, ratio));
+
+/** The pace after a report of `ratio` done at `nowSec`. */
+export function advance(pace: Pace, ratio: number, nowSec: number): Pace {
+  const dt = nowSec - pace.lastSec;
+  if (dt <= 0) return { ...pace, lastRatio: ratio };
+  // A ratio going back (an engine starting over) counts as no progress, not negative speed.
+  const rate = Math.max(0, ratio - pace.lastRatio) / dt;
+  const weight = Number.isNaN(pace.rate) ? 1 : 1 - Math.exp(-dt / SMOOTHING_SEC);
+  return { ...pace, lastSec: nowSec, lastRatio: ratio, rate: Number.isNaN(pace.rate) ? rate : pace.rate + weight * (rate - pace.rate) };
+}
+
+/** Seconds left at this pace, or NaN until there is enough to estimate. */
+export function secondsLeft(pace: Pace): number {
+  const enough = pace.lastRatio >= MIN_RATIO && pace.lastSec - pace.startSec >= MIN_SEC && pace.rate > 0;
+  return enough ? (1 - pace.lastRatio) / pace.rate : Number.NaN;
 }

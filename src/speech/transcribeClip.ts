@@ -4,7 +4,6 @@
  * cues timed to the segments (clip time).
  */
 import type { Cue } from '../domain/edit/captions';
-import { estimate } from '../domain/progress';
 import { speechCues, type TranscribedSegment } from '../domain/speech/cues';
 import { speechSegments } from '../domain/speech/segments';
 import type { JobHooks, MediaEngine } from '../media/engine';
@@ -42,8 +41,7 @@ export async function transcribeClip(
   hooks: JobHooks = {},
   modelId: SpeechModelId = DEFAULT_SPEECH_MODEL,
 ): Promise<Transcription> {
-  const started = performance.now();
-  const report = (ratio: number) => hooks.onProgress?.(estimate(ratio, (performance.now() - started) / 1000));
+  const report = (ratio: number) => hooks.onProgress?.({ ratio });
   // The model loads while ffmpeg decodes the audio.
   const loading = speech.load(modelId, hooks.signal);
   loading.catch(() => undefined);

@@ -1,41 +1,37 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { JobProgress } from '../domain/progress';
-import { CancelledError, type JobHooks } from '../media/engine';
-import { jobStarted } from '../app/runningJobs';
-
-export interface JobState {
-  label: string;
-  progress: JobProgress;
-}
+import type { Job, JobContext } from '../app/jobRunner';
+import { jobs } from '../app/jobs';
+import { useJobs } from './useJobs';
 
 /**
- * One long-running job at a time, with progress, time left and a Cancel that aborts it. A job
- * ends with its component: leaving or losing a project stops the work holding its recording.
+ * A component's jobs on the app's runner: the latest one's progress, and a Cancel that aborts it.
+ * A job ends with its component: leaving or losing a project stops the work holding its recording.
  */
 export function useJob() {
-  const [job, setJob] = useState<JobState | null>(null);
-  const controller = useRef<AbortController | null>(null);
+  const [id, setId] = useState<number | null>(null);
+  const job = useJobs((all) => all.find((j) => j.id === id) ?? null);
+  const mine = useRef(new Set<number>());
 
-  const run = useCallback(async <T>(label: string, work: (hooks: JobHooks) => Promise<T>): Promise<T | undefined> => {
-    const abort = new AbortController();
-    controller.current = abort;
-    const ended = jobStarted();
-    setJob({ label, progress: { ratio: 0, etaSec: Number.NaN } });
-    try {
-      return await work({ signal: abort.signal, onProgress: (progress) => setJob({ label, progress }) });
-    } catch (err) {
-      if (err instanceof CancelledError || abort.signal.aborted) return undefined;
-      throw err;
-    } finally {
-      ended();
-      if (controller.current === abort) {
-        controller.current = null;
-        setJob(null);
-      }
-    }
+  /** Shows `started` as this component's job until it ends; resolves to its outcome. */
+  const follow = useCallback(<O>(started: Job<O>): Promise<O> => {
+    mine.current.add(started.id);
+    setId(started.id);
+    return started.done.finally(() => mine.current.delete(started.id));
   }, []);
 
-  const cancel = useCallback(() => controller.current?.abort(), []);
+  /** Runs `work` as a job: its value, undefined when cancelled; a failure is thrown. */
+  const run = useCallback(
+    async <T>(label: string, work: (job: JobContext) => Promise<T>): Promise<T | undefined> => {
+      const outcome = await follow(jobs.submit(label, work));
+      if (outcome.status === 'failed') throw outcome.error;
+      return outcome.status === 'done' ? outcome.value : undefined;
+    },
+    [follow],
+  );
+
+  const cancel = useCallback(() => {
+    for (const started of mine.current) jobs.cancel(started);
+  }, []);
   useEffect(() => cancel, [cancel]);
-  return { job, run, cancel };
+  return { job, run, follow, cancel };
 }

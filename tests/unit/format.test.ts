@@ -3,7 +3,6 @@ import { clipFileName, formatClock, formatEta, slug } from '../../src/domain/for
 import { picksToCsv, picksToJson } from '../../src/domain/picksExport';
 import { copyContainer, cutArgs } from '../../src/media/ffmpeg/cutArgs';
 import { ffmpegLogTime } from '../../src/media/ffmpeg/logTime';
-import { estimate } from '../../src/domain/progress';
 import type { Pick } from '../../src/domain/events';
 
 const pick: Pick = {
@@ -82,10 +81,5 @@ describe('progress', () => {
   it('reads ffmpeg stats time', () => {
     expect(ffmpegLogTime('frame=  120 fps= 60 q=-1.0 size=  512kB time=00:01:02.50 bitrate=')).toBe(62.5);
     expect(ffmpegLogTime('Stream #0:0: Video: h264')).toBeNull();
-  });
-  it('estimates time left once there is progress', () => {
-    expect(estimate(0.5, 10).etaSec).toBeCloseTo(10);
-    expect(Number.isNaN(estimate(0.01, 10).etaSec)).toBe(true);
-    expect(estimate(1.4, 3).ratio).toBe(1);
   });
 });

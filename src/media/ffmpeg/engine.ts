@@ -4,7 +4,6 @@ import wasmURL from '@ffmpeg/core/wasm?url';
 import { clipDuration, type RenderAssets, type RenderPlan } from '../../domain/edit/plan';
 import { LOUDNESS_STEP_SEC, type Loudness } from '../../domain/loudness';
 import { MediaFailure } from '../../domain/mediaErrors';
-import { estimate } from '../../domain/progress';
 import type { RecordingMeta } from '../../domain/recording';
 import { CancelledError, MediaError, type CutRequest, type CutResult, type JobHooks, type MediaEngine, type RenderResult } from '../engine';
 import { toMediaFailure } from '../failures';
@@ -106,12 +105,11 @@ export class FfmpegEngine implements MediaEngine {
    */
   async #exec(ff: FFmpeg, fileName: string, args: string[], outSec: number, hooks: JobHooks): Promise<string[]> {
     const logs: string[] = [];
-    const started = performance.now();
     const onLog = ({ message }: { message: string }) => {
       logs.push(message);
       if (logs.length > 400) logs.splice(0, 200);
       const t = ffmpegLogTime(message);
-      if (t !== null && outSec > 0) hooks.onProgress?.(estimate(t / outSec, (performance.now() - started) / 1000));
+      if (t !== null && outSec > 0) hooks.onProgress?.({ ratio: t / outSec });
     };
     ff.on('log', onLog);
     try {
@@ -171,7 +169,7 @@ export class FfmpegEngine implements MediaEngine {
         );
         const data = await ff.readFile(out);
         if (!(data instanceof Uint8Array) || data.byteLength === 0) throw new MediaError('ffmpeg wrote an empty clip.');
-        hooks.onProgress?.({ ratio: 1, etaSec: 0 });
+        hooks.onProgress?.({ ratio: 1 });
         const blob = new Blob([data as Uint8Array<ArrayBuffer>], { type: ext === 'mp4' ? 'video/mp4' : 'video/x-matroska' });
         return { blob, ext, method: request.exact ? 'reencode' : 'copy', engine: 'ffmpeg' };
       } finally {
@@ -187,7 +185,7 @@ export class FfmpegEngine implements MediaEngine {
         await this.#exec(ff, fileName, proxyArgs(input, out, start, end), end - start, hooks);
         const data = await ff.readFile(out);
         if (!(data instanceof Uint8Array) || data.byteLength === 0) throw new MediaError('ffmpeg wrote an empty preview.');
-        hooks.onProgress?.({ ratio: 1, etaSec: 0 });
+        hooks.onProgress?.({ ratio: 1 });
         return new Blob([data as Uint8Array<ArrayBuffer>], { type: 'video/mp4' });
       } finally {
         await ff.deleteFile(out).catch(() => undefined);
@@ -203,7 +201,7 @@ export class FfmpegEngine implements MediaEngine {
         const text = await ff.readFile(out, 'utf8').then(String, () => '');
         const loudness = parseAstatsMetadata(text, LOUDNESS_STEP_SEC);
         if (loudness.db.length === 0) throw new MediaError('ffmpeg measured no audio in this recording.');
-        hooks.onProgress?.({ ratio: 1, etaSec: 0 });
+        hooks.onProgress?.({ ratio: 1 });
         return loudness;
       } finally {
         await ff.deleteFile(out).catch(() => undefined);
@@ -218,7 +216,7 @@ export class FfmpegEngine implements MediaEngine {
         await this.#exec(ff, fileName, pcmArgs(input, out, start, end - start, rate), end - start, hooks);
         const data = await ff.readFile(out);
         if (!(data instanceof Uint8Array) || data.byteLength < 4) throw new MediaError('ffmpeg decoded no audio in this range.');
-        hooks.onProgress?.({ ratio: 1, etaSec: 0 });
+        hooks.onProgress?.({ ratio: 1 });
         // A copy on a 4-byte boundary: float32 views need one.
         return new Float32Array(data.buffer.slice(data.byteOffset, data.byteOffset + (data.byteLength - (data.byteLength % 4))));
       } finally {
@@ -233,7 +231,7 @@ export class FfmpegEngine implements MediaEngine {
       const data = await this.#withAssets(ff, plan, assets, 'render.mp4', (paths, out) =>
         this.#exec(ff, fileName, renderArgs(plan, input, out, paths), clipDuration(plan), hooks),
       );
-      hooks.onProgress?.({ ratio: 1, etaSec: 0 });
+      hooks.onProgress?.({ ratio: 1 });
       return {
         blob: new Blob([data as Uint8Array<ArrayBuffer>], { type: 'video/mp4' }),
         engine: 'ffmpeg',

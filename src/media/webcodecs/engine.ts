@@ -4,7 +4,6 @@
  * made elsewhere (ffmpeg.wasm) while the worker draws and encodes the video, then handed over.
  */
 import type { RenderAssets, RenderPlan } from '../../domain/edit/plan';
-import { estimate } from '../../domain/progress';
 import { CancelledError, EngineUnsupportedError, MediaError, type JobHooks } from '../engine';
 import type { CutDone, MediaWorkerRequest, MediaWorkerResponse, RenderDone, WorkerError } from './protocol';
 
@@ -40,7 +39,6 @@ export class WebCodecsEngine {
         if (hooks.signal?.aborted) return reject(new CancelledError());
         const worker = this.#spawn();
         const id = this.#next++;
-        const t0 = performance.now();
         const finish = () => {
           worker.removeEventListener('message', onMessage);
           worker.removeEventListener('error', onError);
@@ -49,7 +47,7 @@ export class WebCodecsEngine {
         const onMessage = (e: MessageEvent<MediaWorkerResponse>) => {
           const msg = e.data;
           if (msg.id !== id) return;
-          if (msg.type === 'progress') hooks.onProgress?.(estimate(msg.ratio, (performance.now() - t0) / 1000));
+          if (msg.type === 'progress') hooks.onProgress?.({ ratio: msg.ratio });
           else {
             finish();
             if (msg.type === 'done') resolve(msg.result as T);

@@ -1,17 +1,12 @@
 import { useState } from 'preact/hooks';
-import { currentEdit } from '../../app/clipEdits';
-import { keepShort } from '../../app/keepShort';
 import type { ProjectRecord } from '../../app/projects';
-import { prepareRender, type PreparedRender, renderPrepared } from '../../app/renderClip';
+import { autoEditAll } from '../../app/renderJobs';
 import { saveBlob } from '../../app/services';
 import { wontFit } from '../../app/storageInfo';
 import type { OutputPresetId } from '../../domain/edit/output';
 import { DEFAULT_QUALITY, QUALITY_PRESETS, type QualityId } from '../../domain/edit/quality';
 import type { Clip } from '../../domain/clipOverride';
-import type { ClipEdit } from '../../domain/edit/model';
-import { clipFileName } from '../../domain/format';
 import { detailsOf } from '../../domain/mediaErrors';
-import { estimate } from '../../domain/progress';
 import { estimateShortBytes } from '../../domain/shorts/size';
 import type { EngineId } from '../../media/engine';
 import { useJob } from '../useJob';
@@ -19,7 +14,6 @@ import { ENGINE_NAMES } from './EngineNote';
 import { ErrorNote } from './ErrorNote';
 import { FitWarning } from './FitWarning';
 import { JobProgressBar } from './JobProgress';
-import { asError, messageOf } from '../../domain/messageOf';
 
 interface Props {
   project: ProjectRecord;
@@ -36,7 +30,7 @@ interface Done {
 
 /** Auto-edit every clip, one after another, with one overall progress bar. */
 export function BatchRender({ project, recording, picks }: Props) {
-  const { job, run, cancel } = useJob();
+  const { job, follow, cancel } = useJob();
   const [size, setSize] = useState<OutputPresetId>('hd');
   const [quality, setQuality] = useState<QualityId>(DEFAULT_QUALITY);
   const [done, setDone] = useState<Done[]>([]);
@@ -51,45 +45,13 @@ export function BatchRender({ project, recording, picks }: Props) {
     const free = anyway ? null : await wontFit(needed);
     if (free !== null) return setRoom({ needed, free });
     setDone([]);
-    try {
-      await run(one ? 'Auto-editing the clip' : `Auto-editing ${picks.length} clips`, async (hooks) => {
-        const started = performance.now();
-        const input = { recording, recordingName: project.recording.name };
-        const prepare = async (pick: Clip) => {
-          // The clip's own adjustments when it has them, the auto-edit otherwise; size and quality are the batch's.
-          const edit: ClipEdit = { ...(await currentEdit(project, pick)), output: size, quality };
-          return { edit, ...(await prepareRender({ meta: project.recording.meta, pick, edit })) };
-        };
-        type Prepared = PreparedRender & { edit: ClipEdit };
-        // The next clip's overlays and plan are made on the main thread while this one encodes in the worker.
-        let next: Promise<Prepared> | undefined = picks[0] && prepare(picks[0]);
-        for (const [i, pick] of picks.entries()) {
-          const clipStarted = performance.now();
-          const prepared: Prepared | undefined = await next;
-          if (!prepared) break;
-          const following = picks[i + 1];
-          next = following && prepare(following);
-          // Keep a failed preparation from going unhandled while this clip renders; it is awaited next turn.
-          next?.catch(() => undefined);
-          const render = await renderPrepared(input, prepared, {
-            ...(hooks.signal && { signal: hooks.signal }),
-            onProgress: (p) => hooks.onProgress?.(estimate((i + p.ratio) / picks.length, (performance.now() - started) / 1000)),
-          });
-          const name = clipFileName(`${i + 1}-${pick.productName ?? pick.productId}-short`, pick.start, pick.end);
-          // Kept in Your shorts, the MP4 is read back from disk: the batch holds no rendered copy in memory.
-          const blob = await keepShort(project.id, pick, prepared.edit, render, (performance.now() - clipStarted) / 1000, name).then(
-            (kept) => kept.blob,
-            (e: unknown) => {
-              setError(new Error(`#${pick.rank} was rendered but not kept in Your shorts (${messageOf(e)}); download it below.`));
-              return render.blob;
-            },
-          );
-          setDone((d) => [...d, { pick, blob, name, engine: render.engine }]);
-        }
-      });
-    } catch (e) {
-      setError(asError(e));
-    }
+    const outcome = await follow(
+      autoEditAll({ project, recording, picks, size, quality }, (pick, name, made) => {
+        if (made.notKept) setError(new Error(`#${pick.rank} was rendered but not kept in Your shorts (${made.notKept}); download it below.`));
+        setDone((d) => [...d, { pick, blob: made.render.blob, name, engine: made.render.engine }]);
+      }),
+    );
+    if (outcome.status === 'failed') setError(outcome.error);
   };
 
   return (

@@ -1,14 +1,14 @@
+import type { JobView } from '../../app/jobRunner';
 import { formatEta } from '../../domain/format';
-import type { JobState } from '../useJob';
 
 interface Props {
-  job: JobState;
+  job: JobView;
   onCancel: () => void;
 }
 
 export function JobProgressBar({ job, onCancel }: Props) {
-  const pct = Math.round(job.progress.ratio * 100);
-  const eta = Number.isNaN(job.progress.etaSec) ? 'estimating…' : `${formatEta(job.progress.etaSec)} left`;
+  const pct = Math.round(job.ratio * 100);
+  const eta = Number.isNaN(job.etaSec) ? 'estimating…' : `${formatEta(job.etaSec)} left`;
   return (
     <div class="job" role="status" aria-live="polite">
       <div class="job-head">

@@ -1,8 +1,7 @@
 import { useState } from 'preact/hooks';
-import { keepShort } from '../../app/keepShort';
-import { renderClip } from '../../app/renderClip';
+import { KEEPING, type RenderedShort, renderThenKeep } from '../../app/renderJobs';
 import { saveBlob } from '../../app/services';
-import { type SavedShort, saveShortPost } from '../../app/shorts';
+import { saveShortPost } from '../../app/shorts';
 import { wontFit } from '../../app/storageInfo';
 import { useObjectUrl } from '../useObjectUrl';
 import type { Clip } from '../../domain/clipOverride';
@@ -12,14 +11,13 @@ import { clipFileName } from '../../domain/format';
 import type { RecordingMeta } from '../../domain/recording';
 import { estimateShortBytes } from '../../domain/shorts/size';
 import { useJob } from '../useJob';
-import type { RenderResult } from '../../media/engine';
 import { EngineNote } from './EngineNote';
 import { EngineSetting } from './EngineSetting';
 import { ErrorNote } from './ErrorNote';
 import { FitWarning } from './FitWarning';
 import { JobProgressBar } from './JobProgress';
 import { UploadDialog } from './UploadDialog';
-import { asError, messageOf } from '../../domain/messageOf';
+import { messageOf } from '../../domain/messageOf';
 import { detailsOf } from '../../domain/mediaErrors';
 
 interface Props {
@@ -43,12 +41,10 @@ const parseTags = (text: string) =>
 
 /** Render → keep as a saved short → preview, download or upload, plus the post text to go with it. */
 export function RenderPanel({ projectId, recording, recordingName, meta, pick, edit, onPost, hashtags, onHashtags }: Props) {
-  const { job, run, cancel } = useJob();
-  /** `short`: how it was kept (its MP4 is then `render.blob`, read back from disk). */
-  const [result, setResult] = useState<{ render: RenderResult; seconds: number; short?: SavedShort } | null>(null);
+  const { job, follow, cancel } = useJob();
+  const [result, setResult] = useState<RenderedShort | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const [keepError, setKeepError] = useState<string | null>(null);
-  const [keeping, setKeeping] = useState(false);
   const [room, setRoom] = useState<{ needed: number; free: number } | null>(null);
   const [upload, setUpload] = useState<File | null>(null);
   const [copied, setCopied] = useState(false);
@@ -63,34 +59,19 @@ export function RenderPanel({ projectId, recording, recordingName, meta, pick, e
     const free = anyway ? null : await wontFit(needed);
     if (free !== null) return setRoom({ needed, free });
     setResult(null);
-    try {
-      const t0 = performance.now();
-      const render = await run(`Rendering ${edit.output === 'hd' ? '1080×1920' : '720×1280'}`, (hooks) =>
-        renderClip({ recording, recordingName, meta, pick, edit }, hooks),
-      );
-      if (!render) return;
-      const seconds = (performance.now() - t0) / 1000;
-      setKeeping(true);
-      try {
-        // Kept, the MP4 is read back from disk and the rendered copy in memory can go.
-        const kept = await keepShort(projectId, pick, edit, render, seconds, name);
-        setResult({ render: { ...render, blob: kept.blob }, seconds, short: kept.short });
-      } catch (e) {
-        setResult({ render, seconds });
-        setKeepError(messageOf(e));
-      } finally {
-        setKeeping(false);
-      }
-    } catch (e) {
-      setError(asError(e));
-    }
+    const outcome = await follow(renderThenKeep(projectId, { recording, recordingName, meta, pick, edit }, name));
+    if (outcome.status === 'failed') setError(outcome.error);
+    if (outcome.status !== 'done') return;
+    setResult(outcome.value);
+    if (outcome.value.notKept) setKeepError(outcome.value.notKept);
   };
+  const keeping = job?.phase?.name === KEEPING;
 
   return (
     <section class="render-panel" aria-label="Render">
       {/* The editor's main actions: on a phone, a bar kept at the bottom of the screen. */}
       <div class="action-bar">
-        <button type="button" class={`btn ${url ? '' : 'primary'}`} onClick={() => void render()} disabled={job !== null || keeping}>
+        <button type="button" class={`btn ${url ? '' : 'primary'}`} onClick={() => void render()} disabled={job !== null}>
           Render video
         </button>
         {url && (
@@ -98,10 +79,10 @@ export function RenderPanel({ projectId, recording, recordingName, meta, pick, e
             Download video
           </button>
         )}
-        {job && <JobProgressBar job={job} onCancel={cancel} />}
+        {job && !keeping && <JobProgressBar job={job} onCancel={cancel} />}
         {keeping && (
           <p class="muted small" role="status">
-            Keeping it in Your shorts…
+            {KEEPING}…
           </p>
         )}
       </div>

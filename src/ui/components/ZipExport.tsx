@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { canPickSaveFile, openFileSink, ZIP } from '../../app/fileSink';
 import type { ProjectRecord } from '../../app/projects';
 import type { SavedShort } from '../../app/shorts';
-import { writeZip, type ZipProgress } from '../../app/zipExport';
+import { writeZip } from '../../app/zipExport';
 import { clipZipItem, shortZipItem } from '../../app/zipItems';
 import type { Clip } from '../../domain/clipOverride';
 import { formatBytes, slug } from '../../domain/format';
@@ -26,7 +26,6 @@ type Source = 'shorts' | 'clips';
 export function ZipExport({ project, recording, clips, shorts }: Props) {
   /** null until the user chooses: the shorts when there are any. */
   const [source, setSource] = useState<Source | null>(null);
-  const [file, setFile] = useState<ZipProgress | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const { job, run, cancel } = useJob();
@@ -44,13 +43,13 @@ export function ZipExport({ project, recording, clips, shorts }: Props) {
       const byRank = [...shorts].sort((a, b) => a.rank - b.rank || a.createdAt - b.createdAt);
       const items = from === 'shorts' ? byRank.map(shortZipItem) : clips.map((c) => clipZipItem(project, recording, c));
       const label = `Zipping ${count} ${from === 'shorts' ? 'short' : 'clip'}${count === 1 ? '' : 's'}`;
-      const bytes = await run(label, async (hooks) => {
+      const bytes = await run(label, async (job) => {
         try {
           return await writeZip(items, sink.stream, {
-            signal: hooks.signal ?? new AbortController().signal,
+            signal: job.signal,
             onProgress: (p) => {
-              setFile(p);
-              hooks.onProgress?.(p.overall);
+              job.phase(p.label, { index: p.index, count: p.count, ratio: p.fileRatio });
+              job.onProgress({ ratio: p.overall });
             },
           });
         } catch (e) {
@@ -66,10 +65,9 @@ export function ZipExport({ project, recording, clips, shorts }: Props) {
       );
     } catch (e) {
       setError(asError(e));
-    } finally {
-      setFile(null);
     }
   };
+  const file = job?.phase?.step && { label: job.phase.name, ...job.phase.step };
 
   return (
     <div class="zip-export" data-testid="zip-export">
@@ -101,9 +99,9 @@ export function ZipExport({ project, recording, clips, shorts }: Props) {
         </p>
       )}
       {job && <JobProgressBar job={job} onCancel={cancel} />}
-      {job && file && (
+      {file && (
         <p class="muted small" data-testid="zip-file">
-          File {file.index + 1} of {file.count}: {file.label} — {Math.round(file.fileRatio * 100)}%
+          File {file.index + 1} of {file.count}: {file.label} — {Math.round(file.ratio * 100)}%
         </p>
       )}
       {done && (

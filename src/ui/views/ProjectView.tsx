@@ -23,6 +23,7 @@ import { Timeline } from '../components/Timeline';
 import { TranscribeAll } from '../components/TranscribeAll';
 import { ImportError, parseLogFile, readStartFile } from '../../app/importFlow';
 import { useAnalysis } from '../useAnalysis';
+import { useJob } from '../useJob';
 import { revealStart } from '../reveal';
 import { useLoudness } from '../useLoudness';
 import { useStoredProject } from '../useStoredProject';
@@ -38,7 +39,8 @@ export function ProjectView({ id, initialWarnings, back }: Props) {
   const data = stored.state.status === 'ready' ? stored.state : undefined;
   const [logError, setLogError] = useState<ImportError | null>(null);
   const [warnings, setWarnings] = useState(initialWarnings);
-  const [parsing, setParsing] = useState(false);
+  // Replacing the log is a job: its drop zone is disabled until it ends.
+  const logJob = useJob();
   const [selected, setSelected] = useState<number | null>(1);
   // A clip chosen in the list or chart brings its preview into view (on a phone it is below the list).
   const side = useRef<HTMLElement>(null);
@@ -96,15 +98,15 @@ export function ProjectView({ id, initialWarnings, back }: Props) {
     // A date file dropped here sets the stream start rather than failing as a log.
     const startMs = await readStartFile(file);
     if (startMs !== undefined) return void save({ streamStartMs: startMs, streamStartFile: file.name });
-    setParsing(true);
     setLogError(null);
     try {
-      const parsed = await parseLogFile(file);
-      if (await stored.replaceLog(parsed.log)) setWarnings(parsed.warnings);
+      const replaced = await logJob.run('Replacing the click log', async () => {
+        const parsed = await parseLogFile(file);
+        return (await stored.replaceLog(parsed.log)) ? parsed : undefined;
+      });
+      if (replaced) setWarnings(replaced.warnings);
     } catch (e) {
       setLogError(e instanceof ImportError ? e : new ImportError(`${file.name}: ${(e as Error).message}`));
-    } finally {
-      setParsing(false);
     }
   };
 
@@ -114,7 +116,9 @@ export function ProjectView({ id, initialWarnings, back }: Props) {
   const clip = picks.find((p) => p.rank === selected) ?? picks[0];
 
   // With a log, replacing it is a setting (below the highlights); without one, adding it is the next step.
-  const logPanel = <LogPanel log={log} busy={parsing} error={logError} warnings={warnings} onFile={replaceLog} onDismiss={() => setLogError(null)} />;
+  const logPanel = (
+    <LogPanel log={log} busy={logJob.job !== null} error={logError} warnings={warnings} onFile={replaceLog} onDismiss={() => setLogError(null)} />
+  );
 
   return (
     <main class="project">

@@ -1,0 +1,89 @@
+import type { Clip } from '../domain/clipOverride';
+import type { ClipEdit } from '../domain/edit/model';
+import type { OutputPresetId } from '../domain/edit/output';
+import type { QualityId } from '../domain/edit/quality';
+import { clipFileName } from '../domain/format';
+import { messageOf } from '../domain/messageOf';
+import type { RenderResult } from '../media/engine';
+import { currentEdit } from './clipEdits';
+import type { BatchOutcome, Job, JobOutcome } from './jobRunner';
+import { jobs } from './jobs';
+import { keepShort } from './keepShort';
+import type { ProjectRecord } from './projects';
+import { type PreparedRender, prepareRender, type RenderInput, renderClip, renderPrepared } from './renderClip';
+import type { SavedShort } from './shorts';
+
+/** A finished render: kept as a short (its MP4 then read back from disk), or not, and why. */
+export interface RenderedShort {
+  render: RenderResult;
+  /** From the start of the clip's preparation to the end of its encode. */
+  seconds: number;
+  short?: SavedShort;
+  notKept?: string;
+}
+
+/** The phase after the encode, shown in place of the progress bar. */
+export const KEEPING = 'Keeping it in Your shorts';
+
+async function keep(projectId: string, pick: Clip, edit: ClipEdit, render: RenderResult, seconds: number, name: string): Promise<RenderedShort> {
+  try {
+    // Kept, the MP4 is read back from disk and the rendered copy in memory can go.
+    const kept = await keepShort(projectId, pick, edit, render, seconds, name);
+    return { render: { ...render, blob: kept.blob }, seconds, short: kept.short };
+  } catch (e) {
+    return { render, seconds, notKept: messageOf(e) };
+  }
+}
+
+/** Render → keep as a saved short of `projectId`, as one job. */
+export function renderThenKeep(projectId: string, input: RenderInput & { pick: Clip }, name: string): Job<JobOutcome<RenderedShort>> {
+  return jobs.submit(`Rendering ${input.edit.output === 'hd' ? '1080×1920' : '720×1280'}`, async (job) => {
+    const started = performance.now();
+    const render = await renderClip(input, job);
+    job.phase(KEEPING);
+    return keep(projectId, input.pick, input.edit, render, (performance.now() - started) / 1000, name);
+  });
+}
+
+interface AutoEditAll {
+  project: ProjectRecord;
+  recording: Blob;
+  picks: readonly Clip[];
+  size: OutputPresetId;
+  quality: QualityId;
+}
+
+/** Auto-edits every clip one after another as one batch, each kept as a short; `onDone` hears of each as it is made. */
+export function autoEditAll(
+  { project, recording, picks, size, quality }: AutoEditAll,
+  onDone: (pick: Clip, name: string, made: RenderedShort) => void,
+): Job<BatchOutcome<void>> {
+  const input = { recording, recordingName: project.recording.name };
+  type Prepared = PreparedRender & { edit: ClipEdit };
+  const prepared = new Map<number, Promise<Prepared>>();
+  const prepare = (i: number, pick: Clip): Promise<Prepared> => {
+    const known = prepared.get(i);
+    if (known) return known;
+    const made = (async () => {
+      // The clip's own adjustments when it has them, the auto-edit otherwise; size and quality are the batch's.
+      const edit: ClipEdit = { ...(await currentEdit(project, pick)), output: size, quality };
+      return { edit, ...(await prepareRender({ meta: project.recording.meta, pick, edit })) };
+    })();
+    // Keep a failed preparation from going unhandled until its clip's turn awaits it.
+    made.catch(() => undefined);
+    prepared.set(i, made);
+    return made;
+  };
+  const label = picks.length === 1 ? 'Auto-editing the clip' : `Auto-editing ${picks.length} clips`;
+  return jobs.submitBatch(label, picks, async (pick, job, i) => {
+    const started = performance.now();
+    const ready = await prepare(i, pick);
+    prepared.delete(i);
+    // The next clip's overlays and plan are made on the main thread while this one encodes in the worker.
+    const following = picks[i + 1];
+    if (following) void prepare(i + 1, following);
+    const render = await renderPrepared(input, ready, job);
+    const name = clipFileName(`${i + 1}-${pick.productName ?? pick.productId}-short`, pick.start, pick.end);
+    onDone(pick, name, await keep(project.id, pick, ready.edit, render, (performance.now() - started) / 1000, name));
+  });
+}
