@@ -3,7 +3,8 @@
  * Media worker: hosts the WebCodecs render and the smart cut off the main thread. One job at a
  * time; the app terminates the worker to cancel. Errors cross as data ({name, message, code}).
  */
-import { EngineUnsupportedError, messageOf } from '../src/media/engine';
+import { messageOf } from '../src/domain/messageOf';
+import { EngineUnsupportedError } from '../src/media/engine';
 import { composeRender } from '../src/media/webcodecs/compose';
 import type { MediaWorkerRequest, MediaWorkerResponse, WorkerError } from '../src/media/webcodecs/protocol';
 import { smartCut } from '../src/media/webcodecs/smartCut';

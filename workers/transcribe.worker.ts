@@ -3,7 +3,7 @@
  * Transcription worker: hosts one speech model (loaded on the first request, kept for the next
  * clips) and transcribes one utterance per request, in arrival order.
  */
-import { messageOf } from '../src/media/engine';
+import { messageOf } from '../src/domain/messageOf';
 import type { SpeechModelId } from '../src/domain/speech/models';
 import type { SpeechModel } from '../src/speech/model';
 import { MoonshineTiny } from '../src/speech/moonshine';

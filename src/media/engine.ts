@@ -1,6 +1,5 @@
 import type { RenderAssets, RenderPlan } from '../domain/edit/plan';
 import type { Loudness } from '../domain/loudness';
-import { MediaFailure } from '../domain/mediaErrors';
 import type { JobProgress } from '../domain/progress';
 import type { RecordingMeta } from '../domain/recording';
 
@@ -41,17 +40,6 @@ export interface RenderResult {
 export interface JobHooks {
   onProgress?: (p: JobProgress) => void;
   signal?: AbortSignal;
-}
-
-/** The message of anything thrown, for a sentence shown to the user or sent across a worker. */
-export { messageOf } from '../domain/messageOf';
-
-/** The user cancelled: a named failure that views show as nothing at all. */
-export class CancelledError extends MediaFailure {
-  override name = 'CancelledError';
-  constructor() {
-    super('cancelled', { fileName: '' });
-  }
 }
 
 /** An engine's own error, inside the media layer; what leaves it is a MediaFailure (`toMediaFailure`). */

@@ -4,7 +4,7 @@
  * fresh one. Requests are answered in order, one at a time.
  */
 import type { SpeechEnvelope, SpeechReply, SpeechRequests, SpeechRequestType, SpeechResults } from '../../workers/transcribeProtocol';
-import { CancelledError } from '../media/engine';
+import { CancelledError } from '../domain/mediaErrors';
 import type { SpeechModelId } from '../domain/speech/models';
 
 export class SpeechError extends Error {

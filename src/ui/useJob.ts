@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { JobProgress } from '../domain/progress';
-import { CancelledError, type JobHooks } from '../media/engine';
+import { CancelledError } from '../domain/mediaErrors';
+import type { JobHooks } from '../media/engine';
 import { jobStarted } from '../app/runningJobs';
 
 export interface JobState {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { detailsOf, failureSentence, MediaFailure, type MediaFailureCode } from '../../src/domain/mediaErrors';
-import { CancelledError, EngineUnsupportedError, MediaError } from '../../src/media/engine';
+import { CancelledError, detailsOf, failureSentence, MediaFailure, type MediaFailureCode } from '../../src/domain/mediaErrors';
+import { EngineUnsupportedError, MediaError } from '../../src/media/engine';
 import { ffmpegFailure } from '../../src/media/ffmpeg/failure';
 import { ProbeError } from '../../src/media/ffmpeg/probe';
 import { classifyText, toMediaFailure } from '../../src/media/failures';

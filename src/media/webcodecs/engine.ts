@@ -5,7 +5,8 @@
  */
 import type { RenderAssets, RenderPlan } from '../../domain/edit/plan';
 import { estimate } from '../../domain/progress';
-import { CancelledError, EngineUnsupportedError, MediaError, type JobHooks } from '../engine';
+import { CancelledError } from '../../domain/mediaErrors';
+import { EngineUnsupportedError, MediaError, type JobHooks } from '../engine';
 import type { CutDone, MediaWorkerRequest, MediaWorkerResponse, RenderDone, WorkerError } from './protocol';
 
 type Job =
