@@ -47,6 +47,10 @@ export class MediaError extends Error {
   override name = 'MediaError';
 }
 
+/** The steps at which an engine can give up on a job (EngineUnsupportedError's codes). */
+export const ENGINE_STEPS = ['no-webcodecs', 'decode', 'encode', 'demux', 'mux', 'codec'] as const;
+export type EngineStep = (typeof ENGINE_STEPS)[number];
+
 /**
  * The engine cannot do this job in this browser (codec missing, size refused, encoder failed):
  * another engine may. `code` says which step gave up.
@@ -54,7 +58,7 @@ export class MediaError extends Error {
 export class EngineUnsupportedError extends MediaError {
   override name = 'EngineUnsupportedError';
   constructor(
-    readonly code: 'no-webcodecs' | 'decode' | 'encode' | 'demux' | 'mux' | 'codec',
+    readonly code: EngineStep,
     message: string,
   ) {
     super(message);
