@@ -17,7 +17,14 @@ export class SpeechClient {
   // A transcription cannot be interrupted inside the model: cancelling ends the worker.
   readonly #worker = new WorkerClient<SpeechRequests, SpeechResults>(
     () => new Worker(new URL('../../workers/transcribe.worker.ts', import.meta.url), { type: 'module' }),
-    { name: 'speech', cancel: 'restart', toError: ({ message }) => new SpeechError(message), onStop: () => (this.#loaded = undefined) },
+    {
+      name: 'speech',
+      cancel: 'restart',
+      toError: ({ message }) => new SpeechError(message),
+      onStop: () => {
+        this.#loaded = undefined;
+      },
+    },
   );
 
   /** Loads the model if this worker has not; resolves with the seconds it took (0 when loaded). */
