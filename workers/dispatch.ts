@@ -1,3 +1,4 @@
+import { respond } from '../src/workers/rpc';
 import { CANCELLED, type Envelope, type Reply, type Requests, type RequestType, type Results } from './protocol';
 
 export type Handlers = { [K in RequestType]: (body: Requests[K]) => Results[K] | Promise<Results[K]> };
@@ -14,22 +15,14 @@ export function createDispatcher(handlers: Handlers, post: (reply: Reply) => voi
     const queued = latest.get(key);
     if (!queued) return;
     latest.delete(key);
-    post({ id: queued.id, ok: false, error: 'Superseded by a newer request.', code: CANCELLED });
+    post({ id: queued.id, kind: 'error', error: { code: CANCELLED, message: 'Superseded by a newer request.' } });
   };
 
-  const run = async <K extends RequestType>(msg: Envelope<K>) => {
-    try {
-      const result: Results[RequestType] = await handlers[msg.type](msg.body);
-      post({ id: msg.id, ok: true, result });
-    } catch (err) {
-      const e = err instanceof Error ? err : new Error(String(err));
-      post({ id: msg.id, ok: false, error: e.message, code: e.name });
-    }
-  };
+  const run = <K extends RequestType>(msg: Envelope<K>) => respond<Results[RequestType]>(msg.id, () => handlers[msg.kind](msg.payload), post);
 
   return (msg: Envelope): void => {
-    if (msg.type === 'select') {
-      const { key } = msg.body;
+    if (msg.kind === 'select') {
+      const { key } = msg.payload;
       if (latest.has(key)) cancel(key);
       else
         defer(() => {
@@ -40,7 +33,7 @@ export function createDispatcher(handlers: Handlers, post: (reply: Reply) => voi
       latest.set(key, msg);
       return;
     }
-    if (msg.type === 'unload') cancel(msg.body.key);
+    if (msg.kind === 'unload') cancel(msg.payload.key);
     void run(msg);
   };
 }

@@ -1,43 +1,31 @@
 /// <reference lib="webworker" />
 /**
  * Media worker: hosts the WebCodecs render and the smart cut off the main thread. One job at a
- * time; the app terminates the worker to cancel. Errors cross as data ({name, message, code}).
+ * time; the app terminates the worker to cancel. Errors cross as values (mediaFailureOf).
  */
-import { EngineUnsupportedError, messageOf } from '../src/media/engine';
 import { composeRender } from '../src/media/webcodecs/compose';
-import type { MediaWorkerRequest, MediaWorkerResponse, WorkerError } from '../src/media/webcodecs/protocol';
+import { type CutDone, type MediaNotes, type MediaRequests, mediaFailureOf, type RenderDone } from '../src/media/webcodecs/protocol';
 import { smartCut } from '../src/media/webcodecs/smartCut';
+import { type Envelope, type Reply, respond } from '../src/workers/rpc';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-const post = (message: MediaWorkerResponse, transfer: Transferable[] = []) => self.postMessage(message, transfer);
+const post = (reply: Reply, transfer: Transferable[] = []) => self.postMessage(reply, transfer);
 const audioWaiters = new Map<number, (audio: Uint8Array | null) => void>();
 
-function toWorkerError(err: unknown): WorkerError {
-  if (err instanceof EngineUnsupportedError) return { name: err.name, message: err.message, code: err.code };
-  return { name: err instanceof Error ? err.name : 'Error', message: messageOf(err) };
-}
-
-async function handle(req: Exclude<MediaWorkerRequest, { type: 'audio' }>): Promise<void> {
-  const progress = (ratio: number) => post({ type: 'progress', id: req.id, ratio });
-  try {
-    if (req.type === 'render') {
-      const audio = new Promise<Uint8Array | null>((resolve) => audioWaiters.set(req.id, resolve));
-      const result = await composeRender(req.recording, req.plan, new Map(req.overlays.map((o) => [o.id, o.png])), audio, progress);
-      post({ type: 'done', id: req.id, result }, [result.data]);
-    } else {
-      const result = await smartCut(req.recording, req.start, req.end, progress);
-      post({ type: 'done', id: req.id, result: { data: result.data, method: result.method, timings: result.timings } }, [result.data]);
-    }
-  } catch (err) {
-    post({ type: 'error', id: req.id, error: toWorkerError(err) });
-  } finally {
-    audioWaiters.delete(req.id);
+async function run(req: Envelope<MediaRequests>): Promise<RenderDone | CutDone> {
+  const progress = (ratio: number) => post({ id: req.id, kind: 'progress', ratio });
+  if (req.kind === 'render') {
+    const { recording, plan, overlays } = req.payload;
+    const audio = new Promise<Uint8Array | null>((resolve) => audioWaiters.set(req.id, resolve));
+    return composeRender(recording, plan, new Map(overlays.map((o) => [o.id, o.png])), audio, progress);
   }
+  const { data, method, timings } = await smartCut(req.payload.recording, req.payload.start, req.payload.end, progress);
+  return { data, method, timings };
 }
 
-self.onmessage = (e: MessageEvent<MediaWorkerRequest>) => {
-  const req = e.data;
-  if (req.type === 'audio') audioWaiters.get(req.id)?.(req.audio);
-  else void handle(req);
+self.onmessage = (e: MessageEvent<Envelope<MediaRequests> | Envelope<MediaNotes>>) => {
+  const msg = e.data;
+  if (msg.kind === 'audio') audioWaiters.get(msg.id)?.(msg.payload.audio);
+  else void respond(msg.id, () => run(msg), post, { transfer: (r) => [r.data], failure: mediaFailureOf }).finally(() => audioWaiters.delete(msg.id));
 };

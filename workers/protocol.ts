@@ -1,7 +1,8 @@
-import type { Analysis, TimeBase } from '../src/domain/analysis';
+import type { Analysis, NeedsStreamStartError, TimeBase } from '../src/domain/analysis';
 import type { ClickLogResult } from '../src/domain/clicklog/parse';
 import type { ClickLog, SelectionOptions } from '../src/domain/events';
 import type { Loudness } from '../src/domain/loudness';
+import type { Envelope as RpcEnvelope, Reply as RpcReply } from '../src/workers/rpc';
 
 /**
  * What each request to the analysis worker carries. Logs stay resident in the worker under a
@@ -31,13 +32,15 @@ export interface Results {
 
 export type RequestType = keyof Requests;
 
-/** Main → worker. Distributed over the types, so checking `type` narrows `body`. */
-export type Envelope<K extends RequestType = RequestType> = { [T in K]: { id: number; type: T; body: Requests[T] } }[K];
+/** Main → worker, for the given kinds (all by default). */
+export type Envelope<K extends RequestType = RequestType> = RpcEnvelope<Pick<Requests, K>>;
 
 /** Worker → main: each envelope is answered once, with its id. Errors are returned, never thrown across. */
-export type Reply = { id: number; ok: true; result: Results[RequestType] } | { id: number; ok: false; error: string; code: string };
+export type Reply = RpcReply<Results[RequestType]>;
 
 /** `code` of a select cancelled because a newer one for the same log arrived, or the log was unloaded. */
 export const CANCELLED = 'AbortError';
 /** `code` when the worker does not hold the log (evicted, or a new worker): the client sends it again. */
 export const NOT_RESIDENT = 'NotResidentError';
+/** `code` when the log's times are absolute and the recording's start is not set. */
+export const NEEDS_STREAM_START: NeedsStreamStartError['name'] = 'NeedsStreamStartError';

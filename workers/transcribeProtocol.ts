@@ -1,6 +1,6 @@
 /**
- * Messages between the app (src/speech/client.ts) and the transcription worker. One request at
- * a time, each answered once with its id; errors cross as data. Cancelling terminates the worker.
+ * Requests from the app (src/speech/client.ts) to the transcription worker, over the shared
+ * worker messages (src/workers/rpc.ts). One request at a time; cancelling terminates the worker.
  */
 import type { SpeechModelId } from '../src/domain/speech/models';
 
@@ -15,10 +15,3 @@ export interface SpeechResults {
   load: { loadSec: number };
   transcribe: { text: string };
 }
-
-export type SpeechRequestType = keyof SpeechRequests;
-
-/** Distributed over the types, so checking `type` narrows `body`. */
-export type SpeechEnvelope<K extends SpeechRequestType = SpeechRequestType> = { [T in K]: { id: number; type: T; body: SpeechRequests[T] } }[K];
-
-export type SpeechReply = { id: number; ok: true; result: SpeechResults[SpeechRequestType] } | { id: number; ok: false; error: string };

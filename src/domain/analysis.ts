@@ -28,7 +28,8 @@ export interface Analysis {
 }
 
 export class NeedsStreamStartError extends Error {
-  override name = 'NeedsStreamStartError';
+  // A literal type, so the analysis protocol's code for it is checked against it.
+  override readonly name = 'NeedsStreamStartError' as const;
 }
 
 /** Everything the highlights view needs from a log, a recording and the user's settings. */

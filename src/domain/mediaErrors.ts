@@ -47,5 +47,13 @@ export class MediaFailure extends Error {
   }
 }
 
+/** The user cancelled (a media job, a transcription, an analysis run): a named failure that views show as nothing at all. */
+export class CancelledError extends MediaFailure {
+  override name = 'CancelledError';
+  constructor() {
+    super('cancelled', { fileName: '' });
+  }
+}
+
 /** The raw text behind an error, for a "Details" disclosure (none for plain errors). */
 export const detailsOf = (err: unknown): string | undefined => (err instanceof MediaFailure ? err.details : undefined);

@@ -1,6 +1,5 @@
 import type { RenderAssets, RenderPlan } from '../domain/edit/plan';
 import type { Loudness } from '../domain/loudness';
-import { MediaFailure } from '../domain/mediaErrors';
 import type { JobProgress } from '../domain/progress';
 import type { RecordingMeta } from '../domain/recording';
 
@@ -43,21 +42,14 @@ export interface JobHooks {
   signal?: AbortSignal;
 }
 
-/** The message of anything thrown, for a sentence shown to the user or sent across a worker. */
-export { messageOf } from '../domain/messageOf';
-
-/** The user cancelled: a named failure that views show as nothing at all. */
-export class CancelledError extends MediaFailure {
-  override name = 'CancelledError';
-  constructor() {
-    super('cancelled', { fileName: '' });
-  }
-}
-
 /** An engine's own error, inside the media layer; what leaves it is a MediaFailure (`toMediaFailure`). */
 export class MediaError extends Error {
   override name = 'MediaError';
 }
+
+/** The steps at which an engine can give up on a job (EngineUnsupportedError's codes). */
+export const ENGINE_STEPS = ['no-webcodecs', 'decode', 'encode', 'demux', 'mux', 'codec'] as const;
+export type EngineStep = (typeof ENGINE_STEPS)[number];
 
 /**
  * The engine cannot do this job in this browser (codec missing, size refused, encoder failed):
@@ -66,7 +58,7 @@ export class MediaError extends Error {
 export class EngineUnsupportedError extends MediaError {
   override name = 'EngineUnsupportedError';
   constructor(
-    readonly code: 'no-webcodecs' | 'decode' | 'encode' | 'demux' | 'mux' | 'codec',
+    readonly code: EngineStep,
     message: string,
   ) {
     super(message);

@@ -4,7 +4,8 @@
  * WebCodecs DOMExceptions, our own engine errors) into one.
  */
 import { MediaFailure, type MediaFailureCode } from '../domain/mediaErrors';
-import { EngineUnsupportedError, messageOf } from './engine';
+import { messageOf } from '../domain/messageOf';
+import { EngineUnsupportedError } from './engine';
 import { ProbeError } from './ffmpeg/probe';
 
 /** First match wins: running out of memory can surface as any other symptom, so it goes first. */

@@ -7,16 +7,9 @@
 import type { RenderAssets, RenderPlan } from '../domain/edit/plan';
 import type { Loudness } from '../domain/loudness';
 import type { RecordingMeta } from '../domain/recording';
-import {
-  CancelledError,
-  messageOf,
-  type CutRequest,
-  type CutResult,
-  type EnginePreference,
-  type JobHooks,
-  type MediaEngine,
-  type RenderResult,
-} from './engine';
+import { CancelledError } from '../domain/mediaErrors';
+import { messageOf } from '../domain/messageOf';
+import type { CutRequest, CutResult, EnginePreference, JobHooks, MediaEngine, RenderResult } from './engine';
 import { toMediaFailure } from './failures';
 import type { FfmpegEngine } from './ffmpeg/engine';
 import { webCodecsAvailable, type WebCodecsEngine } from './webcodecs/engine';

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Analysis, TimeBase } from '../domain/analysis';
+import { NeedsStreamStartError, type Analysis, type TimeBase } from '../domain/analysis';
 import type { ClickLog, SelectionOptions } from '../domain/events';
 import type { Loudness } from '../domain/loudness';
+import { messageOf } from '../domain/messageOf';
 import { isCancelled } from '../analysis/client';
 import { savePicks } from '../app/picks';
 import { analysis } from '../app/services';
@@ -52,8 +53,7 @@ export function useAnalysis(
         })
         .catch((e: unknown) => {
           if (abort.signal.aborted || isCancelled(e)) return;
-          const err = e as Error & { code?: string };
-          setState(err.code === 'NeedsStreamStartError' ? { status: 'needs-start' } : { status: 'error', message: err.message });
+          setState(e instanceof NeedsStreamStartError ? { status: 'needs-start' } : { status: 'error', message: messageOf(e) });
         });
     }, 120);
     return () => {

@@ -1,10 +1,11 @@
-import { describe, expect, expectTypeOf, it } from 'vitest';
-import { AnalysisClient, isCancelled, type Connect } from '../../src/analysis/client';
-import { analyse, LogAnalyser, type Analysis } from '../../src/domain/analysis';
-import { parseClickLog, type ClickLogResult } from '../../src/domain/clicklog/parse';
+import { describe, expect, it } from 'vitest';
+import { AnalysisClient, isCancelled } from '../../src/analysis/client';
+import { analyse, LogAnalyser, NeedsStreamStartError } from '../../src/domain/analysis';
+import { parseClickLog } from '../../src/domain/clicklog/parse';
 import { DEFAULT_SELECTION, type ClickLog, type SelectionOptions } from '../../src/domain/events';
 import { analysisHandlers, MAX_RESIDENT_LOGS } from '../../workers/analysisHandlers';
 import { createDispatcher, type Handlers } from '../../workers/dispatch';
+import type { WorkerLike } from '../../src/workers/client';
 import { CANCELLED, NOT_RESIDENT, type Envelope, type Reply } from '../../workers/protocol';
 
 /** Three products, each with a click burst in its own minute, and a few carts and orders. */
@@ -20,8 +21,8 @@ function makeLog(): ClickLog {
 const heavyOrders: SelectionOptions = { ...DEFAULT_SELECTION, weights: { ...DEFAULT_SELECTION.weights, order: 20 } };
 const select = (id: number, key: string, options = DEFAULT_SELECTION): Envelope => ({
   id,
-  type: 'select',
-  body: { key, durationSec: 180, timeBase: { offsetSec: 0 }, options },
+  kind: 'select',
+  payload: { key, durationSec: 180, timeBase: { offsetSec: 0 }, options },
 });
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
@@ -57,26 +58,26 @@ describe('analysis worker dispatch', () => {
     d.dispatch(select(3, 'a', heavyOrders));
     d.dispatch(select(4, 'b'));
     expect(d.replies).toEqual([
-      { id: 1, ok: false, error: expect.any(String), code: CANCELLED },
-      { id: 2, ok: false, error: expect.any(String), code: CANCELLED },
+      { id: 1, kind: 'error', error: { code: CANCELLED, message: expect.any(String) } },
+      { id: 2, kind: 'error', error: { code: CANCELLED, message: expect.any(String) } },
     ]);
     await d.flush();
     expect(d.ran).toEqual([20, 5]);
-    expect(d.replies.slice(2).map((r) => [r.id, r.ok])).toEqual([
-      [3, true],
-      [4, true],
+    expect(d.replies.slice(2).map((r) => [r.id, r.kind])).toEqual([
+      [3, 'result'],
+      [4, 'result'],
     ]);
   });
 
   it('cancels a queued select when its log is unloaded', async () => {
     const d = manualDispatcher();
     d.dispatch(select(1, 'a'));
-    d.dispatch({ id: 2, type: 'unload', body: { key: 'a' } });
+    d.dispatch({ id: 2, kind: 'unload', payload: { key: 'a' } });
     await d.flush();
     expect(d.ran).toEqual([]);
-    expect(d.replies.map((r) => [r.id, r.ok || r.code])).toEqual([
+    expect(d.replies.map((r) => [r.id, r.kind === 'error' ? r.error.code : r.kind])).toEqual([
       [1, CANCELLED],
-      [2, true],
+      [2, 'result'],
     ]);
   });
 
@@ -84,7 +85,7 @@ describe('analysis worker dispatch', () => {
     const d = manualDispatcher({ select: analysisHandlers().select });
     d.dispatch(select(1, 'nowhere'));
     await d.flush();
-    expect(d.replies).toEqual([{ id: 1, ok: false, error: expect.any(String), code: NOT_RESIDENT }]);
+    expect(d.replies).toEqual([{ id: 1, kind: 'error', error: { code: NOT_RESIDENT, message: expect.any(String) } }]);
   });
 });
 
@@ -107,16 +108,25 @@ describe('analysis worker handlers', () => {
   });
 });
 
-/** The real dispatcher and handlers behind a cloning, asynchronous fake worker; records what is posted. */
+/** The real dispatcher and handlers behind cloning, asynchronous fake workers; records what is posted. */
 function fakeWorkers() {
-  const posted: Array<Envelope['type']> = [];
+  const posted: Array<Envelope['kind']> = [];
   const selectsRun: number[] = [];
-  let crash: (message: string) => void = () => undefined;
+  let current: WorkerLike | undefined;
   let started = 0;
-  const connect: Connect = (onReply, onCrash) => {
+  const spawn = (): WorkerLike => {
     started++;
-    crash = onCrash;
     const handlers = analysisHandlers();
+    const worker: WorkerLike = {
+      onmessage: null,
+      onerror: null,
+      postMessage: (msg, transfer) => {
+        const copy = structuredClone(msg as Envelope, { transfer });
+        posted.push(copy.kind);
+        setTimeout(() => dispatch(copy));
+      },
+      terminate: () => undefined,
+    };
     const dispatch = createDispatcher(
       {
         ...handlers,
@@ -125,18 +135,14 @@ function fakeWorkers() {
           return handlers.select(b);
         },
       },
-      (r) => setTimeout(() => onReply(structuredClone(r))),
+      (r) => setTimeout(() => worker.onmessage?.(new MessageEvent('message', { data: structuredClone(r) }))),
     );
-    return {
-      post: (msg, transfer) => {
-        posted.push(msg.type);
-        const copy = structuredClone(msg, { transfer });
-        setTimeout(() => dispatch(copy));
-      },
-      terminate: () => undefined,
-    };
+    current = worker;
+    return worker;
   };
-  return { client: new AnalysisClient(connect), posted, selectsRun, crash: (m: string) => crash(m), started: () => started };
+  // Node has no ErrorEvent; the client reads only its message.
+  const crash = (message: string) => current?.onerror?.({ message } as ErrorEvent);
+  return { client: new AnalysisClient(spawn), posted, selectsRun, crash, started: () => started };
 }
 
 describe('analysis client', () => {
@@ -207,15 +213,11 @@ describe('analysis client', () => {
     expect(posted).toEqual(['parse', 'select']);
   });
 
-  it('types each result from its request', () => {
-    const client = new AnalysisClient(() => ({ post: () => undefined, terminate: () => undefined }));
-    expectTypeOf(
-      client.request('select', { key: 'k', durationSec: 1, timeBase: { offsetSec: 0 }, options: DEFAULT_SELECTION }),
-    ).resolves.toEqualTypeOf<Analysis>();
-    expectTypeOf(client.request('parse', { file: new Blob([]), fileName: 'l.csv', key: 'k' })).resolves.toEqualTypeOf<ClickLogResult>();
-    expectTypeOf(client.request('unload', { key: 'k' })).resolves.toEqualTypeOf<null>();
-    // @ts-expect-error a select body is not a load body
-    void client.request('load', { key: 'k', durationSec: 1 });
+  it('fails a select on a log with absolute times and no stream start with NeedsStreamStartError', async () => {
+    const { client } = fakeWorkers();
+    const r = parseClickLog('timestamp,event,product_id\n2024-05-01T10:00:00Z,click,P1\n', 'abs.csv');
+    if (!r.ok) throw new Error(r.error);
+    await expect(client.select(r.log, 10, { offsetSec: 0 }, DEFAULT_SELECTION, undefined)).rejects.toBeInstanceOf(NeedsStreamStartError);
   });
 });
 

@@ -22,6 +22,11 @@ const RULES: Rule[] = [
   { name: 'the UI (views, components and hooks) goes through src/app, never src/storage', from: ['ui'], not: ['storage'] },
   { name: 'storage and media know nothing of the app or the UI', from: ['storage', 'media'], not: ['ui', 'app'] },
   { name: 'the application layer does not reach back into the UI', from: ['app'], not: ['ui'] },
+  {
+    name: 'the worker client serves analysis, speech and media, and knows none of them',
+    from: ['workers'],
+    not: ['ui', 'app', 'storage', 'media', 'canvas', 'analysis', 'speech'],
+  },
 ];
 
 const IMPORT = /(?:\bfrom\s*|\bimport\s*\(?\s*)['"](\.[^'"]+)['"]/g;

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { detailsOf, failureSentence, MediaFailure, type MediaFailureCode } from '../../src/domain/mediaErrors';
-import { CancelledError, EngineUnsupportedError, MediaError } from '../../src/media/engine';
+import { CancelledError, detailsOf, failureSentence, MediaFailure, type MediaFailureCode } from '../../src/domain/mediaErrors';
+import { EngineUnsupportedError, MediaError } from '../../src/media/engine';
 import { ffmpegFailure } from '../../src/media/ffmpeg/failure';
 import { ProbeError } from '../../src/media/ffmpeg/probe';
 import { classifyText, toMediaFailure } from '../../src/media/failures';
+import { mediaErrorOf, mediaFailureOf } from '../../src/media/webcodecs/protocol';
 
 // Log lines as ffmpeg 5.1 / ffmpeg.wasm / Chromium print them.
 const LOGS: Array<[MediaFailureCode, string[]]> = [
@@ -67,6 +68,18 @@ describe('toMediaFailure', () => {
     expect(toMediaFailure(cancelled, 'x.mp4')).toBe(cancelled);
     expect(cancelled).toBeInstanceOf(MediaFailure);
     expect(cancelled.code).toBe('cancelled');
+  });
+});
+
+describe('media worker failures', () => {
+  it('cross from the worker as coded values and name the same failure on the app side', () => {
+    const across = (err: unknown) => toMediaFailure(mediaErrorOf(structuredClone(mediaFailureOf(err))), 'a.mp4');
+    const step = mediaErrorOf(mediaFailureOf(new EngineUnsupportedError('demux', 'no moov')));
+    expect(step).toBeInstanceOf(EngineUnsupportedError);
+    expect(step).toMatchObject({ code: 'demux', message: 'no moov' });
+    expect(across(new DOMException('too big', 'QuotaExceededError')).code).toBe('out-of-memory');
+    expect(across(new Error('memory access out of bounds')).code).toBe('out-of-memory');
+    expect(across(new EngineUnsupportedError('decode', 'x')).code).toBe('codec-unsupported');
   });
 });
 

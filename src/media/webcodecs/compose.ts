@@ -27,7 +27,8 @@ import {
 import { clipDuration, frameCount, overlayAlpha, visibleOverlays, type RenderPlan } from '../../domain/edit/plan';
 import { qualityPreset, videoBitrate } from '../../domain/edit/quality';
 import { reframeGeometry } from '../../domain/edit/reframe';
-import { EngineUnsupportedError, messageOf } from '../engine';
+import { messageOf } from '../../domain/messageOf';
+import { EngineUnsupportedError } from '../engine';
 import { context2d, FramePainter, type DrawableFrame } from './draw';
 import { CanvasToI420 } from './i420';
 import type { RenderDone } from './protocol';

@@ -4,73 +4,40 @@
  * made elsewhere (ffmpeg.wasm) while the worker draws and encodes the video, then handed over.
  */
 import type { RenderAssets, RenderPlan } from '../../domain/edit/plan';
-import { CancelledError, EngineUnsupportedError, MediaError, type JobHooks } from '../engine';
-import type { CutDone, MediaWorkerRequest, MediaWorkerResponse, RenderDone, WorkerError } from './protocol';
-
-type Job =
-  | { type: 'render'; recording: Blob; plan: RenderPlan; overlays: Array<{ id: string; png: Uint8Array }> }
-  | { type: 'cut'; recording: Blob; start: number; end: number };
+import { type Job, WorkerClient } from '../../workers/client';
+import type { JobHooks } from '../engine';
+import { type CutDone, type MediaNotes, type MediaRequests, type MediaResults, mediaErrorOf, type RenderDone } from './protocol';
 
 /** WebCodecs video encoding and OffscreenCanvas: what the fast engine needs from the browser. */
 export const webCodecsAvailable = (): boolean =>
   typeof VideoEncoder !== 'undefined' && typeof VideoDecoder !== 'undefined' && typeof OffscreenCanvas !== 'undefined';
 
-function fromWorker(e: WorkerError): Error {
-  if (e.code) return new EngineUnsupportedError(e.code, e.message);
-  const err = new MediaError(e.message);
-  err.name = e.name;
-  return err;
-}
-
 export class WebCodecsEngine {
-  #worker: Worker | undefined;
-  #next = 1;
+  // Decoding and encoding cannot be interrupted from outside: cancelling ends the worker.
+  readonly #worker = new WorkerClient<MediaRequests, MediaResults, MediaNotes>(
+    () => new Worker(new URL('../../../workers/media.worker.ts', import.meta.url), { type: 'module' }),
+    { name: 'video', cancel: 'restart', toError: mediaErrorOf },
+  );
   #queue: Promise<unknown> = Promise.resolve();
 
-  #spawn(): Worker {
-    this.#worker ??= new Worker(new URL('../../../workers/media.worker.ts', import.meta.url), { type: 'module' });
-    return this.#worker;
-  }
-
-  /** Runs one job in the worker after the earlier ones; `started` may post more messages to it. */
-  #run<T extends RenderDone | CutDone>(job: Job, hooks: JobHooks, started?: (post: (m: MediaWorkerRequest) => void, id: number) => void): Promise<T> {
-    const run = () =>
-      new Promise<T>((resolve, reject) => {
-        if (hooks.signal?.aborted) return reject(new CancelledError());
-        const worker = this.#spawn();
-        const id = this.#next++;
-        const finish = () => {
-          worker.removeEventListener('message', onMessage);
-          worker.removeEventListener('error', onError);
-          hooks.signal?.removeEventListener('abort', onAbort);
-        };
-        const onMessage = (e: MessageEvent<MediaWorkerResponse>) => {
-          const msg = e.data;
-          if (msg.id !== id) return;
-          if (msg.type === 'progress') hooks.onProgress?.({ ratio: msg.ratio });
-          else {
-            finish();
-            if (msg.type === 'done') resolve(msg.result as T);
-            else reject(fromWorker(msg.error));
-          }
-        };
-        const onError = (e: ErrorEvent) => {
-          finish();
-          this.dispose();
-          reject(new MediaError(`The video worker stopped: ${e.message || 'unknown error'}`));
-        };
-        const onAbort = () => {
-          finish();
-          this.dispose();
-          reject(new CancelledError());
-        };
-        worker.addEventListener('message', onMessage);
-        worker.addEventListener('error', onError);
-        hooks.signal?.addEventListener('abort', onAbort, { once: true });
-        const request = { ...job, id } as MediaWorkerRequest;
-        worker.postMessage(request, job.type === 'render' ? job.overlays.map((o) => o.png.buffer as ArrayBuffer) : []);
-        started?.((m) => worker.postMessage(m, m.type === 'audio' && m.audio ? [m.audio.buffer as ArrayBuffer] : []), id);
+  /** Runs one job in the worker after the earlier ones; `started` may send it notes. */
+  #run<K extends keyof MediaRequests>(
+    kind: K,
+    payload: MediaRequests[K],
+    hooks: JobHooks,
+    transfer: Transferable[] = [],
+    started?: (job: Job<MediaResults[K], MediaNotes>) => void,
+  ): Promise<MediaResults[K]> {
+    const run = () => {
+      const job = this.#worker.start(kind, payload, {
+        signal: hooks.signal,
+        transfer,
+        onProgress: (ratio) => hooks.onProgress?.({ ratio }),
       });
+      // A job cancelled before it started is never sent: nothing to feed.
+      if (!hooks.signal?.aborted) started?.(job);
+      return job.result;
+    };
     const result = this.#queue.then(run, run);
     this.#queue = result.catch(() => undefined);
     return result;
@@ -87,12 +54,13 @@ export class WebCodecsEngine {
       return png ? [{ id: o.id, png: png.slice() }] : [];
     });
     let audioError: unknown;
-    return this.#run<RenderDone>({ type: 'render', recording, plan, overlays }, hooks, (post, id) => {
+    const transfer = overlays.map((o) => o.png.buffer as ArrayBuffer);
+    return this.#run('render', { recording, plan, overlays }, hooks, transfer, (job) => {
       mixAudio().then(
-        (audio) => post({ type: 'audio', id, audio }),
+        (audio) => job.note('audio', { audio }, [audio.buffer as ArrayBuffer]),
         (err: unknown) => {
           audioError = err;
-          post({ type: 'audio', id, audio: null });
+          job.note('audio', { audio: null });
         },
       );
     }).then((done) => {
@@ -103,11 +71,11 @@ export class WebCodecsEngine {
 
   /** Frame-exact cut: re-encodes only the partial GOPs, copies the rest. */
   cut(recording: Blob, start: number, end: number, hooks: JobHooks): Promise<CutDone> {
-    return this.#run<CutDone>({ type: 'cut', recording, start, end }, hooks);
+    return this.#run('cut', { recording, start, end }, hooks);
   }
 
+  /** Ends the worker; a job running in it fails as cancelled. */
   dispose(): void {
-    this.#worker?.terminate();
-    this.#worker = undefined;
+    this.#worker.terminate();
   }
 }

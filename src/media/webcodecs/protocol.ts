@@ -1,22 +1,21 @@
 /**
- * Messages between the app and the media worker (workers/media.worker.ts). One job per worker
- * at a time; cancelling terminates the worker. Every response names the job it belongs to.
+ * Requests from the app to the media worker (workers/media.worker.ts), over the shared worker
+ * messages (src/workers/rpc.ts), and how its failures are coded. One job per worker at a time;
+ * cancelling terminates the worker.
  */
 import type { RenderPlan } from '../../domain/edit/plan';
-import type { EngineUnsupportedError } from '../engine';
+import { failureOf, type WorkerFailure } from '../../workers/rpc';
+import { ENGINE_STEPS, type EngineStep, EngineUnsupportedError, MediaError } from '../engine';
 
-export type MediaWorkerRequest =
-  | {
-      type: 'render';
-      id: number;
-      recording: Blob;
-      plan: RenderPlan;
-      /** Overlay PNGs by overlay id (transferred). */
-      overlays: Array<{ id: string; png: Uint8Array }>;
-    }
-  /** The render's audio (AAC in MP4), sent when the audio mix is done; null: none could be made. */
-  | { type: 'audio'; id: number; audio: Uint8Array | null }
-  | { type: 'cut'; id: number; recording: Blob; start: number; end: number };
+export interface MediaRequests {
+  render: {
+    recording: Blob;
+    plan: RenderPlan;
+    /** Overlay PNGs by overlay id (transferred). */
+    overlays: Array<{ id: string; png: Uint8Array }>;
+  };
+  cut: { recording: Blob; start: number; end: number };
+}
 
 export interface RenderDone {
   data: ArrayBuffer;
@@ -29,9 +28,26 @@ export interface CutDone {
   timings: Record<string, number>;
 }
 
-export type WorkerError = { name: string; message: string; code?: EngineUnsupportedError['code'] };
+export interface MediaResults {
+  render: RenderDone;
+  cut: CutDone;
+}
 
-export type MediaWorkerResponse =
-  | { type: 'progress'; id: number; ratio: number }
-  | { type: 'done'; id: number; result: RenderDone | CutDone }
-  | { type: 'error'; id: number; error: WorkerError };
+/** Sent to a running render: its audio (AAC in MP4) when the mix is done; null: none could be made. */
+export interface MediaNotes {
+  audio: { audio: Uint8Array | null };
+}
+
+/** How the worker codes a failure: a step that gave up by its step, anything else by its error's name. */
+export const mediaFailureOf = (err: unknown): WorkerFailure =>
+  err instanceof EngineUnsupportedError ? { code: err.code, message: err.message } : failureOf(err);
+
+const isEngineStep = (code: string): code is EngineStep => (ENGINE_STEPS as readonly string[]).includes(code);
+
+/** The error a coded failure stands for, named as in the worker (toMediaFailure reads DOMException names). */
+export function mediaErrorOf({ code, message }: WorkerFailure): Error {
+  if (isEngineStep(code)) return new EngineUnsupportedError(code, message);
+  const err = new MediaError(message);
+  err.name = code;
+  return err;
+}
