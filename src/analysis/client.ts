@@ -18,7 +18,6 @@ export class AnalysisError extends Error {
 }
 
 /** A request cancelled by a newer one for the same log, by its signal or by unloading the log. */
-export const isCancelled = (e: unknown): boolean => e instanceof CancelledError;
 
 const toError = ({ code, message }: WorkerFailure): Error => {
   if (code === CANCELLED) return new CancelledError();
@@ -59,7 +58,7 @@ export class AnalysisClient {
 
   /**
    * Selection on `log`, sent to the worker the first time (and again if the worker lost it).
-   * Rejects with a CancelledError (see isCancelled) when a newer select for the same log, `signal`
+   * Rejects with a CancelledError when a newer select for the same log, `signal`
    * or `unload` cancels it.
    */
   async select(

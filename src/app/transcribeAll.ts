@@ -1,11 +1,19 @@
 import type { Clip } from '../domain/clipOverride';
+import type { JobHooks } from '../media/engine';
 import { speechClient } from '../speech/client';
-import { transcribeClip } from '../speech/transcribeClip';
+import { transcribeClip, type Transcription } from '../speech/transcribeClip';
 import { currentEdit, keepTranscription } from './clipEdits';
 import type { BatchOutcome, Job } from './jobRunner';
 import { jobs } from './jobs';
 import type { ProjectRecord } from './projects';
 import { engine } from './services';
+
+export type { Transcription } from '../speech/transcribeClip';
+
+/** A range of the recording transcribed on this device (the speech model loads on first use). */
+export function transcribeRange(recording: Blob, fileName: string, range: { start: number; end: number }, hooks: JobHooks): Promise<Transcription> {
+  return transcribeClip(engine, speechClient(), { recording, fileName, start: range.start, end: range.end }, hooks);
+}
 
 /** What became of one clip: transcribed, kept its caption lines, or no speech was found. */
 export type Transcribed = 'made' | 'kept' | 'silent';
@@ -23,7 +31,7 @@ export function transcribeAll(project: ProjectRecord, recording: Blob, picks: re
     async (pick, job): Promise<Transcribed> => {
       const edit = await currentEdit(project, pick);
       if (edit.captions.fromTranscript) return 'kept';
-      const result = await transcribeClip(engine, speechClient(), { recording, fileName: project.recording.name, start: pick.start, end: pick.end }, job);
+      const result = await transcribeRange(recording, project.recording.name, pick, job);
       if (result.cues.length === 0) return 'silent';
       await keepTranscription(project, pick, edit, result);
       return 'made';

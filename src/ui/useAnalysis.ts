@@ -3,7 +3,7 @@ import { NeedsStreamStartError, type Analysis, type TimeBase } from '../domain/a
 import type { ClickLog, SelectionOptions } from '../domain/events';
 import type { Loudness } from '../domain/loudness';
 import { messageOf } from '../domain/messageOf';
-import { isCancelled } from '../analysis/client';
+import { CancelledError } from '../domain/mediaErrors';
 import { savePicks } from '../app/picks';
 import { analysis } from '../app/services';
 
@@ -52,7 +52,7 @@ export function useAnalysis(
           await savePicks(projectId, result.picks);
         })
         .catch((e: unknown) => {
-          if (abort.signal.aborted || isCancelled(e)) return;
+          if (abort.signal.aborted || e instanceof CancelledError) return;
           setState(e instanceof NeedsStreamStartError ? { status: 'needs-start' } : { status: 'error', message: messageOf(e) });
         });
     }, 120);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AnalysisClient, isCancelled } from '../../src/analysis/client';
+import { AnalysisClient } from '../../src/analysis/client';
+import { CancelledError } from '../../src/domain/mediaErrors';
 import { analyse, LogAnalyser, NeedsStreamStartError } from '../../src/domain/analysis';
 import { parseClickLog } from '../../src/domain/clicklog/parse';
 import { DEFAULT_SELECTION, type ClickLog, type SelectionOptions } from '../../src/domain/events';
@@ -172,7 +173,7 @@ describe('analysis client', () => {
     const log = makeLog();
     const older = client.select(log, 180, { offsetSec: 0 }, DEFAULT_SELECTION, undefined);
     const newer = client.select(log, 180, { offsetSec: 0 }, heavyOrders, undefined);
-    await expect(older).rejects.toSatisfy(isCancelled);
+    await expect(older).rejects.toBeInstanceOf(CancelledError);
     expect(await newer).toEqual(analyse(log, 180, { offsetSec: 0 }, heavyOrders));
     expect(selectsRun).toEqual([20]);
   });
@@ -183,10 +184,10 @@ describe('analysis client', () => {
     const abort = new AbortController();
     const run = client.select(log, 180, { offsetSec: 0 }, DEFAULT_SELECTION, undefined, abort.signal);
     abort.abort();
-    await expect(run).rejects.toSatisfy(isCancelled);
+    await expect(run).rejects.toBeInstanceOf(CancelledError);
     const next = client.select(log, 180, { offsetSec: 0 }, DEFAULT_SELECTION, undefined);
     client.unload(log);
-    await expect(next).rejects.toSatisfy(isCancelled);
+    await expect(next).rejects.toBeInstanceOf(CancelledError);
     await client.select(log, 180, { offsetSec: 0 }, DEFAULT_SELECTION, undefined);
     expect(posted).toEqual(['load', 'select', 'select', 'unload', 'load', 'select']);
   });

@@ -3,9 +3,7 @@ import { useRef, useState } from 'preact/hooks';
 import type { ClipEdit } from '../../domain/edit/model';
 import { detailsOf } from '../../domain/mediaErrors';
 import { DEFAULT_SPEECH_MODEL, SPEECH_MODELS } from '../../domain/speech/models';
-import { speechClient } from '../../speech/client';
-import { transcribeClip, type Transcription } from '../../speech/transcribeClip';
-import { engine } from '../../app/services';
+import { transcribeRange, type Transcription } from '../../app/transcribeAll';
 import { useJob } from '../useJob';
 import { ErrorNote } from './ErrorNote';
 import { JobProgressBar } from './JobProgress';
@@ -45,9 +43,7 @@ export function TranscribePanel({ recording, recordingName, hasAudio, clip, capt
     setError(null);
     setDone(null);
     try {
-      const result = await run('Transcribing the clip', (hooks) =>
-        transcribeClip(engine, speechClient(), { recording, fileName: recordingName, ...clip }, hooks),
-      );
+      const result = await run('Transcribing the clip', (hooks) => transcribeRange(recording, recordingName, clip, hooks));
       if (!result) return;
       if (result.cues.length === 0) return setDone({ message: 'No speech was found in this clip: the caption lines are unchanged.' });
       const now = latest.current;
