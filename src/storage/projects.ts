@@ -2,7 +2,7 @@ import type { IDBPTransaction, StoreNames } from 'idb';
 import type { ClickLog, Pick } from '../domain/events';
 import type { CaptionLook } from '../domain/edit/captionStyle';
 import type { ClipEdit } from '../domain/edit/model';
-import { mergeEdit } from '../domain/edit/mergeEdit';
+import { mergeEdit, sameEditValue } from '../domain/edit/mergeEdit';
 import type { Loudness } from '../domain/loudness';
 import { announce, announceEdit, announceShorts } from './changes';
 import { openStudioDB } from './db';
@@ -212,7 +212,8 @@ export async function saveEdit(projectId: string, clipKey: string, edit: ClipEdi
         next = m.edit;
       }
       await store.put({ key, projectId, edit: next, version });
-      return { edit: next, version, merged: next !== edit };
+      // The same edit from both sides ("Use for all clips" wrote this clip's look too) is no merge to tell about.
+      return { edit: next, version, merged: !sameEditValue(next, edit) };
     }),
   );
   announceEdit({ editOf: key, version: saved.version });

@@ -185,5 +185,9 @@ describe('versioned edit rows in storage', () => {
     await expect(s.saveEdit('p1', 'c', withPrice(auto(), '1.00'), first)).rejects.toMatchObject({ code: 'conflict' });
     expect((await s.getStoredEdit('p1', 'c'))?.version).toBe(3);
     expect(await s.saveEdit('p1', 'c', withPost(auto(), 'plain'))).toMatchObject({ version: 4, merged: false });
+    // Both sides made the same change (the project's caption look written into every edit): not a merge to report.
+    const look = withPrice(withPost(auto(), 'plain'), '2.00');
+    await s.saveEdit('p1', 'c', look);
+    expect(await s.saveEdit('p1', 'c', look, { edit: withPost(auto(), 'plain'), version: 4 })).toMatchObject({ version: 6, merged: false });
   });
 });
