@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { autoEditFor, clipEditStorage, editFor } from '../app/clipEdits';
 import { ClipEditStore } from '../app/stores/clipEditStore';
 import type { Clip } from '../domain/clipOverride';
-import type { ClipEdit } from '../domain/edit/model';
+import type { EditCommand } from '../domain/edit/commands';
 import type { ProjectRecord } from '../app/projects';
 import { useStore } from './useStore';
 
@@ -42,7 +42,10 @@ export function useClipEdit(project: ProjectRecord, clip: Clip, onGone: () => vo
 
   return {
     edit,
-    update: (next: ClipEdit, coalesce?: string) => store.change(next, coalesce),
+    /** A named edit command (domain/edit/commands.ts) on the edit as shown, by its undo policy. */
+    run: <A>(command: EditCommand<A>, arg: A) => {
+      if (edit) store.run(command, edit, arg);
+    },
     reset: () => store.reset(),
     saveError,
     notice,

@@ -5,7 +5,8 @@
  * another tab part by part, or refuses it when both changed the same part; an idle tab shows the
  * other tab's newer edit.
  */
-import { canRedo, canUndo, record, redo, startHistory, undo, type History } from '../../domain/edit/history';
+import { canRedo, canUndo, record, redo, startHistory, throughout, undo, type History } from '../../domain/edit/history';
+import type { EditCommand } from '../../domain/edit/commands';
 import { mergeEdit } from '../../domain/edit/mergeEdit';
 import type { ClipEdit } from '../../domain/edit/model';
 import { messageOf } from '../../domain/messageOf';
@@ -82,6 +83,17 @@ export class ClipEditStore extends Store<ClipEditState> {
     const h = this.snapshot.history;
     if (!h) return;
     this.#show(record(h, next, coalesce === undefined ? {} : { key: coalesce }));
+  }
+
+  /**
+   * A named edit command on `edit` (the edit as shown), by its undo policy: one step, a run of
+   * changes merged into one, or (`never`) applied to the whole history.
+   */
+  run<A>(command: EditCommand<A>, edit: ClipEdit, arg: A): void {
+    const h = this.snapshot.history;
+    if (!h) return;
+    if (command.undo === 'never') this.#show(throughout(h, (e) => command.apply(e, arg)));
+    else this.change(command.apply(edit, arg), command.undo === 'coalesce' ? command.runKey?.(arg) : undefined);
   }
 
   undo(): void {

@@ -47,3 +47,8 @@ export function redo<T>(h: History<T>): History<T> {
   const [next, ...rest] = h.future as [T, ...T[]];
   return { past: [...h.past, h.present].slice(-HISTORY_LIMIT), present: next, future: rest };
 }
+
+/** Every snapshot changed by `f`: a change that belongs to no step, so no undo or redo brings back what it replaced. */
+export function throughout<T>(h: History<T>, f: (value: T) => T): History<T> {
+  return { ...h, past: h.past.map(f), present: f(h.present), future: h.future.map(f) };
+}

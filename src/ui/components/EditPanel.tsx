@@ -1,4 +1,19 @@
-import { findElement, freshKey, withLayout, type ElementRef } from '../../domain/edit/elements';
+import {
+  addSticker,
+  placeElement,
+  removeSticker,
+  type RunCommand,
+  setCaptions,
+  setIntro,
+  setMusic,
+  setVideo,
+  slideCropX,
+  slideMusicVolume,
+  typePrice,
+  typeProductName,
+  updateSticker,
+} from '../../domain/edit/commands';
+import { findElement, freshKey, type ElementRef } from '../../domain/edit/elements';
 import { DESIGN, type ClipEdit, type ElementLayout, type StickerEdit } from '../../domain/edit/model';
 import { OUTPUT_PRESETS, type OutputPresetId } from '../../domain/edit/output';
 import { QUALITY_PRESETS, qualityPreset } from '../../domain/edit/quality';
@@ -21,18 +36,16 @@ interface Props {
   stickers: StickerInfo[];
   selected: ElementRef | null;
   onSelect: (ref: ElementRef) => void;
-  /** `coalesce` names a run of changes (typing, a slider) that undoes as one step. */
-  onChange: (next: ClipEdit, coalesce?: string) => void;
+  /** Runs a named edit command (domain/edit/commands.ts). */
+  run: RunCommand;
   captionsProject: CaptionsProject;
 }
 
 /** Everything on the canvas, editable without a pointer too. */
-export function EditPanel({ edit, clipSec, time, source, stickers, selected, onSelect, onChange, captionsProject }: Props) {
-  const set = (patch: Partial<ClipEdit>, coalesce?: string) => onChange({ ...edit, ...patch }, coalesce);
-  const setSticker = (key: string, patch: Partial<StickerEdit>) => set({ stickers: edit.stickers.map((s) => (s.key === key ? { ...s, ...patch } : s)) });
-  const addSticker = (s: Omit<StickerEdit, 'key' | 'from' | 'to' | 'layout'>) => {
+export function EditPanel({ edit, clipSec, time, source, stickers, selected, onSelect, run, captionsProject }: Props) {
+  const newSticker = (sticker: Omit<StickerEdit, 'key' | 'from' | 'to' | 'layout'>) => {
     const key = freshKey(edit, 'sticker');
-    set({ stickers: [...edit.stickers, { ...s, key, from: 0, to: clipSec, layout: { x: 540, y: 760, scale: 1, angle: 0 } }] });
+    run(addSticker, { sticker, key, clipSec });
     onSelect({ kind: 'sticker', key });
   };
   const sel = selected?.kind === 'sticker' ? edit.stickers.find((s) => s.key === selected.key) : undefined;
@@ -46,7 +59,7 @@ export function EditPanel({ edit, clipSec, time, source, stickers, selected, onS
         <div class="choice-row" role="radiogroup" aria-label="Output size">
           {OUTPUT_PRESETS.map((p) => (
             <label key={p.id} class="check">
-              <input type="radio" name="output" checked={edit.output === p.id} onChange={() => set({ output: p.id as OutputPresetId })} />
+              <input type="radio" name="output" checked={edit.output === p.id} onChange={() => run(setVideo, { output: p.id as OutputPresetId })} />
               {p.label}
             </label>
           ))}
@@ -55,7 +68,7 @@ export function EditPanel({ edit, clipSec, time, source, stickers, selected, onS
           <span class="muted">Quality</span>
           {QUALITY_PRESETS.map((q) => (
             <label key={q.id} class="check">
-              <input type="radio" name="quality" checked={qualityPreset(edit.quality).id === q.id} onChange={() => set({ quality: q.id })} />
+              <input type="radio" name="quality" checked={qualityPreset(edit.quality).id === q.id} onChange={() => run(setVideo, { quality: q.id })} />
               {q.label}
             </label>
           ))}
@@ -68,7 +81,7 @@ export function EditPanel({ edit, clipSec, time, source, stickers, selected, onS
             ] as Array<[ReframeMode, string]>
           ).map(([mode, label]) => (
             <label key={mode} class="check">
-              <input type="radio" name="reframe" checked={edit.reframe === mode} onChange={() => set({ reframe: mode })} />
+              <input type="radio" name="reframe" checked={edit.reframe === mode} onChange={() => run(setVideo, { reframe: mode })} />
               {label}
             </label>
           ))}
@@ -83,7 +96,7 @@ export function EditPanel({ edit, clipSec, time, source, stickers, selected, onS
               step={0.01}
               value={clampCropX(edit.cropX)}
               aria-valuetext={`${Math.round(clampCropX(edit.cropX) * 100)}% from the left`}
-              onInput={(e) => set({ cropX: Number(e.currentTarget.value) }, 'crop')}
+              onInput={(e) => run(slideCropX, Number(e.currentTarget.value))}
             />
           </label>
         )}
@@ -92,36 +105,31 @@ export function EditPanel({ edit, clipSec, time, source, stickers, selected, onS
       <ToggledFieldset
         label={`Product intro card (first ${edit.intro.durationSec.toFixed(1)} s)`}
         on={edit.intro.enabled}
-        onToggle={(enabled) => set({ intro: { ...edit.intro, enabled } })}
+        onToggle={(enabled) => run(setIntro, { enabled })}
       >
         <label class="field wide">
           <span>Product name</span>
-          <input
-            id="edit-intro-name"
-            type="text"
-            value={edit.intro.name}
-            onInput={(e) => set({ intro: { ...edit.intro, name: e.currentTarget.value } }, 'intro-name')}
-          />
+          <input id="edit-intro-name" type="text" value={edit.intro.name} onInput={(e) => run(typeProductName, e.currentTarget.value)} />
         </label>
         <label class="field wide">
           <span>Price</span>
-          <input type="text" value={edit.intro.price} onInput={(e) => set({ intro: { ...edit.intro, price: e.currentTarget.value } }, 'intro-price')} />
+          <input type="text" value={edit.intro.price} onInput={(e) => run(typePrice, e.currentTarget.value)} />
         </label>
         <StylePicker
           name="Intro"
           style={edit.intro.style ?? 'plate'}
           font={edit.intro.font ?? DEFAULT_FONT}
-          onStyle={(style) => set({ intro: { ...edit.intro, style } })}
-          onFont={(font) => set({ intro: { ...edit.intro, font } })}
+          onStyle={(style) => run(setIntro, { style })}
+          onFont={(font) => run(setIntro, { font })}
         />
         <div class="choice-row">
           <FilePickButton
             label={edit.intro.image ? 'Change product image…' : 'Add product image…'}
             accept="image/png,image/jpeg,image/webp,image/svg+xml"
-            onFile={(image) => set({ intro: { ...edit.intro, image } })}
+            onFile={(image) => run(setIntro, { image })}
           />
           {edit.intro.image && (
-            <button type="button" class="btn ghost small" onClick={() => set({ intro: { ...edit.intro, image: undefined } })}>
+            <button type="button" class="btn ghost small" onClick={() => run(setIntro, { image: undefined })}>
               Remove image
             </button>
           )}
@@ -132,7 +140,7 @@ export function EditPanel({ edit, clipSec, time, source, stickers, selected, onS
         captions={edit.captions}
         clipSec={clipSec}
         time={time}
-        onChange={(captions, coalesce) => set({ captions }, coalesce)}
+        onChange={(captions, coalesce) => run(setCaptions, { captions, run: coalesce })}
         project={captionsProject}
       />
 
@@ -140,23 +148,23 @@ export function EditPanel({ edit, clipSec, time, source, stickers, selected, onS
         <legend>Stickers</legend>
         <div class="sticker-palette">
           {stickers.map((s) => (
-            <button key={s.id} type="button" class="sticker-btn" onClick={() => addSticker({ stickerId: s.id })} aria-label={`Add sticker ${s.label}`}>
+            <button key={s.id} type="button" class="sticker-btn" onClick={() => newSticker({ stickerId: s.id })} aria-label={`Add sticker ${s.label}`}>
               <img src={`stickers/${s.file}`} alt="" width={40} height={40} />
             </button>
           ))}
-          <FilePickButton label="Your image…" accept="image/png,image/svg+xml" onFile={(image) => addSticker({ image })} />
+          <FilePickButton label="Your image…" accept="image/png,image/svg+xml" onFile={(image) => newSticker({ image })} />
         </div>
         {sel && (
           <div class="sticker-time">
-            <TimeRange from={sel.from} to={sel.to} clipSec={clipSec} onChange={(range) => setSticker(sel.key, range)} />
-            <button type="button" class="btn ghost small danger" onClick={() => set({ stickers: edit.stickers.filter((s) => s.key !== sel.key) })}>
+            <TimeRange from={sel.from} to={sel.to} clipSec={clipSec} onChange={(range) => run(updateSticker, { key: sel.key, patch: range })} />
+            <button type="button" class="btn ghost small danger" onClick={() => run(removeSticker, sel.key)}>
               Remove sticker
             </button>
           </div>
         )}
       </fieldset>
 
-      <TextPanel edit={edit} clipSec={clipSec} selected={selected} onChange={onChange} onSelect={onSelect} />
+      <TextPanel edit={edit} clipSec={clipSec} selected={selected} run={run} onSelect={onSelect} />
 
       {target && (
         <fieldset>
@@ -179,7 +187,7 @@ export function EditPanel({ edit, clipSec, time, source, stickers, selected, onS
                   aria-label={`Selected ${label}`}
                   onChange={(e) => {
                     const n = Number(e.currentTarget.value);
-                    if (Number.isFinite(n)) onChange(withLayout(edit, target.ref, { ...target.layout, [k]: n }));
+                    if (Number.isFinite(n)) run(placeElement, { ref: target.ref, layout: { ...target.layout, [k]: n } });
                   }}
                 />
               </label>
@@ -191,24 +199,17 @@ export function EditPanel({ edit, clipSec, time, source, stickers, selected, onS
       <ToggledFieldset
         label={`Background music ${edit.music.file ? `(${edit.music.fileName})` : '(bundled upbeat loop)'}`}
         on={edit.music.enabled}
-        onToggle={(enabled) => set({ music: { ...edit.music, enabled } })}
+        onToggle={(enabled) => run(setMusic, { enabled })}
       >
         <label class="field wide">
           <span>Music volume {Math.round(edit.music.volume * 100)}%</span>
-          <input
-            type="range"
-            min={0}
-            max={1}
-            step={0.05}
-            value={edit.music.volume}
-            onInput={(e) => set({ music: { ...edit.music, volume: Number(e.currentTarget.value) } }, 'music-volume')}
-          />
+          <input type="range" min={0} max={1} step={0.05} value={edit.music.volume} onInput={(e) => run(slideMusicVolume, Number(e.currentTarget.value))} />
         </label>
         <div class="choice-row">
           <FilePickButton
             label="Use your own audio…"
             accept="audio/*,.m4a,.mp3,.wav,.ogg"
-            onFile={(f) => set({ music: { ...edit.music, enabled: true, file: f, fileName: f.name } })}
+            onFile={(f) => run(setMusic, { enabled: true, file: f, fileName: f.name })}
           />
         </div>
         <p class="muted small">Looped to the clip, faded in and out, and lowered while the host speaks.</p>

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { findElement, refId, shownAt, withLayout, withoutElement, type ElementRef } from '../../domain/edit/elements';
+import { placeElement, removeElement, setCropX, type RunCommand } from '../../domain/edit/commands';
+import { findElement, refId, shownAt, type ElementRef } from '../../domain/edit/elements';
 import type { LayoutWarning } from '../../domain/edit/layoutWarnings';
 import type { ClipEdit } from '../../domain/edit/model';
 import { nudged, nudgeStep } from '../../domain/edit/nudge';
@@ -15,7 +16,8 @@ import { LayoutNote } from './LayoutNote';
 interface Props {
   edit: ClipEdit;
   /** `coalesce` names a run of changes that undoes as one step. */
-  update: (next: ClipEdit, coalesce?: string) => void;
+  /** Runs a named edit command (domain/edit/commands.ts). */
+  run: RunCommand;
   history: { undo: () => void; redo: () => void; canUndo: boolean; canRedo: boolean };
   time: number;
   setTime: (t: number) => void;
@@ -29,7 +31,7 @@ interface Props {
 }
 
 /** The canvas with what works on it: undo / redo, the layer list, layout warnings, the keyboard, the scrubber. */
-export function EditorStage({ edit, update, history, time, setTime, clipSec, selected, onSelect, recording, clipStart, meta, stickers }: Props) {
+export function EditorStage({ edit, run, history, time, setTime, clipSec, selected, onSelect, recording, clipStart, meta, stickers }: Props) {
   const [warnings, setWarnings] = useState<LayoutWarning[]>([]);
   const label = (ref: ElementRef) => elementLabel(ref, edit, stickers);
   // Hundredths for clips under 2 s, so a short clip still has frames to scrub to.
@@ -50,7 +52,7 @@ export function EditorStage({ edit, update, history, time, setTime, clipSec, sel
     remove: () => {
       if (!selected || !findElement(edit, selected)) return false;
       const fromLayers = document.activeElement?.closest(`#${LAYERS_ID}`);
-      update(withoutElement(edit, selected));
+      run(removeElement, selected);
       onSelect(null);
       // Its button is gone: keep the keyboard user in the layer list rather than at the page's start.
       if (fromLayers) document.getElementById(LAYERS_ID)?.focus();
@@ -60,7 +62,7 @@ export function EditorStage({ edit, update, history, time, setTime, clipSec, sel
       const element = findElement(edit, selected);
       if (!element) return false;
       const step = nudgeStep(outputPreset(edit.output).width, big);
-      update(withLayout(edit, element.ref, nudged(element.layout, dx * step, dy * step)), `nudge-${refId(element.ref)}`);
+      run(placeElement, { ref: element.ref, layout: nudged(element.layout, dx * step, dy * step), run: `nudge-${refId(element.ref)}` });
       return true;
     },
     deselect: () => {
@@ -89,8 +91,8 @@ export function EditorStage({ edit, update, history, time, setTime, clipSec, sel
         meta={meta}
         selected={selected}
         onSelect={onSelect}
-        onLayout={(ref, layout) => update(withLayout(edit, ref, layout))}
-        onCrop={(cropX) => update({ ...edit, cropX })}
+        onLayout={(ref, layout) => run(placeElement, { ref, layout })}
+        onCrop={(cropX) => run(setCropX, cropX)}
         onWarnings={setWarnings}
         onEditText={(ref) => {
           const cue = edit.captions.cues.findIndex((c) => time >= c.start && time < c.end);

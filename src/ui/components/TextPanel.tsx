@@ -1,3 +1,4 @@
+import { addText, removeText, type RunCommand, updateText } from '../../domain/edit/commands';
 import { freshKey, type ElementRef } from '../../domain/edit/elements';
 import { DESIGN, type ClipEdit, type TextEdit } from '../../domain/edit/model';
 import { safeArea } from '../../domain/edit/safeArea';
@@ -10,18 +11,18 @@ interface Props {
   edit: ClipEdit;
   clipSec: number;
   selected: ElementRef | null;
-  onChange: (next: ClipEdit, coalesce?: string) => void;
+  /** Runs a named edit command (domain/edit/commands.ts). */
+  run: RunCommand;
   onSelect: (ref: ElementRef) => void;
 }
 
 const SAFE = safeArea(DESIGN.width, DESIGN.height);
 
 /** The user's own text overlays: add one, then edit the selected one's words, size, colour, style and time. */
-export function TextPanel({ edit, clipSec, selected, onChange, onSelect }: Props) {
+export function TextPanel({ edit, clipSec, selected, run: runCommand, onSelect }: Props) {
   const texts = edit.texts ?? [];
   const sel = selected?.kind === 'text' ? texts.find((t) => t.key === selected.key) : undefined;
-  const setText = (key: string, patch: Partial<TextEdit>, coalesce?: string) =>
-    onChange({ ...edit, texts: texts.map((t) => (t.key === key ? { ...t, ...patch } : t)) }, coalesce);
+  const setText = (key: string, patch: Partial<TextEdit>, run?: string) => runCommand(updateText, { key, patch, ...(run && { run }) });
   const add = () => {
     const key = freshKey(edit, 'text');
     const text: TextEdit = {
@@ -35,7 +36,7 @@ export function TextPanel({ edit, clipSec, selected, onChange, onSelect }: Props
       to: clipSec,
       layout: { x: SAFE.x + SAFE.width / 2, y: SAFE.y + SAFE.height / 2, scale: 1, angle: 0 },
     };
-    onChange({ ...edit, texts: [...texts, text] });
+    runCommand(addText, text);
     onSelect({ kind: 'text', key });
     // Its words selected, ready to type over (after the panel re-renders).
     requestAnimationFrame(() => {
@@ -56,12 +57,7 @@ export function TextPanel({ edit, clipSec, selected, onChange, onSelect }: Props
         <div class="text-edit">
           <label class="field wide">
             <span>Words</span>
-            <textarea
-              id="edit-text-words"
-              rows={2}
-              value={sel.text}
-              onInput={(e) => setText(sel.key, { text: e.currentTarget.value }, `text-${sel.key}-words`)}
-            />
+            <textarea id="edit-text-words" rows={2} value={sel.text} onInput={(e) => setText(sel.key, { text: e.currentTarget.value }, 'words')} />
           </label>
           <label class="field wide">
             <span>Size {sel.size} px</span>
@@ -71,7 +67,7 @@ export function TextPanel({ edit, clipSec, selected, onChange, onSelect }: Props
               max={TEXT_SIZE.max}
               step={4}
               value={sel.size}
-              onInput={(e) => setText(sel.key, { size: Number(e.currentTarget.value) }, `text-${sel.key}-size`)}
+              onInput={(e) => setText(sel.key, { size: Number(e.currentTarget.value) }, 'size')}
             />
           </label>
           <ColorSwatches label="Text colour" value={sel.color} onChange={(color) => setText(sel.key, { color })} />
@@ -84,7 +80,7 @@ export function TextPanel({ edit, clipSec, selected, onChange, onSelect }: Props
           />
           <div class="sticker-time">
             <TimeRange from={sel.from} to={sel.to} clipSec={clipSec} onChange={(range) => setText(sel.key, range)} />
-            <button type="button" class="btn ghost small danger" onClick={() => onChange({ ...edit, texts: texts.filter((t) => t.key !== sel.key) })}>
+            <button type="button" class="btn ghost small danger" onClick={() => runCommand(removeText, sel.key)}>
               Remove text
             </button>
           </div>

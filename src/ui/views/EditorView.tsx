@@ -1,3 +1,4 @@
+import { applyCaptionLook, setCaptions, typePost } from '../../domain/edit/commands';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { storedPick } from '../../app/picks';
@@ -99,7 +100,7 @@ function Editor({
 }: Loaded & { notice: ComponentChildren; back: () => void }) {
   // The clip as the user trimmed and linked it: the canvas, the render and the file name use it.
   const pick = clipOf(autoPick, project.clipOverrides?.[clipKey(autoPick)], log.products, project.recording.meta.durationSec);
-  const { edit, update, reset, saveError, notice: editNotice, dismissNotice, ...history } = useClipEdit(project, pick, gone);
+  const { edit, run, reset, saveError, notice: editNotice, dismissNotice, ...history } = useClipEdit(project, pick, gone);
   // The frame first shown: 0.5 s in, or the middle of a shorter clip (past its end there is no frame).
   const [time, setTime] = useState(() => Math.min(0.5, (pick.end - pick.start) / 2));
   const [selected, setSelected] = useState<ElementRef | null>(null);
@@ -138,7 +139,7 @@ function Editor({
       <div class="editor-grid">
         <EditorStage
           edit={edit}
-          update={update}
+          run={run}
           history={history}
           time={time}
           setTime={setTime}
@@ -158,7 +159,7 @@ function Editor({
           stickers={stickers}
           selected={selected}
           onSelect={setSelected}
-          onChange={update}
+          run={run}
           captionsProject={{
             fileName: (ext) => clipFileName(`${pick.productName ?? pick.productId}-captions`, pick.start, pick.end, ext),
             look: project.captionLook,
@@ -169,11 +170,12 @@ function Editor({
                 hasAudio={project.recording.meta.hasAudio}
                 clip={pick}
                 captions={edit.captions}
-                onCaptions={(captions) => update({ ...edit, captions })}
+                onCaptions={(captions) => run(setCaptions, { captions })}
               />
             ),
             onUseForAll: (look) => {
-              update({ ...edit, captions: { ...edit.captions, ...look } });
+              // The project's look: written into every clip's edit, this one's whole history too, and never undone here.
+              run(applyCaptionLook, look);
               saveCaptionLook(look);
             },
           }}
@@ -185,7 +187,7 @@ function Editor({
           meta={project.recording.meta}
           pick={pick}
           edit={edit}
-          onPost={(post) => update({ ...edit, post }, 'post')}
+          onPost={(post) => run(typePost, post)}
           hashtags={hashtags}
           onHashtags={(tags) => {
             setHashtags(tags);

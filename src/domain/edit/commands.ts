@@ -1,0 +1,86 @@
+/**
+ * The edits a user makes to a clip, as named pure commands, each with its undo policy (after
+ * excalidraw's actions): `step` is one undo step; `coalesce` merges a run of the same change
+ * (typing, a slider) into one; `never` is made on behalf of something beyond this clip (the
+ * project's caption look) and so is applied through the whole history, never undone here.
+ */
+import type { CaptionLook } from './captionStyle';
+import { withLayout, withoutElement, type ElementRef } from './elements';
+import { DESIGN, type ClipEdit, type ElementLayout, type StickerEdit, type TextEdit } from './model';
+
+export type UndoPolicy = 'step' | 'coalesce' | 'never';
+
+export interface EditCommand<A> {
+  readonly name: string;
+  readonly undo: UndoPolicy;
+  apply(edit: ClipEdit, arg: A): ClipEdit;
+  /** For `coalesce`: the run this change belongs to (same key within a second: one step); none, a step of its own. */
+  readonly runKey?: (arg: A) => string | undefined;
+}
+
+/** How the UI asks for a command (the clip-edit store runs it by its policy). */
+export type RunCommand = <A>(command: EditCommand<A>, arg: A) => void;
+
+const command = <A>(name: string, undo: UndoPolicy, apply: EditCommand<A>['apply'], runKey?: (arg: A) => string | undefined): EditCommand<A> => ({
+  name,
+  undo,
+  apply,
+  ...(runKey && { runKey }),
+});
+const typing = <A>(name: string, key: string, apply: EditCommand<A>['apply']) => command(name, 'coalesce', apply, () => key);
+
+/** A new sticker sits centred, above the middle of the frame: clear of the captions at the bottom. */
+export const NEW_STICKER_LAYOUT = { x: DESIGN.width / 2, y: 760, scale: 1, angle: 0 } as const;
+
+type Video = Partial<Pick<ClipEdit, 'output' | 'quality' | 'reframe'>>;
+export const setVideo = command<Video>('Video settings', 'step', (e, patch) => ({ ...e, ...patch }));
+export const setCropX = command<number>('Move the crop', 'step', (e, cropX) => ({ ...e, cropX }));
+export const slideCropX = typing<number>('Move the crop', 'crop', (e, cropX) => ({ ...e, cropX }));
+/** An element moved, scaled or turned on the canvas, or by its number fields; `run` merges a run of nudges. */
+export const placeElement = command<{ ref: ElementRef; layout: ElementLayout; run?: string }>(
+  'Move',
+  'coalesce',
+  (e, { ref, layout }) => withLayout(e, ref, layout),
+  ({ run }) => run,
+);
+export const removeElement = command<ElementRef>('Delete', 'step', (e, ref) => withoutElement(e, ref));
+
+export const setIntro = command<Partial<ClipEdit['intro']>>('Intro card', 'step', (e, patch) => ({ ...e, intro: { ...e.intro, ...patch } }));
+export const typeProductName = typing<string>('Product name', 'intro-name', (e, name) => ({ ...e, intro: { ...e.intro, name } }));
+export const typePrice = typing<string>('Price', 'intro-price', (e, price) => ({ ...e, intro: { ...e.intro, price } }));
+
+export const setMusic = command<Partial<ClipEdit['music']>>('Music', 'step', (e, patch) => ({ ...e, music: { ...e.music, ...patch } }));
+export const slideMusicVolume = typing<number>('Music volume', 'music-volume', (e, volume) => ({ ...e, music: { ...e.music, volume } }));
+
+/** The captions' lines, look or place; `run` names a run of changes (typing a line) that undoes as one step. */
+export const setCaptions = command<{ captions: ClipEdit['captions']; run?: string | undefined }>(
+  'Captions',
+  'coalesce',
+  (e, { captions }) => ({ ...e, captions }),
+  ({ run }) => run,
+);
+/** "Use for all clips": the project's look, so not undone in one clip's history. */
+export const applyCaptionLook = command<CaptionLook>('Caption look for all clips', 'never', (e, look) => ({ ...e, captions: { ...e.captions, ...look } }));
+
+export const typePost = typing<string>('Post text', 'post', (e, post) => ({ ...e, post }));
+
+export const addSticker = command<{ sticker: Omit<StickerEdit, 'key' | 'from' | 'to' | 'layout'>; key: string; clipSec: number }>(
+  'Add sticker',
+  'step',
+  (e, { sticker, key, clipSec }) => ({ ...e, stickers: [...e.stickers, { ...sticker, key, from: 0, to: clipSec, layout: NEW_STICKER_LAYOUT }] }),
+);
+export const removeSticker = command<string>('Delete sticker', 'step', (e, key) => ({ ...e, stickers: e.stickers.filter((s) => s.key !== key) }));
+export const updateSticker = command<{ key: string; patch: Partial<StickerEdit> }>('Sticker', 'step', (e, { key, patch }) => ({
+  ...e,
+  stickers: e.stickers.map((s) => (s.key === key ? { ...s, ...patch } : s)),
+}));
+
+export const addText = command<TextEdit>('Add text', 'step', (e, text) => ({ ...e, texts: [...(e.texts ?? []), text] }));
+/** A text's change; `run` names a run of changes (typing its words, a size slider) that undoes as one step. */
+export const updateText = command<{ key: string; patch: Partial<TextEdit>; run?: string }>(
+  'Text',
+  'coalesce',
+  (e, { key, patch }) => ({ ...e, texts: (e.texts ?? []).map((t) => (t.key === key ? { ...t, ...patch } : t)) }),
+  ({ key, run }) => run && `${run}:${key}`,
+);
+export const removeText = command<string>('Delete text', 'step', (e, key) => ({ ...e, texts: (e.texts ?? []).filter((t) => t.key !== key) }));
