@@ -58,7 +58,9 @@ export function EditorCanvas({ edit, time, recording, clipStart, meta, selected,
   const selectedRef = useRef(selected);
   selectedRef.current = selected;
   /** Rebuilding the scene removes the selected object: that is not the user deselecting it. */
-  const rebuilding = useRef(false);
+  // A count, not a flag: rebuilds overlap (a newer one starts while an older one loads images), and
+  // the older one ending must not mark the newer one's swap as the user's doing.
+  const rebuilding = useRef(0);
   const markers = useRef<FabricObject[]>([]);
   /** CSS pixels per canvas pixel: handles and markers are sized for the screen. */
   const cssScale = useRef(1 / 3);
@@ -88,7 +90,7 @@ export function EditorCanvas({ edit, time, recording, clipStart, meta, selected,
     canvas.setDimensions({ width: `${cssWidth}px`, height: `${(cssWidth * DESIGN.height) / DESIGN.width}px` }, { cssOnly: true });
     cssScale.current = cssWidth / DESIGN.width;
     const picked = () => {
-      if (rebuilding.current) return;
+      if (rebuilding.current > 0) return;
       const active = canvas.getActiveObject();
       handlers.current.onSelect(active ? (refOf(active) ?? null) : null);
     };
@@ -195,7 +197,7 @@ export function EditorCanvas({ edit, time, recording, clipStart, meta, selected,
       await loadFonts();
       const canvas = fabric.current;
       if (!canvas || !current) return;
-      rebuilding.current = true;
+      rebuilding.current++;
       try {
         const scene = { captions, stickers, texts, intro };
         await buildScene(canvas, scene, { time, imageUrl });
@@ -223,7 +225,7 @@ export function EditorCanvas({ edit, time, recording, clipStart, meta, selected,
         handlers.current.onWarnings(warnings);
         setReady(true);
       } finally {
-        rebuilding.current = false;
+        rebuilding.current--;
       }
     })();
     return () => {
