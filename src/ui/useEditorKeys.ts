@@ -33,6 +33,7 @@ export function useEditorKeys(actions: EditorKeyActions): void {
   const latest = useRef(actions);
   latest.current = actions;
   useEffect(() => {
+    // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: the editor's key map in one place (undo/redo, delete, nudge, deselect), each key a guard, so no two handlers fight over a key
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented) return;
       const a = latest.current;

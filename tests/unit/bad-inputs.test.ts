@@ -431,6 +431,7 @@ describe('bad-input matrix', () => {
     expect(cases.length).toBeGreaterThanOrEqual(40);
   });
 
+  // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: a table of bad inputs walked in one test, each case a branch
   it.each(cases)('$name', ({ file, bytes, expect: want }) => {
     const r = parseClickLogBytes(typeof bytes === 'string' ? utf8(bytes) : bytes, file);
     if (!want.ok) {

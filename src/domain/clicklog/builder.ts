@@ -103,6 +103,7 @@ export class LogBuilder {
    * Validate one row and append it as an event, record it as the stream start, or reject it.
    * `line` and `item` locate the row for messages (0 = unknown).
    */
+  // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: one row's checks in the order a user reads the error (time, event, product, name, price), each a short guard; split, they would pass the row and line around
   addRow(time: unknown, timestamp: unknown, event: unknown, productId: unknown, name: unknown, price: unknown, line: number, item: number): void {
     const eventText = textOf(event);
     if (eventText === '') {
@@ -186,6 +187,7 @@ export class LogBuilder {
   }
 
   /** Sets `this.t`/`this.abs` from the row's time or timestamp, or rejects the row and returns false. */
+  // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: a time column in every form sellers' tools write (seconds, clock, ISO with or without zone, epoch s/ms), each a guard with its own message
   private readTime(time: unknown, timestamp: unknown, line: number, item: number): boolean {
     const timeText = typeof time === 'number' ? '' : this.decimal(textOf(time));
     if (typeof time === 'number' || timeText !== '') {

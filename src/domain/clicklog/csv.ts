@@ -60,6 +60,7 @@ export function readCsv(file: string, b: LogBuilder): ReadResult {
     dynamicTyping: false,
     ...(sep?.[1] && { delimiter: sep[1] }),
     // Blank rows are skipped below rather than with `skipEmptyLines`, which costs a third more.
+    // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: Papa Parse's per-row callback: header mapping, bad quotes and row checks share its state
     step(res, parser) {
       const row = res.data;
       if ((row[0] ?? '').trim() === '' && row.every((f) => f.trim() === '')) return;

@@ -34,6 +34,7 @@ function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
 }
 
 /** Offset of the first byte that does not start a well-formed UTF-8 sequence, or -1. */
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: a UTF-8 validator: one pass over the bytes, one branch per lead-byte class, as the standard's table
 function firstInvalidUtf8(b: Uint8Array): number {
   const n = b.length;
   let i = 0;

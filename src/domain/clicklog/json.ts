@@ -68,6 +68,7 @@ function readItem(b: LogBuilder, obj: Record<string, unknown>, line: number, ite
  * `{ "stream_start": …, "events": [...] }` (`streamStart` and `start` also name the start).
  * A lone event object is read as a one-event log.
  */
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: the JSON shapes logs come in (array, events under a key, an object of arrays), each with its own error
 export function readJsonDocument(doc: unknown, text: string, b: LogBuilder): ReadResult {
   let items: unknown[];
   let eventsKey: string | null = null;

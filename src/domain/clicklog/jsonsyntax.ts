@@ -46,6 +46,7 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | null {
   const fail = (expected: string): never => {
     throw new SyntaxAt(i, `expected ${expected} but found ${whatIsAt(text, i)}`);
   };
+  // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: a JSON string scanner (escapes, \u sequences, control characters) in one pass: the tokenizer's hot loop
   const string = (): void => {
     i++; // opening quote
     for (;;) {
@@ -168,6 +169,7 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
  * array, or, when `eventsKey` is given, the array under that key of the top-level object
  * (the last one, as `JSON.parse` keeps the last duplicate key). One pass over the text.
  */
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: a one-pass scanner that tracks depth, strings and line numbers together; splitting it would rescan the text
 export function arrayItemLines(text: string, eventsKey: string | null): number[] {
   let lines: number[] = [];
   let line = 1;

@@ -73,6 +73,7 @@ export function parseClickLogBytes(bytes: Uint8Array, fileName: string): ClickLo
  * or when no row is usable. Absolute times stay absolute (flag 1) even when the log has a
  * stream start; `resolveTimes` turns them into recording seconds.
  */
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: the format decision (CSV, JSON, NDJSON, spreadsheet, binary) with a specific message per failure, in the order tried
 export function parseClickLog(text: string, fileName: string): ClickLogResult {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const first = /\S/.exec(body)?.[0];

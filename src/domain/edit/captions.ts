@@ -51,6 +51,7 @@ export function cleanCueText(raw: string): string {
  * settings, NOTE / STYLE / REGION blocks and markup are dropped; cues without text or with
  * end ≤ start are skipped. Result is sorted by start time.
  */
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: an SRT/VTT/plain-text caption reader: one pass over lines with a small state machine
 export function parseCaptions(text: string): Cue[] {
   const lines = text
     .replace(/^\uFEFF/, '')

@@ -60,6 +60,7 @@ export const DOMINANCE_HALF_WIDTH_SEC = 30;
  * products: the timeline is split between products, so no clip can mix two of them.
  * `rates` holds per-second weighted events for each candidate product over the recording.
  */
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: the selection's window search: one pass over the click timeline whose running sums every step reads
 export function inferredWindows(
   rates: ReadonlyMap<number, Float64Array>,
   free: ReadonlyArray<[number, number]>,

@@ -65,6 +65,7 @@ export async function smartCut(recording: Blob, start: number, end: number, onPr
   }
 }
 
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: the smart cut's plan: keyframes before and after each edge decide which packets are re-encoded or copied, all on one timeline
 async function cut(input: Input, start: number, end: number, onProgress: (ratio: number) => void, clock: Stopwatch): Promise<SmartCutResult> {
   const video = await input.getPrimaryVideoTrack().catch((e: unknown) => {
     throw new EngineUnsupportedError('demux', `Cannot read this recording: ${String(e)}`);
@@ -228,6 +229,7 @@ function encodedSegment(run: ReencodedRun): Segment {
   return { packets: run.packets, avcC: run.avcC, config: run.config, lengthSize: 4, fromEncoder: true };
 }
 
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: muxing the re-encoded head, the copied middle and the re-encoded tail in decode order with one clock
 async function mux(
   segments: readonly Segment[],
   sourceConfig: VideoDecoderConfig,
