@@ -53,12 +53,15 @@ export function announce(change: ProjectChange): void {
   open()?.postMessage(change);
 }
 
-/** Calls `listener` for each change another tab commits; returns the unsubscribe. */
-export function onProjectChange(listener: (change: ProjectChange) => void): () => void {
+/** Adds `listener` to `set` (the channel open from now on); returns the unsubscribe. */
+function listen<L>(set: Set<L>, listener: L): () => void {
   open();
-  listeners.add(listener);
-  return () => void listeners.delete(listener);
+  set.add(listener);
+  return () => void set.delete(listener);
 }
+
+/** Calls `listener` for each change another tab commits; returns the unsubscribe. */
+export const onProjectChange = (listener: (change: ProjectChange) => void): (() => void) => listen(listeners, listener);
 
 export function announceShorts(projectId: string): void {
   open()?.postMessage({ shortsOf: projectId } satisfies ShortsChange);
@@ -66,19 +69,11 @@ export function announceShorts(projectId: string): void {
 }
 
 /** Calls `listener` with the project id whenever a project's shorts change, in any tab; returns the unsubscribe. */
-export function onShortsChange(listener: (projectId: string) => void): () => void {
-  open();
-  shortsListeners.add(listener);
-  return () => void shortsListeners.delete(listener);
-}
+export const onShortsChange = (listener: (projectId: string) => void): (() => void) => listen(shortsListeners, listener);
 
 export function announceEdit(change: EditChange): void {
   open()?.postMessage(change);
 }
 
 /** Calls `listener` for each clip edit another tab stores or deletes; returns the unsubscribe. */
-export function onEditChange(listener: (change: EditChange) => void): () => void {
-  open();
-  editListeners.add(listener);
-  return () => void editListeners.delete(listener);
-}
+export const onEditChange = (listener: (change: EditChange) => void): (() => void) => listen(editListeners, listener);

@@ -11,28 +11,19 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { limitedYcbcr } from '../../src/domain/edit/output';
 import { chooseEngine, openEditor, renderAndDownload } from './editor';
+import { COLOUR_BARS, type Rgb } from '../colourBars';
 import { ffprobe, regionYcbcr, SHORT_COLOR_TAGS } from './helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'lhs-colour-'));
-type Rgb = [number, number, number];
-const BARS: Rgb[] = [
-  [255, 255, 255],
-  [0, 0, 0],
-  [255, 0, 0],
-  [0, 255, 0],
-  [0, 0, 255],
-  [128, 128, 128],
-  [255, 255, 0],
-  [0, 255, 255],
-];
+
 const BAR_PX = 90; // 8 bars fill the 720 rows of the source
 const hex = ([r, g, b]: Rgb) => `0x${[r, g, b].map((v) => v.toString(16).padStart(2, '0')).join('')}`;
 
 /** 12 s of 1280×720 horizontal colour bars, converted from RGB with BT.709 limited range and tagged so. */
 function colourBars(): string {
   const path = join(dir, 'bars.mp4');
-  const inputs = BARS.flatMap((c) => ['-f', 'lavfi', '-i', `color=c=${hex(c)}:s=1280x${BAR_PX}:r=30:d=12`]);
-  const stack = `${BARS.map((_, i) => `[${i}:v]`).join('')}vstack=inputs=${BARS.length},format=rgb24,scale=out_color_matrix=bt709:out_range=tv,format=yuv420p`;
+  const inputs = COLOUR_BARS.flatMap((c) => ['-f', 'lavfi', '-i', `color=c=${hex(c)}:s=1280x${BAR_PX}:r=30:d=12`]);
+  const stack = `${COLOUR_BARS.map((_, i) => `[${i}:v]`).join('')}vstack=inputs=${COLOUR_BARS.length},format=rgb24,scale=out_color_matrix=bt709:out_range=tv,format=yuv420p`;
   execFileSync('ffmpeg', [
     ...['-v', 'error', '-y', ...inputs, '-f', 'lavfi', '-i', 'sine=f=440:d=12'],
     ...['-filter_complex', stack, '-c:v', 'libx264', '-preset', 'ultrafast', '-qp', '0', '-g', '60'],
@@ -70,7 +61,7 @@ test("both engines' shorts: tags as promised, and the stored Y′CbCr of known c
     expect(video).toMatchObject(SHORT_COLOR_TAGS);
     // Each 90-row bar is 160 rows of the 720×1280 centre crop; a patch in its middle, on the
     // left where no overlay sits (the intro card is centred, the sticker at the right).
-    BARS.forEach((rgb, i) => {
+    COLOUR_BARS.forEach((rgb, i) => {
       const got = regionYcbcr(short, 3.5, 24, i * 160 + 72, 16, 16);
       const want = expected(rgb, video?.color_space, video?.color_range);
       const why = `${engine}: bar ${hex(rgb)} stored as ${got.map((v) => v.toFixed(1))}, tags say ${want.map((v) => v.toFixed(1))}`;

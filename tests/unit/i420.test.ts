@@ -2,8 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { limitedYcbcr } from '../../src/domain/edit/output';
 import { channelOrder, rgbToI420 } from '../../src/media/webcodecs/i420';
-
-type Rgb = [number, number, number];
+import { COLOUR_BARS, type Rgb } from '../colourBars';
 
 /** A w×h picture of one colour per 2×2 block, packed as `format` (RGBA or BGRA words). */
 function packed(blocks: Rgb[], w: number, h: number, format: 'RGBA' | 'BGRA'): Uint8Array {
@@ -29,16 +28,7 @@ function convert(blocks: Rgb[], w: number, h: number, format: 'RGBA' | 'BGRA') {
 }
 
 describe('RGB → I420 in the output colour (BT.709 limited range)', () => {
-  const bars: Rgb[] = [
-    [255, 255, 255],
-    [0, 0, 0],
-    [255, 0, 0],
-    [0, 255, 0],
-    [0, 0, 255],
-    [128, 128, 128],
-    [255, 255, 0],
-    [0, 255, 255],
-  ];
+  const bars = COLOUR_BARS;
   it('pure colours land on BT.709 limited values, in either channel order; greys keep neutral chroma', () => {
     for (const format of ['RGBA', 'BGRA'] as const) {
       expect(convert(bars, 8, 4, format)).toEqual(bars.map((c) => limitedYcbcr(c).map(Math.round)));
