@@ -1,5 +1,5 @@
 import { clipKey } from '../domain/clipOverride';
-import type { Pick } from '../domain/events';
+import type { Highlight } from '../domain/events';
 import { getPicks } from '../storage/projects';
 
 /** The selection's picks, stored with the project for the editor and the shorts list. */
@@ -10,6 +10,6 @@ export { savePicks } from '../storage/projects';
  * when the selection no longer has it. Apart from projects.ts: the home page does not load the
  * clip code this needs.
  */
-export async function storedPick(projectId: string, key: string): Promise<Pick | undefined> {
+export async function storedPick(projectId: string, key: string): Promise<Highlight | undefined> {
   return (await getPicks(projectId))?.find((p) => clipKey(p) === key);
 }

@@ -1,4 +1,4 @@
-import type { Pick as Clip } from '../domain/events';
+import type { Highlight } from '../domain/events';
 import { DEFAULT_MUSIC, type ClipEdit } from '../domain/edit/model';
 import { outputPreset } from '../domain/edit/output';
 import { makeRenderPlan, type RenderAssets, type RenderPlan } from '../domain/edit/plan';
@@ -14,7 +14,7 @@ export interface RenderInput {
   recording: Blob;
   recordingName: string;
   meta: RecordingMeta;
-  pick: Clip;
+  pick: Highlight;
   edit: ClipEdit;
 }
 

@@ -1,4 +1,4 @@
-import { EVENT_KINDS, type ClickLog, type Pick, type ProductWindow, type SelectionOptions } from './events';
+import { EVENT_KINDS, type ClickLog, type Highlight, type ProductWindow, type SelectionOptions } from './events';
 import { resolveTimes } from './clicklog/resolve';
 import { quietRuns, type Loudness, type QuietRun } from './loudness';
 import { Selector } from './selection/select';
@@ -13,7 +13,7 @@ export interface TimeBase {
 }
 
 export interface Analysis {
-  picks: Pick[];
+  picks: Highlight[];
   /** Each product's explanation windows (pinned or inferred), for the chart. */
   windows: ProductWindow[];
   timeline: TimelineBins;

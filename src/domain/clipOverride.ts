@@ -1,4 +1,4 @@
-import { MAX_CLIP_SEC, type Pick, type Product } from './events';
+import { MAX_CLIP_SEC, type Highlight, type Product } from './events';
 import { capText, formatClock, PRICE_MAX, PRODUCT_NAME_MAX } from './format';
 
 /** A product a clip is linked to: one of the log's, or one the user typed (with its shop link). */
@@ -20,7 +20,7 @@ export type ClipOverrides = Readonly<Record<string, ClipOverride>>;
  * Stable across re-selection and across a product change: the selection's product and which of
  * its pitches (1 = first shown). Edits and overrides are stored under it.
  */
-export const clipKey = (p: Pick) => `${p.productId}#${p.why.pitch}`;
+export const clipKey = (p: Highlight) => `${p.productId}#${p.why.pitch}`;
 
 export interface Range {
   start: number;
@@ -37,7 +37,7 @@ export interface ClipFacts extends Range {
  * every consumer (preview, cut, render, file names, exports) follows. `score`, `counts` and `why`
  * stay the selection's: they describe the moment it found.
  */
-export interface Clip extends Pick {
+export interface Clip extends Highlight {
   key: string;
   product: LinkedProduct;
   /** What the selection chose: "Reset to auto", and what an edit made before any override was for. */
@@ -111,7 +111,7 @@ export function limitMessage(edge: Edge, limit: Limit, range: Range, durationSec
 }
 
 /** The pick with its override applied; a stored range outside today's limits is brought inside them. */
-export function clipOf(pick: Pick, override: ClipOverride | undefined, products: readonly Product[], durationSec: number): Clip {
+export function clipOf(pick: Highlight, override: ClipOverride | undefined, products: readonly Product[], durationSec: number): Clip {
   const autoProduct = products[pick.productIndex] ?? { id: pick.productId, ...(pick.productName !== undefined && { name: pick.productName }) };
   const auto = { start: pick.start, end: pick.end, product: autoProduct };
   const wanted = { start: override?.start ?? pick.start, end: override?.end ?? pick.end };
@@ -130,7 +130,7 @@ export function clipOf(pick: Pick, override: ClipOverride | undefined, products:
   };
 }
 
-export function applyOverrides(picks: readonly Pick[], overrides: ClipOverrides | undefined, products: readonly Product[], durationSec: number): Clip[] {
+export function applyOverrides(picks: readonly Highlight[], overrides: ClipOverrides | undefined, products: readonly Product[], durationSec: number): Clip[] {
   return picks.map((p) => clipOf(p, overrides?.[clipKey(p)], products, durationSec));
 }
 

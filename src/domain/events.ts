@@ -82,7 +82,7 @@ export interface ProductWindow {
   source: 'pin' | 'inferred';
 }
 
-export interface Pick {
+export interface Highlight {
   rank: number;
   productIndex: number;
   productId: string;

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import type { Pick } from './events';
+import type { Highlight } from './events';
 
 const COLUMNS = ['rank', 'product_id', 'product_name', 'start', 'end', 'duration', 'score', 'clicks'] as const;
 type Row = Record<(typeof COLUMNS)[number], string | number>;
@@ -10,7 +10,7 @@ type Row = Record<(typeof COLUMNS)[number], string | number>;
  */
 const thousandths = (x: number): number => Math.round(x * 1000) / 1000;
 
-function toRow(p: Pick): Row {
+function toRow(p: Highlight): Row {
   return {
     rank: p.rank,
     product_id: p.productId,
@@ -23,11 +23,11 @@ function toRow(p: Pick): Row {
   };
 }
 
-export function picksToJson(picks: readonly Pick[]): string {
+export function picksToJson(picks: readonly Highlight[]): string {
   return `${JSON.stringify(picks.map(toRow), null, 2)}\n`;
 }
 
 /** CSV via papaparse so product names with commas, quotes or newlines stay one field. */
-export function picksToCsv(picks: readonly Pick[]): string {
+export function picksToCsv(picks: readonly Highlight[]): string {
   return `${Papa.unparse({ fields: [...COLUMNS], data: picks.map(toRow).map((row) => COLUMNS.map((c) => row[c])) }, { newline: '\n', escapeFormulae: true })}\n`;
 }

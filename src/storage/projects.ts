@@ -1,5 +1,5 @@
 import type { IDBPTransaction, StoreNames } from 'idb';
-import type { ClickLog, Pick } from '../domain/events';
+import type { ClickLog, Highlight } from '../domain/events';
 import type { CaptionLook } from '../domain/edit/captionStyle';
 import type { ClipEdit } from '../domain/edit/model';
 import { mergeEdit, sameEditValue } from '../domain/edit/mergeEdit';
@@ -154,12 +154,12 @@ export function getRecording(projectId: string): Promise<Blob> {
   });
 }
 
-export function getPicks(projectId: string): Promise<Pick[] | undefined> {
+export function getPicks(projectId: string): Promise<Highlight[] | undefined> {
   return guarded(async () => (await (await openStudioDB()).get('picks', projectId))?.picks);
 }
 
 /** Picks are derived (any open view recomputes them), so they carry no version; they never outlive their project. */
-export function savePicks(projectId: string, picks: Pick[]): Promise<void> {
+export function savePicks(projectId: string, picks: Highlight[]): Promise<void> {
   return guarded(() => inProject(projectId, ['picks'], async (tx) => void (await tx.objectStore('picks').put({ projectId, picks, computedAt: Date.now() }))));
 }
 

@@ -1,6 +1,6 @@
 import type { DBSchema } from 'idb';
 import type { ClipOverrides } from '../domain/clipOverride';
-import type { ClickLog, Pick, SelectionOptions } from '../domain/events';
+import type { ClickLog, Highlight, SelectionOptions } from '../domain/events';
 import type { Cue } from '../domain/edit/captions';
 import type { CaptionLook } from '../domain/edit/captionStyle';
 import type { ClipEdit } from '../domain/edit/model';
@@ -40,7 +40,7 @@ export interface StudioDB extends DBSchema {
   /** The File/Blob itself: IndexedDB keeps it on disk, never as an ArrayBuffer copy. */
   recordings: { key: string; value: { projectId: string; blob: Blob } };
   logs: { key: string; value: { projectId: string; log: ClickLog } };
-  picks: { key: string; value: { projectId: string; picks: Pick[]; computedAt: number } };
+  picks: { key: string; value: { projectId: string; picks: Highlight[]; computedAt: number } };
   /** The recording's loudness envelope, measured once, for snapping clip edges to pauses. */
   loudness: { key: string; value: { projectId: string; loudness: Loudness } };
   /** Auto-edit adjustments per clip, keyed "<projectId>/<clipKey>". */

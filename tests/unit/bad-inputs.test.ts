@@ -10,7 +10,7 @@ import { parseClickLogBytes } from '../../src/domain/clicklog/parse';
 import type { LogErrorCode, LogNoticeCode } from '../../src/domain/clicklog/result';
 import { autoEdit } from '../../src/domain/edit/model';
 import { DEFAULT_HASHTAGS } from '../../src/domain/edit/postText';
-import type { Pick } from '../../src/domain/events';
+import type { Highlight } from '../../src/domain/events';
 import { capText, PRICE_MAX, PRODUCT_NAME_MAX } from '../../src/domain/format';
 import { picksToCsv, picksToJson } from '../../src/domain/picksExport';
 
@@ -520,7 +520,7 @@ describe('what the messages say', () => {
 });
 
 describe('what odd values become downstream', () => {
-  const pick: Pick = {
+  const pick: Highlight = {
     rank: 1,
     productIndex: 0,
     productId: 'A',

@@ -3,9 +3,9 @@ import { clipFileName, formatClock, formatEta, slug } from '../../src/domain/for
 import { picksToCsv, picksToJson } from '../../src/domain/picksExport';
 import { copyContainer, cutArgs } from '../../src/media/ffmpeg/cutArgs';
 import { ffmpegLogTime } from '../../src/media/ffmpeg/logTime';
-import type { Pick } from '../../src/domain/events';
+import type { Highlight } from '../../src/domain/events';
 
-const pick: Pick = {
+const pick: Highlight = {
   rank: 1,
   productIndex: 0,
   productId: 'P-1',

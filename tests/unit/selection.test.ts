@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SELECTION, kindCode, type EventKind, type Pick, type Product, type SelectionOptions } from '../../src/domain/events';
+import { DEFAULT_SELECTION, kindCode, type EventKind, type Highlight, type Product, type SelectionOptions } from '../../src/domain/events';
 import type { QuietRun } from '../../src/domain/loudness';
 import { burstLevels, CLICK_LAG_SEC, findBursts } from '../../src/domain/selection/clip';
 import { explainPick } from '../../src/domain/selection/explain';
@@ -28,7 +28,7 @@ const pin = (product: number, from: number, to?: number): Ev[] => [[from, 'pin',
 const opts = (o: Partial<SelectionOptions> = {}): SelectionOptions => ({ ...DEFAULT_SELECTION, ...o });
 const select = (events: Ev[], duration: number, o: Partial<SelectionOptions> = {}, quiet?: QuietRun[]) =>
   selectHighlights(input(events, duration), opts(o), quiet);
-const len = (p: Pick) => p.end - p.start;
+const len = (p: Highlight) => p.end - p.start;
 
 describe('product windows', () => {
   it('a clip lies inside its product’s pinned time, with the lead-in before the lagging clicks', () => {

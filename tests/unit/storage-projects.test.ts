@@ -4,7 +4,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_SELECTION, type ClickLog, type Pick } from '../../src/domain/events';
+import { DEFAULT_SELECTION, type ClickLog, type Highlight } from '../../src/domain/events';
 import type { ClipEdit } from '../../src/domain/edit/model';
 import { newProject } from './projectFixture';
 import { DB_NAME, STORES } from '../../src/storage/schema';
@@ -67,7 +67,7 @@ describe('a deleted project stays deleted (issue 9: zombie project)', () => {
   it('removes every store’s rows in one transaction', async () => {
     const s = await storage();
     const p = await s.createProject(fields('p1'), recording(), clickLog('a.csv', 3));
-    await s.savePicks('p1', [] as Pick[]);
+    await s.savePicks('p1', [] as Highlight[]);
     await s.saveLoudness('p1', { stepSec: 0.1, db: new Float32Array(4) });
     await s.saveEdit('p1', 'P1#1', {} as ClipEdit);
     await s.createProject(fields('p2'), recording());
@@ -121,7 +121,7 @@ describe('versioned writes (issue 9: stale tab overwrites newer data)', () => {
   it('drops the picks of a replaced log with it', async () => {
     const s = await storage();
     const read = await s.createProject(fields('p1'), recording(), clickLog('old.csv', 3));
-    await s.savePicks('p1', [] as Pick[]);
+    await s.savePicks('p1', [] as Highlight[]);
     await s.saveLog(read, clickLog('new.csv', 4));
     expect(await s.getPicks('p1')).toBeUndefined();
   });

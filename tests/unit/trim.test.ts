@@ -13,7 +13,7 @@ import {
   withProduct,
   withTrim,
 } from '../../src/domain/clipOverride';
-import { DEFAULT_WEIGHTS, kindCode, type EventKind, type EventTable, type Pick, type Product } from '../../src/domain/events';
+import { DEFAULT_WEIGHTS, kindCode, type EventKind, type EventTable, type Highlight, type Product } from '../../src/domain/events';
 import { parseClock } from '../../src/domain/format';
 import { eventsPerSecond, pausesIn, trimWindow } from '../../src/domain/trimView';
 import { picksToJson } from '../../src/domain/picksExport';
@@ -23,7 +23,7 @@ const products: Product[] = [
   { id: 'P2', name: 'Blue Cap', price: '9.50' },
 ];
 
-const pick = (over: Partial<Pick> = {}): Pick => ({
+const pick = (over: Partial<Highlight> = {}): Highlight => ({
   rank: 1,
   productIndex: 0,
   productId: 'P1',

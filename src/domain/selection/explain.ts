@@ -1,4 +1,4 @@
-import type { Pick } from '../events';
+import type { Highlight } from '../events';
 import { formatClock } from '../format';
 
 export interface Explanation {
@@ -29,7 +29,7 @@ function lift(perMin: number, backgroundPerMin: number): string {
 }
 
 /** The selection rule's reasons for one clip, in a seller's words (docs/selection.md). */
-export function explainPick(pick: Pick, snapping: boolean): Explanation {
+export function explainPick(pick: Highlight, snapping: boolean): Explanation {
   const { why, counts } = pick;
   const edge = (snapped: boolean) =>
     snapped ? 'at a pause in the voice' : snapping ? 'where the clicks say (no pause within 3 s)' : 'where the clicks say (pauses not measured yet)';

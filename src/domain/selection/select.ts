@@ -1,4 +1,4 @@
-import { EVENT_KINDS, MAX_CLIP_SEC, kindCode, type EventKind, type Pick, type Product, type ProductWindow, type SelectionOptions } from '../events';
+import { EVENT_KINDS, MAX_CLIP_SEC, kindCode, type EventKind, type Highlight, type Product, type ProductWindow, type SelectionOptions } from '../events';
 import { snapToQuiet, type QuietRun } from '../loudness';
 import { burstRate, findBursts, MIN_BURST_SEC, planClip, type Burst, type ClipLimits } from './clip';
 import { freeIntervals, inferredWindows, pinnedWindows, type PinMarker } from './windows';
@@ -22,7 +22,7 @@ export interface SelectionInput {
 }
 
 export interface Selection {
-  picks: Pick[];
+  picks: Highlight[];
   windows: ProductWindow[];
   /** Products with a highlight that the clip count leaves out. */
   hiddenProducts: number;
@@ -269,7 +269,7 @@ function choose(
   const shown = firsts.slice(0, options.topN);
   shown.push(...more.slice(0, options.topN - shown.length));
   shown.sort(byDensity);
-  const picks = shown.map(({ c, score, counts }, r): Pick => {
+  const picks = shown.map(({ c, score, counts }, r): Highlight => {
     const p = products[c.window.productIndex]!;
     const rise = c.window.start + c.burst.rise;
     const fall = Math.min(c.window.end, c.window.start + c.burst.fall);

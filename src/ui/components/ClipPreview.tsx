@@ -2,7 +2,7 @@ import { asError } from '../../domain/messageOf';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useObjectUrl } from '../useObjectUrl';
 import { formatClock } from '../../domain/format';
-import type { Pick } from '../../domain/events';
+import type { Highlight } from '../../domain/events';
 import { detailsOf } from '../../domain/mediaErrors';
 import { engine } from '../../app/services';
 import { useJob } from '../useJob';
@@ -12,7 +12,7 @@ import { JobProgressBar } from './JobProgress';
 
 interface Props {
   recording: Blob;
-  clip: Pick;
+  clip: Highlight;
   /** A time to show instead of the start: the edge being trimmed. */
   at?: number;
 }

@@ -1,8 +1,8 @@
-import type { Pick } from '../../domain/events';
+import type { Highlight } from '../../domain/events';
 import { explainPick } from '../../domain/selection/explain';
 
 /** Why this clip was chosen, in plain words, with the exact figures one click away (docs/selection.md). */
-export function ClipWhy({ clip, snapping }: { clip: Pick; snapping: boolean }) {
+export function ClipWhy({ clip, snapping }: { clip: Highlight; snapping: boolean }) {
   const e = explainPick(clip, snapping);
   return (
     <div class="why" data-testid="clip-why">

@@ -1,9 +1,9 @@
 import { picksToCsv, picksToJson } from '../../domain/picksExport';
 import { slug } from '../../domain/format';
-import type { Pick } from '../../domain/events';
+import type { Highlight } from '../../domain/events';
 import { saveBlob } from '../../app/services';
 
-export function PicksExport({ picks, projectName }: { picks: Pick[]; projectName: string }) {
+export function PicksExport({ picks, projectName }: { picks: Highlight[]; projectName: string }) {
   const base = `${slug(projectName)}-highlights`;
   return (
     <div class="export">

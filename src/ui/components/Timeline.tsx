@@ -1,12 +1,12 @@
 import { formatClock } from '../../domain/format';
-import type { Pick, Product, ProductWindow } from '../../domain/events';
+import type { Highlight, Product, ProductWindow } from '../../domain/events';
 import { productColor } from '../colors';
 import type { TimelineBins } from '../../domain/timeline';
 
 interface Props {
   timeline: TimelineBins;
   durationSec: number;
-  picks: Pick[];
+  picks: Highlight[];
   windows: ProductWindow[];
   products: Product[];
   selected: number | null;

@@ -6,7 +6,7 @@ import type { ProjectPatch, ProjectRecord } from '../../app/projects';
 import { stickerCatalogue, type StickerInfo } from '../../app/stickers';
 import { clipOf } from '../../domain/clipOverride';
 import type { ElementRef } from '../../domain/edit/elements';
-import type { ClickLog, Pick } from '../../domain/events';
+import type { ClickLog, Highlight } from '../../domain/events';
 import { clipFileName, formatClock } from '../../domain/format';
 import type { CaptionLook } from '../../domain/edit/captionStyle';
 import { DEFAULT_HASHTAGS } from '../../domain/edit/postText';
@@ -31,7 +31,7 @@ interface Loaded {
   project: ProjectRecord;
   recording: Blob;
   log: ClickLog;
-  pick: Pick;
+  pick: Highlight;
   save: (patch: ProjectPatch) => void;
   saveCaptionLook: (look: CaptionLook) => void;
   gone: () => void;
@@ -41,7 +41,7 @@ const NOT_AMONG = 'This clip is no longer among the highlights (the selection ch
 
 export function EditorView({ projectId, clip, back }: Props) {
   const stored = useStoredProject(projectId);
-  const [pick, setPick] = useState<Pick | null>(null);
+  const [pick, setPick] = useState<Highlight | null>(null);
   const [pickError, setPickError] = useState<string | null>(null);
   useEffect(() => {
     storedPick(projectId, clip)
