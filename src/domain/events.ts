@@ -82,6 +82,7 @@ export interface ProductWindow {
   source: 'pin' | 'inferred';
 }
 
+/** A highlight the selection proposes: one product's moment of most clicks, ranked (a clip before the user's trim or product change). */
 export interface Highlight {
   rank: number;
   productIndex: number;
