@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { App } from './ui/App';
-import { UpdatePrompt } from './ui/components/UpdatePrompt';
+import { UpdatePrompt } from './ui/common/UpdatePrompt';
 import { startServiceWorker } from './ui/swUpdate';
 import './ui/styles.css';
 

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { lazyView } from './lazyView';
-import { HomeView } from './views/HomeView';
+import { HomeView } from './home/HomeView';
 
 // The project and editor views (and Fabric with the editor) are separate chunks: the first
 // page load is only the home page.
-const ProjectView = lazyView(() => import('./views/ProjectView').then((m) => m.ProjectView), 'project');
-const EditorView = lazyView(() => import('./views/EditorView').then((m) => m.EditorView), 'editor');
+const ProjectView = lazyView(() => import('./project/ProjectView').then((m) => m.ProjectView), 'project');
+const EditorView = lazyView(() => import('./editor/EditorView').then((m) => m.EditorView), 'editor');
 
 type Route = { view: 'home' } | { view: 'project'; id: string } | { view: 'edit'; id: string; clip: string };
 

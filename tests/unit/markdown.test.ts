@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseInline, parseMarkdown, type Block, type Inline } from '../../src/ui/markdown/parse';
+import { parseInline, parseMarkdown, type Block, type Inline } from '../../src/ui/common/markdown/parse';
 
 const text = (nodes: Inline[]): string => nodes.map((n) => (n.kind === 'text' || n.kind === 'code' ? n.text : text(n.children))).join('');
 

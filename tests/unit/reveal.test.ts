@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { revealStart } from '../../src/ui/reveal';
+import { revealStart } from '../../src/ui/project/reveal';
 
 /** An element whose top is at `top` px in an 800-px-high view; the user does or does not ask for reduced motion. */
 function setup(top: number, reduce: boolean) {

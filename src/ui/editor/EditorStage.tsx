@@ -1,0 +1,121 @@
+import { useState } from 'preact/hooks';
+import { placeElement, removeElement, setCropX, type RunCommand } from '../../domain/edit/commands';
+import { findElement, refId, shownAt, type ElementRef } from '../../domain/edit/elements';
+import type { LayoutWarning } from '../../domain/edit/layoutWarnings';
+import type { ClipEdit } from '../../domain/edit/model';
+import { nudged, nudgeStep } from '../../domain/edit/nudge';
+import { outputPreset } from '../../domain/edit/output';
+import type { RecordingMeta } from '../../domain/recording';
+import { elementLabel } from './elementLabel';
+import type { StickerInfo } from '../../app/stickers';
+import { useEditorKeys } from './useEditorKeys';
+import { EditorCanvas } from './EditorCanvas';
+import { LAYERS_ID, LayerList } from './LayerList';
+import { LayoutNote } from './LayoutNote';
+
+interface Props {
+  edit: ClipEdit;
+  /** `coalesce` names a run of changes that undoes as one step. */
+  /** Runs a named edit command (domain/edit/commands.ts). */
+  run: RunCommand;
+  history: { undo: () => void; redo: () => void; canUndo: boolean; canRedo: boolean };
+  time: number;
+  setTime: (t: number) => void;
+  clipSec: number;
+  selected: ElementRef | null;
+  onSelect: (ref: ElementRef | null) => void;
+  recording: Blob;
+  clipStart: number;
+  meta: RecordingMeta;
+  stickers: readonly StickerInfo[];
+}
+
+/** The canvas with what works on it: undo / redo, the layer list, layout warnings, the keyboard, the scrubber. */
+export function EditorStage({ edit, run, history, time, setTime, clipSec, selected, onSelect, recording, clipStart, meta, stickers }: Props) {
+  const [warnings, setWarnings] = useState<LayoutWarning[]>([]);
+  const label = (ref: ElementRef) => elementLabel(ref, edit, stickers);
+  // Hundredths for clips under 2 s, so a short clip still has frames to scrub to.
+  const fine = clipSec < 2;
+  const lastFrame = Math.max(0, clipSec - 0.05);
+
+  /** Selecting a layer that is hidden at this moment scrubs to where it shows. */
+  const select = (ref: ElementRef | null) => {
+    const element = ref && findElement(edit, ref);
+    const first = element?.spans[0];
+    if (element && first && !shownAt(element, time)) setTime(Math.min(lastFrame, Math.max(0, first[0])));
+    onSelect(ref);
+  };
+
+  useEditorKeys({
+    undo: history.undo,
+    redo: history.redo,
+    remove: () => {
+      if (!selected || !findElement(edit, selected)) return false;
+      const fromLayers = document.activeElement?.closest(`#${LAYERS_ID}`);
+      run(removeElement, selected);
+      onSelect(null);
+      // Its button is gone: keep the keyboard user in the layer list rather than at the page's start.
+      if (fromLayers) document.getElementById(LAYERS_ID)?.focus();
+      return true;
+    },
+    nudge: (dx, dy, big) => {
+      const element = findElement(edit, selected);
+      if (!element) return false;
+      const step = nudgeStep(outputPreset(edit.output).width, big);
+      run(placeElement, { ref: element.ref, layout: nudged(element.layout, dx * step, dy * step), run: `nudge-${refId(element.ref)}` });
+      return true;
+    },
+    deselect: () => {
+      if (!selected) return false;
+      onSelect(null);
+      return true;
+    },
+  });
+
+  return (
+    <div class="stage">
+      {/* biome-ignore lint/a11y/useSemanticElements: as in LayerList: a named group without a fieldset's layout. */}
+      <div class="editor-tools" role="group" aria-label="Edit history">
+        <button type="button" class="btn small" onClick={history.undo} disabled={!history.canUndo} aria-keyshortcuts="Control+Z Meta+Z">
+          <span aria-hidden="true">↶ </span>Undo
+        </button>
+        <button type="button" class="btn small" onClick={history.redo} disabled={!history.canRedo} aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y">
+          <span aria-hidden="true">↷ </span>Redo
+        </button>
+      </div>
+      <EditorCanvas
+        edit={edit}
+        time={time}
+        recording={recording}
+        clipStart={clipStart}
+        meta={meta}
+        selected={selected}
+        onSelect={onSelect}
+        onLayout={(ref, layout) => run(placeElement, { ref, layout })}
+        onCrop={(cropX) => run(setCropX, cropX)}
+        onWarnings={setWarnings}
+        onEditText={(ref) => {
+          const cue = edit.captions.cues.findIndex((c) => time >= c.start && time < c.end);
+          const id = ref.kind === 'intro' ? 'edit-intro-name' : ref.kind === 'text' ? 'edit-text-words' : `edit-caption-${Math.max(0, cue)}`;
+          document.getElementById(id)?.focus();
+        }}
+      />
+      <LayoutNote warnings={warnings} label={label} />
+      <LayerList edit={edit} label={label} selected={selected} onSelect={select} warnings={warnings} />
+      <label class="field wide">
+        <span>
+          Frame at {time.toFixed(fine ? 2 : 1)} s of {clipSec.toFixed(fine ? 2 : 1)} s
+        </span>
+        <input
+          type="range"
+          min={0}
+          max={lastFrame}
+          step={fine ? 0.01 : 0.1}
+          value={time}
+          aria-label="Scrub the clip"
+          onInput={(e) => setTime(Number(e.currentTarget.value))}
+        />
+      </label>
+    </div>
+  );
+}

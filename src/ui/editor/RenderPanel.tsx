@@ -1,0 +1,155 @@
+import { useState } from 'preact/hooks';
+import { KEEPING, type RenderedShort, renderThenKeep } from '../../app/renderJobs';
+import { saveBlob } from '../../app/services';
+import { saveShortPost } from '../../app/shorts';
+import { wontFit } from '../../app/storageInfo';
+import { useObjectUrl } from '../common/useObjectUrl';
+import type { Clip } from '../../domain/clipOverride';
+import type { ClipEdit } from '../../domain/edit/model';
+import { suggestPost } from '../../domain/edit/postText';
+import { clipFileName } from '../../domain/format';
+import type { RecordingMeta } from '../../domain/recording';
+import { estimateShortBytes } from '../../domain/shorts/size';
+import { useJob } from '../common/useJob';
+import { EngineNote } from '../common/EngineNote';
+import { EngineSetting } from './EngineSetting';
+import { ErrorNote } from '../common/ErrorNote';
+import { FitWarning } from '../common/FitWarning';
+import { JobProgressBar } from '../common/JobProgress';
+import { UploadDialog } from '../common/UploadDialog';
+import { messageOf } from '../../domain/messageOf';
+import { detailsOf } from '../../domain/mediaErrors';
+
+interface Props {
+  /** Renders are kept as this project's shorts. */
+  projectId: string;
+  recording: Blob;
+  recordingName: string;
+  meta: RecordingMeta;
+  pick: Clip;
+  edit: ClipEdit;
+  onPost: (text: string) => void;
+  hashtags: string[];
+  onHashtags: (tags: string[]) => void;
+}
+
+const parseTags = (text: string) =>
+  text
+    .split(/[\s,]+/)
+    .map((t) => t.replace(/^#/, ''))
+    .filter(Boolean);
+
+/** Render → keep as a saved short → preview, download or upload, plus the post text to go with it. */
+export function RenderPanel({ projectId, recording, recordingName, meta, pick, edit, onPost, hashtags, onHashtags }: Props) {
+  const { job, follow, cancel } = useJob();
+  const [result, setResult] = useState<RenderedShort | null>(null);
+  const [error, setError] = useState<Error | null>(null);
+  const [keepError, setKeepError] = useState<string | null>(null);
+  const [room, setRoom] = useState<{ needed: number; free: number } | null>(null);
+  const [upload, setUpload] = useState<File | null>(null);
+  const [copied, setCopied] = useState(false);
+  const url = useObjectUrl(result?.render.blob ?? null);
+  const name = clipFileName(`${pick.productName ?? pick.productId}-short`, pick.start, pick.end);
+
+  const render = async (anyway = false) => {
+    setError(null);
+    setKeepError(null);
+    setRoom(null);
+    const needed = estimateShortBytes(edit.output, edit.quality, pick.end - pick.start);
+    const free = anyway ? null : await wontFit(needed);
+    if (free !== null) return setRoom({ needed, free });
+    setResult(null);
+    const outcome = await follow(renderThenKeep(projectId, { recording, recordingName, meta, pick, edit }, name));
+    if (outcome.status === 'failed') setError(outcome.error);
+    if (outcome.status !== 'done') return;
+    setResult(outcome.value);
+    if (outcome.value.notKept) setKeepError(outcome.value.notKept);
+  };
+  const keeping = job?.phase?.name === KEEPING;
+
+  return (
+    <section class="render-panel" aria-label="Render">
+      {/* The editor's main actions: on a phone, a bar kept at the bottom of the screen. */}
+      <div class="action-bar">
+        <button type="button" class={`btn ${url ? '' : 'primary'}`} onClick={() => void render()} disabled={job !== null}>
+          Render video
+        </button>
+        {url && (
+          <button type="button" class="btn primary" onClick={() => result && saveBlob(result.render.blob, name)}>
+            Download video
+          </button>
+        )}
+        {job && !keeping && <JobProgressBar job={job} onCancel={cancel} />}
+        {keeping && (
+          <p class="muted small" role="status">
+            {KEEPING}…
+          </p>
+        )}
+      </div>
+      {room && <FitWarning needed={room.needed} free={room.free} what="This short" onAnyway={() => void render(true)} />}
+      {error && <ErrorNote message={`The video could not be rendered: ${error.message}`} details={detailsOf(error)} onDismiss={() => setError(null)} />}
+      {keepError && (
+        <ErrorNote message={`The video was rendered but not kept in Your shorts: ${keepError} Download it to keep it.`} onDismiss={() => setKeepError(null)} />
+      )}
+      {url && (
+        <div class="result">
+          {/* biome-ignore lint/a11y/useMediaCaption: the short's captions are burned into its picture. */}
+          <video src={url} controls playsInline data-testid="render-result" aria-label="Rendered video" />
+          {result && <EngineNote result={result.render} seconds={result.seconds} />}
+          {result?.short && (
+            <p class="muted small" data-testid="render-kept">
+              Kept in Your shorts (on the project page).
+            </p>
+          )}
+          <button type="button" class="btn secondary" onClick={() => result && setUpload(new File([result.render.blob], name, { type: 'video/mp4' }))}>
+            Upload to TikTok
+          </button>
+        </div>
+      )}
+      {upload && result && (
+        <UploadDialog
+          file={upload}
+          postText={result.short?.postText ?? edit.post}
+          onPostText={(text) => {
+            const short = result.short;
+            if (short)
+              saveShortPost(short.id, text).then(
+                () => setResult((r) => r && { ...r, short: { ...short, postText: text } }),
+                (e: unknown) => setKeepError(messageOf(e)),
+              );
+          }}
+          product={pick.product}
+          onClose={() => setUpload(null)}
+        />
+      )}
+      <label class="field wide">
+        <span>Post text</span>
+        <textarea rows={5} value={edit.post} onInput={(e) => onPost(e.currentTarget.value)} aria-label="Post text" />
+      </label>
+      <label class="field wide">
+        <span>Your default hashtags (all clips)</span>
+        <input type="text" value={hashtags.map((t) => `#${t}`).join(' ')} onChange={(e) => onHashtags(parseTags(e.currentTarget.value))} />
+      </label>
+      <button
+        type="button"
+        class="btn ghost small"
+        onClick={() => onPost(suggestPost({ productName: edit.intro.name, ...(edit.intro.price && { price: edit.intro.price }), defaults: hashtags }).text)}
+      >
+        Suggest post text again
+      </button>
+      <button
+        type="button"
+        class="btn ghost small"
+        onClick={() =>
+          navigator.clipboard.writeText(edit.post).then(
+            () => setCopied(true),
+            () => setCopied(false),
+          )
+        }
+      >
+        {copied ? 'Copied' : 'Copy post text'}
+      </button>
+      <EngineSetting />
+    </section>
+  );
+}

@@ -1,0 +1,52 @@
+import { LOG_ACCEPT } from '../../domain/fileKinds';
+import type { ClickLog } from '../../domain/events';
+import type { ImportError } from '../../app/importFlow';
+import { DropZone } from '../common/DropZone';
+import { ErrorNote } from '../common/ErrorNote';
+import { LogFormatHelp } from '../common/LogFormatHelp';
+
+interface Props {
+  log: ClickLog | undefined;
+  busy: boolean;
+  error: ImportError | null;
+  warnings: string[];
+  onFile: (file: File) => void;
+  onDismiss: () => void;
+}
+
+/** The project's click log: what was imported, what was skipped, and a place to replace it. */
+export function LogPanel({ log, busy, error, warnings, onFile, onDismiss }: Props) {
+  return (
+    <section class="log-panel" aria-label="Click log">
+      {log ? (
+        <p class="log-summary" data-testid="log-summary">
+          <strong>{log.fileName}</strong> · {log.events.time.length.toLocaleString()} events · {log.products.length} products
+          {log.rejectedCount > 0 && ` · ${log.rejectedCount} rows skipped`}
+        </p>
+      ) : (
+        <p class="empty">No click log yet: add one to find the highlights.</p>
+      )}
+      <DropZone
+        testId="log-drop"
+        onFiles={(files) => files[0] && onFile(files[0])}
+        accept={LOG_ACCEPT}
+        title={log ? 'Replace the click log' : 'Drop the click log'}
+        hint="CSV, JSON or NDJSON. A log with no usable rows changes nothing."
+        buttonLabel={log ? 'Choose another log' : 'Choose a log'}
+        disabled={busy}
+        compact={log !== undefined}
+      />
+      <LogFormatHelp />
+      {warnings.length > 0 && (
+        <div class="note warn" role="status">
+          {warnings.map((w, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list of messages.
+            <p key={i}>{w}</p>
+          ))}
+          {log && log.rejected.length > 0 && <ErrorNote message="Skipped rows" rows={log.rejected} total={log.rejectedCount} />}
+        </div>
+      )}
+      {error && <ErrorNote message={error.message} rows={error.rows} total={error.total} onDismiss={onDismiss} />}
+    </section>
+  );
+}
