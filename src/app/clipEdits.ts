@@ -4,7 +4,7 @@ import { autoEdit, type ClipEdit } from '../domain/edit/model';
 import { DEFAULT_HASHTAGS } from '../domain/edit/postText';
 import type { Transcription } from '../speech/transcribeClip';
 import { onEditChange } from '../storage/changes';
-import { isStorageError } from '../storage/errors';
+import { storageErrorCode } from '../storage/errors';
 import { deleteEdit, editKey, getEdit, getStoredEdit, saveEdit } from '../storage/projects';
 import type { ClipEditStorage } from './stores/clipEditStore';
 import type { ProjectRecord } from '../storage/schema';
@@ -60,6 +60,6 @@ export function clipEditStorage(projectId: string, clipKey: string): ClipEditSto
     save: (edit, base) => saveEdit(projectId, clipKey, edit, base),
     remove: () => deleteEdit(projectId, clipKey),
     onRemoteChange: (listener) => onEditChange((change) => change.editOf === key && listener(change.version)),
-    failure: (e) => (isStorageError(e, 'deleted') ? 'deleted' : isStorageError(e, 'conflict') ? 'conflict' : 'other'),
+    failure: (e) => storageErrorCode(e, ['deleted', 'conflict']),
   };
 }

@@ -1,5 +1,5 @@
 import { onProjectChange } from '../storage/changes';
-import { isStorageError } from '../storage/errors';
+import { storageErrorCode } from '../storage/errors';
 import { deleteProject, getRecording, openProject, saveCaptionLook, saveLog, updateProject } from '../storage/projects';
 import { releaseMedia } from './services';
 import type { ProjectStorage } from './stores/projectStore';
@@ -24,7 +24,7 @@ export function projectStorage(id: string): ProjectStorage {
     saveCaptionLook,
     saveLog,
     onChange: onProjectChange,
-    failure: (e) => (['deleted', 'conflict', 'not-found'] as const).find((code) => isStorageError(e, code)) ?? 'other',
+    failure: (e) => storageErrorCode(e, ['deleted', 'conflict', 'not-found']),
     release: releaseMedia,
   };
 }

@@ -14,6 +14,10 @@ export class StorageError extends Error {
 
 export const isStorageError = (err: unknown, code: StorageErrorCode): err is StorageError => err instanceof StorageError && err.code === code;
 
+/** Which of `codes` the error is a storage error with, or 'other'. */
+export const storageErrorCode = <C extends StorageErrorCode>(err: unknown, codes: readonly C[]): C | 'other' =>
+  codes.find((code) => isStorageError(err, code)) ?? 'other';
+
 export const deletedError = () => new StorageError('This project was deleted in another tab.', 'deleted');
 
 /** Maps IndexedDB's DOMExceptions to messages a user can act on. */

@@ -5,9 +5,15 @@
  * frame with an explicit colour space is encoded and tagged as given.
  */
 import { VideoSample } from 'mediabunny';
-import { OUTPUT_LUMA } from '../../domain/edit/output';
+import { OUTPUT_COLOR, OUTPUT_LUMA } from '../../domain/edit/output';
 
-export const OUTPUT_FRAME_COLOR: VideoColorSpaceInit = { matrix: 'bt709', primaries: 'bt709', transfer: 'bt709', fullRange: false };
+/** OUTPUT_COLOR as WebCodecs names it. */
+export const OUTPUT_FRAME_COLOR: VideoColorSpaceInit = {
+  matrix: OUTPUT_COLOR.matrix,
+  primaries: OUTPUT_COLOR.primaries,
+  transfer: OUTPUT_COLOR.transfer,
+  fullRange: OUTPUT_COLOR.range !== 'tv',
+};
 
 /** Where R and B sit in a little-endian 32-bit pixel (G is always bits 8–15). */
 export interface ChannelOrder {
