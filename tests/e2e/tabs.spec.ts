@@ -259,3 +259,32 @@ test('one clip in two editor tabs: edits in each are kept, or the later one is r
   await a.reload();
   await expect(a.getByLabel('Post text')).toHaveValue('Second post from A');
 });
+
+/** What a seller is typing survives the other tab's change arriving (a re-render mid-typing). */
+test('a number being typed in the editor is kept while another tab’s change arrives, and commits on Enter', async ({ context, page: a }) => {
+  await openEditor(a, { files: FILES });
+  const b = await otherTab(context);
+  await b.goto(a.url());
+  await expect(b.locator('[data-testid=editor-canvas][data-ready=true]')).toBeVisible();
+  await b.getByTestId('layer-sticker-sticker-1').click();
+  const x = b.getByLabel('Selected X');
+  await x.fill('');
+  await x.pressSequentially('512');
+  await a.getByLabel('Post text').fill('Post written while B types');
+  await expect(b.getByLabel('Post text')).toHaveValue('Post written while B types');
+  await expect(x).toHaveValue('512');
+  await x.press('Enter');
+  const storedX = () =>
+    a.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>(
+        (resolve) => (indexedDB.open('live-highlights-studio').onsuccess = (e) => resolve((e.target as IDBOpenDBRequest).result)),
+      );
+      const rows = await new Promise<Array<{ edit: { post: string; stickers: Array<{ key: string; layout: { x: number } }> } }>>((resolve) => {
+        const req = db.transaction('edits').objectStore('edits').getAll();
+        req.onsuccess = () => resolve(req.result);
+      });
+      db.close();
+      return rows.map((r) => [r.edit.post, r.edit.stickers.find((s) => s.key === 'sticker-1')?.layout.x]);
+    });
+  await expect.poll(storedX).toEqual([['Post written while B types', 512]]);
+});

@@ -1,3 +1,4 @@
+import { DraftInput } from '../common/DraftInput';
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Cue } from '../../domain/edit/captions';
@@ -60,19 +61,17 @@ export function CaptionsPanel({ captions, clipSec, time, onChange, project }: Pr
               {(['start', 'end'] as const).map((edge) => (
                 <label key={edge} class="field">
                   <span>{edge === 'start' ? 'Start' : 'End'} (s)</span>
-                  <input
+                  <DraftInput
                     type="number"
                     min={0}
                     max={round(clipSec)}
                     step={0.1}
                     value={round(c[edge])}
                     aria-label={`Caption ${i + 1} ${edge}`}
-                    onChange={(e) => {
-                      const v = Number(e.currentTarget.value);
-                      const result = retimeCue(captions.cues, i, edge === 'start' ? v : c.start, edge === 'end' ? v : c.end, clipSec);
-                      // A refused time puts the stored one back in the field.
-                      if ('error' in result) e.currentTarget.value = String(round(c[edge]));
-                      apply(result, i);
+                    onCommit={(text) => {
+                      const v = Number(text);
+                      // A refused time leaves the stored one in the field (the draft ends either way).
+                      apply(retimeCue(captions.cues, i, edge === 'start' ? v : c.start, edge === 'end' ? v : c.end, clipSec), i);
                     }}
                   />
                 </label>

@@ -1,3 +1,4 @@
+import { DraftInput } from '../common/DraftInput';
 import {
   addSticker,
   placeElement,
@@ -180,14 +181,14 @@ export function EditPanel({ edit, clipSec, time, source, stickers, selected, onS
             ).map(([k, label]) => (
               <label key={k} class="field">
                 <span>{label}</span>
-                <input
+                <DraftInput
                   type="number"
                   step={k === 'scale' ? 0.05 : 1}
                   value={Math.round(target.layout[k] * 100) / 100}
                   aria-label={`Selected ${label}`}
-                  onChange={(e) => {
-                    const n = Number(e.currentTarget.value);
-                    if (Number.isFinite(n)) run(placeElement, { ref: target.ref, layout: { ...target.layout, [k]: n } });
+                  onCommit={(text) => {
+                    const n = Number(text);
+                    if (text.trim() !== '' && Number.isFinite(n)) run(placeElement, { ref: target.ref, layout: { ...target.layout, [k]: n } });
                   }}
                 />
               </label>

@@ -1,3 +1,4 @@
+import { DraftInput } from '../common/DraftInput';
 import { useState } from 'preact/hooks';
 import { KEEPING, type RenderedShort, renderThenKeep } from '../../app/renderJobs';
 import { saveBlob } from '../../app/services';
@@ -128,7 +129,7 @@ export function RenderPanel({ projectId, recording, recordingName, meta, pick, e
       </label>
       <label class="field wide">
         <span>Your default hashtags (all clips)</span>
-        <input type="text" value={hashtags.map((t) => `#${t}`).join(' ')} onChange={(e) => onHashtags(parseTags(e.currentTarget.value))} />
+        <DraftInput type="text" value={hashtags.map((t) => `#${t}`).join(' ')} onCommit={(text) => onHashtags(parseTags(text))} />
       </label>
       <button
         type="button"

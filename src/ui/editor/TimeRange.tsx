@@ -1,3 +1,5 @@
+import { DraftInput } from '../common/DraftInput';
+
 const round = (x: number) => Math.round(x * 10) / 10;
 
 interface Props {
@@ -12,15 +14,15 @@ export function TimeRange({ from, to, clipSec, onChange }: Props) {
   const field = (label: string, value: number, set: (v: number) => void) => (
     <label class="field">
       <span>{label} (s)</span>
-      <input
+      <DraftInput
         type="number"
         min={0}
         max={clipSec}
         step={0.1}
         value={round(value)}
-        onChange={(e) => {
-          const v = Number(e.currentTarget.value);
-          if (Number.isFinite(v)) set(Math.min(clipSec, Math.max(0, v)));
+        onCommit={(text) => {
+          const v = Number(text);
+          if (text.trim() !== '' && Number.isFinite(v)) set(Math.min(clipSec, Math.max(0, v)));
         }}
       />
     </label>
