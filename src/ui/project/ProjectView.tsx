@@ -1,17 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { earliestAbsoluteMs, hasAbsoluteTimes } from '../../domain/clicklog/resolve';
 import { applyOverrides, setOverride } from '../../domain/clipOverride';
-import { DEFAULT_SELECTION } from '../../domain/events';
-import { effectiveStreamStart } from '../../domain/streamStart';
-import { BatchRender } from './BatchRender';
-import { ClipActions } from './ClipActions';
-import { ClipList, clipLength } from './ClipList';
-import { ClipReview } from './ClipReview';
-import { ClipWhy } from './ClipWhy';
 import { ErrorNote } from '../common/ErrorNote';
-import { JobProgressBar } from '../common/JobProgress';
 import { LogPanel } from './LogPanel';
-import { PicksExport } from './PicksExport';
 import { ProjectDeleted } from '../common/ProjectDeleted';
 import { ProjectNotice } from '../common/ProjectNotice';
 import { RecordingSummary } from './RecordingSummary';
@@ -20,12 +11,14 @@ import { ShortsSection } from '../shorts/ShortsSection';
 import { StreamStart } from './StreamStart';
 import { TimeBaseNote } from './TimeBaseNote';
 import { Timeline } from './Timeline';
-import { TranscribeAll } from './TranscribeAll';
 import { ImportError, parseLogFile, readStartFile } from '../../app/importFlow';
-import { useAnalysis } from './useAnalysis';
+import { useHighlights } from './useHighlights';
+import { shownAnalysis } from '../../app/stores/selectionStore';
+import { HighlightsSection } from './HighlightsSection';
+import { PauseStatus } from './PauseStatus';
+import { SelectedClip } from './SelectedClip';
 import { useJob } from '../common/useJob';
 import { revealStart } from './reveal';
-import { useLoudness } from './useLoudness';
 import { useStoredProject } from '../common/useStoredProject';
 
 interface Props {
@@ -34,7 +27,6 @@ interface Props {
   back: () => void;
 }
 
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: the project screen's wiring (selection, loudness, shorts, log replacement, warnings); the next step is to move its state into the analysis store (issue 18 notes)
 export function ProjectView({ id, initialWarnings, back }: Props) {
   const stored = useStoredProject(id);
   const data = stored.state.status === 'ready' ? stored.state : undefined;
@@ -55,25 +47,7 @@ export function ProjectView({ id, initialWarnings, back }: Props) {
   }, [chosen]);
 
   const meta = data?.project.recording.meta;
-  const audio = useLoudness(id, data?.recording, data?.project.recording.name ?? '', meta);
-  const streamStart = data
-    ? effectiveStreamStart({
-        chosenMs: data.project.streamStartMs,
-        chosenFile: data.project.streamStartFile,
-        logMs: data.log?.streamStartMs,
-        creationTimeMs: meta?.creationTimeMs,
-        recordingName: data.project.recording.name,
-      })
-    : undefined;
-  const state = useAnalysis(
-    id,
-    data?.log,
-    meta?.durationSec ?? 0,
-    streamStart?.ms,
-    data?.project.offsetSec ?? 0,
-    data?.project.selection ?? DEFAULT_SELECTION,
-    audio.state.status === 'ready' ? audio.state.loudness : undefined,
-  );
+  const { audio, streamStart, state } = useHighlights(id, data);
 
   if (stored.state.status === 'deleted') return <ProjectDeleted />;
   if (stored.state.status === 'missing') {
@@ -111,7 +85,7 @@ export function ProjectView({ id, initialWarnings, back }: Props) {
     }
   };
 
-  const result = state.status === 'done' ? state.result : state.status === 'running' ? state.last : undefined;
+  const result = shownAnalysis(state);
   // The user's trims and product links apply everywhere below: list, chart, preview, cut, render, export.
   const picks = applyOverrides(result?.picks ?? [], project.clipOverrides, log?.products ?? [], meta.durationSec);
   const clip = picks.find((p) => p.rank === selected) ?? picks[0];
@@ -134,16 +108,7 @@ export function ProjectView({ id, initialWarnings, back }: Props) {
       </header>
 
       <ProjectNotice notice={stored.notice} onDismiss={stored.dismissNotice} />
-      {audio.job && <JobProgressBar job={audio.job} onCancel={audio.cancel} />}
-      {audio.state.status === 'cancelled' && (
-        <p class="note warn" role="status">
-          Pause detection was cancelled: clip edges are not snapped to pauses.{' '}
-          <button type="button" class="btn small" onClick={audio.retry}>
-            Find pauses
-          </button>
-        </p>
-      )}
-      {audio.state.status === 'error' && <ErrorNote message={`Pauses could not be measured, so clip edges are not snapped: ${audio.state.message}`} />}
+      <PauseStatus audio={audio} />
 
       {!log && logPanel}
 
@@ -159,75 +124,27 @@ export function ProjectView({ id, initialWarnings, back }: Props) {
       {log && (
         // The highlights first, then the chosen clip, the chart, and the settings last (one column on a phone, in this order).
         <div class="workspace">
-          <section class="highlights" aria-label="Highlights">
-            {result && (
-              <>
-                <div class="list-head">
-                  <h2>
-                    {picks.length} highlight{picks.length === 1 ? '' : 's'}
-                    {state.status === 'running' && <span class="muted small"> · updating…</span>}
-                  </h2>
-                  {picks.length > 0 && <PicksExport picks={picks} projectName={project.name} />}
-                </div>
-                {result.hiddenProducts > 0 && (
-                  <p class="note" role="status" data-testid="hidden-products">
-                    {result.hiddenProducts} more product{result.hiddenProducts === 1 ? ' has' : 's have'} a highlight.{' '}
-                    <button
-                      type="button"
-                      class="btn small"
-                      onClick={() => void save({ selection: { ...project.selection, topN: project.selection.topN + result.hiddenProducts } })}
-                    >
-                      Show {result.hiddenProducts === 1 ? 'it' : 'them'}
-                    </button>
-                  </p>
-                )}
-                {picks.length > 0 ? (
-                  <>
-                    <ClipList recording={recording} picks={picks} selected={clip?.rank ?? null} onSelect={choose} />
-                    <BatchRender project={project} recording={recording} picks={picks} />
-                    <TranscribeAll project={project} recording={recording} picks={picks} />
-                  </>
-                ) : (
-                  <p class="empty">No product has a rise in clicks that fits the clip lengths: try a shorter Min length under Advanced.</p>
-                )}
-              </>
-            )}
-            {!result && state.status === 'running' && (
-              <p class="muted" aria-busy="true">
-                Finding highlights…
-              </p>
-            )}
-          </section>
+          <HighlightsSection
+            state={state}
+            picks={picks}
+            project={project}
+            recording={recording}
+            selected={clip?.rank ?? null}
+            onSelect={choose}
+            onShowMore={(topN) => void save({ selection: { ...project.selection, topN } })}
+          />
           {clip && (
-            <aside class="side-col" aria-label="Selected clip" ref={side}>
-              <h2>
-                #{clip.rank} {clip.productName ?? clip.productId}
-              </h2>
-              <ClipReview
-                recording={recording}
-                clip={clip}
-                durationSec={meta.durationSec}
-                log={log}
-                timeBase={{ streamStartMs: streamStart?.ms, offsetSec: project.offsetSec ?? 0 }}
-                weights={project.selection.weights}
-                loudness={audio.state.status === 'ready' ? audio.state.loudness : undefined}
-                onOverride={(o) => void save({ clipOverrides: setOverride(project.clipOverrides, clip.key, o) })}
-              />
-              <ClipWhy clip={clip} snapping={result?.snapping ?? false} />
-              {/* The page's next step, kept in view at the bottom of the screen. */}
-              <div class="action-bar">
-                <p class="action-bar-what">
-                  <strong>
-                    #{clip.rank} {clip.productName ?? clip.productId}
-                  </strong>{' '}
-                  <span class="muted">{clipLength(clip)}</span>
-                </p>
-                <a class="btn primary" href={`#/p/${project.id}/edit/${encodeURIComponent(clip.key)}`}>
-                  Auto-edit<span class="wide-only"> (9:16 short)</span>
-                </a>
-              </div>
-              <ClipActions project={project} recording={recording} recordingName={project.recording.name} meta={meta} clip={clip} />
-            </aside>
+            <SelectedClip
+              panelRef={side}
+              clip={clip}
+              project={project}
+              recording={recording}
+              log={log}
+              timeBase={{ streamStartMs: streamStart?.ms, offsetSec: project.offsetSec ?? 0 }}
+              loudness={audio.state.status === 'ready' ? audio.state.loudness : undefined}
+              snapping={result?.snapping ?? false}
+              onOverride={(o) => void save({ clipOverrides: setOverride(project.clipOverrides, clip.key, o) })}
+            />
           )}
           {result && (
             <section class="chart" aria-label="Click timeline">

@@ -1,48 +1,32 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { Loudness } from '../../domain/loudness';
+import { useEffect, useMemo } from 'preact/hooks';
 import type { RecordingMeta } from '../../domain/recording';
+import { jobs } from '../../app/jobs';
 import { getLoudness, saveLoudness } from '../../app/projects';
 import { backgroundEngine } from '../../app/services';
-import { useJob } from '../common/useJob';
-import { messageOf } from '../../domain/messageOf';
+import { LoudnessStore } from '../../app/stores/loudnessStore';
+import { useJobs } from '../common/useJobs';
+import { useStore } from '../common/useStore';
 
-export type LoudnessState = { status: 'none' } | { status: 'ready'; loudness: Loudness } | { status: 'cancelled' } | { status: 'error'; message: string };
-
-/**
- * The recording's loudness envelope: read from storage, or measured once (a cancellable job)
- * and stored, so clip edges can snap to pauses in the host's voice. Without a recording (the
- * view closed, the project deleted) the measurement stops: it holds the recording's file.
- */
+/** The recording's loudness from its store (src/app/stores/loudnessStore.ts), with the measuring job. */
 export function useLoudness(projectId: string, recording: Blob | undefined, fileName: string, meta: RecordingMeta | undefined) {
-  const [state, setState] = useState<LoudnessState>({ status: 'none' });
-  const { job, run, cancel } = useJob();
-  const [attempt, setAttempt] = useState(0);
+  const store = useMemo(
+    () =>
+      new LoudnessStore({
+        stored: () => getLoudness(projectId),
+        measure: (s, job) => backgroundEngine.loudness(s.recording, s.fileName, s.durationSec, job),
+        save: (l) => saveLoudness(projectId, l),
+        jobs,
+      }),
+    [projectId],
+  );
+  useEffect(() => () => store.dispose(), [store]);
   // Primitives, not the meta object: a reload of the same project must not restart the measurement.
   const hasAudio = meta?.hasAudio ?? false;
   const durationSec = meta?.durationSec ?? 0;
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: run/cancel are stable (useJob), the file name belongs to the recording, and `attempt` is the Retry button.
   useEffect(() => {
-    if (!recording || !hasAudio) return;
-    let live = true;
-    void (async () => {
-      try {
-        const stored = await getLoudness(projectId);
-        if (!live) return;
-        if (stored) return setState({ status: 'ready', loudness: stored });
-        const measured = await run('Finding pauses in the audio', (hooks) => backgroundEngine.loudness(recording, fileName, durationSec, hooks));
-        // A measurement that finished is kept even if the view has closed meanwhile; storage refuses it if the project is gone.
-        if (measured) await saveLoudness(projectId, measured);
-        if (live) setState(measured ? { status: 'ready', loudness: measured } : { status: 'cancelled' });
-      } catch (e) {
-        if (live) setState({ status: 'error', message: messageOf(e) });
-      }
-    })();
-    return () => {
-      live = false;
-      cancel();
-    };
-  }, [projectId, recording, hasAudio, durationSec, attempt]);
-
-  return { state, job, cancel, retry: () => setAttempt((n) => n + 1) };
+    store.open(recording && hasAudio ? { recording, fileName, durationSec } : undefined);
+  }, [store, recording, fileName, hasAudio, durationSec]);
+  const { state, jobId } = useStore(store);
+  const job = useJobs((all) => all.find((j) => j.id === jobId) ?? null);
+  return { state, job, cancel: () => store.cancel(), retry: () => store.retry() };
 }
