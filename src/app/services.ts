@@ -3,7 +3,7 @@ import type { MediaEngine } from '../media/engine';
 import { FfmpegEngine } from '../media/ffmpeg/engine';
 import { MediaRouter } from '../media/router';
 import { WebCodecsEngine } from '../media/webcodecs/engine';
-import { enginePreference } from './preferences';
+import { enginePreference } from './browser/preferences';
 
 // ffmpeg jobs are serialised through an engine's queue. The user's jobs (probe, cut, render)
 // get one engine; background analysis (pause detection) its own, so it never delays them.

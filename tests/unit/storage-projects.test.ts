@@ -4,7 +4,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_SELECTION, type ClickLog, type Highlight } from '../../src/domain/events';
+import { DEFAULT_SELECTION, type ClickLog, type Highlight } from '../../src/domain/clicklog/model';
 import type { ClipEdit } from '../../src/domain/edit/model';
 import { newProject } from './projectFixture';
 import { DB_NAME, STORES } from '../../src/storage/schema';

@@ -12,11 +12,11 @@ import {
   validateProduct,
   withProduct,
   withTrim,
-} from '../../src/domain/clipOverride';
-import { DEFAULT_WEIGHTS, kindCode, type EventKind, type EventTable, type Highlight, type Product } from '../../src/domain/events';
+} from '../../src/domain/clip/override';
+import { DEFAULT_WEIGHTS, kindCode, type EventKind, type EventTable, type Highlight, type Product } from '../../src/domain/clicklog/model';
 import { parseClock } from '../../src/domain/format';
-import { eventsPerSecond, pausesIn, trimWindow } from '../../src/domain/trimView';
-import { picksToJson } from '../../src/domain/picksExport';
+import { eventsPerSecond, pausesIn, trimWindow } from '../../src/domain/clip/trimTimeline';
+import { picksToJson } from '../../src/domain/selection/picksExport';
 
 const products: Product[] = [
   { id: 'P1', name: 'Red Mug', price: '12.00' },

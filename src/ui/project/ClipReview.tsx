@@ -1,9 +1,9 @@
 import { useCallback, useMemo, useState } from 'preact/hooks';
-import type { TimeBase } from '../../domain/analysis';
-import { withProduct, withTrim, type Clip, type ClipOverride, type Range } from '../../domain/clipOverride';
-import type { ClickLog, Weights } from '../../domain/events';
-import { quietRuns, type Loudness } from '../../domain/loudness';
-import { eventsPerSecond } from '../../domain/trimView';
+import type { TimeBase } from '../../domain/selection/analysis';
+import { withProduct, withTrim, type Clip, type ClipOverride, type Range } from '../../domain/clip/override';
+import type { ClickLog, Weights } from '../../domain/clicklog/model';
+import { quietRuns, type Loudness } from '../../domain/recording/loudness';
+import { eventsPerSecond } from '../../domain/clip/trimTimeline';
 import { ClipPreview } from './ClipPreview';
 import { ProductLink } from './ProductLink';
 import { TrimPanel } from './TrimPanel';

@@ -1,6 +1,6 @@
-import { picksToCsv, picksToJson } from '../../domain/picksExport';
+import { picksToCsv, picksToJson } from '../../domain/selection/picksExport';
 import { slug } from '../../domain/format';
-import type { Highlight } from '../../domain/events';
+import type { Highlight } from '../../domain/clicklog/model';
 import { saveBlob } from '../../app/services';
 
 export function PicksExport({ picks, projectName }: { picks: Highlight[]; projectName: string }) {

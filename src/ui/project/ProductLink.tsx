@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { sameProduct, validateProduct, type Clip, type LinkedProduct, type ProductDraft, type ProductErrors } from '../../domain/clipOverride';
+import { sameProduct, validateProduct, type Clip, type LinkedProduct, type ProductDraft, type ProductErrors } from '../../domain/clip/override';
 import { formatPrice } from '../../domain/edit/model';
-import type { Product } from '../../domain/events';
+import type { Product } from '../../domain/clicklog/model';
 
 interface Props {
   clip: Clip;

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { earliestAbsoluteMs, hasAbsoluteTimes } from '../../domain/clicklog/resolve';
-import { applyOverrides, setOverride } from '../../domain/clipOverride';
-import { DEFAULT_SELECTION } from '../../domain/events';
-import { effectiveStreamStart } from '../../domain/streamStart';
+import { applyOverrides, setOverride } from '../../domain/clip/override';
+import { DEFAULT_SELECTION } from '../../domain/clicklog/model';
+import { effectiveStreamStart } from '../../domain/recording/streamStart';
 import { BatchRender } from './BatchRender';
 import { ClipActions } from './ClipActions';
 import { ClipList, clipLength } from './ClipList';

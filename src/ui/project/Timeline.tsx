@@ -1,7 +1,7 @@
 import { formatClock } from '../../domain/format';
-import type { Highlight, Product, ProductWindow } from '../../domain/events';
+import type { Highlight, Product, ProductWindow } from '../../domain/clicklog/model';
 import { productColor } from './colors';
-import type { TimelineBins } from '../../domain/timeline';
+import type { TimelineBins } from '../../domain/selection/clickTimeline';
 
 interface Props {
   timeline: TimelineBins;

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import { NeedsStreamStartError, type Analysis, type TimeBase } from '../../domain/analysis';
-import type { ClickLog, SelectionOptions } from '../../domain/events';
-import type { Loudness } from '../../domain/loudness';
-import { messageOf } from '../../domain/messageOf';
-import { CancelledError } from '../../domain/mediaErrors';
+import { NeedsStreamStartError, type Analysis, type TimeBase } from '../../domain/selection/analysis';
+import type { ClickLog, SelectionOptions } from '../../domain/clicklog/model';
+import type { Loudness } from '../../domain/recording/loudness';
+import { messageOf } from '../../domain/errors/messageOf';
+import { CancelledError } from '../../domain/errors/mediaFailure';
 import { savePicks } from '../../app/picks';
 import { analysis } from '../../app/services';
 

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Loudness } from '../../domain/loudness';
-import type { RecordingMeta } from '../../domain/recording';
+import type { Loudness } from '../../domain/recording/loudness';
+import type { RecordingMeta } from '../../domain/recording/meta';
 import { getLoudness, saveLoudness } from '../../app/projects';
 import { backgroundEngine } from '../../app/services';
 import { useJob } from '../common/useJob';
-import { messageOf } from '../../domain/messageOf';
+import { messageOf } from '../../domain/errors/messageOf';
 
 export type LoudnessState = { status: 'none' } | { status: 'ready'; loudness: Loudness } | { status: 'cancelled' } | { status: 'error'; message: string };
 

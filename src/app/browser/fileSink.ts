@@ -1,4 +1,4 @@
-import { saveBlob } from './services';
+import { saveBlob } from '../services';
 
 /** A file type for the save picker: what it is called and its MIME type and extension. */
 export interface FileKind {

@@ -1,5 +1,5 @@
-import { MAX_CLIP_SEC, type Highlight, type Product } from './events';
-import { capText, formatClock, PRICE_MAX, PRODUCT_NAME_MAX } from './format';
+import { MAX_CLIP_SEC, type Highlight, type Product } from '../clicklog/model';
+import { capText, formatClock, PRICE_MAX, PRODUCT_NAME_MAX } from '../format';
 
 /** A product a clip is linked to: one of the log's, or one the user typed (with its shop link). */
 export interface LinkedProduct extends Product {
