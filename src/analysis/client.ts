@@ -1,6 +1,7 @@
 import { NeedsStreamStartError, type Analysis, type TimeBase } from '../domain/selection/analysis';
 import type { ClickLogResult } from '../domain/clicklog/parse';
-import type { ClickLog, SelectionOptions } from '../domain/clicklog/model';
+import type { ClickLog } from '../domain/clicklog/model';
+import type { SelectionOptions } from '../domain/selection/model';
 import type { Loudness } from '../domain/recording/loudness';
 import { CancelledError } from '../domain/errors/mediaFailure';
 import { WorkerClient, type WorkerLike } from '../workers/client';

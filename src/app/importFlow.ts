@@ -1,4 +1,5 @@
-import { DEFAULT_SELECTION, type ClickLog, type RejectedRow } from '../domain/clicklog/model';
+import { DEFAULT_SELECTION } from '../domain/selection/model';
+import type { ClickLog, RejectedRow } from '../domain/clicklog/model';
 import { parseCaptions } from '../domain/edit/captions';
 import { kindOfFile, mayHoldStreamStart } from '../domain/fileKinds';
 import { parseDateText } from '../domain/recording/streamStart';

@@ -1,4 +1,4 @@
-import type { Highlight } from '../domain/clicklog/model';
+import type { Highlight } from '../domain/selection/model';
 import { DEFAULT_MUSIC, type ClipEdit } from '../domain/edit/model';
 import { outputPreset } from '../domain/edit/output';
 import { makeRenderPlan, type RenderAssets, type RenderPlan } from '../domain/edit/plan';

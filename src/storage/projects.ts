@@ -1,5 +1,6 @@
 import type { IDBPTransaction, StoreNames } from 'idb';
-import type { ClickLog, Highlight } from '../domain/clicklog/model';
+import type { ClickLog } from '../domain/clicklog/model';
+import type { Highlight } from '../domain/selection/model';
 import type { CaptionLook } from '../domain/edit/captionStyle';
 import type { ClipEdit } from '../domain/edit/model';
 import { mergeEdit, sameEditValue } from '../domain/edit/mergeEdit';

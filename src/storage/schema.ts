@@ -1,6 +1,7 @@
 import type { DBSchema } from 'idb';
 import type { ClipOverrides } from '../domain/clip/override';
-import type { ClickLog, Highlight, SelectionOptions } from '../domain/clicklog/model';
+import type { ClickLog } from '../domain/clicklog/model';
+import type { Highlight, SelectionOptions } from '../domain/selection/model';
 import type { Cue } from '../domain/edit/captions';
 import type { CaptionLook } from '../domain/edit/captionStyle';
 import type { ClipEdit } from '../domain/edit/model';

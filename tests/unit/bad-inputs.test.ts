@@ -10,7 +10,7 @@ import { parseClickLogBytes } from '../../src/domain/clicklog/parse';
 import type { LogErrorCode, LogNoticeCode } from '../../src/domain/clicklog/result';
 import { autoEdit } from '../../src/domain/edit/model';
 import { DEFAULT_HASHTAGS } from '../../src/domain/edit/postText';
-import type { Highlight } from '../../src/domain/clicklog/model';
+import type { Highlight } from '../../src/domain/selection/model';
 import { capText, PRICE_MAX, PRODUCT_NAME_MAX } from '../../src/domain/format';
 import { picksToCsv, picksToJson } from '../../src/domain/selection/picksExport';
 

@@ -3,7 +3,7 @@ import { clipFileName, formatClock, formatEta, slug } from '../../src/domain/for
 import { picksToCsv, picksToJson } from '../../src/domain/selection/picksExport';
 import { copyContainer, cutArgs } from '../../src/media/ffmpeg/cutArgs';
 import { ffmpegLogTime } from '../../src/media/ffmpeg/logTime';
-import type { Highlight } from '../../src/domain/clicklog/model';
+import type { Highlight } from '../../src/domain/selection/model';
 
 const pick: Highlight = {
   rank: 1,

@@ -1,5 +1,5 @@
 // Project records for the storage tests: one shape, so a schema change is made in one place.
-import { DEFAULT_SELECTION } from '../../src/domain/clicklog/model';
+import { DEFAULT_SELECTION } from '../../src/domain/selection/model';
 import type { RecordingMeta } from '../../src/domain/recording/meta';
 import type { NewProject } from '../../src/storage/projects';
 import type { ProjectRecord } from '../../src/storage/schema';

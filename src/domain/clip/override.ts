@@ -1,10 +1,8 @@
-import { MAX_CLIP_SEC, type Highlight, type Product } from '../clicklog/model';
-import { capText, formatClock, PRICE_MAX, PRODUCT_NAME_MAX } from '../format';
-
-/** A product a clip is linked to: one of the log's, or one the user typed (with its shop link). */
-export interface LinkedProduct extends Product {
-  url?: string;
-}
+/** A selected clip as the user left it: the selection's pick with its stored trim and product link applied. */
+import type { Product } from '../clicklog/model';
+import type { Highlight } from '../selection/model';
+import { sameProduct, type LinkedProduct } from './product';
+import { limitRange, sameTime, type Range } from './trim';
 
 /** The user's changes to one selected clip; what is absent stays as the selection made it. */
 export interface ClipOverride {
@@ -21,11 +19,6 @@ export type ClipOverrides = Readonly<Record<string, ClipOverride>>;
  * its pitches (1 = first shown). Edits and overrides are stored under it.
  */
 export const clipKey = (p: Highlight) => `${p.productId}#${p.why.pitch}`;
-
-export interface Range {
-  start: number;
-  end: number;
-}
 
 /** A clip as an edit sees it: its range in the recording and its product. */
 export interface ClipFacts extends Range {
@@ -46,70 +39,6 @@ export interface Clip extends Highlight {
   relinked: boolean;
 }
 
-/** Shortest trim, seconds (a recording shorter than this is the clip). */
-export const MIN_TRIM_SEC = 1;
-const EPS = 1e-6;
-const same = (a: number, b: number) => Math.abs(a - b) < EPS;
-
-export const sameProduct = (a: LinkedProduct, b: LinkedProduct) => a.id === b.id && a.name === b.name && a.price === b.price && a.url === b.url;
-
-/**
- * `range` moved into the limits: inside the recording, at most MAX_CLIP_SEC and at least
- * MIN_TRIM_SEC long. The start is kept where it can be; the end gives way first.
- */
-export function limitRange({ start, end }: Range, durationSec: number): Range {
-  const minLen = Math.min(MIN_TRIM_SEC, durationSec);
-  const s = Math.min(Math.max(0, start), durationSec - minLen);
-  return { start: s, end: Math.min(Math.max(end, s + minLen), s + MAX_CLIP_SEC, durationSec) };
-}
-
-export type Edge = 'start' | 'end';
-export type Limit = 'recording' | 'max' | 'min';
-
-/**
- * Where `edge` may go with the other edge where it is: [earliest, latest], and which limit holds
- * it on the far side (60 s, or the recording's own edge when that is nearer); on the near side
- * the minimum length holds it.
- */
-export function edgeBounds(range: Range, edge: Edge, durationSec: number): { lo: number; hi: number; far: Limit } {
-  const minLen = Math.min(MIN_TRIM_SEC, durationSec);
-  if (edge === 'start') {
-    const far = range.end - MAX_CLIP_SEC;
-    return { lo: Math.max(0, far), hi: range.end - minLen, far: far >= 0 ? 'max' : 'recording' };
-  }
-  const far = range.start + MAX_CLIP_SEC;
-  return { lo: range.start + minLen, hi: Math.min(durationSec, far), far: far <= durationSec ? 'max' : 'recording' };
-}
-
-/**
- * Moves one edge to `value`, held at the limits; says which limit held it. The other edge never
- * moves: a trim changes only what the user touched.
- */
-export function setEdge(range: Range, edge: Edge, value: number, durationSec: number): { range: Range; limit?: Limit } {
-  const { lo, hi, far } = edgeBounds(range, edge, durationSec);
-  const held = Math.min(Math.max(value, lo), hi);
-  const early = value < lo - EPS;
-  const late = value > hi + EPS;
-  const limit = (edge === 'start' ? early : late) ? far : early || late ? 'min' : undefined;
-  const moved = edge === 'start' ? { start: held, end: range.end } : { start: range.start, end: held };
-  return { range: moved, ...(limit && { limit }) };
-}
-
-/** What the user is told when a limit held an edge. */
-export function limitMessage(edge: Edge, limit: Limit, range: Range, durationSec: number): string {
-  const at = formatClock(range[edge]);
-  if (limit === 'max') return `A clip is at most ${MAX_CLIP_SEC} s: the ${edge} is held at ${at}.`;
-  if (limit === 'min') {
-    const minLen = Math.min(MIN_TRIM_SEC, durationSec);
-    return edge === 'start'
-      ? `The start must be at least ${minLen} s before the end: it is held at ${at}.`
-      : `The end must be at least ${minLen} s after the start: it is held at ${at}.`;
-  }
-  return edge === 'start'
-    ? 'The clip cannot start before the recording: the start is held at 0:00.'
-    : `The recording ends at ${formatClock(durationSec)}: the end is held there.`;
-}
-
 /** The pick with its override applied; a stored range outside today's limits is brought inside them. */
 export function clipOf(pick: Highlight, override: ClipOverride | undefined, products: readonly Product[], durationSec: number): Clip {
   const autoProduct = products[pick.productIndex] ?? { id: pick.productId, ...(pick.productName !== undefined && { name: pick.productName }) };
@@ -125,7 +54,7 @@ export function clipOf(pick: Highlight, override: ClipOverride | undefined, prod
     key: clipKey(pick),
     product,
     auto,
-    trimmed: !same(range.start, pick.start) || !same(range.end, pick.end),
+    trimmed: !sameTime(range.start, pick.start) || !sameTime(range.end, pick.end),
     relinked: override?.product !== undefined,
   };
 }
@@ -136,7 +65,7 @@ export function applyOverrides(picks: readonly Highlight[], overrides: ClipOverr
 
 /** The clip's override with a new range (or, `undefined`, back to the selection's); empty parts are dropped. */
 export function withTrim(clip: Clip, range: Range | undefined): ClipOverride | undefined {
-  const keep = range && !(same(range.start, clip.auto.start) && same(range.end, clip.auto.end));
+  const keep = range && !(sameTime(range.start, clip.auto.start) && sameTime(range.end, clip.auto.end));
   return compact({ ...(keep && { start: range.start, end: range.end }), ...(clip.relinked && { product: clip.product }) });
 }
 
@@ -154,40 +83,4 @@ export function setOverride(overrides: ClipOverrides | undefined, key: string, o
   if (override) next[key] = override;
   else delete next[key];
   return Object.keys(next).length > 0 ? next : undefined;
-}
-
-export interface ProductDraft {
-  id: string;
-  name: string;
-  price: string;
-  url: string;
-}
-export type ProductErrors = Partial<Record<keyof ProductDraft, string>>;
-
-const ID_MAX = 100;
-
-/** A typed product, checked: an id and a name are needed; the link must be a web address. */
-export function validateProduct(draft: ProductDraft): { product: LinkedProduct } | { errors: ProductErrors } {
-  const id = draft.id.trim();
-  const name = draft.name.replace(/\s+/g, ' ').trim();
-  const price = draft.price.trim();
-  const url = draft.url.trim();
-  const errors: ProductErrors = {};
-  if (id === '') errors.id = 'Give the product id (as in TikTok Shop).';
-  else if (id.length > ID_MAX) errors.id = `At most ${ID_MAX} characters.`;
-  if (name === '') errors.name = 'Give the product name: the intro card shows it.';
-  else if (capText(name, PRODUCT_NAME_MAX) !== name) errors.name = `At most ${PRODUCT_NAME_MAX} characters.`;
-  if (capText(price, PRICE_MAX) !== price) errors.price = `At most ${PRICE_MAX} characters.`;
-  if (url !== '' && !isWebUrl(url)) errors.url = 'A web address starting with https:// (or http://).';
-  if (Object.keys(errors).length > 0) return { errors };
-  return { product: { id, name, ...(price && { price }), ...(url && { url }) } };
-}
-
-function isWebUrl(text: string): boolean {
-  try {
-    const u = new URL(text);
-    return (u.protocol === 'https:' || u.protocol === 'http:') && u.hostname !== '';
-  } catch {
-    return false;
-  }
 }

@@ -1,4 +1,5 @@
-import { EVENT_KINDS, type ClickLog, type Highlight, type ProductWindow, type SelectionOptions } from '../clicklog/model';
+import { EVENT_KINDS, type ClickLog } from '../clicklog/model';
+import type { Highlight, ProductWindow, SelectionOptions } from './model';
 import { resolveTimes } from '../clicklog/resolve';
 import { quietRuns, type Loudness, type QuietRun } from '../recording/loudness';
 import { Selector } from './select';

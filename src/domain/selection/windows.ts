@@ -1,4 +1,4 @@
-import type { ProductWindow } from '../clicklog/model';
+import type { ProductWindow } from './model';
 
 export interface PinMarker {
   time: number;

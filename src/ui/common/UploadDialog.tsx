@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { LinkedProduct } from '../../domain/clip/override';
+import type { LinkedProduct } from '../../domain/clip/product';
 import { POST_MAX_CHARS } from '../../domain/edit/postText';
 import { formatBytes } from '../../domain/format';
 import { TIKTOK_UPLOAD_URL } from '../../domain/shorts/tiktok';

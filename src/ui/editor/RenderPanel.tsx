@@ -1,7 +1,7 @@
 import { DraftInput } from '../common/DraftInput';
 import { useState } from 'preact/hooks';
 import { KEEPING, type RenderedShort, renderThenKeep } from '../../app/renderJobs';
-import { saveBlob } from '../../app/services';
+import { saveBlob } from '../../app/browser/fileSink';
 import { saveShortPost } from '../../app/shorts';
 import { wontFit } from '../../app/browser/storageInfo';
 import { useObjectUrl } from '../common/useObjectUrl';

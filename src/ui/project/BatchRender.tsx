@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ProjectRecord } from '../../app/projects';
 import { autoEditAll } from '../../app/renderJobs';
-import { saveBlob } from '../../app/services';
+import { saveBlob } from '../../app/browser/fileSink';
 import { wontFit } from '../../app/browser/storageInfo';
 import type { OutputPresetId } from '../../domain/edit/output';
 import { DEFAULT_QUALITY, QUALITY_PRESETS, type QualityId } from '../../domain/edit/quality';

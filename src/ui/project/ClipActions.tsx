@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { clipPostText } from '../../app/clipEdits';
 import type { ProjectRecord } from '../../app/projects';
-import { engine, saveBlob } from '../../app/services';
+import { engine } from '../../app/services';
+import { saveBlob } from '../../app/browser/fileSink';
 import type { Clip } from '../../domain/clip/override';
 import { clipFileName } from '../../domain/format';
 import type { RecordingMeta } from '../../domain/recording/meta';

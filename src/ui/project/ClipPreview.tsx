@@ -2,7 +2,7 @@ import { asError } from '../../domain/errors/messageOf';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useObjectUrl } from '../common/useObjectUrl';
 import { formatClock } from '../../domain/format';
-import type { Highlight } from '../../domain/clicklog/model';
+import type { Highlight } from '../../domain/selection/model';
 import { detailsOf } from '../../domain/errors/mediaFailure';
 import { engine } from '../../app/services';
 import { useJob } from '../common/useJob';

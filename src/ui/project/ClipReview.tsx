@@ -1,7 +1,9 @@
 import { useCallback, useMemo, useState } from 'preact/hooks';
 import type { TimeBase } from '../../domain/selection/analysis';
-import { withProduct, withTrim, type Clip, type ClipOverride, type Range } from '../../domain/clip/override';
-import type { ClickLog, Weights } from '../../domain/clicklog/model';
+import { withProduct, withTrim, type Clip, type ClipOverride } from '../../domain/clip/override';
+import type { Range } from '../../domain/clip/trim';
+import type { ClickLog } from '../../domain/clicklog/model';
+import type { Weights } from '../../domain/selection/model';
 import { quietRuns, type Loudness } from '../../domain/recording/loudness';
 import { eventsPerSecond } from '../../domain/clip/trimTimeline';
 import { ClipPreview } from './ClipPreview';

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { sameProduct, validateProduct, type Clip, type LinkedProduct, type ProductDraft, type ProductErrors } from '../../domain/clip/override';
+import { sameProduct, validateProduct, type LinkedProduct, type ProductDraft, type ProductErrors } from '../../domain/clip/product';
+import type { Clip } from '../../domain/clip/override';
 import { formatPrice } from '../../domain/edit/model';
 import type { Product } from '../../domain/clicklog/model';
 

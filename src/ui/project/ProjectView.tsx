@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { earliestAbsoluteMs, hasAbsoluteTimes } from '../../domain/clicklog/resolve';
 import { applyOverrides, setOverride } from '../../domain/clip/override';
-import { DEFAULT_SELECTION } from '../../domain/clicklog/model';
+import { DEFAULT_SELECTION } from '../../domain/selection/model';
 import { effectiveStreamStart } from '../../domain/recording/streamStart';
 import { BatchRender } from './BatchRender';
 import { ClipActions } from './ClipActions';

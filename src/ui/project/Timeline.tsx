@@ -1,5 +1,6 @@
 import { formatClock } from '../../domain/format';
-import type { Highlight, Product, ProductWindow } from '../../domain/clicklog/model';
+import type { Highlight, ProductWindow } from '../../domain/selection/model';
+import type { Product } from '../../domain/clicklog/model';
 import { productColor } from './colors';
 import type { TimelineBins } from '../../domain/selection/clickTimeline';
 

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
-import { limitMessage, setEdge, type Clip, type Edge, type Range } from '../../domain/clip/override';
+import { limitMessage, setEdge, type Edge, type Range } from '../../domain/clip/trim';
+import type { Clip } from '../../domain/clip/override';
 import { formatClock, parseClock } from '../../domain/format';
 import type { QuietRun } from '../../domain/recording/loudness';
 import { pausesIn, trimWindow } from '../../domain/clip/trimTimeline';

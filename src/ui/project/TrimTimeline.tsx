@@ -1,5 +1,5 @@
 import { useRef } from 'preact/hooks';
-import { edgeBounds, type Edge, type Range } from '../../domain/clip/override';
+import { edgeBounds, type Edge, type Range } from '../../domain/clip/trim';
 import { formatClock } from '../../domain/format';
 import type { QuietRun } from '../../domain/recording/loudness';
 

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { NeedsStreamStartError, type Analysis, type TimeBase } from '../../domain/selection/analysis';
-import type { ClickLog, SelectionOptions } from '../../domain/clicklog/model';
+import type { ClickLog } from '../../domain/clicklog/model';
+import type { SelectionOptions } from '../../domain/selection/model';
 import type { Loudness } from '../../domain/recording/loudness';
 import { messageOf } from '../../domain/errors/messageOf';
 import { CancelledError } from '../../domain/errors/mediaFailure';

@@ -1,0 +1,69 @@
+/** What the selection is asked for (weights, lengths, how many clips) and what it proposes (highlights in product windows). */
+import type { EventKind } from '../clicklog/model';
+
+/** Weighted score per event kind (issue 2 defaults). pin/unpin mark segments, they score 0. */
+export type Weights = Record<EventKind, number>;
+export const DEFAULT_WEIGHTS: Weights = { click: 1, add_to_cart: 3, order: 5, pin: 0, unpin: 0 };
+
+export interface SelectionOptions {
+  /** Shortest clip, seconds (a product explained for less time gets no clip). */
+  minSec: number;
+  /** Longest clip, seconds; never over MAX_CLIP_SEC. */
+  maxSec: number;
+  /** Seconds kept before the moment, on top of the viewers' click lag. */
+  leadInSec: number;
+  /** How many clips at most. */
+  topN: number;
+  /** A clip for every pitch of a product (its re-pitches), not only its best. */
+  secondClip: boolean;
+  weights: Weights;
+}
+export const MAX_CLIP_SEC = 60;
+export const DEFAULT_SELECTION: SelectionOptions = {
+  minSec: 15,
+  maxSec: 60,
+  leadInSec: 5,
+  topN: 20,
+  secondClip: true,
+  weights: DEFAULT_WEIGHTS,
+};
+
+/** Where a product is explained: its pinned time, or inferred from where its clicks concentrate. */
+export interface ProductWindow {
+  productIndex: number;
+  start: number;
+  end: number;
+  source: 'pin' | 'inferred';
+}
+
+/** A highlight the selection proposes: one product's moment of most clicks, ranked (a clip before the user's trim or product change). */
+export interface Highlight {
+  rank: number;
+  productIndex: number;
+  productId: string;
+  productName?: string;
+  start: number;
+  end: number;
+  /** Weighted events of this product inside [start, end). */
+  score: number;
+  /** Events of each kind for this product inside [start, end). */
+  counts: Record<EventKind, number>;
+  /** Why this clip: the window it lies in, the moment's clicks, and how its edges were placed. */
+  why: {
+    window: ProductWindow;
+    /** Where the product's clicks stood above their background: the clip always holds it. */
+    burst: { start: number; end: number };
+    /** Scored events per minute inside the burst, and in the window outside its busiest minute. */
+    burstPerMin: number;
+    backgroundPerMin: number;
+    /** This clip's score over the product's score in the whole recording (0..1). */
+    share: number;
+    /** Seconds kept before the clicks rose (click lag + lead-in), and after they fell. */
+    leadInSec: number;
+    tailSec: number;
+    snapped: { start: boolean; end: boolean };
+    /** Which of the product's windows this is (1 = the first time it was shown), of how many. */
+    pitch: number;
+    pitches: number;
+  };
+}
