@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import { SPEECH_ASSETS, type SpeechAsset } from '../src/speech/assets.ts';
-import { messageOf } from '../src/domain/messageOf.ts';
+import { messageOf } from '../src/domain/errors/messageOf.ts';
 
 const MIME: Record<string, string> = { onnx: 'application/octet-stream', wasm: 'application/wasm', mjs: 'text/javascript', txt: 'text/plain; charset=utf-8' };
 

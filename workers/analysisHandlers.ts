@@ -1,6 +1,6 @@
-import { LogAnalyser } from '../src/domain/analysis';
+import { LogAnalyser } from '../src/domain/selection/analysis';
 import { parseClickLogBytes } from '../src/domain/clicklog/parse';
-import type { Loudness } from '../src/domain/loudness';
+import type { Loudness } from '../src/domain/recording/loudness';
 import type { Handlers } from './dispatch';
 import { NOT_RESIDENT } from './protocol';
 

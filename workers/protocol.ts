@@ -1,7 +1,8 @@
-import type { Analysis, NeedsStreamStartError, TimeBase } from '../src/domain/analysis';
+import type { Analysis, NeedsStreamStartError, TimeBase } from '../src/domain/selection/analysis';
 import type { ClickLogResult } from '../src/domain/clicklog/parse';
-import type { ClickLog, SelectionOptions } from '../src/domain/events';
-import type { Loudness } from '../src/domain/loudness';
+import type { ClickLog } from '../src/domain/clicklog/model';
+import type { SelectionOptions } from '../src/domain/selection/model';
+import type { Loudness } from '../src/domain/recording/loudness';
 import type { Envelope as RpcEnvelope, Reply as RpcReply } from '../src/workers/rpc';
 
 /**

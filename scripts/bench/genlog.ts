@@ -1,4 +1,4 @@
-import type { ClickLog } from '../../src/domain/events';
+import type { ClickLog } from '../../src/domain/clicklog/model';
 import { mulberry32 } from './random';
 
 /**

@@ -1,7 +1,7 @@
 // Parsing a 1 M-row CSV and snapping 100 k clip edges on a 2-hour envelope, timed in Node
 // (the same code the worker runs). Moved here from the unit tests: no wall clock in tests.
 import { parseClickLog } from '../../src/domain/clicklog/parse';
-import { snapToQuiet, type QuietRun } from '../../src/domain/loudness';
+import { snapToQuiet, type QuietRun } from '../../src/domain/recording/loudness';
 
 const names = ['click', 'add_to_cart', 'order', 'click', 'click', 'pin', 'unpin'];
 const rows = ['time,event,product_id,product_name,price'];

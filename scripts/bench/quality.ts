@@ -1,8 +1,8 @@
 // `npm run bench:quality`: selection quality on simulated streams with known moments (issue 8).
 // Every stream goes through the app's own parser and analysis, in all four log formats.
-import { analyse } from '../../src/domain/analysis';
+import { analyse } from '../../src/domain/selection/analysis';
 import { parseClickLog } from '../../src/domain/clicklog/parse';
-import { DEFAULT_SELECTION } from '../../src/domain/events';
+import { DEFAULT_SELECTION } from '../../src/domain/selection/model';
 import { LOG_FORMATS, writeLog } from './quality/formats';
 import { emptyTally, naiveClips, scoreStream, summary, type Clip } from './quality/score';
 import { simulateStream } from './quality/simulate';

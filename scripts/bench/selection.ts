@@ -1,6 +1,6 @@
 // Selection over a generated 2-hour log with 1 M events, timed in Node (same code the worker runs).
-import { analyse } from '../../src/domain/analysis';
-import { DEFAULT_SELECTION } from '../../src/domain/events';
+import { analyse } from '../../src/domain/selection/analysis';
+import { DEFAULT_SELECTION } from '../../src/domain/selection/model';
 import { generateLog } from './genlog';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);

@@ -2,7 +2,7 @@
 // with the log resident: loaded once (as the client does it: copies, transferred), then the
 // round trip the UI waits for when a weight changes, from posting the select to the new list.
 import { readdirSync } from 'node:fs';
-import { DEFAULT_SELECTION } from '../../src/domain/events';
+import { DEFAULT_SELECTION } from '../../src/domain/selection/model';
 import { openApp, root } from './app.mjs';
 import { generateLog } from './genlog';
 

@@ -1,8 +1,9 @@
-import { NeedsStreamStartError, type Analysis, type TimeBase } from '../domain/analysis';
+import { NeedsStreamStartError, type Analysis, type TimeBase } from '../domain/selection/analysis';
 import type { ClickLogResult } from '../domain/clicklog/parse';
-import type { ClickLog, SelectionOptions } from '../domain/events';
-import type { Loudness } from '../domain/loudness';
-import { CancelledError } from '../domain/mediaErrors';
+import type { ClickLog } from '../domain/clicklog/model';
+import type { SelectionOptions } from '../domain/selection/model';
+import type { Loudness } from '../domain/recording/loudness';
+import { CancelledError } from '../domain/errors/mediaFailure';
 import { WorkerClient, type WorkerLike } from '../workers/client';
 import type { WorkerFailure } from '../workers/rpc';
 import { CANCELLED, NEEDS_STREAM_START, NOT_RESIDENT, type Requests, type Results } from '../../workers/protocol';

@@ -1,4 +1,4 @@
-import type { Clip, ClipFacts } from '../domain/clipOverride';
+import type { Clip, ClipFacts } from '../domain/clip/override';
 import { followClip, type EditContext } from '../domain/edit/follow';
 import { autoEdit, type ClipEdit } from '../domain/edit/model';
 import { DEFAULT_HASHTAGS } from '../domain/edit/postText';

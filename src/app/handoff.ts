@@ -1,5 +1,5 @@
-import { TIKTOK_UPLOAD_URL } from '../domain/tiktok';
-import { MP4, saveFile } from './fileSink';
+import { TIKTOK_UPLOAD_URL } from '../domain/shorts/tiktok';
+import { MP4, saveFile } from './browser/fileSink';
 
 /** A short as it is handed over: the MP4 and what to post with it. */
 export interface Handoff {

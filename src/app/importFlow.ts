@@ -1,7 +1,8 @@
-import { DEFAULT_SELECTION, type ClickLog, type RejectedRow } from '../domain/events';
+import { DEFAULT_SELECTION } from '../domain/selection/model';
+import type { ClickLog, RejectedRow } from '../domain/clicklog/model';
 import { parseCaptions } from '../domain/edit/captions';
 import { kindOfFile, mayHoldStreamStart } from '../domain/fileKinds';
-import { parseDateText } from '../domain/streamStart';
+import { parseDateText } from '../domain/recording/streamStart';
 import type { JobHooks } from '../media/engine';
 import { createProject } from '../storage/projects';
 import type { ProjectRecord } from '../storage/schema';

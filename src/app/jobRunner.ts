@@ -1,5 +1,5 @@
 import { advance, clampRatio, type JobProgress, type Pace, secondsLeft, startPace } from '../domain/progress';
-import { CancelledError } from '../domain/mediaErrors';
+import { CancelledError } from '../domain/errors/mediaFailure';
 
 /** What a job is doing now: a named step, or in a batch the item being worked on. */
 export interface JobPhase {

@@ -1,5 +1,5 @@
 import { createJobRunner } from './jobRunner';
-import { jobStarted } from './runningJobs';
+import { jobStarted } from './browser/runningJobs';
 
 /**
  * The app's one job runner: every long job (import, cut, render, transcription, ZIP…) runs and

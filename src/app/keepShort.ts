@@ -1,13 +1,13 @@
-import type { Clip } from '../domain/clipOverride';
+import type { Clip } from '../domain/clip/override';
 import type { ClipEdit } from '../domain/edit/model';
 import { outputPreset } from '../domain/edit/output';
 import { qualityPreset } from '../domain/edit/quality';
 import { shortFingerprint } from '../domain/shorts/fingerprint';
 import type { RenderResult } from '../media/engine';
 import { saveShort, type SavedShort } from '../storage/shorts';
-import { posterOf } from './poster';
+import { posterOf } from './browser/shortPoster';
 import { newId } from './services';
-import { requestPersistence } from './storageInfo';
+import { requestPersistence } from './browser/storageInfo';
 
 export interface Kept {
   short: SavedShort;

@@ -1,5 +1,5 @@
-import { clipKey } from '../domain/clipOverride';
-import type { Highlight } from '../domain/events';
+import { clipKey } from '../domain/clip/override';
+import type { Highlight } from '../domain/selection/model';
 import { getPicks } from '../storage/projects';
 
 /** The selection's picks, stored with the project for the editor and the shorts list. */

@@ -1,14 +1,14 @@
-import type { Highlight } from '../domain/events';
+import type { Highlight } from '../domain/selection/model';
 import { DEFAULT_MUSIC, type ClipEdit } from '../domain/edit/model';
 import { outputPreset } from '../domain/edit/output';
 import { makeRenderPlan, type RenderAssets, type RenderPlan } from '../domain/edit/plan';
 import { qualityPreset } from '../domain/edit/quality';
-import type { RecordingMeta } from '../domain/recording';
+import type { RecordingMeta } from '../domain/recording/meta';
 import { loadFonts } from '../canvas/fonts';
 import { exportOverlays } from '../canvas/exportOverlays';
 import type { JobHooks, RenderResult } from '../media/engine';
 import { engine } from './services';
-import { imageUrl } from './stickers';
+import { imageUrl } from './browser/stickers';
 
 export interface RenderInput {
   recording: Blob;

@@ -1,9 +1,9 @@
-import type { Clip } from '../domain/clipOverride';
+import type { Clip } from '../domain/clip/override';
 import type { ClipEdit } from '../domain/edit/model';
 import type { OutputPresetId } from '../domain/edit/output';
 import type { QualityId } from '../domain/edit/quality';
 import { clipFileName } from '../domain/format';
-import { messageOf } from '../domain/messageOf';
+import { messageOf } from '../domain/errors/messageOf';
 import type { RenderResult } from '../media/engine';
 import { currentEdit } from './clipEdits';
 import type { BatchOutcome, Job, JobOutcome } from './jobRunner';

@@ -3,7 +3,7 @@ import type { MediaEngine } from '../media/engine';
 import { FfmpegEngine } from '../media/ffmpeg/engine';
 import { MediaRouter } from '../media/router';
 import { WebCodecsEngine } from '../media/webcodecs/engine';
-import { enginePreference } from './preferences';
+import { enginePreference } from './browser/preferences';
 
 // ffmpeg jobs are serialised through an engine's queue. The user's jobs (probe, cut, render)
 // get one engine; background analysis (pause detection) its own, so it never delays them.
@@ -25,16 +25,4 @@ export const analysis = (): AnalysisClient => (analysisClient ??= new AnalysisCl
 
 export function newId(): string {
   return typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
-}
-
-export function saveBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // The download has taken the blob by the next task; revoke later to be safe on slow disks.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

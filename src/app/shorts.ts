@@ -1,5 +1,5 @@
 import { deleteShort, getShortFile, setShortPost, type SavedShort } from '../storage/shorts';
-import { saveBlob } from './services';
+import { saveBlob } from './browser/fileSink';
 
 export type { SavedShort, ShortsUsage } from '../storage/shorts';
 /** The project's saved shorts, re-read whenever they change in any tab. */

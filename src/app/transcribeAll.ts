@@ -1,4 +1,4 @@
-import type { Clip } from '../domain/clipOverride';
+import type { Clip } from '../domain/clip/override';
 import type { JobHooks } from '../media/engine';
 import { speechClient } from '../speech/client';
 import { transcribeClip, type Transcription } from '../speech/transcribeClip';

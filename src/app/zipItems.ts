@@ -1,4 +1,4 @@
-import type { Clip } from '../domain/clipOverride';
+import type { Clip } from '../domain/clip/override';
 import { clipFileName } from '../domain/format';
 import { getShortFile, type SavedShort } from '../storage/shorts';
 import type { ProjectRecord } from '../storage/schema';

@@ -1,7 +1,7 @@
 import type { RenderAssets, RenderPlan } from '../domain/edit/plan';
-import type { Loudness } from '../domain/loudness';
+import type { Loudness } from '../domain/recording/loudness';
 import type { JobProgress } from '../domain/progress';
-import type { RecordingMeta } from '../domain/recording';
+import type { RecordingMeta } from '../domain/recording/meta';
 
 /** The engines behind the MediaEngine seam. */
 export type EngineId = 'webcodecs' | 'ffmpeg';

@@ -3,8 +3,8 @@
  * engine's own text as details. This turns what the engines throw (ffmpeg logs, wasm exceptions,
  * WebCodecs DOMExceptions, our own engine errors) into one.
  */
-import { MediaFailure, type MediaFailureCode } from '../domain/mediaErrors';
-import { messageOf } from '../domain/messageOf';
+import { MediaFailure, type MediaFailureCode } from '../domain/errors/mediaFailure';
+import { messageOf } from '../domain/errors/messageOf';
 import { EngineUnsupportedError } from './engine';
 import { ProbeError } from './ffmpeg/probe';
 

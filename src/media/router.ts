@@ -5,10 +5,10 @@
  * can force either.
  */
 import type { RenderAssets, RenderPlan } from '../domain/edit/plan';
-import type { Loudness } from '../domain/loudness';
-import type { RecordingMeta } from '../domain/recording';
-import { CancelledError } from '../domain/mediaErrors';
-import { messageOf } from '../domain/messageOf';
+import type { Loudness } from '../domain/recording/loudness';
+import type { RecordingMeta } from '../domain/recording/meta';
+import { CancelledError } from '../domain/errors/mediaFailure';
+import { messageOf } from '../domain/errors/messageOf';
 import type { CutRequest, CutResult, EnginePreference, JobHooks, MediaEngine, RenderResult } from './engine';
 import { toMediaFailure } from './failures';
 import type { FfmpegEngine } from './ffmpeg/engine';

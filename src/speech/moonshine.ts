@@ -6,7 +6,7 @@
  */
 import llamaTokenizer from 'llama-tokenizer-js';
 import * as ort from 'onnxruntime-web/wasm';
-import { messageOf } from '../domain/messageOf';
+import { messageOf } from '../domain/errors/messageOf';
 import { MOONSHINE_TINY_DIR, ORT_DIR } from './assets';
 import { SPEECH_RATE, type SpeechModel } from './model';
 

@@ -1,8 +1,8 @@
 import { openDB, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import { DEFAULT_SELECTION, type SelectionOptions } from '../domain/events';
+import { DEFAULT_SELECTION, type SelectionOptions } from '../domain/selection/model';
 import { StorageError } from './errors';
 import { DB_NAME, DB_VERSION, type StudioDB } from './schema';
-import { messageOf } from '../domain/messageOf';
+import { messageOf } from '../domain/errors/messageOf';
 
 let dbPromise: Promise<IDBPDatabase<StudioDB>> | undefined;
 

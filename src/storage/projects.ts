@@ -1,9 +1,10 @@
 import type { IDBPTransaction, StoreNames } from 'idb';
-import type { ClickLog, Highlight } from '../domain/events';
+import type { ClickLog } from '../domain/clicklog/model';
+import type { Highlight } from '../domain/selection/model';
 import type { CaptionLook } from '../domain/edit/captionStyle';
 import type { ClipEdit } from '../domain/edit/model';
 import { mergeEdit, sameEditValue } from '../domain/edit/mergeEdit';
-import type { Loudness } from '../domain/loudness';
+import type { Loudness } from '../domain/recording/loudness';
 import { announce, announceEdit, announceShorts } from './changes';
 import { openStudioDB } from './db';
 import { deletedError, spaceError, StorageError, storageError } from './errors';

@@ -1,11 +1,12 @@
 import type { DBSchema } from 'idb';
-import type { ClipOverrides } from '../domain/clipOverride';
-import type { ClickLog, Highlight, SelectionOptions } from '../domain/events';
+import type { ClipOverrides } from '../domain/clip/override';
+import type { ClickLog } from '../domain/clicklog/model';
+import type { Highlight, SelectionOptions } from '../domain/selection/model';
 import type { Cue } from '../domain/edit/captions';
 import type { CaptionLook } from '../domain/edit/captionStyle';
 import type { ClipEdit } from '../domain/edit/model';
-import type { Loudness } from '../domain/loudness';
-import type { RecordingMeta } from '../domain/recording';
+import type { Loudness } from '../domain/recording/loudness';
+import type { RecordingMeta } from '../domain/recording/meta';
 import type { SavedShort, ShortFile } from './shortRecord';
 
 export interface ProjectRecord {

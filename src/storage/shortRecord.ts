@@ -1,6 +1,6 @@
 import type { OutputPresetId } from '../domain/edit/output';
 import type { QualityId } from '../domain/edit/quality';
-import type { LinkedProduct } from '../domain/clipOverride';
+import type { LinkedProduct } from '../domain/clip/product';
 import type { EngineId } from '../media/engine';
 
 /** A rendered short as kept in the `shorts` store; its MP4 is in `shortFiles` under the same id. */

@@ -1,6 +1,6 @@
 import type { FunctionComponent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { messageOf } from '../domain/messageOf';
+import { messageOf } from '../domain/errors/messageOf';
 
 /**
  * A view whose code loads on first use, in its own chunk: the home page does not download the

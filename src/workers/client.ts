@@ -4,7 +4,7 @@
  * the way the worker needs. Failures arrive as values with a code; each client turns them into
  * its own named errors.
  */
-import { CancelledError } from '../domain/mediaErrors';
+import { CancelledError } from '../domain/errors/mediaFailure';
 import type { Reply, WorkerFailure } from './rpc';
 
 /** The part of a Worker the client uses: a real one, or a fake in unit tests. */

@@ -4,7 +4,7 @@
  * its error as a value, and may report progress before. A note is more input for a request
  * already sent (same id). Each worker's protocol maps its kinds to payloads and results.
  */
-import { messageOf } from '../domain/messageOf';
+import { messageOf } from '../domain/errors/messageOf';
 
 /** A failure as it crosses from a worker: `code` names it (the error's name, or a finer code the worker picks). */
 export interface WorkerFailure {

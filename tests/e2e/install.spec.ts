@@ -149,7 +149,7 @@ test('the manifest, icons and service worker make the app installable', async ({
   }
 });
 
-/** Whether any tab holds the lock a running job holds (src/app/runningJobs.ts). */
+/** Whether any tab holds the lock a running job holds (src/app/browser/runningJobs.ts). */
 const jobLockHeld = (page: Page) => page.evaluate(async () => ((await navigator.locks.query()).held ?? []).some((l) => l.name === 'lhs-job'));
 
 /** The controlling worker's answer to the line the test appends to the new sw.js; the old one never answers. */

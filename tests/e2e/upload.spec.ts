@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { TIKTOK_UPLOAD_URL } from '../../src/domain/tiktok';
+import { TIKTOK_UPLOAD_URL } from '../../src/domain/shorts/tiktok';
 import { CLIP_SEC, openEditor } from './editor';
 import { advancedSetting, ffprobe, saveDownload } from './helpers';
 import { NO_PICKER, OPFS_PICKER, opfsHas, readOpfs } from './shorts';

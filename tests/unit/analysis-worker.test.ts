@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { AnalysisClient } from '../../src/analysis/client';
-import { CancelledError } from '../../src/domain/mediaErrors';
-import { analyse, LogAnalyser, NeedsStreamStartError } from '../../src/domain/analysis';
+import { CancelledError } from '../../src/domain/errors/mediaFailure';
+import { analyse, LogAnalyser, NeedsStreamStartError } from '../../src/domain/selection/analysis';
 import { parseClickLog } from '../../src/domain/clicklog/parse';
-import { DEFAULT_SELECTION, type ClickLog, type SelectionOptions } from '../../src/domain/events';
+import { DEFAULT_SELECTION, type SelectionOptions } from '../../src/domain/selection/model';
+import type { ClickLog } from '../../src/domain/clicklog/model';
 import { analysisHandlers, MAX_RESIDENT_LOGS } from '../../workers/analysisHandlers';
 import { createDispatcher, type Handlers } from '../../workers/dispatch';
 import type { WorkerLike } from '../../src/workers/client';

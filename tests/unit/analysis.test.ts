@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { analyse, NeedsStreamStartError } from '../../src/domain/analysis';
+import { analyse, NeedsStreamStartError } from '../../src/domain/selection/analysis';
 import { parseClickLog } from '../../src/domain/clicklog/parse';
-import { DEFAULT_SELECTION, type ClickLog } from '../../src/domain/events';
+import { DEFAULT_SELECTION } from '../../src/domain/selection/model';
+import type { ClickLog } from '../../src/domain/clicklog/model';
 
 function log(text: string): ClickLog {
   const r = parseClickLog(text, 'log.csv');

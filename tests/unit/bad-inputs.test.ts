@@ -10,9 +10,9 @@ import { parseClickLogBytes } from '../../src/domain/clicklog/parse';
 import type { LogErrorCode, LogNoticeCode } from '../../src/domain/clicklog/result';
 import { autoEdit } from '../../src/domain/edit/model';
 import { DEFAULT_HASHTAGS } from '../../src/domain/edit/postText';
-import type { Highlight } from '../../src/domain/events';
+import type { Highlight } from '../../src/domain/selection/model';
 import { capText, PRICE_MAX, PRODUCT_NAME_MAX } from '../../src/domain/format';
-import { picksToCsv, picksToJson } from '../../src/domain/picksExport';
+import { picksToCsv, picksToJson } from '../../src/domain/selection/picksExport';
 
 type Outcome =
   | {

@@ -6,7 +6,7 @@ import { parseClickLog, parseClickLogBytes, type ClickLogResult } from '../../sr
 import type { LogFailure } from '../../src/domain/clicklog/result';
 import { earliestAbsoluteMs, needsStreamStart, resolveTimes } from '../../src/domain/clicklog/resolve';
 import { parseAbsoluteTime, parseRelativeTime } from '../../src/domain/clicklog/time';
-import { EVENT_KINDS, kindCode, type ClickLog, type EventKind, type RejectedRow } from '../../src/domain/events';
+import { EVENT_KINDS, kindCode, type ClickLog, type EventKind, type RejectedRow } from '../../src/domain/clicklog/model';
 
 function ok(r: ClickLogResult): ClickLog & { warnings: string[] } {
   if (!r.ok) throw new Error(`expected ok, got error: ${r.error}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { posterTime } from '../../src/app/clipPoster';
+import { posterTime } from '../../src/app/browser/clipPoster';
 
 describe('posterTime', () => {
   const burst = { start: 20, end: 30 };

@@ -1,6 +1,6 @@
 // A stored edit follows its clip's trim and product link (src/domain/edit/follow.ts).
 import { describe, expect, it } from 'vitest';
-import type { ClipFacts } from '../../src/domain/clipOverride';
+import type { ClipFacts } from '../../src/domain/clip/override';
 import type { Cue } from '../../src/domain/edit/captions';
 import { followClip } from '../../src/domain/edit/follow';
 import { autoEdit, type ClipEdit } from '../../src/domain/edit/model';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { clipFileName, formatClock, formatEta, slug } from '../../src/domain/format';
-import { picksToCsv, picksToJson } from '../../src/domain/picksExport';
+import { picksToCsv, picksToJson } from '../../src/domain/selection/picksExport';
 import { copyContainer, cutArgs } from '../../src/media/ffmpeg/cutArgs';
 import { ffmpegLogTime } from '../../src/media/ffmpeg/logTime';
-import type { Highlight } from '../../src/domain/events';
+import type { Highlight } from '../../src/domain/selection/model';
 
 const pick: Highlight = {
   rank: 1,

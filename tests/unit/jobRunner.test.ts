@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createJobRunner, type JobContext } from '../../src/app/jobRunner';
-import { MediaFailure } from '../../src/domain/mediaErrors';
+import { MediaFailure } from '../../src/domain/errors/mediaFailure';
 
 /** A job's work that reports progress and ends only when the test says so. */
 function controlled() {

@@ -4,8 +4,8 @@ import { describe, expect, it, vi } from 'vitest';
 import type { JobContext } from '../../src/app/jobRunner';
 import { createJobRunner } from '../../src/app/jobRunner';
 import { LOUDNESS_JOB, LoudnessStore, type LoudnessDeps, type LoudnessSource } from '../../src/app/stores/loudnessStore';
-import type { Loudness } from '../../src/domain/loudness';
-import { CancelledError } from '../../src/domain/mediaErrors';
+import type { Loudness } from '../../src/domain/recording/loudness';
+import { CancelledError } from '../../src/domain/errors/mediaFailure';
 
 const envelope = { hopSec: 0.1, db: new Float32Array([-20, -60]) } as unknown as Loudness;
 const source = (recording = new Blob(['rec'])): LoudnessSource => ({ recording, fileName: 'rec.mp4', durationSec: 20 });

@@ -10,7 +10,7 @@ import {
   snapToQuiet,
   type Loudness,
   type QuietRun,
-} from '../../src/domain/loudness';
+} from '../../src/domain/recording/loudness';
 import { loudnessArgs, parseAstatsMetadata } from '../../src/media/ffmpeg/loudnessArgs';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CancelledError, detailsOf, failureSentence, MediaFailure, type MediaFailureCode } from '../../src/domain/mediaErrors';
+import { CancelledError, detailsOf, failureSentence, MediaFailure, type MediaFailureCode } from '../../src/domain/errors/mediaFailure';
 import { EngineUnsupportedError, MediaError } from '../../src/media/engine';
 import { ffmpegFailure } from '../../src/media/ffmpeg/failure';
 import { ProbeError } from '../../src/media/ffmpeg/probe';

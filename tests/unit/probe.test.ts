@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isHdrTransfer } from '../../src/domain/recording';
+import { isHdrTransfer } from '../../src/domain/recording/meta';
 import { metaFromProbe, ProbeError, probeHeader } from '../../src/media/ffmpeg/probe';
 
 const probe = (streams: object[], format: object = { format_name: 'mov,mp4,m4a,3gp,3g2,mj2', duration: '20.000' }) => JSON.stringify({ streams, format });

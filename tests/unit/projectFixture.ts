@@ -1,6 +1,6 @@
 // Project records for the storage tests: one shape, so a schema change is made in one place.
-import { DEFAULT_SELECTION } from '../../src/domain/events';
-import type { RecordingMeta } from '../../src/domain/recording';
+import { DEFAULT_SELECTION } from '../../src/domain/selection/model';
+import type { RecordingMeta } from '../../src/domain/recording/meta';
 import type { NewProject } from '../../src/storage/projects';
 import type { ProjectRecord } from '../../src/storage/schema';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displaySize, formatDuration, recordingWarnings, type RecordingMeta } from '../../src/domain/recording';
+import { displaySize, formatDuration, recordingWarnings, type RecordingMeta } from '../../src/domain/recording/meta';
 
 const meta: RecordingMeta = {
   durationSec: 35,

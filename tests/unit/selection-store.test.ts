@@ -2,9 +2,10 @@
 // the worker told to forget a replaced log) against a fake worker: no DOM, no worker.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SELECTION_DEBOUNCE_MS, SelectionStore, type SelectionDeps, type SelectionInputs } from '../../src/app/stores/selectionStore';
-import { NeedsStreamStartError, type Analysis } from '../../src/domain/analysis';
-import { DEFAULT_SELECTION, type ClickLog, type Highlight } from '../../src/domain/events';
-import { CancelledError } from '../../src/domain/mediaErrors';
+import { NeedsStreamStartError, type Analysis } from '../../src/domain/selection/analysis';
+import type { ClickLog } from '../../src/domain/clicklog/model';
+import { DEFAULT_SELECTION, type Highlight } from '../../src/domain/selection/model';
+import { CancelledError } from '../../src/domain/errors/mediaFailure';
 
 const log = (name: string) => ({ fileName: name }) as unknown as ClickLog;
 const analysis = (rank: number) => ({ picks: [{ rank } as Highlight] }) as unknown as Analysis;

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SELECTION, kindCode, type EventKind, type Highlight, type Product, type SelectionOptions } from '../../src/domain/events';
-import type { QuietRun } from '../../src/domain/loudness';
+import { DEFAULT_SELECTION, type Highlight, type SelectionOptions } from '../../src/domain/selection/model';
+import { kindCode, type EventKind, type Product } from '../../src/domain/clicklog/model';
+import type { QuietRun } from '../../src/domain/recording/loudness';
 import { burstLevels, CLICK_LAG_SEC, findBursts } from '../../src/domain/selection/clip';
 import { explainPick } from '../../src/domain/selection/explain';
 import { MIN_PEAK_SCORE, selectHighlights, type SelectionInput } from '../../src/domain/selection/select';

@@ -1,6 +1,6 @@
 // Clip trims and product links are one project field, merged per clip across tabs (src/storage/versions.ts).
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SELECTION } from '../../src/domain/events';
+import { DEFAULT_SELECTION } from '../../src/domain/selection/model';
 import type { ProjectRecord } from '../../src/storage/schema';
 import { storedProject } from './projectFixture';
 import { applyPatch, rebase } from '../../src/storage/versions';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SELECTION } from '../../src/domain/events';
+import { DEFAULT_SELECTION } from '../../src/domain/selection/model';
 import type { ProjectRecord } from '../../src/storage/schema';
 import { storedProject } from './projectFixture';
 import { applyPatch, rebase, sameValue } from '../../src/storage/versions';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { effectiveStreamStart, parseCreationTime, parseDateText, startFromFileName } from '../../src/domain/streamStart';
+import { effectiveStreamStart, parseCreationTime, parseDateText, startFromFileName } from '../../src/domain/recording/streamStart';
 
 // File names and zone-less text are local time: expected values are built in the test machine's zone.
 const local = (y: number, mo: number, d: number, h: number, mi: number, s: number, ms = 0) => new Date(y, mo - 1, d, h, mi, s, ms).getTime();

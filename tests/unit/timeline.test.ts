@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binEvents } from '../../src/domain/timeline';
+import { binEvents } from '../../src/domain/selection/clickTimeline';
 
 function bins(events: Array<[number, number]>, duration: number) {
   const time = Float64Array.from(events, (e) => e[0]);

@@ -1,22 +1,14 @@
 // Trim and product link (issue 10, points 1 and 2): overrides applied to picks, the limits, the
 // typed product, typed times, and what the trim timeline shows.
 import { describe, expect, it } from 'vitest';
-import {
-  applyOverrides,
-  clipKey,
-  clipOf,
-  limitMessage,
-  limitRange,
-  setEdge,
-  setOverride,
-  validateProduct,
-  withProduct,
-  withTrim,
-} from '../../src/domain/clipOverride';
-import { DEFAULT_WEIGHTS, kindCode, type EventKind, type EventTable, type Highlight, type Product } from '../../src/domain/events';
+import { applyOverrides, clipKey, clipOf, setOverride, withProduct, withTrim } from '../../src/domain/clip/override';
+import { limitMessage, limitRange, setEdge } from '../../src/domain/clip/trim';
+import { validateProduct } from '../../src/domain/clip/product';
+import { DEFAULT_WEIGHTS, type Highlight } from '../../src/domain/selection/model';
+import { kindCode, type EventKind, type EventTable, type Product } from '../../src/domain/clicklog/model';
 import { parseClock } from '../../src/domain/format';
-import { eventsPerSecond, pausesIn, trimWindow } from '../../src/domain/trimView';
-import { picksToJson } from '../../src/domain/picksExport';
+import { eventsPerSecond, pausesIn, trimWindow } from '../../src/domain/clip/trimTimeline';
+import { picksToJson } from '../../src/domain/selection/picksExport';
 
 const products: Product[] = [
   { id: 'P1', name: 'Red Mug', price: '12.00' },

@@ -1,5 +1,5 @@
 import { describe, expect, expectTypeOf, it, vi } from 'vitest';
-import { CancelledError } from '../../src/domain/mediaErrors';
+import { CancelledError } from '../../src/domain/errors/mediaFailure';
 import { WORKER_STOPPED, WorkerClient, type WorkerClientOptions, type WorkerLike } from '../../src/workers/client';
 import { respond, type Reply, type WorkerFailure } from '../../src/workers/rpc';
 

@@ -9,7 +9,7 @@ import { canRedo, canUndo, record, redo, startHistory, throughout, undo, type Hi
 import type { EditCommand } from '../../domain/edit/commands';
 import { mergeEdit } from '../../domain/edit/mergeEdit';
 import type { ClipEdit } from '../../domain/edit/model';
-import { messageOf } from '../../domain/messageOf';
+import { messageOf } from '../../domain/errors/messageOf';
 import type { StoredEdit } from '../../storage/projects';
 import { Store, type Notice } from './store';
 

@@ -3,8 +3,8 @@
  * from storage, or measured once as a cancellable job and stored. Without a recording (the view
  * closed, the project deleted) the measurement stops: it holds the recording's file.
  */
-import type { Loudness } from '../../domain/loudness';
-import { messageOf } from '../../domain/messageOf';
+import type { Loudness } from '../../domain/recording/loudness';
+import { messageOf } from '../../domain/errors/messageOf';
 import type { JobContext, JobRunner } from '../jobRunner';
 import { Store } from './store';
 

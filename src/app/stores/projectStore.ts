@@ -5,8 +5,8 @@
  * reloaded; when another tab deleted it, the state becomes `deleted` and the recording is let go.
  */
 import type { CaptionLook } from '../../domain/edit/captionStyle';
-import type { ClickLog } from '../../domain/events';
-import { messageOf } from '../../domain/messageOf';
+import type { ClickLog } from '../../domain/clicklog/model';
+import { messageOf } from '../../domain/errors/messageOf';
 import type { ProjectChange } from '../../storage/changes';
 import type { ProjectRecord } from '../../storage/schema';
 import type { ProjectPatch } from '../../storage/versions';

@@ -3,11 +3,12 @@
  * run cancelling an older one, and each finished run's picks stored for the editor and shorts.
  * The last list stays on screen while newer runs replace one another.
  */
-import { NeedsStreamStartError, type Analysis, type TimeBase } from '../../domain/analysis';
-import type { ClickLog, Highlight, SelectionOptions } from '../../domain/events';
-import type { Loudness } from '../../domain/loudness';
-import { CancelledError } from '../../domain/mediaErrors';
-import { messageOf } from '../../domain/messageOf';
+import { NeedsStreamStartError, type Analysis, type TimeBase } from '../../domain/selection/analysis';
+import type { ClickLog } from '../../domain/clicklog/model';
+import type { Highlight, SelectionOptions } from '../../domain/selection/model';
+import type { Loudness } from '../../domain/recording/loudness';
+import { CancelledError } from '../../domain/errors/mediaFailure';
+import { messageOf } from '../../domain/errors/messageOf';
 import { Store } from './store';
 
 export type SelectionState =

@@ -1,4 +1,4 @@
-import { EVENT_KINDS, kindCode, type EventKind, type EventTable, type Product } from '../events';
+import { EVENT_KINDS, kindCode, type EventKind, type EventTable, type Product } from './model';
 import { capText, PRICE_MAX, PRODUCT_NAME_MAX } from '../format';
 import { EVENT_ALIASES, eventOf } from './fields';
 import type { LogNotice, LogRejectedRow } from './result';

@@ -1,4 +1,4 @@
-import type { EventKind } from '../events';
+import type { EventKind } from './model';
 import type { LogNotice } from './result';
 
 /**

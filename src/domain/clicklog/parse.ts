@@ -1,10 +1,10 @@
-import type { LogFormat } from '../events';
+import type { LogFormat } from './model';
 import { LogBuilder } from './builder';
 import { readCsv, type ReadResult } from './csv';
 import { binaryAt, decodeLog } from './decode';
 import { invalidJson, readJsonDocument, readNdjson } from './json';
 import { refused, type ClickLogResult, type LogErrorCode, type LogNotice, type LogRejectedRow, type ParsedClickLog } from './result';
-import { messageOf } from '../messageOf';
+import { messageOf } from '../errors/messageOf';
 
 export type { ClickLogResult } from './result';
 

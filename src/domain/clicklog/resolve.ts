@@ -1,4 +1,4 @@
-import type { ClickLog, EventTable } from '../events';
+import type { ClickLog, EventTable } from './model';
 
 function hasAbsolute(events: EventTable): boolean {
   const abs = events.absolute;

@@ -1,4 +1,4 @@
-import type { ClickLog, RejectedRow } from '../events';
+import type { ClickLog, RejectedRow } from './model';
 import type { RejectCategory } from './builder';
 
 /**

@@ -12,7 +12,8 @@
  *   the whole new clip; one left entirely outside the new range is dropped;
  * - layouts, styles, reframe, music and output are the user's and stay.
  */
-import { sameProduct, type ClipFacts } from '../clipOverride';
+import { sameProduct } from '../clip/product';
+import type { ClipFacts } from '../clip/override';
 import type { Cue } from './captions';
 import { autoEdit, type AutoEditInput, type ClipEdit } from './model';
 

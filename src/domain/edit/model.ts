@@ -1,5 +1,5 @@
-import type { ClipFacts } from '../clipOverride';
-import type { Product } from '../events';
+import type { ClipFacts } from '../clip/override';
+import type { Product } from '../clicklog/model';
 import { capText, PRICE_MAX, PRODUCT_NAME_MAX } from '../format';
 import { productCaptions, cuesForClip, type Cue } from './captions';
 import type { OutputPresetId } from './output';

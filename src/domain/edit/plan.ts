@@ -10,7 +10,7 @@
  * both the PNG decode and the blend. Full-frame PNGs at 0:0 would be simpler to place but make
  * every caption as expensive as a second video layer.
  */
-import type { RecordingMeta } from '../recording';
+import type { RecordingMeta } from '../recording/meta';
 import type { OutputSize } from './output';
 import type { QualityId } from './quality';
 import type { ReframeMode } from './reframe';

@@ -1,4 +1,4 @@
-import type { Highlight } from '../events';
+import type { Highlight } from './model';
 import { formatClock } from '../format';
 
 export interface Explanation {

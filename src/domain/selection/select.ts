@@ -1,5 +1,6 @@
-import { EVENT_KINDS, MAX_CLIP_SEC, kindCode, type EventKind, type Highlight, type Product, type ProductWindow, type SelectionOptions } from '../events';
-import { snapToQuiet, type QuietRun } from '../loudness';
+import { EVENT_KINDS, kindCode, type EventKind, type Product } from '../clicklog/model';
+import { MAX_CLIP_SEC, type Highlight, type ProductWindow, type SelectionOptions } from './model';
+import { snapToQuiet, type QuietRun } from '../recording/loudness';
 import { burstRate, findBursts, MIN_BURST_SEC, planClip, type Burst, type ClipLimits } from './clip';
 import { freeIntervals, inferredWindows, pinnedWindows, type PinMarker } from './windows';
 

@@ -1,4 +1,4 @@
-import type { ProductWindow } from '../events';
+import type { ProductWindow } from './model';
 
 export interface PinMarker {
   time: number;

@@ -1,5 +1,5 @@
 import type { ClipEdit } from '../edit/model';
-import type { Product } from '../events';
+import type { Product } from '../clicklog/model';
 
 /** What a short shows: the clip's range in the recording, its product, and the edit drawn over it. */
 export interface ShortSource {

@@ -1,9 +1,9 @@
 /**
  * Speech segments for a speech model: cut at pauses, merged and split to the short utterances
  * such models are trained on (about 1–20 s), silence dropped. Pure: it reads 16 kHz mono PCM and
- * reuses the pause detector clip edges snap to (src/domain/loudness.ts), relative to the speech level.
+ * reuses the pause detector clip edges snap to (src/domain/recording/loudness.ts), relative to the speech level.
  */
-import { quietRuns, SILENCE_DB, type Loudness } from '../loudness';
+import { quietRuns, SILENCE_DB, type Loudness } from '../recording/loudness';
 
 /** [start, end) in seconds from the start of the audio. */
 export interface Span {

@@ -1,4 +1,4 @@
-import type { RecordingMeta } from '../../domain/recording';
+import type { RecordingMeta } from '../../domain/recording/meta';
 
 /** Codecs that an MP4 file can carry by stream copy. */
 const MP4_VIDEO = new Set(['h264', 'hevc', 'av1', 'vp9', 'mpeg4']);

@@ -1,4 +1,4 @@
-import { MediaFailure, type MediaFailureCode } from '../../domain/mediaErrors';
+import { MediaFailure, type MediaFailureCode } from '../../domain/errors/mediaFailure';
 import { classifyText } from '../failures';
 
 /** Log lines worth showing: not the progress lines, not the "Aborted()" every run ends with. */

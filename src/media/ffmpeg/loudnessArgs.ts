@@ -1,5 +1,5 @@
 /** ffmpeg's side of the loudness envelope: the astats arguments and the parser of what they write. */
-import { LOUDNESS_RATE, SILENCE_DB, type Loudness } from '../../domain/loudness';
+import { LOUDNESS_RATE, SILENCE_DB, type Loudness } from '../../domain/recording/loudness';
 
 const METADATA_KEY = 'lavfi.astats.Overall.RMS_level';
 

@@ -1,6 +1,6 @@
-import type { MediaFailureCode } from '../../domain/mediaErrors';
-import type { RecordingMeta } from '../../domain/recording';
-import { parseCreationTime } from '../../domain/streamStart';
+import type { MediaFailureCode } from '../../domain/errors/mediaFailure';
+import type { RecordingMeta } from '../../domain/recording/meta';
+import { parseCreationTime } from '../../domain/recording/streamStart';
 
 /** The parts of `ffprobe -print_format json -show_format -show_streams` we read. */
 interface ProbeStream {

@@ -5,8 +5,8 @@
  * the end of the file was cut short, so its readable end is searched through its index. Neither
  * reads the whole file. Other formats without a duration are read through once (copy to null).
  */
-import { MediaFailure } from '../../domain/mediaErrors';
-import type { RecordingMeta } from '../../domain/recording';
+import { MediaFailure } from '../../domain/errors/mediaFailure';
+import type { RecordingMeta } from '../../domain/recording/meta';
 import { blobBytes } from '../container/bytes';
 import { isMatroska, matroskaTail, piecesBlob } from '../container/matroska';
 import { mp4Layout } from '../container/mp4';

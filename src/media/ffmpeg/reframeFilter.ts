@@ -1,7 +1,7 @@
 /** The reframe geometry as an ffmpeg filter chain (the WebCodecs compositor draws the same geometry). */
 import { OUTPUT_COLOR, sourceMatrix, type OutputSize } from '../../domain/edit/output';
 import type { RenderPlan } from '../../domain/edit/plan';
-import { isHdrTransfer } from '../../domain/recording';
+import { isHdrTransfer } from '../../domain/recording/meta';
 import type { Rect, Size } from '../../domain/edit/rect';
 import { BLUR_POWER, type ReframeGeometry } from '../../domain/edit/reframe';
 

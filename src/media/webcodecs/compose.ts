@@ -27,7 +27,7 @@ import {
 import { clipDuration, frameCount, overlayAlpha, visibleOverlays, type RenderPlan } from '../../domain/edit/plan';
 import { qualityPreset, videoBitrate } from '../../domain/edit/quality';
 import { reframeGeometry } from '../../domain/edit/reframe';
-import { messageOf } from '../../domain/messageOf';
+import { messageOf } from '../../domain/errors/messageOf';
 import { EngineUnsupportedError } from '../engine';
 import { context2d, FramePainter, type DrawableFrame } from './draw';
 import { CanvasToI420 } from './i420';

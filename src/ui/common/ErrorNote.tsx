@@ -1,4 +1,4 @@
-import type { RejectedRow } from '../../domain/events';
+import type { RejectedRow } from '../../domain/clicklog/model';
 
 interface Props {
   message: string;

@@ -1,6 +1,6 @@
 import type { FunctionComponent } from 'preact';
 import { useState } from 'preact/hooks';
-import { messageOf } from '../../domain/messageOf';
+import { messageOf } from '../../domain/errors/messageOf';
 
 /** The help's body is loaded on first opening: the full format text stays off the home page's first download. */
 let loaded: FunctionComponent | undefined;

@@ -1,5 +1,5 @@
 import type { ShortsUsage } from '../../app/shorts';
-import { freeBytes, type StorageInfo } from '../../app/storageInfo';
+import { freeBytes, type StorageInfo } from '../../app/browser/storageInfo';
 import { formatBytes } from '../../domain/format';
 
 interface Props {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { jobRunning } from '../../app/runningJobs';
+import { jobRunning } from '../../app/browser/runningJobs';
 import { applyUpdate, subscribeUpdate, type UpdateState } from '../swUpdate';
 
 /**

@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { LinkedProduct } from '../../domain/clipOverride';
+import type { LinkedProduct } from '../../domain/clip/product';
 import { POST_MAX_CHARS } from '../../domain/edit/postText';
 import { formatBytes } from '../../domain/format';
-import { TIKTOK_UPLOAD_URL } from '../../domain/tiktok';
+import { TIKTOK_UPLOAD_URL } from '../../domain/shorts/tiktok';
 import { canShareFile, copyText, handOffToUploader, shareShort, type DesktopHandoff } from '../../app/handoff';
 import { ErrorNote } from './ErrorNote';
-import { messageOf } from '../../domain/messageOf';
+import { messageOf } from '../../domain/errors/messageOf';
 
 interface Props {
   file: File;

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { onProjectChange } from '../../app/projects';
 import { onShortsChange, shortsUsage, type ShortsUsage } from '../../app/shorts';
-import { requestPersistence, storageInfo, type StorageInfo } from '../../app/storageInfo';
+import { requestPersistence, storageInfo, type StorageInfo } from '../../app/browser/storageInfo';
 
 export interface StorageSummary {
   info: StorageInfo | undefined;

@@ -1,6 +1,6 @@
 import type { Cue } from '../../domain/edit/captions';
 import { toSrt, toVtt } from '../../domain/edit/captionFiles';
-import { saveBlob } from '../../app/services';
+import { saveBlob } from '../../app/browser/fileSink';
 
 interface Props {
   cues: readonly Cue[];

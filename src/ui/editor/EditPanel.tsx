@@ -20,7 +20,7 @@ import { OUTPUT_PRESETS, type OutputPresetId } from '../../domain/edit/output';
 import { QUALITY_PRESETS, qualityPreset } from '../../domain/edit/quality';
 import { canPanCrop, clampCropX, reframeGeometry, type ReframeMode, type ReframeSource } from '../../domain/edit/reframe';
 import { DEFAULT_FONT } from '../../domain/edit/textStyle';
-import type { StickerInfo } from '../../app/stickers';
+import type { StickerInfo } from '../../app/browser/stickers';
 import { CaptionsPanel, type CaptionsProject } from './CaptionsPanel';
 import { FilePickButton, ToggledFieldset } from './controls';
 import { StylePicker } from './StylePicker';

@@ -11,9 +11,9 @@ import { layoutWarnings, type LayoutWarning, type PlacedElement } from '../../do
 import { DESIGN, type ClipEdit, type ElementLayout } from '../../domain/edit/model';
 import { canPanCrop, clampCropX, pannedCropX, reframeGeometry } from '../../domain/edit/reframe';
 import { safeArea } from '../../domain/edit/safeArea';
-import type { RecordingMeta } from '../../domain/recording';
+import type { RecordingMeta } from '../../domain/recording/meta';
 import { codecLabel } from '../common/codecLabel';
-import { imageUrl } from '../../app/stickers';
+import { imageUrl } from '../../app/browser/stickers';
 import { pictureOf, type Picture } from '../common/usePicture';
 
 interface Props {

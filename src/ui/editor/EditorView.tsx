@@ -3,10 +3,11 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { storedPick } from '../../app/picks';
 import type { ProjectPatch, ProjectRecord } from '../../app/projects';
-import { stickerCatalogue, type StickerInfo } from '../../app/stickers';
-import { clipOf } from '../../domain/clipOverride';
+import { stickerCatalogue, type StickerInfo } from '../../app/browser/stickers';
+import { clipOf } from '../../domain/clip/override';
 import type { ElementRef } from '../../domain/edit/elements';
-import type { ClickLog, Highlight } from '../../domain/events';
+import type { ClickLog } from '../../domain/clicklog/model';
+import type { Highlight } from '../../domain/selection/model';
 import { clipFileName, formatClock } from '../../domain/format';
 import type { CaptionLook } from '../../domain/edit/captionStyle';
 import { DEFAULT_HASHTAGS } from '../../domain/edit/postText';
@@ -19,7 +20,7 @@ import { RenderPanel } from './RenderPanel';
 import { TranscribePanel } from './TranscribePanel';
 import { clipKey, useClipEdit } from './useClipEdit';
 import { useStoredProject } from '../common/useStoredProject';
-import { messageOf } from '../../domain/messageOf';
+import { messageOf } from '../../domain/errors/messageOf';
 
 interface Props {
   projectId: string;

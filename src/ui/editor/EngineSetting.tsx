@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { EnginePreference } from '../../media/engine';
-import { enginePreference, setEnginePreference } from '../../app/preferences';
+import { enginePreference, setEnginePreference } from '../../app/browser/preferences';
 
 /** The app-wide engine choice; "Automatic" is right for nearly everyone. */
 export function EngineSetting() {

@@ -1,15 +1,15 @@
 import { DraftInput } from '../common/DraftInput';
 import { useState } from 'preact/hooks';
 import { KEEPING, type RenderedShort, renderThenKeep } from '../../app/renderJobs';
-import { saveBlob } from '../../app/services';
+import { saveBlob } from '../../app/browser/fileSink';
 import { saveShortPost } from '../../app/shorts';
-import { wontFit } from '../../app/storageInfo';
+import { wontFit } from '../../app/browser/storageInfo';
 import { useObjectUrl } from '../common/useObjectUrl';
-import type { Clip } from '../../domain/clipOverride';
+import type { Clip } from '../../domain/clip/override';
 import type { ClipEdit } from '../../domain/edit/model';
 import { suggestPost } from '../../domain/edit/postText';
 import { clipFileName } from '../../domain/format';
-import type { RecordingMeta } from '../../domain/recording';
+import type { RecordingMeta } from '../../domain/recording/meta';
 import { estimateShortBytes } from '../../domain/shorts/size';
 import { useJob } from '../common/useJob';
 import { EngineNote } from '../common/EngineNote';
@@ -18,8 +18,8 @@ import { ErrorNote } from '../common/ErrorNote';
 import { FitWarning } from '../common/FitWarning';
 import { JobProgressBar } from '../common/JobProgress';
 import { UploadDialog } from '../common/UploadDialog';
-import { messageOf } from '../../domain/messageOf';
-import { detailsOf } from '../../domain/mediaErrors';
+import { messageOf } from '../../domain/errors/messageOf';
+import { detailsOf } from '../../domain/errors/mediaFailure';
 
 interface Props {
   /** Renders are kept as this project's shorts. */

@@ -1,7 +1,7 @@
-import { asError } from '../../domain/messageOf';
+import { asError } from '../../domain/errors/messageOf';
 import { useRef, useState } from 'preact/hooks';
 import type { ClipEdit } from '../../domain/edit/model';
-import { detailsOf } from '../../domain/mediaErrors';
+import { detailsOf } from '../../domain/errors/mediaFailure';
 import { DEFAULT_SPEECH_MODEL, SPEECH_MODELS } from '../../domain/speech/models';
 import { transcribeRange, type Transcription } from '../../app/transcribeAll';
 import { useJob } from '../common/useJob';

@@ -1,6 +1,6 @@
 import type { ElementRef } from '../../domain/edit/elements';
 import type { ClipEdit } from '../../domain/edit/model';
-import type { StickerInfo } from '../../app/stickers';
+import type { StickerInfo } from '../../app/browser/stickers';
 
 const QUOTE_MAX = 24;
 

@@ -1,12 +1,12 @@
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { autoEditFor, clipEditStorage, editFor } from '../../app/clipEdits';
 import { ClipEditStore } from '../../app/stores/clipEditStore';
-import type { Clip } from '../../domain/clipOverride';
+import type { Clip } from '../../domain/clip/override';
 import type { EditCommand } from '../../domain/edit/commands';
 import type { ProjectRecord } from '../../app/projects';
 import { useStore } from '../common/useStore';
 
-export { clipKey } from '../../domain/clipOverride';
+export { clipKey } from '../../domain/clip/override';
 
 /**
  * The clip's edit from its store (src/app/stores/clipEditStore.ts): one store per project and

@@ -10,7 +10,7 @@ import { ProjectList } from './ProjectList';
 import { StorageLine } from '../common/StorageLine';
 import { useJob } from '../common/useJob';
 import { useStorageSummary } from '../common/useStorageSummary';
-import { detailsOf } from '../../domain/mediaErrors';
+import { detailsOf } from '../../domain/errors/mediaFailure';
 
 interface Props {
   open: (id: string, warnings?: string[]) => void;

@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks';
 import type { ProjectRecord } from '../../app/projects';
 import { autoEditAll } from '../../app/renderJobs';
-import { saveBlob } from '../../app/services';
-import { wontFit } from '../../app/storageInfo';
+import { saveBlob } from '../../app/browser/fileSink';
+import { wontFit } from '../../app/browser/storageInfo';
 import type { OutputPresetId } from '../../domain/edit/output';
 import { DEFAULT_QUALITY, QUALITY_PRESETS, type QualityId } from '../../domain/edit/quality';
-import type { Clip } from '../../domain/clipOverride';
-import { detailsOf } from '../../domain/mediaErrors';
+import type { Clip } from '../../domain/clip/override';
+import { detailsOf } from '../../domain/errors/mediaFailure';
 import { estimateShortBytes } from '../../domain/shorts/size';
 import type { EngineId } from '../../media/engine';
 import { useJob } from '../common/useJob';

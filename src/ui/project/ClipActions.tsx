@@ -1,17 +1,18 @@
 import { useState } from 'preact/hooks';
 import { clipPostText } from '../../app/clipEdits';
 import type { ProjectRecord } from '../../app/projects';
-import { engine, saveBlob } from '../../app/services';
-import type { Clip } from '../../domain/clipOverride';
+import { engine } from '../../app/services';
+import { saveBlob } from '../../app/browser/fileSink';
+import type { Clip } from '../../domain/clip/override';
 import { clipFileName } from '../../domain/format';
-import type { RecordingMeta } from '../../domain/recording';
+import type { RecordingMeta } from '../../domain/recording/meta';
 import type { CutMethod, CutResult } from '../../media/engine';
 import { useJob } from '../common/useJob';
 import { ErrorNote } from '../common/ErrorNote';
 import { JobProgressBar } from '../common/JobProgress';
 import { UploadDialog } from '../common/UploadDialog';
-import { asError } from '../../domain/messageOf';
-import { detailsOf } from '../../domain/mediaErrors';
+import { asError } from '../../domain/errors/messageOf';
+import { detailsOf } from '../../domain/errors/mediaFailure';
 
 interface Props {
   /** For the clip's post text (its edit's, or the auto-edit's). */

@@ -1,6 +1,6 @@
 import { formatClock } from '../../domain/format';
-import type { Clip } from '../../domain/clipOverride';
-import { posterTime } from '../../app/clipPoster';
+import type { Clip } from '../../domain/clip/override';
+import { posterTime } from '../../app/browser/clipPoster';
 import { ClipPoster } from './ClipPoster';
 
 interface Props {

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { clipPoster } from '../../app/clipPoster';
+import { clipPoster } from '../../app/browser/clipPoster';
 import { productColor } from './colors';
 import { useObjectUrl } from '../common/useObjectUrl';
 

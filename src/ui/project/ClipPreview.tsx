@@ -1,9 +1,9 @@
-import { asError } from '../../domain/messageOf';
+import { asError } from '../../domain/errors/messageOf';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useObjectUrl } from '../common/useObjectUrl';
 import { formatClock } from '../../domain/format';
-import type { Highlight } from '../../domain/events';
-import { detailsOf } from '../../domain/mediaErrors';
+import type { Highlight } from '../../domain/selection/model';
+import { detailsOf } from '../../domain/errors/mediaFailure';
 import { engine } from '../../app/services';
 import { useJob } from '../common/useJob';
 import { pictureOf, type Picture } from '../common/usePicture';

@@ -1,9 +1,11 @@
 import { useCallback, useMemo, useState } from 'preact/hooks';
-import type { TimeBase } from '../../domain/analysis';
-import { withProduct, withTrim, type Clip, type ClipOverride, type Range } from '../../domain/clipOverride';
-import type { ClickLog, Weights } from '../../domain/events';
-import { quietRuns, type Loudness } from '../../domain/loudness';
-import { eventsPerSecond } from '../../domain/trimView';
+import type { TimeBase } from '../../domain/selection/analysis';
+import { withProduct, withTrim, type Clip, type ClipOverride } from '../../domain/clip/override';
+import type { Range } from '../../domain/clip/trim';
+import type { ClickLog } from '../../domain/clicklog/model';
+import type { Weights } from '../../domain/selection/model';
+import { quietRuns, type Loudness } from '../../domain/recording/loudness';
+import { eventsPerSecond } from '../../domain/clip/trimTimeline';
 import { ClipPreview } from './ClipPreview';
 import { ProductLink } from './ProductLink';
 import { TrimPanel } from './TrimPanel';

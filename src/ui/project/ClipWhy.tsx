@@ -1,4 +1,4 @@
-import type { Highlight } from '../../domain/events';
+import type { Highlight } from '../../domain/selection/model';
 import { explainPick } from '../../domain/selection/explain';
 
 /** Why this clip was chosen, in plain words, with the exact figures one click away (docs/selection.md). */

@@ -1,6 +1,6 @@
 import type { ProjectRecord } from '../../app/projects';
 import { type SelectionState, shownAnalysis } from '../../app/stores/selectionStore';
-import type { Clip } from '../../domain/clipOverride';
+import type { Clip } from '../../domain/clip/override';
 import { BatchRender } from './BatchRender';
 import { ClipList } from './ClipList';
 import { PicksExport } from './PicksExport';

@@ -1,5 +1,5 @@
 import { LOG_ACCEPT } from '../../domain/fileKinds';
-import type { ClickLog } from '../../domain/events';
+import type { ClickLog } from '../../domain/clicklog/model';
 import type { ImportError } from '../../app/importFlow';
 import { DropZone } from '../common/DropZone';
 import { ErrorNote } from '../common/ErrorNote';

@@ -1,7 +1,7 @@
-import { picksToCsv, picksToJson } from '../../domain/picksExport';
+import { picksToCsv, picksToJson } from '../../domain/selection/picksExport';
 import { slug } from '../../domain/format';
-import type { Highlight } from '../../domain/events';
-import { saveBlob } from '../../app/services';
+import type { Highlight } from '../../domain/selection/model';
+import { saveBlob } from '../../app/browser/fileSink';
 
 export function PicksExport({ picks, projectName }: { picks: Highlight[]; projectName: string }) {
   const base = `${slug(projectName)}-highlights`;

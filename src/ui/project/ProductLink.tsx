@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
-import { sameProduct, validateProduct, type Clip, type LinkedProduct, type ProductDraft, type ProductErrors } from '../../domain/clipOverride';
+import { sameProduct, validateProduct, type LinkedProduct, type ProductDraft, type ProductErrors } from '../../domain/clip/product';
+import type { Clip } from '../../domain/clip/override';
 import { formatPrice } from '../../domain/edit/model';
-import type { Product } from '../../domain/events';
+import type { Product } from '../../domain/clicklog/model';
 
 interface Props {
   clip: Clip;

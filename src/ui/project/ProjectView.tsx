@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { earliestAbsoluteMs, hasAbsoluteTimes } from '../../domain/clicklog/resolve';
-import { applyOverrides, setOverride } from '../../domain/clipOverride';
+import { applyOverrides, setOverride } from '../../domain/clip/override';
 import { ErrorNote } from '../common/ErrorNote';
 import { LogPanel } from './LogPanel';
 import { ProjectDeleted } from '../common/ProjectDeleted';

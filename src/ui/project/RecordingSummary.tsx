@@ -1,5 +1,5 @@
 import { formatBytes } from '../../domain/format';
-import { displaySize, formatDuration, recordingWarnings, type RecordingMeta } from '../../domain/recording';
+import { displaySize, formatDuration, recordingWarnings, type RecordingMeta } from '../../domain/recording/meta';
 import { codecLabel } from '../common/codecLabel';
 import { usePicture } from '../common/usePicture';
 

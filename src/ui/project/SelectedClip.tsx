@@ -1,9 +1,9 @@
 import type { RefObject } from 'preact';
 import type { ProjectRecord } from '../../app/projects';
-import type { TimeBase } from '../../domain/analysis';
-import type { Clip, ClipOverride } from '../../domain/clipOverride';
-import type { ClickLog } from '../../domain/events';
-import type { Loudness } from '../../domain/loudness';
+import type { TimeBase } from '../../domain/selection/analysis';
+import type { Clip, ClipOverride } from '../../domain/clip/override';
+import type { ClickLog } from '../../domain/clicklog/model';
+import type { Loudness } from '../../domain/recording/loudness';
 import { ClipActions } from './ClipActions';
 import { clipLength } from './ClipList';
 import { ClipReview } from './ClipReview';

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'preact/hooks';
-import { MAX_CLIP_SEC, type SelectionOptions, type Weights } from '../../domain/events';
+import { MAX_CLIP_SEC, type SelectionOptions, type Weights } from '../../domain/selection/model';
 
 interface Props {
   value: SelectionOptions;

@@ -1,4 +1,4 @@
-import { parseDateText, type StreamStart as Start } from '../../domain/streamStart';
+import { parseDateText, type StreamStart as Start } from '../../domain/recording/streamStart';
 import { useDraft } from './useDraft';
 
 interface Props {

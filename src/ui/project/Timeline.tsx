@@ -1,7 +1,8 @@
 import { formatClock } from '../../domain/format';
-import type { Highlight, Product, ProductWindow } from '../../domain/events';
+import type { Highlight, ProductWindow } from '../../domain/selection/model';
+import type { Product } from '../../domain/clicklog/model';
 import { productColor } from './colors';
-import type { TimelineBins } from '../../domain/timeline';
+import type { TimelineBins } from '../../domain/selection/clickTimeline';
 
 interface Props {
   timeline: TimelineBins;

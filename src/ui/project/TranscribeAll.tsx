@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { ProjectRecord } from '../../app/projects';
 import { transcribeAll } from '../../app/transcribeAll';
-import type { Clip } from '../../domain/clipOverride';
-import { detailsOf } from '../../domain/mediaErrors';
+import type { Clip } from '../../domain/clip/override';
+import { detailsOf } from '../../domain/errors/mediaFailure';
 import { DEFAULT_SPEECH_MODEL, SPEECH_MODELS } from '../../domain/speech/models';
 import { useJob } from '../common/useJob';
 import { ErrorNote } from '../common/ErrorNote';

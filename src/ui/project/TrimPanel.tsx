@@ -1,8 +1,9 @@
 import { useMemo, useState } from 'preact/hooks';
-import { limitMessage, setEdge, type Clip, type Edge, type Range } from '../../domain/clipOverride';
+import { limitMessage, setEdge, type Edge, type Range } from '../../domain/clip/trim';
+import type { Clip } from '../../domain/clip/override';
 import { formatClock, parseClock } from '../../domain/format';
-import type { QuietRun } from '../../domain/loudness';
-import { pausesIn, trimWindow } from '../../domain/trimView';
+import type { QuietRun } from '../../domain/recording/loudness';
+import { pausesIn, trimWindow } from '../../domain/clip/trimTimeline';
 import { useDraft } from './useDraft';
 import { TrimTimeline } from './TrimTimeline';
 

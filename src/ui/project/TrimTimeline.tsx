@@ -1,7 +1,7 @@
 import { useRef } from 'preact/hooks';
-import { edgeBounds, type Edge, type Range } from '../../domain/clipOverride';
+import { edgeBounds, type Edge, type Range } from '../../domain/clip/trim';
 import { formatClock } from '../../domain/format';
-import type { QuietRun } from '../../domain/loudness';
+import type { QuietRun } from '../../domain/recording/loudness';
 
 interface Props {
   /** The stretch shown (the clip ± 30 s); fixed while a handle is dragged. */

@@ -1,6 +1,6 @@
 import type { StoredProject } from '../../app/stores/projectStore';
-import { DEFAULT_SELECTION } from '../../domain/events';
-import { effectiveStreamStart } from '../../domain/streamStart';
+import { DEFAULT_SELECTION } from '../../domain/selection/model';
+import { effectiveStreamStart } from '../../domain/recording/streamStart';
 import { useLoudness } from './useLoudness';
 import { useSelection } from './useSelection';
 

@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'preact/hooks';
-import type { RecordingMeta } from '../../domain/recording';
+import type { RecordingMeta } from '../../domain/recording/meta';
 import { jobs } from '../../app/jobs';
 import { getLoudness, saveLoudness } from '../../app/projects';
 import { backgroundEngine } from '../../app/services';

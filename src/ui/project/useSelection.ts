@@ -1,7 +1,8 @@
 import { useEffect, useMemo } from 'preact/hooks';
-import type { TimeBase } from '../../domain/analysis';
-import type { ClickLog, SelectionOptions } from '../../domain/events';
-import type { Loudness } from '../../domain/loudness';
+import type { TimeBase } from '../../domain/selection/analysis';
+import type { ClickLog } from '../../domain/clicklog/model';
+import type { SelectionOptions } from '../../domain/selection/model';
+import type { Loudness } from '../../domain/recording/loudness';
 import { savePicks } from '../../app/picks';
 import { analysis } from '../../app/services';
 import { SelectionStore, type SelectionState } from '../../app/stores/selectionStore';

@@ -4,7 +4,7 @@ import { formatBytes, formatClock } from '../../domain/format';
 import { useObjectUrl } from '../common/useObjectUrl';
 import type { ShortStatus } from './useShorts';
 import { ENGINE_NAMES } from '../common/EngineNote';
-import { messageOf } from '../../domain/messageOf';
+import { messageOf } from '../../domain/errors/messageOf';
 
 interface Props {
   short: SavedShort;

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ProjectRecord } from '../../app/projects';
 import { downloadShort, removeShort, type SavedShort, saveShortPost, shortFile, shortUploadFile } from '../../app/shorts';
-import type { Clip } from '../../domain/clipOverride';
+import type { Clip } from '../../domain/clip/override';
 import { useShorts, useShortStatus } from './useShorts';
 import { useStorageSummary } from '../common/useStorageSummary';
 import { ErrorNote } from '../common/ErrorNote';
@@ -9,7 +9,7 @@ import { ShortCard } from './ShortCard';
 import { StorageLine } from '../common/StorageLine';
 import { UploadDialog } from '../common/UploadDialog';
 import { ZipExport } from './ZipExport';
-import { messageOf } from '../../domain/messageOf';
+import { messageOf } from '../../domain/errors/messageOf';
 
 interface Props {
   project: ProjectRecord;

@@ -1,13 +1,13 @@
-import { asError } from '../../domain/messageOf';
+import { asError } from '../../domain/errors/messageOf';
 import { useState } from 'preact/hooks';
-import { canPickSaveFile, openFileSink, ZIP } from '../../app/fileSink';
+import { canPickSaveFile, openFileSink, ZIP } from '../../app/browser/fileSink';
 import type { ProjectRecord } from '../../app/projects';
 import type { SavedShort } from '../../app/shorts';
 import { writeZip } from '../../app/zipExport';
 import { clipZipItem, shortZipItem } from '../../app/zipItems';
-import type { Clip } from '../../domain/clipOverride';
+import type { Clip } from '../../domain/clip/override';
 import { formatBytes, slug } from '../../domain/format';
-import { detailsOf } from '../../domain/mediaErrors';
+import { detailsOf } from '../../domain/errors/mediaFailure';
 import { useJob } from '../common/useJob';
 import { ErrorNote } from '../common/ErrorNote';
 import { JobProgressBar } from '../common/JobProgress';

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { editOrAuto } from '../../app/clipEdits';
-import type { Clip } from '../../domain/clipOverride';
+import type { Clip } from '../../domain/clip/override';
 import { shortFingerprint } from '../../domain/shorts/fingerprint';
 import type { ProjectRecord } from '../../app/projects';
 import { listShorts, onShortsChange, type SavedShort } from '../../app/shorts';
-import { messageOf } from '../../domain/messageOf';
+import { messageOf } from '../../domain/errors/messageOf';
 
 /** A project's saved shorts, newest first; re-read when any tab saves, edits or deletes one, and when the tab is shown. */
 export function useShorts(projectId: string): { shorts: SavedShort[] | null; error: string | null } {

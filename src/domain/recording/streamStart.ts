@@ -1,4 +1,4 @@
-import { parseAbsoluteTime } from './clicklog/time';
+import { parseAbsoluteTime } from '../clicklog/time';
 
 /**
  * When the recording's first frame was live (epoch ms): the zero that turns a log's clock times

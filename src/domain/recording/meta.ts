@@ -1,4 +1,4 @@
-import { formatClock } from './format';
+import { formatClock } from '../format';
 
 /** What we know about a recording after probing it. */
 export interface RecordingMeta {

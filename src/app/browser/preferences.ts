@@ -1,5 +1,5 @@
 /** App-wide preferences kept in this browser (not per project): which video engine renders. */
-import type { EnginePreference } from '../media/engine';
+import type { EnginePreference } from '../../media/engine';
 
 const ENGINE_KEY = 'lhs.engine';
 const ENGINES: readonly EnginePreference[] = ['auto', 'webcodecs', 'ffmpeg'];

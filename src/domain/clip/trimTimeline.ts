@@ -1,9 +1,10 @@
 /** What the trim timeline shows: the stretch around a clip, its product's events per second, the pauses. */
-import type { TimeBase } from './analysis';
-import { eventSeconds } from './clicklog/resolve';
-import { EVENT_KINDS, type EventTable, type Weights } from './events';
-import type { QuietRun } from './loudness';
-import type { Range } from './clipOverride';
+import type { TimeBase } from '../selection/analysis';
+import { eventSeconds } from '../clicklog/resolve';
+import { EVENT_KINDS, type EventTable } from '../clicklog/model';
+import type { Weights } from '../selection/model';
+import type { QuietRun } from '../recording/loudness';
+import type { Range } from './trim';
 
 /** Seconds shown on each side of the clip. */
 export const TRIM_PAD_SEC = 30;

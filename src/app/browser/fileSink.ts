@@ -1,5 +1,3 @@
-import { saveBlob } from './services';
-
 /** A file type for the save picker: what it is called and its MIME type and extension. */
 export interface FileKind {
   description: string;
@@ -36,6 +34,19 @@ async function pickFile(name: string, kind: FileKind): Promise<FileSystemFileHan
     if (isAbort(e)) return null;
     throw e;
   }
+}
+
+/** Downloads a Blob as `fileName` (no picker: where the browser puts downloads). */
+export function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // The download has taken the blob by the next task; revoke later to be safe on slow disks.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 /**

@@ -1,8 +1,9 @@
-import { EVENT_KINDS, type ClickLog, type Highlight, type ProductWindow, type SelectionOptions } from './events';
-import { resolveTimes } from './clicklog/resolve';
-import { quietRuns, type Loudness, type QuietRun } from './loudness';
-import { Selector } from './selection/select';
-import { binEvents, type TimelineBins } from './timeline';
+import { EVENT_KINDS, type ClickLog } from '../clicklog/model';
+import type { Highlight, ProductWindow, SelectionOptions } from './model';
+import { resolveTimes } from '../clicklog/resolve';
+import { quietRuns, type Loudness, type QuietRun } from '../recording/loudness';
+import { Selector } from './select';
+import { binEvents, type TimelineBins } from './clickTimeline';
 
 /** How log times map onto the recording. */
 export interface TimeBase {

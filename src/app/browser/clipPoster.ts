@@ -1,4 +1,4 @@
-import type { Range } from '../domain/clipOverride';
+import type { Range } from '../../domain/clip/trim';
 import { frameJpeg, once } from './videoFrame';
 
 /** Wide enough for the list's 80-px thumbnail on a 2× screen; a few kB as JPEG. */

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import type { Highlight } from './events';
+import type { Highlight } from './model';
 
 const COLUMNS = ['rank', 'product_id', 'product_name', 'start', 'end', 'duration', 'score', 'clicks'] as const;
 type Row = Record<(typeof COLUMNS)[number], string | number>;
