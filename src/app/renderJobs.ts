@@ -51,11 +51,13 @@ interface AutoEditAll {
   picks: readonly Clip[];
   size: OutputPresetId;
   quality: QualityId;
+  /** Resume at this clip (the `next` of a cancelled or failed batch); the ones before are already made. */
+  from?: number;
 }
 
 /** Auto-edits every clip one after another as one batch, each kept as a short; `onDone` hears of each as it is made. */
 export function autoEditAll(
-  { project, recording, picks, size, quality }: AutoEditAll,
+  { project, recording, picks, size, quality, from = 0 }: AutoEditAll,
   onDone: (pick: Clip, name: string, made: RenderedShort) => void,
 ): Job<BatchOutcome<void>> {
   const input = { recording, recordingName: project.recording.name };
@@ -75,15 +77,20 @@ export function autoEditAll(
     return made;
   };
   const label = picks.length === 1 ? 'Auto-editing the clip' : `Auto-editing ${picks.length} clips`;
-  return jobs.submitBatch(label, picks, async (pick, job, i) => {
-    const started = performance.now();
-    const ready = await prepare(i, pick);
-    prepared.delete(i);
-    // The next clip's overlays and plan are made on the main thread while this one encodes in the worker.
-    const following = picks[i + 1];
-    if (following) void prepare(i + 1, following);
-    const render = await renderPrepared(input, ready, job);
-    const name = clipFileName(`${i + 1}-${pick.productName ?? pick.productId}-short`, pick.start, pick.end);
-    onDone(pick, name, await keep(project.id, pick, ready.edit, render, (performance.now() - started) / 1000, name));
-  });
+  return jobs.submitBatch(
+    label,
+    picks,
+    async (pick, job, i) => {
+      const started = performance.now();
+      const ready = await prepare(i, pick);
+      prepared.delete(i);
+      // The next clip's overlays and plan are made on the main thread while this one encodes in the worker.
+      const following = picks[i + 1];
+      if (following) void prepare(i + 1, following);
+      const render = await renderPrepared(input, ready, job);
+      const name = clipFileName(`${i + 1}-${pick.productName ?? pick.productId}-short`, pick.start, pick.end);
+      onDone(pick, name, await keep(project.id, pick, ready.edit, render, (performance.now() - started) / 1000, name));
+    },
+    { from },
+  );
 }

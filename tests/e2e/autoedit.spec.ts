@@ -81,7 +81,7 @@ test('fast mode renders 720×1280; moving a sticker on the canvas moves it in th
   }).toPass();
 });
 
-test('auto-edit all clips one after another, with one overall progress', async ({ page }) => {
+test('auto-edit all clips one after another, with one overall progress; a cancelled batch resumes where it stopped', async ({ page }) => {
   await page.goto('./');
   await page.getByRole('button', { name: 'Try the sample' }).click();
   await expect(page.getByTestId('clip-list')).toBeVisible();
@@ -93,7 +93,13 @@ test('auto-edit all clips one after another, with one overall progress', async (
   await page.getByRole('button', { name: 'Auto-edit all 2 clips' }).click();
   await expect(page.getByText('Auto-editing 2 clips')).toBeVisible();
   const results = page.getByTestId('batch-results').locator('li');
+  // Cancelled once the first short is made: the batch says where it stopped and resumes from there.
+  await expect(results).toHaveCount(1, { timeout: 150_000 });
+  await page.getByRole('region', { name: 'Auto-edit all clips' }).getByRole('button', { name: /^Cancel/ }).click();
+  await expect(page.getByText('Stopped before #2: 1 of 2 clips not made yet.')).toBeVisible();
+  await page.getByRole('button', { name: 'Resume' }).click();
   await expect(results).toHaveCount(2, { timeout: 150_000 });
+  await expect(page.getByText(/^Stopped before/)).toHaveCount(0);
   await expect(page.getByText('Auto-editing 2 clips')).toHaveCount(0);
   const download = page.waitForEvent('download');
   await results.nth(1).getByRole('button', { name: 'Download' }).click();

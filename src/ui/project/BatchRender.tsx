@@ -36,7 +36,22 @@ export function BatchRender({ project, recording, picks }: Props) {
   const [done, setDone] = useState<Done[]>([]);
   const [error, setError] = useState<Error | null>(null);
   const [room, setRoom] = useState<{ needed: number; free: number } | null>(null);
+  /** Where a cancelled or failed batch stopped, with its settings: Resume goes on from there. */
+  const [stopped, setStopped] = useState<{ next: number; size: OutputPresetId; quality: QualityId } | null>(null);
   const one = picks.length === 1;
+
+  const run = async (from: number, settings: { size: OutputPresetId; quality: QualityId }) => {
+    setStopped(null);
+    if (from === 0) setDone([]);
+    const outcome = await follow(
+      autoEditAll({ project, recording, picks, ...settings, from }, (pick, name, made) => {
+        if (made.notKept) setError(new Error(`#${pick.rank} was rendered but not kept in Your shorts (${made.notKept}); download it below.`));
+        setDone((d) => [...d, { pick, blob: made.render.blob, name, engine: made.render.engine }]);
+      }),
+    );
+    if (outcome.status === 'failed') setError(outcome.error);
+    if (outcome.status !== 'done' && outcome.next < picks.length) setStopped({ next: outcome.next, ...settings });
+  };
 
   const renderAll = async (anyway = false) => {
     setError(null);
@@ -44,14 +59,7 @@ export function BatchRender({ project, recording, picks }: Props) {
     const needed = picks.reduce((sum, p) => sum + estimateShortBytes(size, quality, p.end - p.start), 0);
     const free = anyway ? null : await wontFit(needed);
     if (free !== null) return setRoom({ needed, free });
-    setDone([]);
-    const outcome = await follow(
-      autoEditAll({ project, recording, picks, size, quality }, (pick, name, made) => {
-        if (made.notKept) setError(new Error(`#${pick.rank} was rendered but not kept in Your shorts (${made.notKept}); download it below.`));
-        setDone((d) => [...d, { pick, blob: made.render.blob, name, engine: made.render.engine }]);
-      }),
-    );
-    if (outcome.status === 'failed') setError(outcome.error);
+    await run(0, { size, quality });
   };
 
   return (
@@ -82,6 +90,21 @@ export function BatchRender({ project, recording, picks }: Props) {
         <FitWarning needed={room.needed} free={room.free} what={one ? 'The short' : `These ${picks.length} shorts`} onAnyway={() => void renderAll(true)} />
       )}
       {job && <JobProgressBar job={job} onCancel={cancel} />}
+      {stopped && !job && (
+        <p class="note" role="status">
+          Stopped before #{picks[stopped.next]?.rank}: {picks.length - stopped.next} of {picks.length} clip{picks.length === 1 ? '' : 's'} not made yet.{' '}
+          <button
+            type="button"
+            class="btn small"
+            onClick={() => {
+              setError(null);
+              void run(stopped.next, { size: stopped.size, quality: stopped.quality });
+            }}
+          >
+            Resume
+          </button>
+        </p>
+      )}
       {error && <ErrorNote message={`Auto-edit stopped: ${error.message}`} details={detailsOf(error)} onDismiss={() => setError(null)} />}
       {done.length > 0 && (
         <ul class="batch-results" data-testid="batch-results">
