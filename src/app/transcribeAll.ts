@@ -2,6 +2,7 @@ import type { Clip } from '../domain/clip/override';
 import type { JobHooks } from '../media/engine';
 import { speechClient } from '../speech/client';
 import { transcribeClip, type Transcription } from '../speech/transcribeClip';
+import { productVocabulary, type VocabularyProduct } from '../domain/speech/vocabulary';
 import { currentEdit, keepTranscription } from './clipEdits';
 import type { BatchOutcome, Job } from './jobRunner';
 import { jobs } from './jobs';
@@ -10,9 +11,18 @@ import { engine } from './services';
 
 export type { Transcription } from '../speech/transcribeClip';
 
-/** A range of the recording transcribed on this device (the speech model loads on first use). */
-export function transcribeRange(recording: Blob, fileName: string, range: { start: number; end: number }, hooks: JobHooks): Promise<Transcription> {
-  return transcribeClip(engine, speechClient(), { recording, fileName, start: range.start, end: range.end }, hooks);
+/**
+ * A range of the recording transcribed on this device (the speech model loads on first use), the
+ * names and prices of `products` written in the captions as the seller spells them.
+ */
+export function transcribeRange(
+  recording: Blob,
+  fileName: string,
+  range: { start: number; end: number },
+  hooks: JobHooks,
+  products: readonly VocabularyProduct[] = [],
+): Promise<Transcription> {
+  return transcribeClip(engine, speechClient(), { recording, fileName, start: range.start, end: range.end, vocabulary: productVocabulary(products) }, hooks);
 }
 
 /** What became of one clip: transcribed, kept its caption lines, or no speech was found. */
@@ -31,7 +41,7 @@ export function transcribeAll(project: ProjectRecord, recording: Blob, picks: re
     async (pick, job): Promise<Transcribed> => {
       const edit = await currentEdit(project, pick);
       if (edit.captions.fromTranscript) return 'kept';
-      const result = await transcribeRange(recording, project.recording.name, pick, job);
+      const result = await transcribeRange(recording, project.recording.name, pick, job, [pick.product, edit.intro]);
       if (result.cues.length === 0) return 'silent';
       await keepTranscription(project, pick, edit, result);
       return 'made';

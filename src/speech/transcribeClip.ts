@@ -6,6 +6,7 @@
 import type { Cue } from '../domain/edit/captions';
 import { speechCues, type TranscribedSegment } from '../domain/speech/cues';
 import { speechSegments } from '../domain/speech/segments';
+import { spellWithVocabulary, type Vocabulary } from '../domain/speech/vocabulary';
 import type { JobHooks, MediaEngine } from '../media/engine';
 import type { SpeechClient } from './client';
 import { DEFAULT_SPEECH_MODEL, type SpeechModelId } from '../domain/speech/models';
@@ -17,6 +18,8 @@ export interface ClipAudio {
   /** The clip's range in the recording (s). */
   start: number;
   end: number;
+  /** Product names and prices the captions spell as the seller does. */
+  vocabulary?: Vocabulary;
 }
 
 export interface Transcription {
@@ -61,7 +64,7 @@ export async function transcribeClip(
   for (const seg of segments) {
     // A copy: its buffer is transferred to the worker.
     const text = await speech.transcribe(pcm.slice(Math.round(seg.start * SPEECH_RATE), Math.round(seg.end * SPEECH_RATE)), hooks.signal);
-    transcribed.push({ ...seg, text });
+    transcribed.push({ ...seg, text: clip.vocabulary ? spellWithVocabulary(text, clip.vocabulary) : text });
     done += seg.end - seg.start;
     report(base + (1 - base) * (done / Math.max(speechSec, 1e-9)));
   }

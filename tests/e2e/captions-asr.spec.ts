@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
@@ -144,4 +147,64 @@ test('Cancel stops a transcription and leaves the lines as they were; the next o
   await page.getByRole('button', { name: /^Transcribe/ }).click();
   await expect(page.getByTestId('transcribe-result')).toBeVisible({ timeout: 120_000 });
   expect(await editorCues(page)).not.toEqual(before);
+});
+
+/**
+ * Issue 19 item 6: a brand the speech model has never heard, and a spoken price. The recording
+ * (flite, made here) names "Velora Glow Serum" and says "forty five dollars"; the click log spells
+ * the product and its price. The captions write both as the log does.
+ */
+test('captions write the product’s name and price as the log spells them', async ({ page }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'lhs-brand-'));
+  const lines = [
+    'Hello everyone, welcome back.',
+    'This is the Velora Glow Serum.',
+    'It is only forty five dollars today.',
+    'Tap the link to add it to your cart.',
+  ];
+  const parts = lines.map((text, i) => {
+    const wav = join(dir, `s${i}.wav`);
+    execFileSync('flite', ['-voice', 'kal16', '-t', text, '-o', wav]);
+    return wav;
+  });
+  const recording = join(dir, 'brand-live.mp4');
+  const inputs = parts.flatMap((p) => ['-i', p]);
+  const joined = parts.map((_, i) => `[${i + 1}:a]apad=pad_dur=1[a${i}]`).join(';');
+  execFileSync('ffmpeg', [
+    ...['-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc2=s=320x180:r=30:d=30'],
+    ...inputs,
+    ...['-filter_complex', `${joined};${parts.map((_, i) => `[a${i}]`).join('')}concat=n=${parts.length}:v=0:a=1,apad=whole_dur=30[a]`],
+    ...[
+      '-map',
+      '0:v',
+      '-map',
+      '[a]',
+      '-c:v',
+      'libx264',
+      '-preset',
+      'veryfast',
+      '-crf',
+      '32',
+      '-pix_fmt',
+      'yuv420p',
+      '-c:a',
+      'aac',
+      '-ar',
+      '48000',
+      '-shortest',
+      recording,
+    ],
+  ]);
+  const log = join(dir, 'brand-clicks.csv');
+  const clicks = Array.from({ length: 20 }, (_, i) => `${(2 + i * 0.5).toFixed(1)},click,V1,Velora Glow Serum,$45`);
+  writeFileSync(log, ['time,event,product_id,product_name,price', '1.0,pin,V1,Velora Glow Serum,$45', ...clicks].join('\n'));
+
+  await openFirstClip(page, () => page.locator('[data-testid=home-drop] input[type=file]').setInputFiles([recording, log]));
+  await page.getByRole('button', { name: 'Transcribe speech' }).click();
+  await expect(page.getByLabel('Caption 1 text')).not.toHaveValue('', { timeout: 120_000 });
+  await expect.poll(() => page.evaluate(transcribedEdits), { timeout: 120_000 }).toBe(1);
+  const text = (await editorCues(page)).map((c) => c.text.replace(/\n/g, ' ')).join(' ');
+  console.log('brand captions:', text);
+  expect(text).toContain('Velora Glow Serum');
+  expect(text).toContain('$45');
 });

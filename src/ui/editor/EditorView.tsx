@@ -170,6 +170,7 @@ function Editor({
                 recordingName={project.recording.name}
                 hasAudio={project.recording.meta.hasAudio}
                 clip={pick}
+                products={[pick.product, edit.intro]}
                 captions={edit.captions}
                 onCaptions={(captions) => run(setCaptions, { captions })}
               />

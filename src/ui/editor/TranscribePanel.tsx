@@ -3,6 +3,7 @@ import { useRef, useState } from 'preact/hooks';
 import type { ClipEdit } from '../../domain/edit/model';
 import { detailsOf } from '../../domain/errors/mediaFailure';
 import { DEFAULT_SPEECH_MODEL, SPEECH_MODELS } from '../../domain/speech/models';
+import type { VocabularyProduct } from '../../domain/speech/vocabulary';
 import { transcribeRange, type Transcription } from '../../app/transcribeAll';
 import { useJob } from '../common/useJob';
 import { ErrorNote } from '../common/ErrorNote';
@@ -14,6 +15,8 @@ interface Props {
   hasAudio: boolean;
   /** The clip's range in the recording. */
   clip: { start: number; end: number };
+  /** Names and prices the captions spell as the seller does: the clip's product and its intro card. */
+  products: VocabularyProduct[];
   captions: ClipEdit['captions'];
   onCaptions: (captions: ClipEdit['captions']) => void;
 }
@@ -30,7 +33,7 @@ export function transcriptionSummary(t: Transcription): string {
  * "Transcribe": the clip's speech as caption lines, made on this device. Lines from an imported
  * transcript win: transcribing then is an explicit replace, said so on the button.
  */
-export function TranscribePanel({ recording, recordingName, hasAudio, clip, captions, onCaptions }: Props) {
+export function TranscribePanel({ recording, recordingName, hasAudio, clip, products, captions, onCaptions }: Props) {
   const { job, run, cancel } = useJob();
   const [error, setError] = useState<Error | null>(null);
   const [done, setDone] = useState<{ message: string; timings?: Record<string, number> } | null>(null);
@@ -43,7 +46,7 @@ export function TranscribePanel({ recording, recordingName, hasAudio, clip, capt
     setError(null);
     setDone(null);
     try {
-      const result = await run('Transcribing the clip', (hooks) => transcribeRange(recording, recordingName, clip, hooks));
+      const result = await run('Transcribing the clip', (hooks) => transcribeRange(recording, recordingName, clip, hooks, products));
       if (!result) return;
       if (result.cues.length === 0) return setDone({ message: 'No speech was found in this clip: the caption lines are unchanged.' });
       const now = latest.current;

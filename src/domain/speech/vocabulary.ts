@@ -1,0 +1,239 @@
+/**
+ * Product names and prices written as the seller spells them in recognised speech. A small
+ * speech model hears a brand it has never seen as ordinary words ("Velora Glow Serum" →
+ * "Valar Igloe seren"), but the consonants survive: runs of words whose consonant skeleton is
+ * close to a name's are replaced by the name. Prices heard one digit off a product's price
+ * ("$445" for $45) become that price, and spoken prices ("twenty four ninety nine dollars") are
+ * written as figures ($24.99), so every caption states prices the same way.
+ */
+import { editDistance } from './wer';
+
+export interface VocabularyProduct {
+  name?: string | undefined;
+  price?: string | undefined;
+}
+
+interface Phrase {
+  /** As the seller writes it. */
+  text: string;
+  words: number;
+  skeleton: string;
+}
+
+export interface Vocabulary {
+  phrases: Phrase[];
+  /** Known prices as figures without the currency sign ("45", "24.99"), with their written form. */
+  prices: Map<string, string>;
+}
+
+/** Words a product name shares with ordinary speech: alone, they are never taken for the product. */
+const COMMON = new Set(
+  'the a an and or of for with in on to new set pack kit mini max pro plus size one two three big small white black red blue green pink gold silver'.split(' '),
+);
+
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+
+/**
+ * Consonants as heard: spellings of one sound made one letter, vowels and doubled letters
+ * dropped (recognisers mostly get vowels wrong), digits kept. "Velora Glow Serum" → "vlrglsrm".
+ */
+export function skeleton(text: string): string {
+  const s = fold(text)
+    .replace(/ph/g, 'f')
+    .replace(/ck|q/g, 'k')
+    .replace(/c(?=[eiy])/g, 's')
+    .replace(/c/g, 'k')
+    .replace(/z/g, 's')
+    .replace(/x/g, 'ks')
+    .replace(/gh|h|w|y/g, '')
+    .replace(/[aeiou]/g, '');
+  return s.replace(/(.)\1+/g, '$1');
+}
+
+/** Names, the distinctive parts of each name (two or more words, or one uncommon word of 5+ letters) and prices. */
+export function productVocabulary(products: readonly VocabularyProduct[]): Vocabulary {
+  const phrases = new Map<string, Phrase>();
+  const add = (words: string[]) => {
+    const text = words.join(' ');
+    const sk = skeleton(text);
+    // Short skeletons match too many ordinary words.
+    if (sk.length >= 4 && !phrases.has(text.toLowerCase())) phrases.set(text.toLowerCase(), { text, words: words.length, skeleton: sk });
+  };
+  const prices = new Map<string, string>();
+  for (const p of products) {
+    const words = (p.name ?? '').split(/\s+/).filter((w) => /\p{L}/u.test(w));
+    for (let n = words.length; n >= 1; n--)
+      for (let i = 0; i + n <= words.length; i++) {
+        const part = words.slice(i, i + n);
+        if (n === 1 && (COMMON.has(part[0]!.toLowerCase()) || fold(part[0]!).length < 5)) continue;
+        if (n > 1 && part.every((w) => COMMON.has(w.toLowerCase()))) continue;
+        add(part);
+      }
+    const figure = p.price?.match(/\d+(?:[.,]\d{1,2})?/)?.[0]?.replace(',', '.');
+    if (figure) prices.set(figure, `$${figure}`);
+  }
+  // Longer names first: "Glow Serum Duo" is tried before "Glow Serum".
+  return { phrases: [...phrases.values()].sort((a, b) => b.skeleton.length - a.skeleton.length), prices };
+}
+
+/** How alike two skeletons are, 0..1. */
+const likeness = (a: string, b: string) => 1 - editDistance([...a], [...b]) / Math.max(a.length, b.length);
+
+/** A run of heard words this alike a name's skeleton is the name. */
+export const NAME_LIKENESS = 0.75;
+const SHORT_SKELETON = 6;
+
+interface Token {
+  /** The word as heard, with its punctuation. */
+  raw: string;
+  core: string;
+}
+
+/** Words a heard run of a name may not begin or end with (unless the name does): "the Valar Igloe" is not the name. */
+const EDGE_WORDS = new Set('the a an and or of for with in on to is it this that my our your its at so'.split(' '));
+
+const tokens = (text: string): Token[] =>
+  text
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((raw) => ({ raw, core: raw.replace(/^[^\p{L}\p{N}$]+|[^\p{L}\p{N}]+$/gu, '') }));
+
+function edgesFit(run: string[], name: string): boolean {
+  const said = name.toLowerCase().split(/\s+/);
+  const edge = (heard: string | undefined, own: string | undefined) => !EDGE_WORDS.has((heard ?? '').toLowerCase()) || heard?.toLowerCase() === own;
+  return edge(run[0], said[0]) && edge(run[run.length - 1], said[said.length - 1]);
+}
+
+/** The best name for heard words [i, i+n), if alike enough. */
+function bestName(words: Token[], i: number, vocab: Vocabulary): { phrase: Phrase; n: number; score: number } | undefined {
+  let best: { phrase: Phrase; n: number; score: number } | undefined;
+  // A recogniser splits and joins words: one more or one fewer than the name has.
+  for (const phrase of vocab.phrases)
+    for (let n = Math.max(1, phrase.words - 1); n <= phrase.words + 1 && i + n <= words.length; n++) {
+      const run = words.slice(i, i + n).map((w) => w.core);
+      if (!edgesFit(run, phrase.text)) continue;
+      const heard = skeleton(run.join(''));
+      if (heard.length < 3) continue;
+      const score = likeness(heard, phrase.skeleton);
+      // A short name has to be heard exactly: one consonant off, "Red Mug" would be "read my".
+      if (phrase.skeleton.length < SHORT_SKELETON && score < 1) continue;
+      // The name that explains the most of what was heard: a whole name a little off beats a part of it spot on.
+      if (score >= NAME_LIKENESS && (!best || score * phrase.skeleton.length > best.score * best.phrase.skeleton.length)) best = { phrase, n, score };
+    }
+  return best;
+}
+
+/** Replaces heard names by their spelling, keeping the punctuation around them. */
+function spellNames(text: string, vocab: Vocabulary): string {
+  const words = tokens(text);
+  const out: string[] = [];
+  for (let i = 0; i < words.length; ) {
+    const found = bestName(words, i, vocab);
+    if (!found) {
+      out.push(words[i]!.raw);
+      i++;
+      continue;
+    }
+    const first = words[i]!.raw;
+    const last = words[i + found.n - 1]!.raw;
+    out.push(first.match(/^[^\p{L}\p{N}]*/u)![0] + found.phrase.text + last.match(/[^\p{L}\p{N}]*$/u)![0]);
+    i += found.n;
+  }
+  return out.join(' ');
+}
+
+const UNITS = [
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+];
+const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+const UNIT = `(?:${UNITS.join('|')})`;
+/** 0–99 in words: "forty five", "forty-five", "twelve". */
+const UPTO99 = String.raw`(?:(?:${TENS.slice(2).join('|')})(?:[\s-]+(?:${UNITS.slice(1, 10).join('|')}))?|${UNIT})`;
+/** Up to 999 999: "two hundred forty five", "one thousand". */
+const WORDS_NUMBER = String.raw`(?:(?:${UPTO99}\s+hundred(?:\s+(?:and\s+)?${UPTO99})?|${UPTO99})(?:\s+thousand(?:\s+(?:and\s+)?(?:${UPTO99}\s+hundred(?:\s+(?:and\s+)?${UPTO99})?|${UPTO99}))?)?)`;
+
+function wordsValue(words: string): number {
+  let total = 0;
+  let current = 0;
+  for (const w of words.toLowerCase().split(/[\s-]+/)) {
+    const unit = UNITS.indexOf(w);
+    const tens = TENS.indexOf(w);
+    if (unit >= 0) current += unit;
+    else if (tens >= 2) current += tens * 10;
+    else if (w === 'hundred') current *= 100;
+    else if (w === 'thousand') {
+      total += current * 1000;
+      current = 0;
+    }
+  }
+  return total + current;
+}
+
+/** 10–99 in words: cents said after the dollars ("ninety nine"). */
+const CENTS = String.raw`(?:(?:${TENS.slice(2).join('|')})(?:[\s-]+(?:${UNITS.slice(1, 10).join('|')}))?|${UNITS.slice(10).join('|')})`;
+const DOLLARS = 'dollars?|bucks';
+
+/** Spoken prices, most specific first; each gives dollars and cents as words. */
+const SPOKEN: Array<[RegExp, (m: RegExpExecArray) => [string, string | undefined]]> = [
+  // "five dollars and ninety nine cents"
+  [new RegExp(String.raw`\b(${WORDS_NUMBER})\s+(?:${DOLLARS})\s+(?:and\s+)?(${UPTO99})\s+cents\b`, 'gi'), (m) => [m[1]!, m[2]]],
+  // "twenty four ninety nine dollars": the cents are 10–99, so "forty five dollars" stays 45.
+  [new RegExp(String.raw`\b(${UPTO99})\s+(${CENTS})\s+(?:${DOLLARS})\b`, 'gi'), (m) => [m[1]!, m[2]]],
+  // "forty five dollars", "two hundred bucks"
+  [new RegExp(String.raw`\b(${WORDS_NUMBER})\s+(?:${DOLLARS})\b`, 'gi'), (m) => [m[1]!, undefined]],
+];
+
+/** "twenty four ninety nine dollars" → "$24.99", "forty five dollars" → "$45", "45 dollars" → "$45". */
+function spokenPrices(text: string): string {
+  let out = text;
+  for (const [pattern, parts] of SPOKEN)
+    out = out.replace(pattern, (...args: unknown[]) => {
+      const [dollars, cents] = parts(args.slice(0, -2) as unknown as RegExpExecArray);
+      return `$${wordsValue(dollars)}${cents === undefined ? '' : `.${String(wordsValue(cents)).padStart(2, '0')}`}`;
+    });
+  return out.replace(new RegExp(String.raw`\$?\b(\d+(?:\.\d{2})?)\s+(?:${DOLLARS})\b`, 'gi'), '$$$1');
+}
+
+/** A heard price one digit off a known price (two digits or more, cents or none on both) is that price. */
+function knownPrices(text: string, vocab: Vocabulary): string {
+  if (vocab.prices.size === 0) return text;
+  return text.replace(/\$(\d+(?:\.\d{1,2})?)/g, (whole, heard: string) => {
+    if (vocab.prices.has(heard)) return whole;
+    const digits = heard.replace('.', '');
+    // Only like with like: $125 is not $12.50 one digit off.
+    const near = [...vocab.prices.keys()].filter((p) => {
+      const d = p.replace('.', '');
+      return p.includes('.') === heard.includes('.') && d.length >= 2 && digits.length >= 2 && editDistance([...d], [...digits]) <= 1;
+    });
+    return near.length === 1 ? vocab.prices.get(near[0]!)! : whole;
+  });
+}
+
+/** `text` with product names as the seller spells them and prices as figures. */
+export function spellWithVocabulary(text: string, vocab: Vocabulary): string {
+  return knownPrices(spokenPrices(spellNames(text, vocab)), vocab);
+}
