@@ -1,6 +1,7 @@
 import { DEFAULT_SELECTION } from '../domain/selection/model';
 import type { ClickLog, RejectedRow } from '../domain/clicklog/model';
 import { parseCaptions } from '../domain/edit/captions';
+import type { LogCoverage } from '../domain/clicklog/result';
 import { SAVE_AS_CSV } from '../domain/clicklog/signatures';
 import { kindOfFile, mayHoldStreamStart } from '../domain/fileKinds';
 import { parseDateText } from '../domain/recording/streamStart';
@@ -24,13 +25,15 @@ export class ImportError extends Error {
 export interface ParsedLog {
   log: ClickLog;
   warnings: string[];
+  /** How much of the file became the log. */
+  coverage: LogCoverage;
 }
 
 /** Parses a log in the worker; a log with nothing usable throws and nothing is stored. */
 export async function parseLogFile(file: File): Promise<ParsedLog> {
   const result = await analysis().parse(file, file.name);
   if (!result.ok) throw new ImportError(result.error, result.rejected, result.rejectedCount);
-  return { log: result.log, warnings: result.warnings };
+  return { log: result.log, warnings: result.warnings, coverage: result.coverage };
 }
 
 export interface Dropped {

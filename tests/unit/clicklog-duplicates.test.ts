@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { isIdentityName } from '../../src/domain/clicklog/duplicates';
 import { parseClickLog, type ClickLogResult } from '../../src/domain/clicklog/parse';
 import type { LogNotice } from '../../src/domain/clicklog/result';
-import { EVENT_KINDS, type ClickLog } from '../../src/domain/events';
+import { EVENT_KINDS, type ClickLog } from '../../src/domain/clicklog/model';
 
 function ok(r: ClickLogResult): { log: ClickLog; notices: LogNotice[]; coverage: { rows: number; used: number } } {
   if (!r.ok) throw new Error(`expected ok, got error: ${r.error}`);
