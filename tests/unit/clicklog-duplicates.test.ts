@@ -2,6 +2,8 @@
  * Exact duplicate rows (issue 19, item 1): dropped when rows carry identity or the duplication is
  * systematic, kept when two identical rows can be two real clicks in the same second.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isIdentityName } from '../../src/domain/clicklog/duplicates';
 import { parseClickLog, type ClickLogResult } from '../../src/domain/clicklog/parse';
@@ -93,12 +95,25 @@ describe('exact duplicates in CSV', () => {
     expect(count(ok(parseClickLog(csv(rows, `${HEADER},user_id`), 'same.csv')).log)).toBe(11);
   });
 
-  it('sub-second times tell events apart: an exact repeat is dropped', () => {
+  it('tenths of a second are not identity: the sample log keeps its 44 same-tenth pairs', () => {
+    const sample = readFileSync(join(import.meta.dirname, '..', '..', 'public', 'samples', 'sample-clicks.csv'), 'utf8');
+    const { log, notices } = ok(parseClickLog(sample, 'sample-clicks.csv'));
+    expect(count(log)).toBe(334);
+    expect(dupNotice(notices)).toBeUndefined();
+    // The sample three times over (each row three times in a row): 334 again, as "a multiple of 3".
+    const [header = '', ...rows] = sample.trimEnd().split('\n');
+    const tripled = ok(parseClickLog([header, ...rows.flatMap((r) => [r, r, r])].join('\n'), 'tripled.csv'));
+    expect(count(tripled.log)).toBe(334);
+    expect(rowsOf(tripled.log)).toEqual(rowsOf(log));
+    expect(dupNotice(tripled.notices)?.message).toMatch(/^Dropped 668 duplicate rows: every row appears 3 times \(or a multiple of 3\)/);
+  });
+
+  it('millisecond times tell events apart: an exact repeat is dropped', () => {
     const rows = Array.from({ length: 10 }, (_, i) => `${i + 0.137 * (i + 1)},click,SKU-${i % 3}`);
     rows.push(rows[5] ?? '');
     const { log, notices } = ok(parseClickLog(csv(rows, 'time,event,product_id'), 'ms.csv'));
     expect(count(log)).toBe(10);
-    expect(dupNotice(notices)?.message).toMatch(/its times are to a fraction of a second/);
+    expect(dupNotice(notices)?.message).toMatch(/its times are finer than a tenth of a second/);
   });
 
   it('millisecond ISO timestamps tell events apart', () => {
@@ -192,6 +207,16 @@ describe('coverage', () => {
     const { log, coverage } = ok(parseClickLog(csv(rows), 'quote.csv'));
     expect(count(log)).toBe(20);
     expect(coverage).toEqual({ rows: 334, used: 20 });
+  });
+  it('the same with a line break at the end of the file: the line numbers do not move', () => {
+    const rows = baseRows(334);
+    rows[20] = '60,click,SKU-0,"Product 0';
+    const r = parseClickLog(`${csv(rows)}\n`, 'quote.csv');
+    expect(ok(r).coverage).toEqual({ rows: 334, used: 20 });
+    expect(r.ok && r.log.rejected[0]).toMatchObject({
+      line: 22,
+      reason: 'unclosed quote: a value starting with " never ends, so lines 22–335 were read as one row',
+    });
   });
   it('a clean log uses every row; duplicates dropped still count as used', () => {
     const rows = baseRows(10);

@@ -1,7 +1,7 @@
 /** The replacement check (issue 19, item 1): a clearly wrong replacement log asks first. */
 import { describe, expect, it } from 'vitest';
 import { parseClickLog } from '../../src/domain/clicklog/parse';
-import { checkReplacement, logFacts } from '../../src/domain/clicklog/replacement';
+import { checkReplacement, type LogTimeBase, logFacts } from '../../src/domain/clicklog/replacement';
 import type { LogCoverage } from '../../src/domain/clicklog/result';
 import type { ClickLog } from '../../src/domain/clicklog/model';
 
@@ -12,7 +12,7 @@ function parse(text: string, name: string): { log: ClickLog; coverage: LogCovera
 }
 const rows = (n: number, from: number, step: number, products = 4) =>
   ['time,event,product_id', ...Array.from({ length: n }, (_, i) => `${from + i * step},click,SKU-${i % products}`)].join('\n');
-const base = { streamStartMs: undefined, offsetSec: 0 };
+const base: LogTimeBase = { streamStartMs: undefined, offsetSec: 0 };
 const good = parse(rows(334, 1, 0.5), 'good.csv');
 const check = (next: { log: ClickLog; coverage: LogCoverage }, durationSec = 180, nextBase = base) =>
   checkReplacement({ current: good.log, next: next.log, coverage: next.coverage, durationSec, currentBase: base, nextBase });

@@ -85,6 +85,10 @@ export function readCsv(file: string, b: LogBuilder): ReadResult {
       let embedded = 0;
       if (k - terminated > 0) {
         for (const field of row) for (let i = 0; i < field.length; i++) if (field.charCodeAt(i) === nlCode) embedded++;
+        // An unclosed quote runs to the end of the file and takes its last line break in: that one
+        // ends the last line, it is not a line inside the value.
+        if (terminated && end === text.length && (row[row.length - 1] ?? '').endsWith(lineBreak) && res.errors.some((e) => e.code === 'MissingQuotes'))
+          embedded--;
       }
       const line = nl + (k - terminated) + 1 - embedded;
       const from = pos;
