@@ -11,7 +11,6 @@ import { ShortsSection } from '../shorts/ShortsSection';
 import { StreamStart } from './StreamStart';
 import { TimeBaseNote } from './TimeBaseNote';
 import { Timeline } from './Timeline';
-import { effectiveStreamStart } from '../../domain/recording/streamStart';
 import { useHighlights } from './useHighlights';
 import { ReplaceLogDialog } from './ReplaceLogDialog';
 import { useLogReplace } from './useLogReplace';
@@ -48,17 +47,7 @@ export function ProjectView({ id, initialWarnings, back }: Props) {
   const { audio, streamStart, state } = useHighlights(id, data);
   // Replacing the log is a job (its drop zone is disabled until it ends); a clearly wrong replacement asks first.
   const logReplace = useLogReplace({
-    log: data?.log,
-    durationSec: meta?.durationSec ?? 0,
-    offsetSec: data?.project.offsetSec ?? 0,
-    startFor: (logMs) =>
-      effectiveStreamStart({
-        chosenMs: data?.project.streamStartMs,
-        chosenFile: data?.project.streamStartFile,
-        logMs,
-        creationTimeMs: meta?.creationTimeMs,
-        recordingName: data?.project.recording.name,
-      })?.ms,
+    data,
     store: stored.replaceLog,
     setStart: (ms, file) => void stored.save({ streamStartMs: ms, streamStartFile: file }),
     onReplaced: setWarnings,

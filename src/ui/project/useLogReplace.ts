@@ -1,7 +1,9 @@
 import { useState } from 'preact/hooks';
 import { ImportError, type ParsedLog, parseLogFile, readStartFile } from '../../app/importFlow';
 import { checkReplacement, type ReplacementCheck } from '../../domain/clicklog/replacement';
+import type { StoredProject } from '../../app/stores/projectStore';
 import type { ClickLog } from '../../domain/clicklog/model';
+import { effectiveStreamStart } from '../../domain/recording/streamStart';
 import { useJob } from '../common/useJob';
 
 /** A replacement that looks wrong, waiting for the user's answer; nothing is stored yet. */
@@ -12,13 +14,11 @@ export interface PendingReplacement {
 
 type Outcome = { kind: 'ask'; pending: PendingReplacement } | { kind: 'stored'; parsed: ParsedLog };
 
+type Ready = Extract<StoredProject, { status: 'ready' }>;
+
 interface Options {
-  /** The stored log, if any: only a replacement is checked. */
-  log: ClickLog | undefined;
-  durationSec: number;
-  offsetSec: number;
-  /** The stream start that applies with a log whose own start is `logMs` (the project's, the log's, the recording's…). */
-  startFor: (logMs: number | undefined) => number | undefined;
+  /** The open project (its log, if any, is what a replacement is checked against); undefined while it loads. */
+  data: Ready | undefined;
   /** Stores the log; false when the project is gone. */
   store: (log: ClickLog) => Promise<boolean>;
   /** A dropped date file sets the stream start instead. */
@@ -31,7 +31,7 @@ interface Options {
  * `checkReplacement` finds clearly wrong waits in `pending` until the user replaces anyway or
  * keeps the current log. A normal replacement is stored without a question.
  */
-export function useLogReplace({ log, durationSec, offsetSec, startFor, store, setStart, onReplaced }: Options) {
+export function useLogReplace({ data, store, setStart, onReplaced }: Options) {
   const job = useJob();
   const [error, setError] = useState<ImportError | null>(null);
   const [pending, setPending] = useState<PendingReplacement | null>(null);
@@ -47,12 +47,25 @@ export function useLogReplace({ log, durationSec, offsetSec, startFor, store, se
     try {
       const outcome = await job.run('Replacing the click log', async (): Promise<Outcome | undefined> => {
         const parsed = await parseLogFile(file);
-        if (log) {
+        const log = data?.log;
+        if (data && log) {
+          const { project } = data;
+          const { meta } = project.recording;
+          // The stream start that applies with a log whose own start is `logMs` (the project's, the log's, the recording's…).
+          const startFor = (logMs: number | undefined) =>
+            effectiveStreamStart({
+              chosenMs: project.streamStartMs,
+              chosenFile: project.streamStartFile,
+              logMs,
+              creationTimeMs: meta.creationTimeMs,
+              recordingName: project.recording.name,
+            })?.ms;
+          const offsetSec = project.offsetSec ?? 0;
           const check = checkReplacement({
             current: log,
             next: parsed.log,
             coverage: parsed.coverage,
-            durationSec,
+            durationSec: meta.durationSec,
             currentBase: { streamStartMs: startFor(log.streamStartMs), offsetSec },
             nextBase: { streamStartMs: startFor(parsed.log.streamStartMs), offsetSec },
           });
