@@ -1,6 +1,8 @@
 import { DEFAULT_SELECTION } from '../domain/selection/model';
 import type { ClickLog, RejectedRow } from '../domain/clicklog/model';
 import { parseCaptions } from '../domain/edit/captions';
+import type { LogCoverage } from '../domain/clicklog/result';
+import { SAVE_AS_CSV } from '../domain/clicklog/signatures';
 import { kindOfFile, mayHoldStreamStart } from '../domain/fileKinds';
 import { parseDateText } from '../domain/recording/streamStart';
 import type { JobHooks } from '../media/engine';
@@ -23,13 +25,15 @@ export class ImportError extends Error {
 export interface ParsedLog {
   log: ClickLog;
   warnings: string[];
+  /** How much of the file became the log. */
+  coverage: LogCoverage;
 }
 
 /** Parses a log in the worker; a log with nothing usable throws and nothing is stored. */
 export async function parseLogFile(file: File): Promise<ParsedLog> {
   const result = await analysis().parse(file, file.name);
   if (!result.ok) throw new ImportError(result.error, result.rejected, result.rejectedCount);
-  return { log: result.log, warnings: result.warnings };
+  return { log: result.log, warnings: result.warnings, coverage: result.coverage };
 }
 
 export interface Dropped {
@@ -38,8 +42,13 @@ export interface Dropped {
   /** A tiny .txt beside the log: the stream start if it holds just a date-time (read on import). */
   startText?: File;
   transcript?: File;
+  /** A spreadsheet workbook (.xlsx, .xls, .ods, Numbers): read as the log when there is no other, to say "save it as CSV". */
+  spreadsheet?: File;
   ignored: File[];
 }
+
+/** Workbook extensions: not a log, but what a seller drops when the log lives in a spreadsheet. */
+const SPREADSHEET = /\.(xlsx|xlsm|xls|ods|numbers)$/i;
 
 const tiny = (f: File) => mayHoldStreamStart(f.name, f.size);
 
@@ -56,6 +65,7 @@ export function splitDropped(files: File[]): Dropped {
     if (kind === 'log') {
       if (f !== log && f !== startText) out.ignored.push(f);
     } else if (kind !== 'unknown' && !out[kind]) out[kind] = f;
+    else if (kind === 'unknown' && SPREADSHEET.test(f.name) && !out.spreadsheet) out.spreadsheet = f;
     else out.ignored.push(f);
   }
   return out;
@@ -93,7 +103,16 @@ export async function parseTranscriptFile(file: File): Promise<NonNullable<Proje
 export async function importProject(dropped: Dropped & { recording: File }, hooks: JobHooks): Promise<{ project: ProjectRecord; warnings: string[] }> {
   const { recording } = dropped;
   const texts = await startAndLog(dropped);
-  const parsed = texts.log ? await parseLogFile(texts.log) : undefined;
+  const { spreadsheet } = dropped;
+  // A workbook beside the recording is read as the log when there is no other: the parser knows
+  // it by its bytes and says how to save it as CSV. Beside a log, it is named as not used.
+  const logFile = texts.log ?? spreadsheet;
+  if (spreadsheet && logFile !== spreadsheet) {
+    texts.warnings.push(
+      `${spreadsheet.name} was not used: it is a spreadsheet, and ${logFile?.name} is the click log. To use the spreadsheet instead: ${SAVE_AS_CSV}`,
+    );
+  }
+  const parsed = logFile ? await parseLogFile(logFile) : undefined;
   const transcript = dropped.transcript ? await parseTranscriptFile(dropped.transcript) : undefined;
   const meta = await engine.probe(recording, recording.name, hooks);
   const now = Date.now();

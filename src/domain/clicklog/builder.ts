@@ -1,5 +1,6 @@
 import { EVENT_KINDS, kindCode, type EventKind, type EventTable, type Product } from './model';
 import { capText, PRICE_MAX, PRODUCT_NAME_MAX } from '../format';
+import { RowKeys } from './duplicates';
 import { EVENT_ALIASES, eventOf } from './fields';
 import type { LogNotice, LogRejectedRow } from './result';
 import { epochToMs, hasDecimalComma, parseAbsoluteTime, parseRelativeTime, withDecimalPoint } from './time';
@@ -82,6 +83,8 @@ export class LogBuilder {
   rejectedCount = 0;
   private readonly categoryCounts = new Map<RejectCategory, number>();
   readonly notices: LogNotice[] = [];
+  /** Each event row's key and identity, for `dropDuplicates`; the readers fill it. */
+  readonly keys = new RowKeys();
   private conflictingStarts = 0;
   private readonly longNames = new Shortened();
   private readonly longPrices = new Shortened();

@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import type { LogBuilder } from './builder';
-import { FIELD_INDEX, mapHeader } from './fields';
+import { identityColumns } from './duplicates';
+import { FIELD_INDEX, fieldOf, mapHeader } from './fields';
 import type { LogErrorCode } from './result';
 
 const DELIMITER_WORDS: Readonly<Record<string, string>> = { ',': 'commas', ';': 'semicolons', '\t': 'tabs', '|': 'pipes' };
@@ -13,6 +14,11 @@ export interface ReadResult {
   error: { code: LogErrorCode; message: string } | null;
   /** Data rows seen (excluding the header and blank lines). */
   rows: number;
+  /**
+   * Rows the file really holds: `rows`, plus every line an unclosed quote swallowed into one
+   * row (those lines were meant as rows). Absent where it equals `rows`.
+   */
+  lines?: number;
 }
 
 /** What to do about a row with more fields than the header: a decimal comma, or a value to quote. */
@@ -43,6 +49,8 @@ export function readCsv(file: string, b: LogBuilder): ReadResult {
   let delimiterWord = 'commas';
   let error: ReadResult['error'] = null;
   let rows = 0;
+  let swallowed = 0;
+  let idColumns: number[] = [];
   // Line tracking: `nl` newline characters lie before offset `pos` (the end of the previous row).
   let pos = 0;
   let nl = sep ? 1 : 0;
@@ -77,8 +85,13 @@ export function readCsv(file: string, b: LogBuilder): ReadResult {
       let embedded = 0;
       if (k - terminated > 0) {
         for (const field of row) for (let i = 0; i < field.length; i++) if (field.charCodeAt(i) === nlCode) embedded++;
+        // An unclosed quote runs to the end of the file and takes its last line break in: that one
+        // ends the last line, it is not a line inside the value.
+        if (terminated && end === text.length && (row[row.length - 1] ?? '').endsWith(lineBreak) && res.errors.some((e) => e.code === 'MissingQuotes'))
+          embedded--;
       }
       const line = nl + (k - terminated) + 1 - embedded;
+      const from = pos;
       nl += k;
       pos = end;
 
@@ -92,6 +105,7 @@ export function readCsv(file: string, b: LogBuilder): ReadResult {
         columns = mapping.columns;
         b.notices.push(...mapping.notices);
         header = row;
+        idColumns = identityColumns(row, (h) => fieldOf(h) !== null, b.keys.identityNames);
         width = row.length;
         delimiterWord = DELIMITER_WORDS[res.meta.delimiter] ?? `"${res.meta.delimiter}"`;
         b.decimalComma = res.meta.delimiter !== ',';
@@ -109,6 +123,7 @@ export function readCsv(file: string, b: LogBuilder): ReadResult {
       rows++;
       if (res.errors.length > 0 && res.errors.some((e) => e.code === 'MissingQuotes')) {
         const through = embedded > 0 ? `, so lines ${line}–${line + embedded} were read as one row` : '';
+        swallowed += embedded;
         b.reject('bad quotes', `unclosed quote: a value starting with " never ends${through}`, line, 0);
         return;
       }
@@ -126,8 +141,10 @@ export function readCsv(file: string, b: LogBuilder): ReadResult {
           return;
         }
       }
+      const before = b.length;
       b.addRow(row[tc], row[ts], row[ev], row[pid], row[pname], row[price], line, 0);
+      if (b.length > before) b.keys.csvRow(before, text, from, end, row, idColumns);
     },
   });
-  return { error, rows };
+  return { error, rows, lines: rows + swallowed };
 }

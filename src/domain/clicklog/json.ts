@@ -1,5 +1,6 @@
 import { quote, type LogBuilder } from './builder';
 import type { ReadResult } from './csv';
+import { isIdentityName } from './duplicates';
 import { FIELDS, FIELD_INDEX, fieldOf, isStreamStartKey, missingFieldsError, normaliseName } from './fields';
 import { arrayItemLines, findJsonSyntaxError } from './jsonsyntax';
 import { refused, type LogFailure } from './result';
@@ -28,6 +29,20 @@ const ranks = new Int32Array(FIELD_COUNT);
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Identity keys (a user or event id) by raw key, cached: keys repeat on every item. */
+const identityKeys = new Map<string, boolean>();
+
+/** True when an item's key is not a log field but a per-event identity; names new ones for the notice. */
+function identityKeyOf(b: LogBuilder, key: string): boolean {
+  let yes = identityKeys.get(key);
+  if (yes === undefined) {
+    yes = fieldOf(key) === null && !isStreamStartKey(key) && isIdentityName(key);
+    if (identityKeys.size < 10_000) identityKeys.set(key, yes);
+  }
+  if (yes && b.keys.identityNames.length < 3 && !b.keys.identityNames.includes(key)) b.keys.identityNames.push(key);
+  return yes;
 }
 
 /** Read one JSON object as a row. */
@@ -60,7 +75,9 @@ function readItem(b: LogBuilder, obj: Record<string, unknown>, line: number, ite
     else b.setStreamStart(ms);
     return;
   }
+  const before = b.length;
   b.addRow(values[0], values[1], values[2], values[3], values[4], values[5], line, item);
+  if (b.length > before) b.keys.jsonItem(before, obj, (key) => identityKeyOf(b, key));
 }
 
 /**

@@ -2,6 +2,7 @@ import type { LogFormat } from './model';
 import { LogBuilder } from './builder';
 import { readCsv, type ReadResult } from './csv';
 import { binaryAt, decodeLog } from './decode';
+import { dropDuplicates } from './duplicates';
 import { invalidJson, readJsonDocument, readNdjson } from './json';
 import { refused, type ClickLogResult, type LogErrorCode, type LogNotice, type LogRejectedRow, type ParsedClickLog } from './result';
 import { messageOf } from '../errors/messageOf';
@@ -138,6 +139,8 @@ export function parseClickLog(text: string, fileName: string): ClickLogResult {
   }
 
   const notices: LogNotice[] = b.allNotices();
+  const deduplicated = dropDuplicates(b, b.keys);
+  if (deduplicated) notices.unshift(deduplicated.notice);
   if (b.rejectedCount > 0) {
     notices.unshift({
       code: 'skipped-rows',
@@ -153,5 +156,6 @@ export function parseClickLog(text: string, fileName: string): ClickLogResult {
     rejectedCount: b.rejectedCount,
   };
   if (b.streamStartMs !== undefined) log.streamStartMs = b.streamStartMs;
-  return { ok: true, log, warnings: notices.map((n) => n.message), notices };
+  const coverage = { rows: read.lines ?? read.rows, used: read.rows - b.rejectedCount };
+  return { ok: true, log, warnings: notices.map((n) => n.message), notices, coverage };
 }

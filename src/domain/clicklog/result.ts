@@ -42,7 +42,9 @@ export type LogNoticeCode =
   /** A JSON document's stream start could not be read. */
   | 'stream-start-ignored'
   /** Overlong product names or prices were cut (with an ellipsis) to what can be shown. */
-  | 'shortened';
+  | 'shortened'
+  /** Exact repeats of rows were dropped: the same event logged twice, or the log copied k times over (duplicates.ts). */
+  | 'duplicate-rows';
 
 export interface LogNotice {
   code: LogNoticeCode;
@@ -50,6 +52,14 @@ export interface LogNotice {
   /** 1-based, where the notice points at one place in the file. */
   line?: number;
   column?: number;
+}
+
+/** How much of a log file became the log. */
+export interface LogCoverage {
+  /** Data rows in the file: CSV and NDJSON lines (a line an unclosed quote swallowed counts as one), JSON items. */
+  rows: number;
+  /** Rows that were not rejected: events (duplicates dropped included) and stream-start rows. */
+  used: number;
 }
 
 /** A skipped row with the class of its cause (`column`: 1-based character column, when known). */
@@ -70,6 +80,8 @@ export type ClickLogResult =
       /** The notices' messages, as the UI shows them. */
       warnings: string[];
       notices: LogNotice[];
+      /** How much of the file was read into the log (a replacement that lost most of it is questioned). */
+      coverage: LogCoverage;
     }
   | {
       ok: false;

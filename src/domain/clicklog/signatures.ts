@@ -12,7 +12,8 @@ export interface KnownBinary {
   hint: string;
 }
 
-const SAVE_AS_CSV = 'Open it in your spreadsheet app and save it as CSV (in Excel: File › Save As › "CSV UTF-8"), then drop the .csv file.';
+/** What to do with a workbook: the app reads its CSV export. */
+export const SAVE_AS_CSV = 'Open it in your spreadsheet app and save it as CSV (in Excel: File › Save As › "CSV UTF-8"), then drop the .csv file.';
 const NOT_A_SCREENSHOT = 'Drop the click log your shop exported (CSV, JSON or NDJSON), not a picture of it.';
 const RECORDING = 'If it is the recording, give it its real extension (for example .mp4) and drop it as the recording.';
 

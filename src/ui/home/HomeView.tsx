@@ -67,9 +67,10 @@ export function HomeView({ open }: Props) {
 
   const onFiles = (files: File[]) => {
     const dropped = splitDropped(files);
-    const { recording, log, ignored } = dropped;
+    const { recording, log, spreadsheet, ignored } = dropped;
     if (!recording) {
-      const what = log ? `${log.name} is a click log` : `${ignored.map((f) => f.name).join(', ')} is not a recording`;
+      const others = [...(spreadsheet ? [spreadsheet] : []), ...ignored].map((f) => f.name).join(', ');
+      const what = log ? `${log.name} is a click log` : `${others} is not a recording`;
       setError(new ImportError(`${what}. Drop the recording (MP4, MOV, WebM or MKV), with its click log or on its own.`));
       return;
     }

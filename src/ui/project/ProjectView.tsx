@@ -11,13 +11,13 @@ import { ShortsSection } from '../shorts/ShortsSection';
 import { StreamStart } from './StreamStart';
 import { TimeBaseNote } from './TimeBaseNote';
 import { Timeline } from './Timeline';
-import { ImportError, parseLogFile, readStartFile } from '../../app/importFlow';
 import { useHighlights } from './useHighlights';
+import { ReplaceLogDialog } from './ReplaceLogDialog';
+import { useLogReplace } from './useLogReplace';
 import { shownAnalysis } from '../../app/stores/selectionStore';
 import { HighlightsSection } from './HighlightsSection';
 import { PauseStatus } from './PauseStatus';
 import { SelectedClip } from './SelectedClip';
-import { useJob } from '../common/useJob';
 import { revealStart } from './reveal';
 import { useStoredProject } from '../common/useStoredProject';
 
@@ -30,10 +30,7 @@ interface Props {
 export function ProjectView({ id, initialWarnings, back }: Props) {
   const stored = useStoredProject(id);
   const data = stored.state.status === 'ready' ? stored.state : undefined;
-  const [logError, setLogError] = useState<ImportError | null>(null);
   const [warnings, setWarnings] = useState(initialWarnings);
-  // Replacing the log is a job: its drop zone is disabled until it ends.
-  const logJob = useJob();
   const [selected, setSelected] = useState<number | null>(1);
   // A clip chosen in the list or chart brings its preview into view (on a phone it is below the list).
   const side = useRef<HTMLElement>(null);
@@ -48,6 +45,13 @@ export function ProjectView({ id, initialWarnings, back }: Props) {
 
   const meta = data?.project.recording.meta;
   const { audio, streamStart, state } = useHighlights(id, data);
+  // Replacing the log is a job (its drop zone is disabled until it ends); a clearly wrong replacement asks first.
+  const logReplace = useLogReplace({
+    data,
+    store: stored.replaceLog,
+    setStart: (ms, file) => void stored.save({ streamStartMs: ms, streamStartFile: file }),
+    onReplaced: setWarnings,
+  });
 
   if (stored.state.status === 'deleted') return <ProjectDeleted />;
   if (stored.state.status === 'missing') {
@@ -69,22 +73,6 @@ export function ProjectView({ id, initialWarnings, back }: Props) {
 
   const { project, recording, log } = data;
   const { save } = stored;
-  const replaceLog = async (file: File) => {
-    // A date file dropped here sets the stream start rather than failing as a log.
-    const startMs = await readStartFile(file);
-    if (startMs !== undefined) return void save({ streamStartMs: startMs, streamStartFile: file.name });
-    setLogError(null);
-    try {
-      const replaced = await logJob.run('Replacing the click log', async () => {
-        const parsed = await parseLogFile(file);
-        return (await stored.replaceLog(parsed.log)) ? parsed : undefined;
-      });
-      if (replaced) setWarnings(replaced.warnings);
-    } catch (e) {
-      setLogError(e instanceof ImportError ? e : new ImportError(`${file.name}: ${(e as Error).message}`));
-    }
-  };
-
   const result = shownAnalysis(state);
   // The user's trims and product links apply everywhere below: list, chart, preview, cut, render, export.
   const picks = applyOverrides(result?.picks ?? [], project.clipOverrides, log?.products ?? [], meta.durationSec);
@@ -92,7 +80,14 @@ export function ProjectView({ id, initialWarnings, back }: Props) {
 
   // With a log, replacing it is a setting (below the highlights); without one, adding it is the next step.
   const logPanel = (
-    <LogPanel log={log} busy={logJob.job !== null} error={logError} warnings={warnings} onFile={replaceLog} onDismiss={() => setLogError(null)} />
+    <LogPanel
+      log={log}
+      busy={logReplace.busy || logReplace.pending !== null}
+      error={logReplace.error}
+      warnings={warnings}
+      onFile={(file) => void logReplace.replace(file)}
+      onDismiss={logReplace.dismissError}
+    />
   );
 
   return (
@@ -111,6 +106,14 @@ export function ProjectView({ id, initialWarnings, back }: Props) {
       <PauseStatus audio={audio} />
 
       {!log && logPanel}
+      {logReplace.pending && (
+        <ReplaceLogDialog
+          check={logReplace.pending.check}
+          durationSec={meta.durationSec}
+          onReplace={() => void logReplace.confirm()}
+          onKeep={logReplace.keep}
+        />
+      )}
 
       {log && hasAbsoluteTimes(log) && (
         <StreamStart
