@@ -592,7 +592,8 @@ describe('properties', () => {
       }),
       { numRuns: 200 },
     );
-  });
+    // 200 generated logs, each parsed in five encodings: seconds on a loaded 2-core machine.
+  }, 30_000);
 
   it('the JSON syntax locator agrees with JSON.parse', () => {
     const jsonish = fc.string({
