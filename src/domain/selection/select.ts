@@ -282,7 +282,7 @@ function choose(
       ...(p.name !== undefined && { productName: p.name }),
       start: c.start,
       end: c.end,
-      score,
+      score: round1(score),
       counts: Object.fromEntries(EVENT_KINDS.map((name, j) => [name, counts[j]!])) as Record<EventKind, number>,
       why: {
         window: c.window,
