@@ -20,7 +20,8 @@ export function signalsSentence(c: Counts): string {
   const talk: string[] = [];
   if (ask > 0) talk.push(`${count(ask, 'comment', 'comments')} asked for the link or the price`);
   if (mention > 0) talk.push(`${count(mention, 'comment', 'comments')} named the product`);
-  if (comment > 0) talk.push(talk.length > 0 ? `${count(comment, 'other comment', 'other comments')} came in` : `${count(comment, 'comment', 'comments')} came in`);
+  if (comment > 0)
+    talk.push(talk.length > 0 ? `${count(comment, 'other comment', 'other comments')} came in` : `${count(comment, 'comment', 'comments')} came in`);
   const crowd: string[] = [];
   if (n(c.like) > 0) crowd.push(`likes came in ${count(n(c.like), 'time', 'times')}`);
   if (n(c.gift) > 0) crowd.push(count(n(c.gift), 'gift', 'gifts'));

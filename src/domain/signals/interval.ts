@@ -29,7 +29,17 @@ export const START_KEYS = [
 /** A start column with these names holding plain numbers counts minutes (0, 1, 2 …), not seconds. */
 export const MINUTE_KEYS = ['minute', 'min', 'minute_index', 'minute_no'] as const;
 export const END_KEYS = ['interval_end', 'period_end', 'window_end', 'minute_end', 'end_time', 'time_end', 'end', 'to'] as const;
-export const DURATION_KEYS = ['duration', 'duration_s', 'duration_sec', 'granularity', 'interval', 'interval_s', 'interval_sec', 'span', 'bucket_size'] as const;
+export const DURATION_KEYS = [
+  'duration',
+  'duration_s',
+  'duration_sec',
+  'granularity',
+  'interval',
+  'interval_s',
+  'interval_sec',
+  'span',
+  'bucket_size',
+] as const;
 export const COUNT_KEYS: Readonly<Record<'click' | 'add_to_cart' | 'order', readonly string[]>> = {
   click: ['clicks', 'product_clicks', 'click_count', 'clicks_count', 'click', 'taps', 'product_taps'],
   add_to_cart: ['add_to_carts', 'add_to_cart', 'add_to_cart_count', 'atc', 'carts', 'cart_adds'],
@@ -155,22 +165,20 @@ export function readInterval(records: Records, fileName: string): ClickLogResult
       t.reject('missing product', 'missing product (no product_id or name)', a.line, a.item);
       continue;
     }
-    const counts: number[] = [];
-    let bad: string | null = null;
-    countKeys.forEach((k, i) => {
-      if (k === undefined) return void counts.push(0);
-      const n = parseCount(v.get(k));
-      if (n === null) bad ??= `${k} ${quote(textOf(v.get(k)))} is not a count`;
-      const c = Math.min(n ?? 0, MAX_COUNT_PER_ROW);
-      if ((n ?? 0) > MAX_COUNT_PER_ROW && capped === undefined) capped = { line: at().line || at().item, value: n ?? 0 };
-      counts[i] = c;
-    });
+    const { counts, bad, over } = readCounts(v, countKeys);
+    if (over > 0 && capped === undefined) capped = { line: at().line || at().item, value: over };
     if (bad !== null) {
       const a = at();
       t.reject('bad count', bad, a.line, a.item);
       continue;
     }
-    const row: Row = { r, start: start.t, abs: start.abs, product: t.productOf(rawId || name, name || undefined, textOf(pick(v, FIELD_ALIASES.price)) || undefined), counts };
+    const row: Row = {
+      r,
+      start: start.t,
+      abs: start.abs,
+      product: t.productOf(rawId || name, name || undefined, textOf(pick(v, FIELD_ALIASES.price)) || undefined),
+      counts,
+    };
     const end = timeOf(pick(v, END_KEYS), false);
     const dur = parseDuration(pick(v, DURATION_KEYS));
     if (end && end.abs === start.abs && end.t > start.t) row.end = end.t;
@@ -189,10 +197,16 @@ export function readInterval(records: Records, fileName: string): ClickLogResult
     });
   }
   if (t.length === 0) {
-    if (rows.length > 0) return fail('nothing-to-use', `${fileName}: Every count in the analytics is 0: there are no clicks, add-to-carts or orders to rank moments by.`);
+    if (rows.length > 0)
+      return fail('nothing-to-use', `${fileName}: Every count in the analytics is 0: there are no clicks, add-to-carts or orders to rank moments by.`);
     const first = t.rejected[0];
     return {
-      ...fail('no-usable-rows', `${fileName}: No usable rows: ${t.rejectSummary()}.${first ? ` First problem, line ${first.line ?? first.item}: ${first.reason}.` : ''}`, first?.line, first?.column),
+      ...fail(
+        'no-usable-rows',
+        `${fileName}: No usable rows: ${t.rejectSummary()}.${first ? ` First problem, line ${first.line ?? first.item}: ${first.reason}.` : ''}`,
+        first?.line,
+        first?.column,
+      ),
       rejected: t.rejected,
       rejectedCount: t.rejectedCount,
     };
@@ -218,7 +232,10 @@ export function readInterval(records: Records, fileName: string): ClickLogResult
     });
   }
   if (t.rejectedCount > 0) {
-    t.notices.unshift({ code: 'skipped-rows', message: `Read ${plural(rows.length, 'row')}; skipped ${plural(t.rejectedCount, 'row')} (${t.rejectSummary()})` });
+    t.notices.unshift({
+      code: 'skipped-rows',
+      message: `Read ${plural(rows.length, 'row')}; skipped ${plural(t.rejectedCount, 'row')} (${t.rejectSummary()})`,
+    });
   }
   return { ok: true, log: t.log(fileName, records.format, { source: 'interval', summary }), warnings: t.notices.map((n) => n.message), notices: t.notices };
 
@@ -227,11 +244,30 @@ export function readInterval(records: Records, fileName: string): ClickLogResult
   }
 }
 
+/** A row's count of each kind (capped), the first unreadable one's message, and the first count over the cap. */
+function readCounts(v: ReadonlyMap<string, unknown>, countKeys: ReadonlyArray<string | undefined>): { counts: number[]; bad: string | null; over: number } {
+  const counts: number[] = [];
+  let bad: string | null = null;
+  let over = 0;
+  for (const k of countKeys) {
+    const n = k === undefined ? 0 : parseCount(v.get(k));
+    if (n === null) bad ??= `${k} ${quote(textOf(k === undefined ? '' : v.get(k)))} is not a count`;
+    if ((n ?? 0) > MAX_COUNT_PER_ROW && over === 0) over = n ?? 0;
+    counts.push(Math.min(n ?? 0, MAX_COUNT_PER_ROW));
+  }
+  return { counts, bad, over };
+}
+
 function join(parts: string[]): string {
   return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 }
 
-function fail(code: 'missing-columns' | 'nothing-to-use' | 'no-usable-rows', error: string, line?: number, column?: number): Extract<ClickLogResult, { ok: false }> {
+function fail(
+  code: 'missing-columns' | 'nothing-to-use' | 'no-usable-rows',
+  error: string,
+  line?: number,
+  column?: number,
+): Extract<ClickLogResult, { ok: false }> {
   return { ok: false, code, error, ...(line !== undefined && { line }), ...(column !== undefined && column > 0 && { column }), rejected: [], rejectedCount: 0 };
 }
 

@@ -11,7 +11,9 @@ const fold = (s: string): string =>
 
 /** Words too common in shop talk to name one product. */
 const COMMON = new Set(
-  'the and for with new set pack size color colour blue red black white green pink mini large small big one two this that very best love nice cute good'.split(' '),
+  'the and for with new set pack size color colour blue red black white green pink mini large small big one two this that very best love nice cute good'.split(
+    ' ',
+  ),
 );
 
 /** "link?", "how much", "price pls", "where can I buy", "$$", "cost", "add to cart"… */

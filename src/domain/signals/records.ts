@@ -208,7 +208,8 @@ export function readRecords(body: string): Records | null {
   const first = /\S/.exec(body)?.[0];
   if (first === '[' || first === '{') {
     try {
-      return jsonRecords(JSON.parse(body), body);
+      // A single object is one NDJSON line: a one-event log.
+      return jsonRecords(JSON.parse(body), body) ?? (first === '{' ? ndjsonRecords(body) : null);
     } catch {
       return first === '{' ? ndjsonRecords(body) : null;
     }
