@@ -32,7 +32,7 @@ describe('stored kinds', () => {
 
 describe('detection from content', () => {
   it('every committed click log is still read as a click log, exactly as before', () => {
-    for (const f of readdirSync('tests/fixtures').filter((n) => /\.(csv|ndjson|json)$/.test(n))) {
+    for (const f of readdirSync('tests/fixtures').filter((n) => /^clicks.*\.(csv|ndjson|json)$/.test(n))) {
       const text = readFileSync(`tests/fixtures/${f}`, 'utf8');
       expect(detectSignalLog(text), f).toBeNull();
       const r = parseClickLog(text, f);
@@ -52,6 +52,9 @@ describe('detection from content', () => {
     expect(detectSignalLog('time,type,user,text\n1,comment,ann,hi\n2,like,bo,\n')).toBe('chat');
     expect(detectSignalLog('time,user,comment\n1,ann,link?\n')).toBe('chat');
     expect(detectSignalLog('time,event,product_id\n1,pin,P1\n')).toBeNull();
+    // A click log with a chat-like event name but no chat field is still a click log; a header-less one too.
+    expect(detectSignalLog('time,event,sku\n1,wave,A\n2,like,A\n')).toBeNull();
+    expect(detectSignalLog('1,click,A\n2,click,B\n')).toBeNull();
   });
 });
 

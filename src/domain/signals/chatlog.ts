@@ -52,10 +52,17 @@ export function chatTypeOf(raw: unknown): ChatType | null {
   return t === '' ? null : (typeByName.get(normaliseName(t)) ?? null);
 }
 
-/** True when a log's keys and event values look like a chat/event log (not a click log). */
+/** Fields only chat/event logs have: who said what, how many liked or watched, which gift. */
+const CHAT_KEYS = [...TEXT_KEYS, 'unique_id', 'user', 'user_id', 'username', 'user_name', 'nickname', 'like_count', 'viewer_count', 'gift_name', 'gift_id'];
+
+/**
+ * True when a log's keys and event values look like a chat/event log, not a click log: chat event
+ * names (and no click, add-to-cart or order) with a chat field or without a product column (a
+ * click log with a stray "like" row stays a click log), or no event column but comment text.
+ */
 export function looksLikeChat(keys: ReadonlySet<string>, eventValues: ReadonlySet<string>, clickValues: boolean): boolean {
   if (clickValues) return false;
-  if ([...eventValues].some((v) => CHAT_ONLY.includes(v))) return true;
+  if ([...eventValues].some((v) => CHAT_ONLY.includes(v))) return hasAny(keys, CHAT_KEYS) || !hasAny(keys, PRODUCT_KEYS);
   return !hasAny(keys, EVENT_KEYS) && hasAny(keys, TEXT_KEYS);
 }
 

@@ -41,7 +41,7 @@ export const DURATION_KEYS = [
   'bucket_size',
 ] as const;
 export const COUNT_KEYS: Readonly<Record<'click' | 'add_to_cart' | 'order', readonly string[]>> = {
-  click: ['clicks', 'product_clicks', 'click_count', 'clicks_count', 'click', 'taps', 'product_taps'],
+  click: ['clicks', 'product_clicks', 'click_count', 'clicks_count', 'taps', 'product_taps'],
   add_to_cart: ['add_to_carts', 'add_to_cart', 'add_to_cart_count', 'atc', 'carts', 'cart_adds'],
   order: ['orders', 'order_count', 'orders_count', 'units_sold', 'items_sold', 'sold', 'purchases', 'sku_orders'],
 };
