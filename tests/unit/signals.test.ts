@@ -180,8 +180,9 @@ describe('chat/event logs', () => {
     expect(noTime.ok).toBe(false);
     if (!noTime.ok)
       expect(noTime.error).toMatch(
-        /^n\.ndjson: This looks like a chat\/event log but its events have no time\. Each needs a time .* Found fields "event", "comment", "likeCount"\.$/,
+        /^n\.ndjson: This looks like a chat\/event log but its events have no time\. Each needs a time .* Found fields "event", "comment", "likeCount" \(first event at line 1\)\.$/,
       );
+    if (!noTime.ok) expect(noTime.line).toBe(1);
     const noPins = parseClickLog(chat([{ event: 'chat', time: 1, comment: 'hi' }]), 'p.ndjson');
     expect(noPins.ok || noPins.code).toBe('nothing-to-use');
     if (!noPins.ok) expect(noPins.error).toMatch(/has no product pins/);

@@ -44,7 +44,7 @@ export function explainPick(pick: Highlight, snapping: boolean): Explanation {
   const background = why.backgroundPerMin > 0 ? `, against ${Math.round(why.backgroundPerMin)} a minute the rest of the time it was on show` : '';
   return {
     moment: `${hasClicks(counts) || signalsSentence(counts) === '' ? 'Clicks' : "Viewers' interest"} picked up at ${clock(why.burst.start)} and calmed down at ${clock(why.burst.end)}${lift(why.burstPerMin, why.backgroundPerMin)}.`,
-    clip: `The clip starts ${seconds(why.leadInSec)} before that (viewers click a few seconds after the host shows the product) and ends ${seconds(why.tailSec)} after.`,
+    clip: `The clip starts ${seconds(why.leadInSec)} before that (viewers ${hasClicks(counts) || signalsSentence(counts) === '' ? 'click' : 'react'} a few seconds after the host shows the product) and ends ${seconds(why.tailSec)} after.`,
     window: (why.window.source === 'pin' ? `Pinned from ${where}.` : `Not pinned in the log: its clicks led from ${where}.`) + shown,
     activity: `${hasClicks(counts) || signalsSentence(counts) === '' ? `${orders} in the clip: ` : 'The clip holds '}${Math.round(why.share * 100)}% of this product's activity in the recording.`,
     edges: start === end ? `Starts and ends ${start}.` : `Starts ${start}; ends ${end}.`,

@@ -146,9 +146,11 @@ export function readChat(records: Records, fileName: string): ClickLogResult {
   const startMs = t.streamStartMs ?? streamStartOf(records.streamStart);
   if (startMs !== undefined) t.streamStartMs = startMs;
   if (!anyTime && rows.length === 0 && t.rejectedCount > 0) {
+    const first = t.rejected.find((r) => r.code === 'missing time');
     return fail(
       'missing-columns',
-      `${fileName}: This looks like a chat/event log but its events have no time. Each needs a time (seconds from the start: ${TIME_KEYS.join(', ')}) or a timestamp (${STAMP_KEYS.join(', ')}). Found fields ${records.keys.map((k) => `"${k}"`).join(', ')}.`,
+      `${fileName}: This looks like a chat/event log but its events have no time. Each needs a time (seconds from the start: ${TIME_KEYS.join(', ')}) or a timestamp (${STAMP_KEYS.join(', ')}). Found fields ${records.keys.map((k) => `"${k}"`).join(', ')}${first?.line ? ` (first event at line ${first.line})` : ''}.`,
+      first?.line,
     );
   }
   // In time order (clock times before a relative zero only when the log gives no start).
@@ -267,6 +269,6 @@ function streamStartOf(v: unknown): number | undefined {
   return parseAbsoluteTime(v) ?? undefined;
 }
 
-function fail(code: 'missing-columns' | 'nothing-to-use', error: string): Extract<ClickLogResult, { ok: false }> {
-  return { ok: false, code, error, rejected: [], rejectedCount: 0 };
+function fail(code: 'missing-columns' | 'nothing-to-use', error: string, line?: number): Extract<ClickLogResult, { ok: false }> {
+  return { ok: false, code, error, ...(line !== undefined && { line }), rejected: [], rejectedCount: 0 };
 }
