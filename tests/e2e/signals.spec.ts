@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { advancedSetting, dropFiles, fixture, generated } from './helpers';
+import { expectNothingStored } from './stored';
 
 const rows = (page: Page) => page.getByTestId('clip-list').locator('tbody tr');
 
@@ -52,4 +53,5 @@ test('a chat log without times is refused with what was expected, and nothing is
   await dropFiles(page, '[data-testid=home-drop]', [generated('rec-20s.mp4'), path]);
   await expect(page.getByRole('alert')).toContainText('no-time.ndjson: This looks like a chat/event log but its events have no time.');
   await expect(page.getByTestId('clip-list')).toHaveCount(0);
+  await expectNothingStored(page);
 });
