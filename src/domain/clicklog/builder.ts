@@ -1,4 +1,4 @@
-import { EVENT_KINDS, kindCode, type EventKind, type EventTable, type Product } from './model';
+import { CLICK_LOG_KINDS, EVENT_KINDS, kindCode, type EventKind, type EventTable, type Product } from './model';
 import { capText, PRICE_MAX, PRODUCT_NAME_MAX } from '../format';
 import { RowKeys } from './duplicates';
 import { EVENT_ALIASES, eventOf } from './fields';
@@ -28,7 +28,7 @@ export type RejectCategory =
   | 'bad stream_start';
 
 const KIND_CODES: Readonly<Record<EventKind, number>> = Object.fromEntries(EVENT_KINDS.map((k) => [k, kindCode(k)])) as Record<EventKind, number>;
-const EXPECTED_EVENTS = `expected ${EVENT_KINDS.join(', ')}`;
+const EXPECTED_EVENTS = `expected ${CLICK_LOG_KINDS.join(', ')}`;
 const STREAM_START_WORDS = EVENT_ALIASES.stream_start.join('/');
 
 /** Why "1,500" is refused where a comma may also separate thousands, with both readings. */

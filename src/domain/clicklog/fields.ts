@@ -1,4 +1,4 @@
-import type { EventKind } from './model';
+import type { ClickLogKind } from './model';
 import type { LogNotice } from './result';
 
 /**
@@ -33,7 +33,7 @@ export const FIELD_ALIASES: Readonly<Record<Field, readonly string[]>> = {
 export const STREAM_START_KEYS: readonly string[] = ['stream_start', 'streamstart', 'start'];
 
 /** A value of the event column: one of the event kinds, or the stream-start marker row. */
-export type EventValue = EventKind | 'stream_start';
+export type EventValue = ClickLogKind | 'stream_start';
 
 /** Accepted event values (after `normaliseName`), canonical value first. */
 export const EVENT_ALIASES: Readonly<Record<EventValue, readonly string[]>> = {

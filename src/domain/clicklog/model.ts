@@ -1,7 +1,20 @@
-/** Kinds of click-log events, in the order their numeric codes are stored. */
-export const EVENT_KINDS = ['click', 'add_to_cart', 'order', 'pin', 'unpin'] as const;
+/** The kinds a click log's event column names (docs/click-log.md). */
+export const CLICK_LOG_KINDS = ['click', 'add_to_cart', 'order', 'pin', 'unpin'] as const;
+/**
+ * Kinds only a chat/event log makes (src/domain/signals/chatlog.ts): a comment while a product
+ * is pinned, one naming a product, one asking for the link or price, a like, a gift, a share or
+ * follow, a rise in viewers. Weak signals, weighted well below clicks.
+ */
+export const SIGNAL_KINDS = ['comment', 'mention', 'ask', 'like', 'gift', 'social', 'viewers'] as const;
+/**
+ * Kinds of log events, in the order their numeric codes are stored: new kinds are only ever
+ * appended, so a log stored earlier keeps its meaning.
+ */
+export const EVENT_KINDS = [...CLICK_LOG_KINDS, ...SIGNAL_KINDS] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
-export type EventCode = 0 | 1 | 2 | 3 | 4;
+export type ClickLogKind = (typeof CLICK_LOG_KINDS)[number];
+export type SignalKind = (typeof SIGNAL_KINDS)[number];
+export type EventCode = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11;
 
 export const kindCode = (kind: EventKind): EventCode => EVENT_KINDS.indexOf(kind) as EventCode;
 
@@ -35,9 +48,20 @@ export interface RejectedRow {
   reason: string;
 }
 
+/**
+ * What a log that is not a per-event click log was read as, and the line saying what it will
+ * be used for (shown with the log). Absent for a click log.
+ */
+export interface LogSignals {
+  source: 'interval' | 'chat';
+  summary: string;
+}
+
 export interface ClickLog {
   fileName: string;
   format: LogFormat;
+  /** Set when the file was per-minute analytics or a chat/event log, read into events. */
+  signals?: LogSignals;
   products: Product[];
   events: EventTable;
   /** Epoch ms of the recording start when the log states it (a `stream_start` row or field). */

@@ -6,6 +6,7 @@ import { dropDuplicates } from './duplicates';
 import { invalidJson, readJsonDocument, readNdjson } from './json';
 import { refused, type ClickLogResult, type LogErrorCode, type LogNotice, type LogRejectedRow, type ParsedClickLog } from './result';
 import { messageOf } from '../errors/messageOf';
+import { parseSignalLog } from '../signals/detect';
 
 export type { ClickLogResult } from './result';
 
@@ -88,6 +89,9 @@ export function parseClickLog(text: string, fileName: string): ClickLogResult {
     );
   }
   if (first === '<') return markupRefusal(body, fileName);
+  // Per-minute analytics and chat/event logs are told apart by their content (src/domain/signals).
+  const signals = parseSignalLog(body, fileName);
+  if (signals) return signals;
 
   const b = new LogBuilder();
   let format: LogFormat;

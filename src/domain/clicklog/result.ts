@@ -1,6 +1,9 @@
 import type { ClickLog, RejectedRow } from './model';
 import type { RejectCategory } from './builder';
 
+/** Causes only interval analytics and chat/event logs have (src/domain/signals/). */
+export type SignalRejectCategory = 'bad count' | 'missing product';
+
 /**
  * Why a whole log was refused. The code is the stable class (tests and UI branch on it); the
  * message says what is wrong, where, and what to do.
@@ -27,7 +30,9 @@ export type LogErrorCode =
   /** A stream start and no events. */
   | 'no-events'
   /** Every row was rejected; `line` is the first bad row's. */
-  | 'no-usable-rows';
+  | 'no-usable-rows'
+  /** Analytics or a chat/event log that gives nothing the selection can use (no product to tie its rows to). */
+  | 'nothing-to-use';
 
 /** What an imported log's warnings are about. */
 export type LogNoticeCode =
@@ -44,7 +49,11 @@ export type LogNoticeCode =
   /** Overlong product names or prices were cut (with an ellipsis) to what can be shown. */
   | 'shortened'
   /** Exact repeats of rows were dropped: the same event logged twice, or the log copied k times over (duplicates.ts). */
-  | 'duplicate-rows';
+  | 'duplicate-rows'
+  /** Analytics or chat/event-log data that is read but not used (a sales column, unknown event names, comments with no product). */
+  | 'not-used'
+  /** A count too large to be real was capped. */
+  | 'capped';
 
 export interface LogNotice {
   code: LogNoticeCode;
@@ -64,7 +73,7 @@ export interface LogCoverage {
 
 /** A skipped row with the class of its cause (`column`: 1-based character column, when known). */
 export interface LogRejectedRow extends RejectedRow {
-  code: RejectCategory;
+  code: RejectCategory | SignalRejectCategory;
   column?: number;
 }
 

@@ -2,7 +2,7 @@
 import type { TimeBase } from '../selection/analysis';
 import { eventSeconds } from '../clicklog/resolve';
 import { EVENT_KINDS, type EventTable } from '../clicklog/model';
-import type { Weights } from '../selection/model';
+import { weightOf, type Weights } from '../selection/model';
 import type { QuietRun } from '../recording/loudness';
 import type { Range } from './trim';
 
@@ -24,7 +24,7 @@ export function trimWindow(clip: Range, auto: Range, durationSec: number): Range
  */
 export function eventsPerSecond(events: EventTable, productIndex: number, weights: Weights, timeBase: TimeBase, span: Range): Uint16Array {
   const out = new Uint16Array(Math.max(1, Math.ceil(span.end - span.start)));
-  const scored = EVENT_KINDS.map((k) => weights[k] > 0);
+  const scored = EVENT_KINDS.map((k) => weightOf(weights, k) > 0);
   for (let i = 0; i < events.time.length; i++) {
     if (events.product[i] !== productIndex || !scored[events.kind[i]!]) continue;
     const t = eventSeconds(events, i, timeBase.streamStartMs) - timeBase.offsetSec;

@@ -1,5 +1,5 @@
 import { EVENT_KINDS, type ClickLog } from '../clicklog/model';
-import type { Highlight, ProductWindow, SelectionOptions } from './model';
+import { weightOf, type Highlight, type ProductWindow, type SelectionOptions } from './model';
 import { resolveTimes } from '../clicklog/resolve';
 import { quietRuns, type Loudness, type QuietRun } from '../recording/loudness';
 import { Selector } from './select';
@@ -69,7 +69,7 @@ export class LogAnalyser {
     const selector = this.#selector(spanKey, () => new Selector({ products: log.products, time, kind, product, durationSec }));
     const { picks, windows, hiddenProducts } = selector.select(options, quiet);
     // The chart counts events of the scored kinds: how much each weighs does not change it.
-    const scoredKind = EVENT_KINDS.map((k) => options.weights[k] > 0);
+    const scoredKind = EVENT_KINDS.map((k) => weightOf(options.weights, k) > 0);
     const timeline = this.#timeline(`${spanKey}|${scoredKind.join()}`, () => binEvents(time, product, (i) => scoredKind[kind[i]!]!, durationSec));
     return { picks, windows, hiddenProducts, timeline, outside, inside: time.length - outside.before - outside.after, snapping: quiet !== undefined };
   }

@@ -1,5 +1,6 @@
 import type { Highlight } from './model';
 import { formatClock } from '../format';
+import { hasClicks, signalsSentence } from '../signals/explain';
 
 export interface Explanation {
   /** When the product's clicks picked up and calmed down, against their usual level. */
@@ -14,6 +15,8 @@ export interface Explanation {
   edges: string;
   /** The exact figures behind the plain words, for a "Details" view. */
   details: string;
+  /** What a chat/event log says about the clip ("14 comments asked for the link or the price"), or ''. */
+  signals: string;
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -40,11 +43,12 @@ export function explainPick(pick: Highlight, snapping: boolean): Explanation {
   const orders = [plural(counts.click, 'click'), plural(counts.add_to_cart, 'add-to-cart', 'add-to-carts'), plural(counts.order, 'order')].join(', ');
   const background = why.backgroundPerMin > 0 ? `, against ${Math.round(why.backgroundPerMin)} a minute the rest of the time it was on show` : '';
   return {
-    moment: `Clicks picked up at ${clock(why.burst.start)} and calmed down at ${clock(why.burst.end)}${lift(why.burstPerMin, why.backgroundPerMin)}.`,
-    clip: `The clip starts ${seconds(why.leadInSec)} before that (viewers click a few seconds after the host shows the product) and ends ${seconds(why.tailSec)} after.`,
+    moment: `${hasClicks(counts) || signalsSentence(counts) === '' ? 'Clicks' : "Viewers' interest"} picked up at ${clock(why.burst.start)} and calmed down at ${clock(why.burst.end)}${lift(why.burstPerMin, why.backgroundPerMin)}.`,
+    clip: `The clip starts ${seconds(why.leadInSec)} before that (viewers ${hasClicks(counts) || signalsSentence(counts) === '' ? 'click' : 'react'} a few seconds after the host shows the product) and ends ${seconds(why.tailSec)} after.`,
     window: (why.window.source === 'pin' ? `Pinned from ${where}.` : `Not pinned in the log: its clicks led from ${where}.`) + shown,
-    activity: `${orders} in the clip: ${Math.round(why.share * 100)}% of this product's activity in the recording.`,
+    activity: `${hasClicks(counts) || signalsSentence(counts) === '' ? `${orders} in the clip: ` : 'The clip holds '}${Math.round(why.share * 100)}% of this product's activity in the recording.`,
     edges: start === end ? `Starts and ends ${start}.` : `Starts ${start}; ends ${end}.`,
     details: `Busy stretch ${clock(why.burst.start)}–${clock(why.burst.end)}: ${Math.round(why.burstPerMin)} points a minute${background}. Score ${pick.score} (points for clicks, add-to-carts and orders, set under Advanced).`,
+    signals: signalsSentence(counts),
   };
 }

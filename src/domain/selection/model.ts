@@ -1,9 +1,31 @@
 /** What the selection is asked for (weights, lengths, how many clips) and what it proposes (highlights in product windows). */
-import type { EventKind } from '../clicklog/model';
+import type { ClickLogKind, EventKind, SignalKind } from '../clicklog/model';
 
-/** Weighted score per event kind (issue 2 defaults). pin/unpin mark segments, they score 0. */
+/**
+ * Weighted score per event kind (issue 2 defaults). pin/unpin mark segments, they score 0. The
+ * chat/event-log kinds weigh well below a click, so clicks lead wherever both exist.
+ */
 export type Weights = Record<EventKind, number>;
-export const DEFAULT_WEIGHTS: Weights = { click: 1, add_to_cart: 3, order: 5, pin: 0, unpin: 0 };
+export const DEFAULT_WEIGHTS: Weights = {
+  click: 1,
+  add_to_cart: 3,
+  order: 5,
+  pin: 0,
+  unpin: 0,
+  comment: 0.2,
+  mention: 0.5,
+  ask: 0.5,
+  like: 0.05,
+  gift: 0.3,
+  social: 0.2,
+  viewers: 0.2,
+};
+
+/** A kind's weight; settings stored before a kind existed lack it and get its default. */
+export const weightOf = (weights: Partial<Weights>, kind: EventKind): number => {
+  const w = weights[kind] ?? DEFAULT_WEIGHTS[kind];
+  return Number.isFinite(w) ? Math.max(0, w) : 0;
+};
 
 export interface SelectionOptions {
   /** Shortest clip, seconds (a product explained for less time gets no clip). */
@@ -46,8 +68,8 @@ export interface Highlight {
   end: number;
   /** Weighted events of this product inside [start, end). */
   score: number;
-  /** Events of each kind for this product inside [start, end). */
-  counts: Record<EventKind, number>;
+  /** Events of each kind for this product inside [start, end) (the chat/event-log kinds only in picks made since they exist). */
+  counts: Record<ClickLogKind, number> & Partial<Record<SignalKind, number>>;
   /** Why this clip: the window it lies in, the moment's clicks, and how its edges were placed. */
   why: {
     window: ProductWindow;

@@ -1,5 +1,6 @@
 import { EVENT_KINDS, kindCode, type EventKind, type Product } from '../clicklog/model';
 import { MAX_CLIP_SEC, type Highlight, type ProductWindow, type SelectionOptions } from './model';
+import { countUnits } from './units';
 import { snapToQuiet, type QuietRun } from '../recording/loudness';
 import { burstRate, findBursts, MIN_BURST_SEC, planClip, type Burst, type ClipLimits } from './clip';
 import { freeIntervals, inferredWindows, pinnedWindows, type PinMarker } from './windows';
@@ -82,8 +83,7 @@ export class Selector {
     const D = input.durationSec;
     if (!(D > 0)) return { picks: [], windows: [], hiddenProducts: 0 };
     const limits = clipLimits(options, D);
-    const weightOf = EVENT_KINDS.map((k) => Math.max(0, options.weights[k]));
-    const scored = weightOf.map((w) => w > 0);
+    const { weightOf, unit: scored } = countUnits(options.weights);
     const key = scored.join();
     if (this.#layout?.key !== key) {
       const all = productWindows(input, scored);
@@ -124,7 +124,7 @@ export class Selector {
   }
 }
 
-function productWindows(input: SelectionInput, scored: boolean[]): ProductWindow[] {
+function productWindows(input: SelectionInput, scored: readonly number[]): ProductWindow[] {
   const { time, kind, product, durationSec } = input;
   const markers: PinMarker[] = [];
   for (let i = 0; i < time.length; i++) {
@@ -144,7 +144,7 @@ function productWindows(input: SelectionInput, scored: boolean[]): ProductWindow
   for (let i = 0; i < time.length; i++) {
     const p = product[i]!;
     const t = time[i]!;
-    if (scored[kind[i]!] && t >= 0 && t < durationSec && !pinnedProducts.has(p) && inFree(t)) totals[p]!++;
+    if (scored[kind[i]!]! > 0 && t >= 0 && t < durationSec && !pinnedProducts.has(p) && inFree(t)) totals[p]! += scored[kind[i]!]!;
   }
   const contenders = Array.from(totals.keys())
     .filter((p) => totals[p]! >= MIN_PEAK_SCORE)
@@ -155,24 +155,25 @@ function productWindows(input: SelectionInput, scored: boolean[]): ProductWindow
   for (let i = 0; i < time.length; i++) {
     const r = rateOf[product[i]!];
     const t = time[i]!;
-    if (r && scored[kind[i]!] && t >= 0 && t < durationSec) r[Math.floor(t)]!++;
+    if (r && scored[kind[i]!]! > 0 && t >= 0 && t < durationSec) r[Math.floor(t)]! += scored[kind[i]!]!;
   }
   const inferred = inferredWindows(rates, free, durationSec, 0);
   return [...pinned, ...inferred].sort((a, b) => a.start - b.start);
 }
 
 /** Per-second scored events of each window's own product, relative to the window start. */
-function windowCounts(input: SelectionInput, windows: ProductWindow[], scored: boolean[]): Float64Array[] {
+function windowCounts(input: SelectionInput, windows: ProductWindow[], scored: readonly number[]): Float64Array[] {
   const bins = windows.map((w) => new Float64Array(Math.ceil(w.end - w.start)));
   const starts = Float64Array.from(windows, (w) => w.start);
   const { time, kind, product } = input;
   for (let i = 0; i < time.length; i++) {
-    if (!scored[kind[i]!]) continue;
+    const unit = scored[kind[i]!]!;
+    if (!(unit > 0)) continue;
     const t = time[i]!;
     const w = lastAtOrBefore(starts, t);
     const win = windows[w];
     if (!win || t >= win.end || win.productIndex !== product[i]) continue;
-    bins[w]![Math.floor(t - win.start)]!++;
+    bins[w]![Math.floor(t - win.start)]! += unit;
   }
   return bins;
 }
@@ -281,7 +282,7 @@ function choose(
       ...(p.name !== undefined && { productName: p.name }),
       start: c.start,
       end: c.end,
-      score,
+      score: round1(score),
       counts: Object.fromEntries(EVENT_KINDS.map((name, j) => [name, counts[j]!])) as Record<EventKind, number>,
       why: {
         window: c.window,

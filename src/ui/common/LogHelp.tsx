@@ -1,4 +1,5 @@
 import formatDoc from '../../../docs/click-log.md?raw';
+import signalsDoc from '../../../docs/signals.md?raw';
 import { Markdown } from './markdown/Markdown';
 import { TableScroll } from './markdown/TableScroll';
 
@@ -65,6 +66,23 @@ export function LogHelp() {
         </a>{' '}
         <span class="muted small">CSV: open it in a spreadsheet to see the layout, or start your own from it.</span>
       </p>
+      <h3>No click log? Per-minute analytics or a chat log work too</h3>
+      <ul>
+        <li>
+          <strong>Per-minute analytics</strong> from your LIVE dashboard or an analytics tool: a row per product and minute with <code>minute_start</code>,{' '}
+          <code>product_id</code> (or a name) and <code>clicks</code>, <code>add_to_carts</code>, <code>orders</code>. The counts are spread over their minutes
+          and ranked like clicks.
+        </li>
+        <li>
+          <strong>A chat/event log</strong> from a LIVE recording tool (NDJSON, JSON or CSV): each event's time and kind (<code>chat</code>, <code>like</code>,{' '}
+          <code>gift</code>, <code>social</code>, <code>roomUser</code>, <code>product_pin</code>) and its comment text. Pins make each product's time on show;
+          comments naming a product or asking for the link or price, likes, gifts and viewer rises find its moments.
+        </li>
+      </ul>
+      <details class="help-reference">
+        <summary>Details: analytics and chat logs, the names they may use</summary>
+        <Markdown source={signalsDoc} headingLevel={3} />
+      </details>
       <details class="help-reference">
         <summary>Details: every accepted name, time format and message</summary>
         <Markdown source={formatDoc} headingLevel={3} />

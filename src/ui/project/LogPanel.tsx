@@ -26,6 +26,11 @@ export function LogPanel({ log, busy, error, warnings, onFile, onDismiss }: Prop
       ) : (
         <p class="empty">No click log yet: add one to find the highlights.</p>
       )}
+      {log?.signals && (
+        <p class="log-use" data-testid="log-use">
+          {log.signals.summary}
+        </p>
+      )}
       <DropZone
         testId="log-drop"
         onFiles={(files) => files[0] && onFile(files[0])}

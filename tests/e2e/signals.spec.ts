@@ -1,0 +1,57 @@
+import { expect, test, type Page } from '@playwright/test';
+import { advancedSetting, dropFiles, fixture, generated } from './helpers';
+import { expectNothingStored } from './stored';
+
+const rows = (page: Page) => page.getByTestId('clip-list').locator('tbody tr');
+
+async function importWith(page: Page, log: string) {
+  await page.goto('./');
+  await dropFiles(page, '[data-testid=home-drop]', [generated('rec-20s.mp4'), log]);
+  // The worker has answered once the click timeline is drawn.
+  await expect(page.locator('.timeline svg')).toBeVisible();
+  // The 20-s recording's products are on show for 10 s or less: below the default 15 s minimum.
+  await (await advancedSetting(page, 'Min length')).fill('5');
+}
+
+test('recording + interval analytics: the line says what it is used for, and its spread clicks make an explained highlight', async ({ page }) => {
+  await importWith(page, fixture('analytics-20s.csv'));
+  await expect(page.getByTestId('log-use')).toHaveText(
+    'Analytics per 5 s: 4 rows, 2 products, 29 clicks, 3 add-to-carts and 1 order spread over their spans — used to rank moments like clicks.',
+  );
+  await expect(page.getByText('The "gmv" column is not used: money says how much, orders already say how many bought.')).toBeVisible();
+  await expect(rows(page).first()).toContainText('Glow Serum');
+  await rows(page).first().click();
+  await expect(page.getByTestId('clip-moment')).toContainText(/^Clicks picked up at 0:0\d and calmed down at 0:\d\d/);
+  await expect(page.getByTestId('clip-why')).toContainText('15 clicks, 2 add-to-carts, 1 order in the clip');
+});
+
+test('recording + chat NDJSON: pins make the windows, comments asking for the link make the moments', async ({ page }) => {
+  await importWith(page, fixture('chat-20s.ndjson'));
+  await expect(page.getByTestId('log-use')).toHaveText(
+    "Chat log: 30 comments (26 about a product), 2 product pins, likes, gifts, shares and viewer rises — used to find each product's moments.",
+  );
+  await expect(page.getByText('Events the highlights do not use were read past: 1 "member".')).toBeVisible();
+  await expect(rows(page)).toHaveCount(2);
+  // Two pins, two coloured bands.
+  await expect(page.locator('.timeline rect.band')).toHaveCount(2);
+  const glow = rows(page).filter({ hasText: 'Glow Serum' });
+  await glow.click();
+  await expect(page.getByTestId('clip-why')).toContainText('Pinned from 0:00 to 0:10.');
+  await expect(page.getByTestId('clip-moment')).toContainText(/^Viewers' interest picked up at/);
+  await expect(page.getByTestId('clip-signals')).toHaveText(
+    'During the clip 14 comments asked for the link or the price and 4 other comments came in; likes came in once, 1 gift and viewers rose once.',
+  );
+  await rows(page).filter({ hasText: 'Silk Scarf' }).click();
+  await expect(page.getByTestId('clip-signals')).toContainText('6 comments asked for the link or the price and 6 comments named the product');
+});
+
+test('a chat log without times is refused with what was expected, and nothing is imported', async ({ page }, info) => {
+  const { writeFileSync } = await import('node:fs');
+  const path = info.outputPath('no-time.ndjson');
+  writeFileSync(path, '{"event":"chat","data":{"comment":"hi"}}\n{"event":"like","data":{"likeCount":3}}\n');
+  await page.goto('./');
+  await dropFiles(page, '[data-testid=home-drop]', [generated('rec-20s.mp4'), path]);
+  await expect(page.getByRole('alert')).toContainText('no-time.ndjson: This looks like a chat/event log but its events have no time.');
+  await expect(page.getByTestId('clip-list')).toHaveCount(0);
+  await expectNothingStored(page);
+});
