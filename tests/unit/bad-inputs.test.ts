@@ -539,7 +539,11 @@ describe('what odd values become downstream', () => {
       tailSec: 5,
       snapped: { start: false, end: false },
       pitch: 1,
-      pitches: 1,
+      showing: 1,
+      showings: 1,
+      peak: 1,
+      peaks: 1,
+      lag: { sec: 4, estimated: false, pins: 0 },
     },
   };
 

@@ -24,7 +24,11 @@ const pick: Highlight = {
     tailSec: 7.5,
     snapped: { start: true, end: false },
     pitch: 1,
-    pitches: 1,
+    showing: 1,
+    showings: 1,
+    peak: 1,
+    peaks: 1,
+    lag: { sec: 4, estimated: false, pins: 0 },
   },
 };
 

@@ -123,7 +123,7 @@ describe('re-pitches and every product', () => {
   it('a product pitched twice with equal interest gets a clip for each pitch, by default', () => {
     const p0 = select(twice, 600).picks.filter((p) => p.productId === 'P0');
     expect(p0.map((p) => p.why.pitch).sort()).toEqual([1, 2]);
-    expect(p0.every((p) => p.why.pitches === 2)).toBe(true);
+    expect(p0.every((p) => p.why.showings === 2)).toBe(true);
     for (const p of p0) expect(p.start <= p.why.burst.start && p.end >= p.why.burst.end).toBe(true);
     // With re-pitches off: one clip per product.
     expect(select(twice, 600, { secondClip: false }).picks.filter((p) => p.productId === 'P0')).toHaveLength(1);
