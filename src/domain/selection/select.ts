@@ -97,7 +97,7 @@ export class Selector {
     const key = scored.join();
     if (this.#layout?.key !== key) {
       const all = productWindows(input, scored);
-      const lag = estimateClickLag(all, scoredTimes(input, scored), D);
+      const lag = estimateClickLag(all, pinnedTimes(input, all, scored), D);
       this.#layout = { key, windows: all, counts: windowCounts(input, all, scored), bursts: [], lag };
     }
     const layout = this.#layout;
@@ -191,28 +191,22 @@ function windowCounts(input: SelectionInput, windows: ProductWindow[], scored: b
   return bins;
 }
 
-/** Each product's scored event times, sorted, inside the recording: what the click lag is measured on. */
-function scoredTimes(input: SelectionInput, scored: boolean[]): (productIndex: number) => Float64Array | undefined {
+/**
+ * Each pinned product's scored event times, sorted, inside the recording: what the click lag is
+ * measured on. Only pinned products are gathered (none, for a log without pins), in one pass.
+ */
+function pinnedTimes(input: SelectionInput, windows: readonly ProductWindow[], scored: boolean[]): (productIndex: number) => Float64Array | undefined {
   const { time, kind, product, durationSec } = input;
   const lists = new Map<number, number[]>();
-  for (let i = 0; i < time.length; i++) {
-    const t = time[i]!;
-    if (!scored[kind[i]!] || t < 0 || t >= durationSec) continue;
-    const list = lists.get(product[i]!);
-    if (list) list.push(t);
-    else lists.set(product[i]!, [t]);
-  }
-  const sorted = new Map<number, Float64Array>();
-  return (p) => {
-    let out = sorted.get(p);
-    if (!out) {
-      const list = lists.get(p);
-      if (!list) return undefined;
-      out = Float64Array.from(list).sort();
-      sorted.set(p, out);
+  for (const w of windows) if (w.source === 'pin') lists.set(w.productIndex, []);
+  if (lists.size > 0) {
+    for (let i = 0; i < time.length; i++) {
+      const t = time[i]!;
+      if (scored[kind[i]!] && t >= 0 && t < durationSec) lists.get(product[i]!)?.push(t);
     }
-    return out;
-  };
+  }
+  const sorted = new Map(Array.from(lists, ([p, list]) => [p, Float64Array.from(list).sort()]));
+  return (p) => sorted.get(p);
 }
 
 function lastAtOrBefore(sorted: Float64Array, t: number): number {
