@@ -2,35 +2,14 @@
 // two clips of one showing keep apart under their keys, and the two exports are named apart.
 import { describe, expect, it } from 'vitest';
 import { clipKey } from '../../src/domain/clipOverride';
-import { DEFAULT_SELECTION, kindCode, type EventKind, type Product } from '../../src/domain/events';
+import { DEFAULT_SELECTION } from '../../src/domain/events';
 import { picksFileName, picksToCsv, picksToJson } from '../../src/domain/picksExport';
 import { selectHighlights } from '../../src/domain/selection/select';
 import { LISTING_FILES } from '../../src/domain/shorts/listing';
+import { every, pin, selectionInput, type Ev } from './selectionInput';
 
-type Ev = [time: number, kind: EventKind, product: number];
-
-function select(events: Ev[], durationSec: number) {
-  const sorted = [...events].sort((a, b) => a[0] - b[0]);
-  const count = 1 + Math.max(0, ...events.map((e) => e[2]));
-  const products: Product[] = Array.from({ length: count }, (_, i) => ({ id: `P${i}`, name: `Product ${i}` }));
-  const input = {
-    products,
-    time: Float64Array.from(sorted, (e) => e[0]),
-    kind: Uint8Array.from(sorted, (e) => kindCode(e[1])),
-    product: Uint32Array.from(sorted, (e) => e[2]),
-    durationSec,
-  };
-  return selectHighlights(input, DEFAULT_SELECTION);
-}
-const clicks = (product: number, from: number, to: number, step = 1): Ev[] => {
-  const out: Ev[] = [];
-  for (let t = from; t < to - 1e-9; t += step) out.push([Math.round(t * 1000) / 1000, 'click', product]);
-  return out;
-};
-const pin = (product: number, from: number, to: number): Ev[] => [
-  [from, 'pin', product],
-  [to, 'unpin', product],
-];
+const select = (events: Ev[], durationSec: number) => selectHighlights(selectionInput(events, durationSec), DEFAULT_SELECTION);
+const clicks = (product: number, from: number, to: number, step = 1) => every(product, from, to, step);
 
 /** Product 0 shown twice, the second time weakly (a quarter of the first's clicks a minute). */
 const twice = [...pin(0, 0, 300), ...clicks(0, 100, 130, 0.25), ...pin(1, 300, 600), ...clicks(1, 400, 430, 0.5), ...pin(0, 600, 900), ...clicks(0, 700, 730)];

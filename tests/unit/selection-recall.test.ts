@@ -2,35 +2,17 @@
 // the stream's own, a snapped start never moves into the moment, and each clip says which
 // showing and which peak it is (the exports: picks-export.test.ts).
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SELECTION, kindCode, type EventKind, type Highlight, type Product, type ProductWindow, type SelectionOptions } from '../../src/domain/events';
+import { DEFAULT_SELECTION, type Highlight, type ProductWindow, type SelectionOptions } from '../../src/domain/events';
 import type { QuietRun } from '../../src/domain/loudness';
 import { CLICK_LAG_SEC } from '../../src/domain/selection/clip';
 import { explainPick } from '../../src/domain/selection/explain';
 import { estimateClickLag } from '../../src/domain/selection/lag';
-import { selectHighlights, type SelectionInput } from '../../src/domain/selection/select';
+import { selectHighlights } from '../../src/domain/selection/select';
+import { every, pin, selectionInput, type Ev } from './selectionInput';
 
-type Ev = [time: number, kind: EventKind, product: number];
-
-function input(events: Ev[], durationSec: number): SelectionInput {
-  const sorted = [...events].sort((a, b) => a[0] - b[0]);
-  const count = 1 + Math.max(0, ...events.map((e) => e[2]));
-  const products: Product[] = Array.from({ length: count }, (_, i) => ({ id: `P${i}`, name: `Product ${i}` }));
-  return {
-    products,
-    time: Float64Array.from(sorted, (e) => e[0]),
-    kind: Uint8Array.from(sorted, (e) => kindCode(e[1])),
-    product: Uint32Array.from(sorted, (e) => e[2]),
-    durationSec,
-  };
-}
-const clicks = (product: number, from: number, to: number, step = 1): Ev[] => {
-  const out: Ev[] = [];
-  for (let t = from; t < to - 1e-9; t += step) out.push([Math.round(t * 1000) / 1000, 'click', product]);
-  return out;
-};
-const pin = (product: number, from: number, to?: number): Ev[] => [[from, 'pin', product], ...(to === undefined ? [] : ([[to, 'unpin', product]] as Ev[]))];
+const clicks = (product: number, from: number, to: number, step = 1) => every(product, from, to, step);
 const select = (events: Ev[], duration: number, o: Partial<SelectionOptions> = {}, quiet?: QuietRun[]) =>
-  selectHighlights(input(events, duration), { ...DEFAULT_SELECTION, ...o }, quiet);
+  selectHighlights(selectionInput(events, duration), { ...DEFAULT_SELECTION, ...o }, quiet);
 const of = (picks: Highlight[], product: number) => picks.filter((p) => p.productId === `P${product}`).sort((a, b) => a.start - b.start);
 
 /** Three products pinned 300 s each; product 0 again at the end, its burst `share` as dense as the first. */

@@ -1,30 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SELECTION, kindCode, type EventKind, type Highlight, type Product, type SelectionOptions } from '../../src/domain/events';
+import { DEFAULT_SELECTION, type EventKind, type Highlight, type SelectionOptions } from '../../src/domain/events';
 import type { QuietRun } from '../../src/domain/loudness';
 import { burstLevels, CLICK_LAG_SEC, findBursts } from '../../src/domain/selection/clip';
 import { explainPick } from '../../src/domain/selection/explain';
-import { MIN_PEAK_SCORE, selectHighlights, type SelectionInput } from '../../src/domain/selection/select';
+import { MIN_PEAK_SCORE, selectHighlights } from '../../src/domain/selection/select';
+import { every, pin, selectionInput, type Ev } from './selectionInput';
 
-type Ev = [time: number, kind: EventKind, product: number];
-
-function input(events: Ev[], durationSec: number, productCount = 1 + Math.max(0, ...events.map((e) => e[2]))): SelectionInput {
-  const products: Product[] = Array.from({ length: productCount }, (_, i) => ({ id: `P${i}`, name: `Product ${i}` }));
-  return {
-    products,
-    time: Float64Array.from(events, (e) => e[0]),
-    kind: Uint8Array.from(events, (e) => kindCode(e[1])),
-    product: Uint32Array.from(events, (e) => e[2]),
-    durationSec,
-  };
-}
-
-const burst = (product: number, from: number, to: number, step = 1, kind: EventKind = 'click'): Ev[] => {
-  const out: Ev[] = [];
-  for (let t = from; t < to - 1e-9; t += step) out.push([Math.round(t * 1000) / 1000, kind, product]);
-  return out;
-};
-const pin = (product: number, from: number, to?: number): Ev[] => [[from, 'pin', product], ...(to === undefined ? [] : ([[to, 'unpin', product]] as Ev[]))];
+const input = selectionInput;
+const burst = every;
 const opts = (o: Partial<SelectionOptions> = {}): SelectionOptions => ({ ...DEFAULT_SELECTION, ...o });
 const select = (events: Ev[], duration: number, o: Partial<SelectionOptions> = {}, quiet?: QuietRun[]) =>
   selectHighlights(input(events, duration), opts(o), quiet);
