@@ -1,5 +1,5 @@
 import { makeZip } from 'client-zip';
-import { listingCsv, listingJson, type ListingRow } from '../domain/shorts/listing';
+import { LISTING_FILES, listingCsv, listingJson, type ListingRow } from '../domain/shorts/listing';
 import type { JobHooks } from '../media/engine';
 
 /** A file of the ZIP, read or made only when the ZIP reaches it, so one at most is held at a time. */
@@ -56,7 +56,7 @@ function unique(name: string, used: Set<string>): string {
 }
 
 /**
- * Streams `items` as a ZIP into `sink`, followed by `highlights.csv` and `highlights.json` listing
+ * Streams `items` as a ZIP into `sink`, followed by `zip-contents.csv` and `zip-contents.json` listing
  * them. Files are stored, not compressed (MP4 does not compress). client-zip pulls the next file
  * only once the sink has taken the last one, so memory holds about one file's chunks whatever the
  * count. Aborting `signal` stops the stream, the file being made and the sink. Resolves to the
@@ -91,8 +91,8 @@ export async function writeZip(
       yield { name: file, input, size: blob.size, lastModified: new Date(lastModified ?? Date.now()) };
       doneWeight += weights[index] ?? 0;
     }
-    yield { name: 'highlights.csv', input: listingCsv(rows) };
-    yield { name: 'highlights.json', input: listingJson(rows) };
+    yield { name: LISTING_FILES.csv, input: listingCsv(rows) };
+    yield { name: LISTING_FILES.json, input: listingJson(rows) };
   }
 
   let bytes = 0;

@@ -166,14 +166,17 @@ test('export the picks as JSON and CSV', async ({ page }) => {
   await allowShortClips(page);
   const jsonDl = page.waitForEvent('download');
   await page.getByRole('button', { name: 'JSON' }).click();
+  // Named for the project and for what it is: not the "highlights" a ZIP's listing was also called.
+  expect((await jsonDl).suggestedFilename()).toMatch(/-highlight-list\.json$/);
   const json = JSON.parse(await (await jsonDl).createReadStream().then(readAll)) as Array<Record<string, unknown>>;
   expect(json).toHaveLength(2);
-  expect(Object.keys(json[0]!)).toEqual(['rank', 'product_id', 'product_name', 'start', 'end', 'duration', 'score', 'clicks']);
-  expect(json[0]).toMatchObject({ rank: 1, product_id: 'P1', product_name: 'Red Mug 🔥', start: 1, end: 9.5, duration: 8.5 });
+  expect(Object.keys(json[0]!)).toEqual(['rank', 'product_id', 'product_name', 'pitch', 'pitches', 'peak', 'start', 'end', 'duration', 'score', 'clicks']);
+  expect(json[0]).toMatchObject({ rank: 1, product_id: 'P1', product_name: 'Red Mug 🔥', pitch: 1, pitches: 1, peak: 1, start: 1, end: 9.5, duration: 8.5 });
   const csvDl = page.waitForEvent('download');
   await page.getByRole('button', { name: 'CSV' }).click();
+  expect((await csvDl).suggestedFilename()).toMatch(/-highlight-list\.csv$/);
   const csv = await (await csvDl).createReadStream().then(readAll);
-  expect(csv.split('\n')[0]).toBe('rank,product_id,product_name,start,end,duration,score,clicks');
+  expect(csv.split('\n')[0]).toBe('rank,product_id,product_name,pitch,pitches,peak,start,end,duration,score,clicks');
   expect(csv).toContain('"Blue Cap, Large');
 });
 

@@ -1,5 +1,5 @@
 // Issue 10, "Download all as ZIP": streamed (client-zip), the chosen shorts or the raw clips with
-// highlights.csv/.json; progress and cancel; the renderer never holds the files at once.
+// zip-contents.csv/.json; progress and cancel; the renderer never holds the files at once.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -62,7 +62,7 @@ function expectVideos(entries: ZipEntry[], sec: number, tolerance: number) {
 /** The listing in both forms names each video of the ZIP, in order, with the clip table's product and times. */
 function expectListing(entries: ZipEntry[], table: Awaited<ReturnType<typeof clipTable>>) {
   const videos = entries.filter((e) => e.name.endsWith('.mp4')).map((e) => e.name);
-  expect(entries.slice(-2).map((e) => e.name)).toEqual(['highlights.csv', 'highlights.json']);
+  expect(entries.slice(-2).map((e) => e.name)).toEqual(['zip-contents.csv', 'zip-contents.json']);
   const json = JSON.parse(entries.at(-1)!.data.toString()) as ListingRow[];
   expect(json.map((r) => r.file)).toEqual(videos);
   expect(json.map((r) => [r.rank, r.product_id])).toEqual(table.map((c) => [c.rank, c.productId]));

@@ -539,14 +539,18 @@ describe('what odd values become downstream', () => {
       tailSec: 5,
       snapped: { start: false, end: false },
       pitch: 1,
-      pitches: 1,
+      showing: 1,
+      showings: 1,
+      peak: 1,
+      peaks: 1,
+      lag: { sec: 4, estimated: false, pins: 0 },
     },
   };
 
   it('rounds exported times and scores to three decimals (no float noise)', () => {
-    expect(picksToCsv([pick])).toBe('rank,product_id,product_name,start,end,duration,score,clicks\n1,A,Hat,34.8,64.8,30,0.3,3\n');
+    expect(picksToCsv([pick])).toBe('rank,product_id,product_name,pitch,pitches,peak,start,end,duration,score,clicks\n1,A,Hat,1,1,1,34.8,64.8,30,0.3,3\n');
     expect(JSON.parse(picksToJson([pick]))).toEqual([
-      { rank: 1, product_id: 'A', product_name: 'Hat', start: 34.8, end: 64.8, duration: 30, score: 0.3, clicks: 3 },
+      { rank: 1, product_id: 'A', product_name: 'Hat', pitch: 1, pitches: 1, peak: 1, start: 34.8, end: 64.8, duration: 30, score: 0.3, clicks: 3 },
     ]);
   });
 

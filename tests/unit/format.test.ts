@@ -24,7 +24,11 @@ const pick: Highlight = {
     tailSec: 7.5,
     snapped: { start: true, end: false },
     pitch: 1,
-    pitches: 1,
+    showing: 1,
+    showings: 1,
+    peak: 1,
+    peaks: 1,
+    lag: { sec: 4, estimated: false, pins: 0 },
   },
 };
 
@@ -50,14 +54,26 @@ describe('formatting', () => {
 describe('picks export', () => {
   it('writes JSON rows with the documented columns', () => {
     expect(JSON.parse(picksToJson([pick]))).toEqual([
-      { rank: 1, product_id: 'P-1', product_name: 'Blue Cap, "Large" 🧢', start: 12.5, end: 42.5, duration: 30, score: 31, clicks: 25 },
+      {
+        rank: 1,
+        product_id: 'P-1',
+        product_name: 'Blue Cap, "Large" 🧢',
+        pitch: 1,
+        pitches: 1,
+        peak: 1,
+        start: 12.5,
+        end: 42.5,
+        duration: 30,
+        score: 31,
+        clicks: 25,
+      },
     ]);
   });
   it('writes CSV that quotes commas and quotes and defuses formulas', () => {
     const csv = picksToCsv([pick, { ...pick, rank: 2, productName: '=HYPERLINK("x")' }]);
     const lines = csv.trim().split('\n');
-    expect(lines[0]).toBe('rank,product_id,product_name,start,end,duration,score,clicks');
-    expect(lines[1]).toBe('1,P-1,"Blue Cap, ""Large"" 🧢",12.5,42.5,30,31,25');
+    expect(lines[0]).toBe('rank,product_id,product_name,pitch,pitches,peak,start,end,duration,score,clicks');
+    expect(lines[1]).toBe('1,P-1,"Blue Cap, ""Large"" 🧢",1,1,1,12.5,42.5,30,31,25');
     expect(lines[2]).toContain(`"'=HYPERLINK(""x"")"`);
   });
 });

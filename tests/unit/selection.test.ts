@@ -1,31 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SELECTION, type Highlight, type SelectionOptions } from '../../src/domain/selection/model';
-import { kindCode, type EventKind, type Product } from '../../src/domain/clicklog/model';
+import type { EventKind } from '../../src/domain/clicklog/model';
 import type { QuietRun } from '../../src/domain/recording/loudness';
 import { burstLevels, CLICK_LAG_SEC, findBursts } from '../../src/domain/selection/clip';
 import { explainPick } from '../../src/domain/selection/explain';
-import { MIN_PEAK_SCORE, selectHighlights, type SelectionInput } from '../../src/domain/selection/select';
+import { MIN_PEAK_SCORE, selectHighlights } from '../../src/domain/selection/select';
+import { every, pin, selectionInput, type Ev } from './selectionInput';
 
-type Ev = [time: number, kind: EventKind, product: number];
-
-function input(events: Ev[], durationSec: number, productCount = 1 + Math.max(0, ...events.map((e) => e[2]))): SelectionInput {
-  const products: Product[] = Array.from({ length: productCount }, (_, i) => ({ id: `P${i}`, name: `Product ${i}` }));
-  return {
-    products,
-    time: Float64Array.from(events, (e) => e[0]),
-    kind: Uint8Array.from(events, (e) => kindCode(e[1])),
-    product: Uint32Array.from(events, (e) => e[2]),
-    durationSec,
-  };
-}
-
-const burst = (product: number, from: number, to: number, step = 1, kind: EventKind = 'click'): Ev[] => {
-  const out: Ev[] = [];
-  for (let t = from; t < to - 1e-9; t += step) out.push([Math.round(t * 1000) / 1000, kind, product]);
-  return out;
-};
-const pin = (product: number, from: number, to?: number): Ev[] => [[from, 'pin', product], ...(to === undefined ? [] : ([[to, 'unpin', product]] as Ev[]))];
+const input = selectionInput;
+const burst = every;
 const opts = (o: Partial<SelectionOptions> = {}): SelectionOptions => ({ ...DEFAULT_SELECTION, ...o });
 const select = (events: Ev[], duration: number, o: Partial<SelectionOptions> = {}, quiet?: QuietRun[]) =>
   selectHighlights(input(events, duration), opts(o), quiet);
@@ -124,7 +108,7 @@ describe('re-pitches and every product', () => {
   it('a product pitched twice with equal interest gets a clip for each pitch, by default', () => {
     const p0 = select(twice, 600).picks.filter((p) => p.productId === 'P0');
     expect(p0.map((p) => p.why.pitch).sort()).toEqual([1, 2]);
-    expect(p0.every((p) => p.why.pitches === 2)).toBe(true);
+    expect(p0.every((p) => p.why.showings === 2)).toBe(true);
     for (const p of p0) expect(p.start <= p.why.burst.start && p.end >= p.why.burst.end).toBe(true);
     // With re-pitches off: one clip per product.
     expect(select(twice, 600, { secondClip: false }).picks.filter((p) => p.productId === 'P0')).toHaveLength(1);

@@ -34,7 +34,11 @@ const pick = (over: Partial<Highlight> = {}): Highlight => ({
     tailSec: 5,
     snapped: { start: false, end: false },
     pitch: 2,
-    pitches: 2,
+    showing: 2,
+    showings: 2,
+    peak: 1,
+    peaks: 1,
+    lag: { sec: 4, estimated: false, pins: 0 },
   },
   ...over,
 });

@@ -44,7 +44,7 @@ function memorySink() {
 }
 
 describe('writeZip', () => {
-  it('stores each file, then highlights.csv and highlights.json listing them; names stay unique', async () => {
+  it('stores each file, then zip-contents.csv and zip-contents.json listing them; names stay unique', async () => {
     const sink = memorySink();
     const progress: ZipProgress[] = [];
     const items = [item(1, 300_000), item(2, 5), item(3, 70_000, 'clip-1.mp4')];
@@ -52,7 +52,7 @@ describe('writeZip', () => {
 
     const entries = readZip(sink.bytes());
     expect(size).toBe(sink.bytes().length);
-    expect(entries.map((e) => e.name)).toEqual(['clip-1.mp4', 'clip-2.mp4', 'clip-1-2.mp4', 'highlights.csv', 'highlights.json']);
+    expect(entries.map((e) => e.name)).toEqual(['clip-1.mp4', 'clip-2.mp4', 'clip-1-2.mp4', 'zip-contents.csv', 'zip-contents.json']);
     expect(entries[0]!.data.length).toBe(300_000);
     expect(entries[2]!.data.every((b) => b === 3)).toBe(true);
     const listing = JSON.parse(entries[4]!.data.toString()) as Array<{ file: string; product_id: string; post_text: string }>;

@@ -10,6 +10,16 @@
  * - after its pitch, bag clicks for the rest of the stream (the shopping bag stays open);
  * - now and then a giveaway shout-out: a short spike for an old product during another pitch;
  * - pin/unpin events at the pitch edges, unless the stream has no pins at all.
+ *
+ * Two options make streams like the held-out ones of issue 19 (item 7), drawn from a second
+ * generator so the stream is otherwise the same one, pitch for pitch, as without them:
+ * - `lagged`: one click lag per stream, 2–15 s (the viewers' video delay), ±1 s per pitch. Every
+ *   viewer event trails what the host does by it: the pitch's clicks start that long after the
+ *   product is pinned (or introduced), its burst that long after the demonstration, bag clicks
+ *   and giveaway spikes too. Pins are the host's own actions, at host time.
+ * - `weakRepitch`: one showing of each product pitched more than once is weak, its peak 20–38 %
+ *   of the others' (still a clear burst over its background); for about half of them it is the
+ *   product's first showing.
  */
 import { mulberry32 } from '../random';
 
@@ -38,6 +48,14 @@ export interface SimStream {
   /** Giveaway spikes: short, real clicks, but not a moment. */
   decoys: Moment[];
   events: SimEvent[];
+  /** The stream's click lag, seconds, when `lagged` (the truth the app's estimate is scored on). */
+  lagSec?: number;
+}
+
+export interface SimOptions {
+  pins?: boolean;
+  lagged?: boolean;
+  weakRepitch?: boolean;
 }
 
 const NAMES = [
@@ -63,8 +81,21 @@ function shuffle<T>(xs: T[], rnd: () => number): T[] {
   return xs;
 }
 
-export function simulateStream(seed: number, opts: { pins?: boolean } = {}): SimStream {
+/** Which showing of each re-pitched product is the weak one (index among its showings): the first for about half. */
+function weakShowings(running: readonly number[], productCount: number, extra: () => number): Map<number, number> {
+  const weak = new Map<number, number>();
+  for (let p = 0; p < productCount; p++) {
+    const showings = running.filter((q) => q === p).length;
+    if (showings > 1) weak.set(p, extra() < 0.5 ? 0 : 1 + Math.floor(extra() * (showings - 1)));
+  }
+  return weak;
+}
+
+export function simulateStream(seed: number, opts: SimOptions = {}): SimStream {
   const rnd = mulberry32(seed * 7919 + 13);
+  // The options draw from their own generator: the main one's sequence, and so the stream, stays.
+  const extra = mulberry32(seed * 104729 + 71);
+  const extraUniform = (a: number, b: number) => a + (b - a) * extra();
   const uniform = (a: number, b: number) => a + (b - a) * rnd();
   const int = (a: number, b: number) => Math.floor(uniform(a, b + 1));
   const poisson = (mean: number) => {
@@ -96,6 +127,9 @@ export function simulateStream(seed: number, opts: { pins?: boolean } = {}): Sim
   }
   // Long enough for every pitch to take at least 100 s (a short stream has few re-pitches).
   const durationSec = Math.max(minutes * 60, 100 * running.length + 300);
+  const streamLag = opts.lagged ? extraUniform(2, 15) : 0;
+  const weakShowing = opts.weakRepitch ? weakShowings(running, productCount, extra) : new Map<number, number>();
+  const shown = new Map<number, number>();
   const intro = uniform(30, 150);
   const share = running.map(() => uniform(0.6, 1.4));
   const perPitch = (durationSec - intro - 60) / share.reduce((a, b) => a + b, 0);
@@ -117,36 +151,45 @@ export function simulateStream(seed: number, opts: { pins?: boolean } = {}): Sim
     const demoEnd = demoStart + demoLen;
     moments.push({ product: p, start: demoStart, end: demoEnd });
     const background = audience * uniform(0.03, 0.1);
-    const lag = uniform(2, 7);
+    const drawnLag = uniform(2, 7);
+    const lag = opts.lagged ? Math.max(1, streamLag + extraUniform(-1, 1)) : drawnLag;
+    const showing = shown.get(p) ?? 0;
+    shown.set(p, showing + 1);
     // A hot moment is a clear one: its peak is 3–8× the pitch's background (re-pitches and less
     // popular products lower), and never under 3× it or under 30 events a minute.
-    const peak = Math.max(0.5, 3 * background, background * uniform(3, 8) * interest[p]! * (pitched.includes(p) ? uniform(0.7, 1.1) : 1));
+    const usual = Math.max(0.5, 3 * background, background * uniform(3, 8) * interest[p]! * (pitched.includes(p) ? uniform(0.7, 1.1) : 1));
+    const peak = weakShowing.get(p) === showing ? Math.max(0.25, 3 * background, usual * extraUniform(0.2, 0.38)) : usual;
     const rise = uniform(2, 5);
     const decay = uniform(2, 5);
-    add(p, t, t + pitchLen, () => background);
     add(p, demoStart + lag, demoEnd + lag + 5 * decay, (s) => {
       const x = s + 0.5 - (demoStart + lag);
       const ramp = Math.min(1, x / rise);
       const fade = s + 0.5 > demoEnd + lag ? Math.exp(-(s + 0.5 - demoEnd - lag) / decay) : 1;
       return peak * ramp * fade * uniform(0.6, 1.4);
     });
+    let introduced = t;
     if (pins) {
       const pinAt = Math.max(0, t + uniform(-5, 10));
       events.push({ time: pinAt, kind: 'pin', product: p });
       if (rnd() < 0.5) events.push({ time: t + pitchLen, kind: 'unpin', product: p });
+      introduced = pinAt;
     }
+    // Without a lag the pitch's clicks start with the pitch (the original simulator); with one,
+    // when viewers see the product pinned (or introduced), the stream's lag later.
+    if (opts.lagged) add(p, introduced + streamLag, t + pitchLen + streamLag, () => background);
+    else add(p, t, t + pitchLen, () => background);
     // A giveaway shout-out for an old product: a short spike in the middle of this pitch.
     const old = pitched.filter((q) => q !== p);
     if (old.length > 0 && rnd() < 0.25) {
       const q = old[int(0, old.length - 1)]!;
       const at = t + uniform(0, pitchLen - 8);
       const len = uniform(3, 7);
-      decoys.push({ product: q, start: at, end: at + len });
-      add(q, at, at + len, () => audience * uniform(0.5, 1.5));
+      decoys.push({ product: q, start: at + streamLag, end: at + len + streamLag });
+      add(q, at + streamLag, at + len + streamLag, () => audience * uniform(0.5, 1.5));
     }
     if (!pitched.includes(p)) pitched.push(p);
     // The bag keeps earning clicks for this product after its pitch.
-    add(p, t + pitchLen, durationSec, () => audience * interest[p]! * 0.01);
+    add(p, t + pitchLen + streamLag, durationSec, () => audience * interest[p]! * 0.01);
     t += slot;
   });
 
@@ -161,5 +204,5 @@ export function simulateStream(seed: number, opts: { pins?: boolean } = {}): Sim
     }
   }
   events.sort((a, b) => a.time - b.time);
-  return { seed, durationSec, products, pins, moments, decoys, events };
+  return { seed, durationSec, products, pins, moments, decoys, events, ...(opts.lagged && { lagSec: streamLag }) };
 }

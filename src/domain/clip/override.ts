@@ -15,10 +15,11 @@ export interface ClipOverride {
 export type ClipOverrides = Readonly<Record<string, ClipOverride>>;
 
 /**
- * Stable across re-selection and across a product change: the selection's product and which of
- * its pitches (1 = first shown). Edits and overrides are stored under it.
+ * Stable across re-selection and across a product change: the selection's product, which of
+ * its windows (1 = first shown) and, for a later peak of the same window, which peak. Edits and
+ * overrides are stored under it. (Two clips of one window shared a key before peaks were told apart.)
  */
-export const clipKey = (p: Highlight) => `${p.productId}#${p.why.pitch}`;
+export const clipKey = (p: Highlight) => `${p.productId}#${p.why.pitch}${p.why.peak > 1 ? `.${p.why.peak}` : ''}`;
 
 /** A clip as an edit sees it: its range in the recording and its product. */
 export interface ClipFacts extends Range {

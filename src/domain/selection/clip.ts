@@ -4,7 +4,11 @@
  * make a sharp peak that shrinks the moment; weights only rank and score clips.
  */
 
-/** Seconds viewers take to react: clicks rise this long after the host starts showing. */
+/**
+ * Seconds viewers take to react when the stream cannot tell (no pins, or pins that say too
+ * little): clicks rise this long after the host starts showing. A stream's own lag is
+ * estimated from its pins (lag.ts).
+ */
 export const CLICK_LAG_SEC = 4;
 /** Seconds kept after the clicks fall, so the last reactions are not cut. */
 export const TAIL_SEC = 2;
@@ -82,19 +86,19 @@ export function burstLevels(counts: Float64Array, withBackground = true): BurstL
  * (maximum-sum segment of count − level), then further ones in what is left that are at least
  * nearly as strong and lasting. `counts[k]` covers [k, k+1) from the window start.
  */
-export function findBursts(counts: Float64Array, maxBursts = 3): Burst[] {
+export function findBursts(counts: Float64Array, lagSec = CLICK_LAG_SEC, maxBursts = 3): Burst[] {
   const n = counts.length;
   const prefix = prefixSums(counts);
   if (n === 0 || prefix[n] === 0) return [];
   const levels = burstLevels(counts);
-  const bursts = burstsAbove(counts, prefix, levels, maxBursts);
+  const bursts = burstsAbove(counts, prefix, levels, maxBursts, lagSec);
   if (bursts.length > 0 || levels.backgroundPerSec === 0) return bursts;
   // Steady interest all window long: nothing stands above the background, so the busiest
   // stretch is the moment (ignoring the background, as in a window too short to measure it).
-  return burstsAbove(counts, prefix, burstLevels(counts, false), 1).map((b) => ({ ...b, steady: true }));
+  return burstsAbove(counts, prefix, burstLevels(counts, false), 1, lagSec).map((b) => ({ ...b, steady: true }));
 }
 
-function burstsAbove(counts: Float64Array, prefix: Float64Array, levels: BurstLevels, maxBursts: number): Burst[] {
+function burstsAbove(counts: Float64Array, prefix: Float64Array, levels: BurstLevels, maxBursts: number, lagSec: number): Burst[] {
   const n = counts.length;
   const { backgroundPerSec: background, peakPerSec: peak, level, edge: edgeLevel } = levels;
 
@@ -118,7 +122,7 @@ function burstsAbove(counts: Float64Array, prefix: Float64Array, levels: BurstLe
       steady: false,
     });
     // Keep the next burst clear of this one's clip (lag, lead-in and tail around it).
-    used.fill(1, Math.max(0, rise - 2 * CLICK_LAG_SEC), Math.min(n, fall + 2 * CLICK_LAG_SEC));
+    used.fill(1, Math.max(0, rise - 2 * lagSec), Math.min(n, fall + 2 * lagSec));
   }
   return out;
 }
@@ -166,6 +170,8 @@ export interface ClipLimits {
   minSec: number;
   maxSec: number;
   leadInSec: number;
+  /** The viewers' click lag: the clip starts this long (plus the lead-in) before the clicks rise. */
+  lagSec: number;
 }
 
 export interface ClipPlan {
@@ -177,7 +183,7 @@ export interface ClipPlan {
 }
 
 /**
- * The clip for a burst: from (rise − click lag − lead-in) to (fall + tail), inside the window.
+ * The clip for a burst: from (rise − the stream's click lag − lead-in) to (fall + tail), inside the window.
  * Too long: the tail goes first, then the lead-in, and only then the burst is narrowed to its
  * busiest stretch. Too short: it grows after the fall first (the host is still talking), then
  * before. Null when the window is shorter than the minimum.
@@ -187,7 +193,7 @@ export function planClip(counts: Float64Array, burst: Burst, windowLen: number, 
   if (windowLen < minSec - 1e-9) return null;
   let b = burst;
   if (b.fall - b.rise > maxSec) b = narrowed(counts, b, maxSec);
-  let start = Math.max(0, b.rise - CLICK_LAG_SEC - limits.leadInSec);
+  let start = Math.max(0, b.rise - limits.lagSec - limits.leadInSec);
   let end = Math.min(windowLen, b.fall + TAIL_SEC);
   let over = end - start - maxSec;
   if (over > 0) {

@@ -84,8 +84,27 @@ export interface Highlight {
     leadInSec: number;
     tailSec: number;
     snapped: { start: boolean; end: boolean };
-    /** Which of the product's windows this is (1 = the first time it was shown), of how many. */
+    /** Which of the product's windows this is (1 = its first): with `peak`, the clip's key. */
     pitch: number;
-    pitches: number;
+    /**
+     * Which time the product was shown this is (1 = the first), of how many: its pinned times,
+     * and the times its clicks led and rose (docs/selection.md, step 5). The exports' pitch number.
+     */
+    showing: number;
+    showings: number;
+    /** Which peak of its showing's clicks this clip holds (1 = the earliest), of how many. */
+    peak: number;
+    peaks: number;
+    /** The viewers' click lag the clip's start allows for. */
+    lag: ClickLag;
   };
+}
+
+/** Seconds between the host showing a product and the viewers' clicks rising, and where that figure comes from. */
+export interface ClickLag {
+  sec: number;
+  /** Measured from this stream's pins; false: the usual lag, the log could not tell its own. */
+  estimated: boolean;
+  /** Pins the measure rests on. */
+  pins: number;
 }

@@ -1,7 +1,12 @@
 import Papa from 'papaparse';
 import type { Highlight } from './model';
+import { slug } from '../format';
 
-const COLUMNS = ['rank', 'product_id', 'product_name', 'start', 'end', 'duration', 'score', 'clicks'] as const;
+/**
+ * `pitch`: which time the product was shown (1 = the first), of `pitches`; `peak`: which peak of
+ * that showing's clicks the clip holds (2 when a showing has two clips).
+ */
+const COLUMNS = ['rank', 'product_id', 'product_name', 'pitch', 'pitches', 'peak', 'start', 'end', 'duration', 'score', 'clicks'] as const;
 type Row = Record<(typeof COLUMNS)[number], string | number>;
 
 /**
@@ -15,6 +20,9 @@ function toRow(p: Highlight): Row {
     rank: p.rank,
     product_id: p.productId,
     product_name: p.productName ?? '',
+    pitch: p.why.showing,
+    pitches: p.why.showings,
+    peak: p.why.peak,
     start: thousandths(p.start),
     end: thousandths(p.end),
     duration: thousandths(p.end - p.start),
@@ -22,6 +30,12 @@ function toRow(p: Highlight): Row {
     clicks: p.counts.click,
   };
 }
+
+/**
+ * The project page's export of its highlight list: named for the project and for what it is,
+ * apart from the listing inside a ZIP of shorts (`zip-contents.*`).
+ */
+export const picksFileName = (projectName: string, ext: 'csv' | 'json') => `${slug(projectName)}-highlight-list.${ext}`;
 
 export function picksToJson(picks: readonly Highlight[]): string {
   return `${JSON.stringify(picks.map(toRow), null, 2)}\n`;

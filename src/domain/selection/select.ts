@@ -1,16 +1,15 @@
 import { EVENT_KINDS, kindCode, type EventKind, type Product } from '../clicklog/model';
-import { MAX_CLIP_SEC, type Highlight, type ProductWindow, type SelectionOptions } from './model';
+import { MAX_CLIP_SEC, type ClickLag, type Highlight, type ProductWindow, type SelectionOptions } from './model';
 import { countUnits } from './units';
 import { snapToQuiet, type QuietRun } from '../recording/loudness';
 import { burstRate, findBursts, MIN_BURST_SEC, planClip, type Burst, type ClipLimits } from './clip';
-import { freeIntervals, inferredWindows, pinnedWindows, type PinMarker } from './windows';
+import { DEFAULT_LAG, estimateClickLag } from './lag';
+import { freeIntervals, inferredWindows, INTERRUPTION_SEC, pinnedWindows, type PinMarker } from './windows';
 
 /** A clip needs at least this much weighted activity (5 clicks, or 1 order) to be a real peak. */
 export const MIN_PEAK_SCORE = 5;
 /** At most this many unpinned products compete when windows are inferred (by scored events). */
 export const MAX_INFERRED_PRODUCTS = 300;
-/** A re-pitch's clicks a minute must reach this share of its product's best pitch's. */
-export const REPITCH_SHARE = 0.4;
 /** Boundaries move to a quiet moment at most this far. */
 export const SNAP_SEC = 3;
 
@@ -28,11 +27,13 @@ export interface Selection {
   windows: ProductWindow[];
   /** Products with a highlight that the clip count leaves out. */
   hiddenProducts: number;
+  /** The viewers' click lag the clips were placed with: this stream's own, or the default. */
+  lag: ClickLag;
 }
 
 interface Candidate {
   window: ProductWindow;
-  /** 1-based: the product's nth window in time. */
+  /** 1-based: the product's nth window in time (the clip's key; not every window is a showing). */
   pitch: number;
   burst: Burst;
   start: number;
@@ -52,17 +53,18 @@ const PIN = kindCode('pin');
 const UNPIN = kindCode('unpin');
 
 /** Effective limits: max never over 60 s; min never over max, and relaxed only when the recording is shorter. */
-export function clipLimits(o: SelectionOptions, durationSec: number): ClipLimits {
+export function clipLimits(o: SelectionOptions, durationSec: number, lagSec: number): ClipLimits {
   const maxSec = Math.min(Math.max(o.maxSec, 1), MAX_CLIP_SEC);
   const minSec = Math.min(Math.max(o.minSec, 1), maxSec, durationSec);
-  return { minSec, maxSec, leadInSec: Math.max(0, o.leadInSec) };
+  return { minSec, maxSec, leadInSec: Math.max(0, o.leadInSec), lagSec };
 }
 
 /**
  * The selection rule (docs/selection.md): product windows from pins (or inferred from where a
- * product's clicks lead), the moments inside each window where its clicks stand above their
- * background, one clip per moment that holds it whole, boundaries snapped to pauses; each
- * product's best clip first, then its re-pitches, ranked by score per second.
+ * product's clicks lead), the stream's click lag from its pins, the moments inside each window
+ * where its clicks stand above their background, one clip per moment that holds it whole,
+ * boundaries snapped to pauses; each product's best clip first, then its other showings, ranked
+ * by score per second.
  */
 export function selectHighlights(input: SelectionInput, options: SelectionOptions, quiet?: readonly QuietRun[]): Selection {
   return new Selector(input).select(options, quiet);
@@ -74,22 +76,24 @@ export function selectHighlights(input: SelectionInput, options: SelectionOption
  * bursts, scoring and ranking alone (the last layout is kept).
  */
 export class Selector {
-  #layout: { key: string; windows: ProductWindow[]; counts: Float64Array[]; bursts: Array<Burst[] | undefined> } | undefined;
+  #layout: { key: string; windows: ProductWindow[]; counts: Float64Array[]; bursts: Array<Burst[] | undefined>; lag: ClickLag } | undefined;
 
   constructor(readonly input: SelectionInput) {}
 
   select(options: SelectionOptions, quiet?: readonly QuietRun[]): Selection {
     const { input } = this;
     const D = input.durationSec;
-    if (!(D > 0)) return { picks: [], windows: [], hiddenProducts: 0 };
-    const limits = clipLimits(options, D);
+    if (!(D > 0)) return { picks: [], windows: [], hiddenProducts: 0, lag: DEFAULT_LAG };
     const { weightOf, unit: scored } = countUnits(options.weights);
     const key = scored.join();
     if (this.#layout?.key !== key) {
       const all = productWindows(input, scored);
-      this.#layout = { key, windows: all, counts: windowCounts(input, all, scored), bursts: [] };
+      const lag = estimateClickLag(all, pinnedTimes(input, all, scored), D);
+      this.#layout = { key, windows: all, counts: windowCounts(input, all, scored), bursts: [], lag };
     }
     const layout = this.#layout;
+    const { lag } = layout;
+    const limits = clipLimits(options, D, lag.sec);
     // An inferred window shorter than the minimum is not where a product was shown.
     const kept = layout.windows.flatMap((w, i) => (w.source === 'pin' || w.end - w.start >= limits.minSec - 1e-9 ? [i] : []));
     const windows = kept.map((i) => layout.windows[i]!);
@@ -102,7 +106,7 @@ export class Selector {
       const pitch = (pitchOf.get(window.productIndex) ?? 0) + 1;
       pitchOf.set(window.productIndex, pitch);
       const taken: Candidate[] = [];
-      layout.bursts[w] ??= findBursts(counts);
+      layout.bursts[w] ??= findBursts(counts, lag.sec);
       for (const burst of layout.bursts[w]) {
         const plan = planClip(counts, burst, window.end - window.start, limits);
         if (!plan) continue;
@@ -120,7 +124,8 @@ export class Selector {
       candidates.push(...taken);
     });
     if (quiet?.length) for (const c of candidates) snap(c, quiet, limits);
-    return { ...choose(input, candidates, weightOf, options, pitchOf), windows };
+    const { scored: clips, totals } = score(input, candidates, weightOf);
+    return { ...choose(input, clips, totals, windows, options, limits.minSec, lag), windows, lag };
   }
 }
 
@@ -178,6 +183,24 @@ function windowCounts(input: SelectionInput, windows: ProductWindow[], scored: r
   return bins;
 }
 
+/**
+ * Each pinned product's scored event times, sorted, inside the recording: what the click lag is
+ * measured on. Only pinned products are gathered (none, for a log without pins), in one pass.
+ */
+function pinnedTimes(input: SelectionInput, windows: readonly ProductWindow[], scored: readonly number[]): (productIndex: number) => Float64Array | undefined {
+  const { time, kind, product, durationSec } = input;
+  const lists = new Map<number, number[]>();
+  for (const w of windows) if (w.source === 'pin') lists.set(w.productIndex, []);
+  if (lists.size > 0) {
+    for (let i = 0; i < time.length; i++) {
+      const t = time[i]!;
+      if (scored[kind[i]!]! > 0 && t >= 0 && t < durationSec) lists.get(product[i]!)?.push(t);
+    }
+  }
+  const sorted = new Map(Array.from(lists, ([p, list]) => [p, Float64Array.from(list).sort()]));
+  return (p) => sorted.get(p);
+}
+
 function lastAtOrBefore(sorted: Float64Array, t: number): number {
   let lo = 0;
   let hi = sorted.length;
@@ -191,13 +214,14 @@ function lastAtOrBefore(sorted: Float64Array, t: number): number {
 
 /**
  * Moves each edge to the nearest quiet moment within ±3 s, keeping every limit: inside the
- * window, between min and max length, and the burst always inside the clip.
+ * window, between min and max length, and the burst always inside the clip. The start only
+ * moves earlier: later would cut into the lead-in that holds the start of the moment.
  */
 function snap(c: Candidate, quiet: readonly QuietRun[], limits: ClipLimits): void {
   const { window: w } = c;
   const rise = w.start + c.burst.rise;
   const fall = Math.min(w.end, w.start + c.burst.fall);
-  const s = snapToQuiet(c.start, quiet, SNAP_SEC, Math.max(w.start, c.end - limits.maxSec), Math.min(rise, c.end - limits.minSec));
+  const s = snapToQuiet(c.start, quiet, SNAP_SEC, Math.max(w.start, c.end - limits.maxSec), Math.min(c.start, rise, c.end - limits.minSec));
   const e = snapToQuiet(c.end, quiet, SNAP_SEC, Math.max(s.t + limits.minSec, fall, w.start), Math.min(w.end, s.t + limits.maxSec));
   if (s.t + limits.minSec > e.t + 1e-9 || e.t - s.t > limits.maxSec + 1e-9 || s.t > rise + 1e-9 || e.t < fall - 1e-9) return;
   c.start = s.t;
@@ -235,46 +259,108 @@ function score(input: SelectionInput, candidates: Candidate[], weightOf: number[
 }
 
 const lasting = (s: Scored) => s.c.burst.fall - s.c.burst.rise >= MIN_BURST_SEC;
+/** A real peak: enough weighted activity. */
+const real = (s: Scored) => s.score >= MIN_PEAK_SCORE;
+/** A moment that says the product was shown there: a lasting burst that stands above the background. */
+const moment = (s: Scored) => real(s) && lasting(s) && !s.c.burst.steady;
+
+/**
+ * Without a pin, a time the product was shown is known only from its clicks: a moment (above),
+ * in a window at least as long as a pitch's interruption (a lull of bag clicks is shorter),
+ * drawing at least this share of the clicks a minute of the product's best moment.
+ */
+export const INFERRED_SHOWING_SHARE = 0.2;
+const clickShowing = (s: Scored, best: Scored) =>
+  s === best ||
+  (moment(s) && s.c.window.end - s.c.window.start >= INTERRUPTION_SEC && burstRate(s.c.burst) >= INFERRED_SHOWING_SHARE * burstRate(best.c.burst));
+
+/** Where a clip sits among its product's showings and among the peaks of its showing. */
+interface Place {
+  showing: number;
+  showings: number;
+  peak: number;
+  peaks: number;
+}
+
+/**
+ * A product's showings, in time: its pinned windows (the host showed it, whether or not its
+ * clicks rose) at least as long as the minimum clip, its inferred windows that hold a moment
+ * (where its clicks merely led, bag clicks in a lull, is not a showing), and always the window
+ * of its best clip. The real peaks of a showing are counted and numbered in time.
+ */
+function places(clips: readonly Scored[], windows: readonly ProductWindow[], best: ReadonlyMap<number, Scored>, minSec: number): Map<Scored, Place> {
+  const inWindow = new Map<ProductWindow, Scored[]>();
+  for (const s of clips) if (real(s)) inWindow.set(s.c.window, [...(inWindow.get(s.c.window) ?? []), s]);
+  const showingsOf = new Map<number, ProductWindow[]>();
+  for (const w of windows) {
+    const held = inWindow.get(w) ?? [];
+    const top = best.get(w.productIndex);
+    const shown = w.source === 'pin' ? w.end - w.start >= minSec - 1e-9 || held.length > 0 : top !== undefined && held.some((s) => clickShowing(s, top));
+    if (shown || (top !== undefined && held.includes(top))) showingsOf.set(w.productIndex, [...(showingsOf.get(w.productIndex) ?? []), w]);
+  }
+  const out = new Map<Scored, Place>();
+  for (const list of showingsOf.values()) {
+    list.forEach((w, k) => {
+      const peaks = [...(inWindow.get(w) ?? [])].sort((a, b) => a.c.burst.rise - b.c.burst.rise);
+      for (const [j, s] of peaks.entries()) out.set(s, { showing: k + 1, showings: list.length, peak: j + 1, peaks: peaks.length });
+    });
+  }
+  return out;
+}
 
 /**
  * Each product's best clip (a lasting burst before a short spike, then the most clicks above
- * its window's background) is offered first, up to the clip count; its other pitches fill
- * what is left when re-pitches are on: a lasting burst drawing at least 40 % of the best pitch's
- * clicks a minute (a short spike or mere steady interest is not a re-pitch). Shown clips are
- * ranked by score per second, so clips of different lengths compare fairly.
+ * its window's background) is offered first, up to the clip count. With "a clip for every time
+ * a product was shown", what is left goes to its other showings, each with its best clip however
+ * weak (a weak re-pitch, or a weak first showing before a strong one, is still a time it was
+ * shown), then to further peaks inside a showing (lasting bursts above the background). Shown
+ * clips are ranked by score per second, so clips of different lengths compare fairly.
  */
 function choose(
   input: SelectionInput,
-  candidates: Candidate[],
-  weightOf: number[],
+  scored: Scored[],
+  totals: Float64Array,
+  windows: readonly ProductWindow[],
   options: SelectionOptions,
-  pitches: ReadonlyMap<number, number>,
-): Omit<Selection, 'windows'> {
-  const { scored, totals } = score(input, candidates, weightOf);
+  minSec: number,
+  lag: ClickLag,
+): Omit<Selection, 'windows' | 'lag'> {
   const { products } = input;
   const byDensity = (a: Scored, b: Scored) =>
     b.density - a.density || a.c.start - b.c.start || compare(products[a.c.window.productIndex]!.id, products[b.c.window.productIndex]!.id);
+  const strongest = (a: Scored, b: Scored) => Number(lasting(b)) - Number(lasting(a)) || b.c.burst.excess - a.c.burst.excess || byDensity(a, b);
   const byProduct = new Map<number, Scored[]>();
-  for (const s of scored.filter((x) => x.score >= MIN_PEAK_SCORE))
-    byProduct.set(s.c.window.productIndex, [...(byProduct.get(s.c.window.productIndex) ?? []), s]);
-  const firsts: Scored[] = [];
-  const more: Scored[] = [];
-  for (const list of byProduct.values()) {
-    list.sort((a, b) => Number(lasting(b)) - Number(lasting(a)) || b.c.burst.excess - a.c.burst.excess || byDensity(a, b));
-    firsts.push(list[0]!);
-    const best = list[0]!;
-    const repitch = (s: Scored) => lasting(s) && !s.c.burst.steady && burstRate(s.c.burst) >= REPITCH_SHARE * burstRate(best.c.burst);
-    if (options.secondClip) more.push(...list.slice(1).filter(repitch));
+  for (const s of scored.filter(real)) byProduct.set(s.c.window.productIndex, [...(byProduct.get(s.c.window.productIndex) ?? []), s]);
+  const best = new Map<number, Scored>();
+  for (const [p, list] of byProduct) best.set(p, [...list].sort(strongest)[0]!);
+  const place = places(scored, windows, best, minSec);
+  const firsts = [...best.values()];
+  const showings: Scored[] = [];
+  const peaks: Scored[] = [];
+  if (options.secondClip) {
+    for (const [p, list] of byProduct) {
+      const top = best.get(p)!;
+      // Each other showing's strongest clip, whatever its strength; then lasting further peaks.
+      const bestOf = new Map<ProductWindow, Scored>();
+      for (const s of [...list].sort(strongest))
+        if (s !== top && place.has(s) && s.c.window !== top.c.window && !bestOf.has(s.c.window)) bestOf.set(s.c.window, s);
+      showings.push(...bestOf.values());
+      peaks.push(...list.filter((s) => s !== top && place.has(s) && bestOf.get(s.c.window) !== s && moment(s)));
+    }
   }
   firsts.sort(byDensity);
-  more.sort(byDensity);
+  showings.sort(byDensity);
+  peaks.sort(byDensity);
   const shown = firsts.slice(0, options.topN);
-  shown.push(...more.slice(0, options.topN - shown.length));
+  shown.push(...showings.slice(0, options.topN - shown.length));
+  shown.push(...peaks.slice(0, options.topN - shown.length));
   shown.sort(byDensity);
-  const picks = shown.map(({ c, score, counts }, r): Highlight => {
+  const picks = shown.map((s, r): Highlight => {
+    const { c, score, counts } = s;
     const p = products[c.window.productIndex]!;
     const rise = c.window.start + c.burst.rise;
     const fall = Math.min(c.window.end, c.window.start + c.burst.fall);
+    const at = place.get(s) ?? { showing: 1, showings: 1, peak: 1, peaks: 1 };
     return {
       rank: r + 1,
       productIndex: c.window.productIndex,
@@ -294,7 +380,8 @@ function choose(
         tailSec: Math.max(0, c.end - fall),
         snapped: c.snapped,
         pitch: c.pitch,
-        pitches: pitches.get(c.window.productIndex) ?? 1,
+        ...at,
+        lag,
       },
     };
   });

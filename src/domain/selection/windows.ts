@@ -9,7 +9,8 @@ export interface PinMarker {
 /**
  * Pinned time per product. One product is pinned at a time, as in a TikTok LIVE: a pin closes
  * the previous product's pin; an unpin closes only its own product's pin; the last pin runs
- * to the end of the recording. Windows are clamped to the recording.
+ * to the end of the recording. A product unpinned and pinned again within INTERRUPTION_SEC,
+ * nothing pinned in between, was shown once: its window runs on. Windows are clamped to the recording.
  */
 export function pinnedWindows(markers: readonly PinMarker[], durationSec: number): ProductWindow[] {
   // At equal times an unpin goes first, so "unpin A, pin B" at t hands over cleanly.
@@ -22,7 +23,7 @@ export function pinnedWindows(markers: readonly PinMarker[], durationSec: number
     const stop = Math.min(durationSec, end);
     const last = out[out.length - 1];
     if (stop > start) {
-      if (last && last.productIndex === open.productIndex && last.end >= start) last.end = stop;
+      if (last && last.productIndex === open.productIndex && start - last.end < INTERRUPTION_SEC) last.end = stop;
       else out.push({ productIndex: open.productIndex, start, end: stop, source: 'pin' });
     }
     open = null;

@@ -1,6 +1,12 @@
 import Papa from 'papaparse';
 
-/** One file of a ZIP of highlights, as `highlights.csv` and `highlights.json` list it. */
+/**
+ * The listing's names inside a ZIP: what they are (the ZIP's contents), apart from the project
+ * page's export of its highlight list (`<project>-highlight-list.*`).
+ */
+export const LISTING_FILES = { csv: 'zip-contents.csv', json: 'zip-contents.json' } as const;
+
+/** One file of a ZIP of highlights, as LISTING_FILES list it. */
 export interface ListingRow {
   file: string;
   rank: number;
