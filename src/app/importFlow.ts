@@ -2,6 +2,7 @@ import { DEFAULT_SELECTION } from '../domain/selection/model';
 import type { ClickLog, RejectedRow } from '../domain/clicklog/model';
 import { parseCaptions } from '../domain/edit/captions';
 import type { LogCoverage } from '../domain/clicklog/result';
+import { type ProductList, readProductList } from '../domain/clicklog/productList';
 import { SAVE_AS_CSV } from '../domain/clicklog/signatures';
 import { kindOfFile, mayHoldStreamStart } from '../domain/fileKinds';
 import { parseDateText } from '../domain/recording/streamStart';
@@ -76,6 +77,31 @@ export async function readStartFile(file: File): Promise<number | undefined> {
   return tiny(file) ? parseDateText(await file.text()) : undefined;
 }
 
+/** The shop's product list when `file` is one (a delimited text with product columns and no time or event), read on this thread. */
+export async function readProductListFile(file: File): Promise<{ list: ProductList; warnings: string[] } | undefined> {
+  if (!/\.(csv|tsv|txt)$/i.test(file.name) || file.size > 5_000_000) return undefined;
+  return readProductList(await file.text(), file.name);
+}
+
+/**
+ * Of the dropped text files, the product list (when one is) comes out; the log is then the
+ * first other text file, as if the list had not been dropped.
+ */
+async function takeProductList(d: Dropped): Promise<{ dropped: Dropped; productList?: ProductList; warnings: string[] }> {
+  const texts = [d.log, ...d.ignored.filter((f) => kindOfFile(f.name, f.type) === 'log' && f !== d.startText)].filter((f): f is File => f !== undefined);
+  for (const f of texts) {
+    const read = await readProductListFile(f);
+    if (!read) continue;
+    const others = texts.filter((t) => t !== f);
+    const log = d.log === f ? others[0] : d.log;
+    const rest: Dropped = { ...d, ignored: d.ignored.filter((x) => x !== f && x !== log) };
+    if (log) rest.log = log;
+    else delete rest.log;
+    return { dropped: rest, productList: read.list, warnings: read.warnings };
+  }
+  return { dropped: d, warnings: [] };
+}
+
 /** A date file is the stream start, not a bad log; whichever text file is not the start is the log. */
 async function startAndLog(d: Dropped): Promise<{ start?: { ms: number; file: string }; log?: File; warnings: string[] }> {
   const texts = [d.log, d.startText].filter((f): f is File => f !== undefined);
@@ -102,7 +128,9 @@ export async function parseTranscriptFile(file: File): Promise<NonNullable<Proje
  */
 export async function importProject(dropped: Dropped & { recording: File }, hooks: JobHooks): Promise<{ project: ProjectRecord; warnings: string[] }> {
   const { recording } = dropped;
-  const texts = await startAndLog(dropped);
+  const listed = await takeProductList(dropped);
+  const texts = await startAndLog(listed.dropped);
+  texts.warnings.push(...listed.warnings);
   const { spreadsheet } = dropped;
   // A workbook beside the recording is read as the log when there is no other: the parser knows
   // it by its bytes and says how to save it as CSV. Beside a log, it is named as not used.
@@ -125,6 +153,7 @@ export async function importProject(dropped: Dropped & { recording: File }, hook
       recording: { name: recording.name, size: recording.size, type: recording.type, meta },
       selection: DEFAULT_SELECTION,
       ...(transcript && { transcript }),
+      ...(listed.productList && { productList: listed.productList }),
       ...(texts.start && { streamStartMs: texts.start.ms, streamStartFile: texts.start.file }),
     },
     recording,

@@ -41,7 +41,7 @@ export function transcribeAll(project: ProjectRecord, recording: Blob, picks: re
     async (pick, job): Promise<Transcribed> => {
       const edit = await currentEdit(project, pick);
       if (edit.captions.fromTranscript) return 'kept';
-      const result = await transcribeRange(recording, project.recording.name, pick, job, [pick.product, edit.intro]);
+      const result = await transcribeRange(recording, project.recording.name, pick, job, [pick.product, edit.intro, ...(project.productList?.products ?? [])]);
       if (result.cues.length === 0) return 'silent';
       await keepTranscription(project, pick, edit, result);
       return 'made';

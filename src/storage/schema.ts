@@ -1,3 +1,4 @@
+import type { ProductList } from '../domain/clicklog/productList';
 import type { DBSchema } from 'idb';
 import type { ClipOverrides } from '../domain/clip/override';
 import type { ClickLog } from '../domain/clicklog/model';
@@ -33,6 +34,8 @@ export interface ProjectRecord {
   selection: SelectionOptions;
   /** The user's trims and product links per clip (by clip key); merged per clip across tabs. */
   clipOverrides?: ClipOverrides;
+  /** The shop's product list (an export or typed names): names and prices for the log's products. */
+  productList?: ProductList;
 }
 
 /** Large values live in their own stores so listing projects never loads a recording or a log. */

@@ -22,6 +22,7 @@ const FIELD_NAMES: Record<Field, string> = {
   captionLook: 'the default caption look',
   selection: 'the selection settings',
   clipOverrides: 'the trim or product of a clip',
+  productList: 'the product list',
 };
 
 /** Structural equality of stored (plain, JSON-like) values; an `undefined` field counts as absent. */

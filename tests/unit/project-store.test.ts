@@ -5,6 +5,7 @@ import { ProjectStore, type ProjectStorage } from '../../src/app/stores/projectS
 import type { ProjectChange } from '../../src/storage/changes';
 import type { ProjectRecord } from '../../src/storage/schema';
 import { newProject } from './projectFixture';
+import type { ClickLog } from '../../src/domain/clicklog/model';
 
 const record = (version: number, name = 'stream'): ProjectRecord => ({ ...newProject('p1'), name, version });
 
@@ -101,5 +102,22 @@ describe('ProjectStore', () => {
     expect(fake.storage.release).toHaveBeenCalled();
     expect(await store.save({ name: 'too late' })).toBe(false);
     expect(fake.storage.update).not.toHaveBeenCalled();
+  });
+
+  it('shows the log with the product list’s names, the same log object across other saves', async () => {
+    const fake = fakeStorage(record(1));
+    const log = { fileName: 'clicks.csv', products: [{ id: '1729' }, { id: '1730', name: 'Blender (log)' }] } as unknown as ClickLog;
+    fake.storage.open = vi.fn(async () => ({ project: record(1), log }));
+    const store = new ProjectStore('p1', fake.storage);
+    await store.start();
+    expect(ready(store).log).toBe(log);
+    await store.save({ productList: { fileName: 'products.csv', products: [{ id: '1729', name: 'Velora Glow Serum', price: '$45' }] } });
+    const named = ready(store).log;
+    expect(named?.products).toEqual([
+      { id: '1729', name: 'Velora Glow Serum', price: '$45' },
+      { id: '1730', name: 'Blender (log)' },
+    ]);
+    await store.save({ name: 'renamed' });
+    expect(ready(store).log).toBe(named);
   });
 });

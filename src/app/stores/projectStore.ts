@@ -6,6 +6,7 @@
  */
 import type { CaptionLook } from '../../domain/edit/captionStyle';
 import type { ClickLog } from '../../domain/clicklog/model';
+import { type ProductList, withProductList } from '../../domain/clicklog/productList';
 import { messageOf } from '../../domain/errors/messageOf';
 import type { ProjectChange } from '../../storage/changes';
 import type { ProjectRecord } from '../../storage/schema';
@@ -39,6 +40,13 @@ export interface ProjectState {
   notice: Notice | null;
 }
 
+/** The stored log, and the same log with the product list's names and prices (one object while neither changes). */
+interface NamedLog {
+  raw: ClickLog;
+  list: string;
+  named: ClickLog;
+}
+
 export class ProjectStore extends Store<ProjectState> {
   readonly #id: string;
   readonly #storage: ProjectStorage;
@@ -49,6 +57,7 @@ export class ProjectStore extends Store<ProjectState> {
   #queue: Promise<unknown> = Promise.resolve();
   #pending = 0;
   #unsubscribe: (() => void) | undefined;
+  #named: NamedLog | undefined;
 
   constructor(id: string, storage: ProjectStorage) {
     super({ state: { status: 'loading' }, notice: null });
@@ -63,6 +72,27 @@ export class ProjectStore extends Store<ProjectState> {
       else if (change.version > this.#stored.version) void this.#load(true);
     });
     return this.#load();
+  }
+
+  /**
+   * A ready state shows the log with the product list's names and prices. The same log object
+   * while neither changes: the analysis worker keeps a log by its identity and would be sent a
+   * new one (a million events) on every save.
+   */
+  protected override update(change: Partial<ProjectState>): void {
+    const s = change.state;
+    super.update(s?.status === 'ready' ? { ...change, state: { ...s, log: this.#withList(s.log, s.project.productList) } } : change);
+  }
+
+  #withList(log: ClickLog | undefined, productList: ProductList | undefined): ClickLog | undefined {
+    if (!log) return undefined;
+    const memo = this.#named;
+    const raw = log === memo?.named ? memo.raw : log;
+    const list = productList ? JSON.stringify(productList) : '';
+    if (memo && raw === memo.raw && list === memo.list) return memo.named;
+    const named = productList ? { ...raw, products: withProductList(raw.products, productList) } : raw;
+    this.#named = { raw, list, named };
+    return named;
   }
 
   /** Closed: stop listening and let go of the recording. */

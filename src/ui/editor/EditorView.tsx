@@ -170,7 +170,7 @@ function Editor({
                 recordingName={project.recording.name}
                 hasAudio={project.recording.meta.hasAudio}
                 clip={pick}
-                products={[pick.product, edit.intro]}
+                products={[pick.product, edit.intro, ...(project.productList?.products ?? [])]}
                 captions={edit.captions}
                 onCaptions={(captions) => run(setCaptions, { captions })}
               />

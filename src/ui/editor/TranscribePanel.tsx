@@ -15,7 +15,7 @@ interface Props {
   hasAudio: boolean;
   /** The clip's range in the recording. */
   clip: { start: number; end: number };
-  /** Names and prices the captions spell as the seller does: the clip's product and its intro card. */
+  /** Names and prices the captions spell as the seller does: the clip's product, its intro card and the shop's product list. */
   products: VocabularyProduct[];
   captions: ClipEdit['captions'];
   onCaptions: (captions: ClipEdit['captions']) => void;

@@ -4,6 +4,8 @@ import type { ImportError } from '../../app/importFlow';
 import { DropZone } from '../common/DropZone';
 import { ErrorNote } from '../common/ErrorNote';
 import { LogFormatHelp } from '../common/LogFormatHelp';
+import type { ProductList } from '../../domain/clicklog/productList';
+import { ProductListPanel } from './ProductListPanel';
 
 interface Props {
   log: ClickLog | undefined;
@@ -12,10 +14,12 @@ interface Props {
   warnings: string[];
   onFile: (file: File) => void;
   onDismiss: () => void;
+  productList: ProductList | undefined;
+  onProductList: (list: ProductList) => void;
 }
 
 /** The project's click log: what was imported, what was skipped, and a place to replace it. */
-export function LogPanel({ log, busy, error, warnings, onFile, onDismiss }: Props) {
+export function LogPanel({ log, busy, error, warnings, onFile, onDismiss, productList, onProductList }: Props) {
   return (
     <section class="log-panel" aria-label="Click log">
       {log ? (
@@ -36,11 +40,12 @@ export function LogPanel({ log, busy, error, warnings, onFile, onDismiss }: Prop
         onFiles={(files) => files[0] && onFile(files[0])}
         accept={LOG_ACCEPT}
         title={log ? 'Replace the click log' : 'Drop the click log'}
-        hint="CSV, JSON or NDJSON. A log with no usable rows changes nothing."
+        hint="CSV, JSON or NDJSON; or your shop's product list. A log with no usable rows changes nothing."
         buttonLabel={log ? 'Choose another log' : 'Choose a log'}
         disabled={busy}
         compact={log !== undefined}
       />
+      <ProductListPanel list={productList} onList={onProductList} />
       <LogFormatHelp />
       {warnings.length > 0 && (
         <div class="note warn" role="status">

@@ -50,6 +50,10 @@ export function ProjectView({ id, initialWarnings, back }: Props) {
     data,
     store: stored.replaceLog,
     setStart: (ms, file) => void stored.save({ streamStartMs: ms, streamStartFile: file }),
+    setProductList: (productList, listWarnings) => {
+      void stored.save({ productList });
+      setWarnings(listWarnings);
+    },
     onReplaced: setWarnings,
   });
 
@@ -87,6 +91,8 @@ export function ProjectView({ id, initialWarnings, back }: Props) {
       warnings={warnings}
       onFile={(file) => void logReplace.replace(file)}
       onDismiss={logReplace.dismissError}
+      productList={project.productList}
+      onProductList={(productList) => void save({ productList })}
     />
   );
 

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { ImportError, type ParsedLog, parseLogFile, readStartFile } from '../../app/importFlow';
+import { ImportError, type ParsedLog, parseLogFile, readProductListFile, readStartFile } from '../../app/importFlow';
+import type { ProductList } from '../../domain/clicklog/productList';
 import { checkReplacement, type ReplacementCheck } from '../../domain/clicklog/replacement';
 import type { StoredProject } from '../../app/stores/projectStore';
 import type { ClickLog } from '../../domain/clicklog/model';
@@ -23,6 +24,8 @@ interface Options {
   store: (log: ClickLog) => Promise<boolean>;
   /** A dropped date file sets the stream start instead. */
   setStart: (ms: number, file: string) => void;
+  /** A dropped product list is stored as the project's product list instead. */
+  setProductList: (list: ProductList, warnings: string[]) => void;
   onReplaced: (warnings: string[]) => void;
 }
 
@@ -31,7 +34,7 @@ interface Options {
  * `checkReplacement` finds clearly wrong waits in `pending` until the user replaces anyway or
  * keeps the current log. A normal replacement is stored without a question.
  */
-export function useLogReplace({ data, store, setStart, onReplaced }: Options) {
+export function useLogReplace({ data, store, setStart, setProductList, onReplaced }: Options) {
   const job = useJob();
   const [error, setError] = useState<ImportError | null>(null);
   const [pending, setPending] = useState<PendingReplacement | null>(null);
@@ -42,6 +45,8 @@ export function useLogReplace({ data, store, setStart, onReplaced }: Options) {
     // A date file dropped here sets the stream start rather than failing as a log.
     const startMs = await readStartFile(file);
     if (startMs !== undefined) return void setStart(startMs, file.name);
+    const listed = await readProductListFile(file);
+    if (listed) return void setProductList(listed.list, listed.warnings);
     setError(null);
     setPending(null);
     try {
