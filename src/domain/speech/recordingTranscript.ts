@@ -20,6 +20,8 @@ export interface TranscriptProgress {
   coveredSec: number;
   durationSec: number;
   words: number;
+  /** Where the next run starts: the first chunk not done (the duration when all are). */
+  resumeAtSec: number;
 }
 
 export const wordCount = (segments: readonly TranscribedSegment[]): number =>
