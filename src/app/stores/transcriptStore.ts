@@ -85,7 +85,12 @@ export class TranscriptStore extends Store<TranscriptState> {
   start(pauses: readonly QuietRun[] = []): void {
     const source = this.#source;
     if (!source || this.snapshot.jobId !== null) return;
-    const plan: TranscriptPlanRecord = { modelId: this.#deps.modelId, durationSec: source.durationSec, chunks: planChunks(source.durationSec, pauses), paused: false };
+    const plan: TranscriptPlanRecord = {
+      modelId: this.#deps.modelId,
+      durationSec: source.durationSec,
+      chunks: planChunks(source.durationSec, pauses),
+      paused: false,
+    };
     const attempt = this.#attempt;
     this.#catch(async () => {
       await this.#deps.start(plan);

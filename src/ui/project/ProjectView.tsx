@@ -16,6 +16,7 @@ import { useHighlights } from './useHighlights';
 import { shownAnalysis } from '../../app/stores/selectionStore';
 import { HighlightsSection } from './HighlightsSection';
 import { PauseStatus } from './PauseStatus';
+import { RecordingTranscript } from './RecordingTranscript';
 import { SelectedClip } from './SelectedClip';
 import { useJob } from '../common/useJob';
 import { revealStart } from './reveal';
@@ -166,6 +167,14 @@ export function ProjectView({ id, initialWarnings, back }: Props) {
           </section>
         </div>
       )}
+      <RecordingTranscript
+        projectId={project.id}
+        recording={recording}
+        fileName={project.recording.name}
+        hasAudio={meta.hasAudio}
+        durationSec={meta.durationSec}
+        loudness={audio.state.status === 'ready' ? audio.state.loudness : undefined}
+      />
       {log && <ShortsSection project={project} recording={recording} clips={result && picks} />}
     </main>
   );
