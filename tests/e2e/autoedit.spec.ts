@@ -95,7 +95,10 @@ test('auto-edit all clips one after another, with one overall progress; a cancel
   const results = page.getByTestId('batch-results').locator('li');
   // Cancelled once the first short is made: the batch says where it stopped and resumes from there.
   await expect(results).toHaveCount(1, { timeout: 150_000 });
-  await page.getByRole('region', { name: 'Auto-edit all clips' }).getByRole('button', { name: /^Cancel/ }).click();
+  await page
+    .getByRole('region', { name: 'Auto-edit all clips' })
+    .getByRole('button', { name: /^Cancel/ })
+    .click();
   await expect(page.getByText('Stopped before #2: 1 of 2 clips not made yet.')).toBeVisible();
   await page.getByRole('button', { name: 'Resume' }).click();
   await expect(results).toHaveCount(2, { timeout: 150_000 });
