@@ -53,15 +53,19 @@ describe('planChunks', () => {
 
   it('tiles any recording with chunks of 20–60 s, and gives the same chunks every time (a resume trusts an index)', () => {
     fc.assert(
-      fc.property(fc.double({ min: 1, max: 4 * 3600, noNaN: true }), fc.array(fc.double({ min: 0, max: 4 * 3600, noNaN: true }), { maxLength: 400 }), (d, mids) => {
-        const duration = Math.round(d * 1000) / 1000;
-        const pauses = [...new Set(mids.map((m) => Math.round(m)))].sort((a, b) => a - b).map((m) => pause(m));
-        const chunks = planChunks(duration, pauses);
-        expectTiling(chunks, duration);
-        for (const c of chunks) expect(c.end - c.start).toBeLessThanOrEqual(60 + 1e-6);
-        if (duration >= 20) for (const c of chunks) expect(c.end - c.start).toBeGreaterThanOrEqual(20 - 1e-6);
-        expect(planChunks(duration, pauses)).toEqual(chunks);
-      }),
+      fc.property(
+        fc.double({ min: 1, max: 4 * 3600, noNaN: true }),
+        fc.array(fc.double({ min: 0, max: 4 * 3600, noNaN: true }), { maxLength: 400 }),
+        (d, mids) => {
+          const duration = Math.round(d * 1000) / 1000;
+          const pauses = [...new Set(mids.map((m) => Math.round(m)))].sort((a, b) => a - b).map((m) => pause(m));
+          const chunks = planChunks(duration, pauses);
+          expectTiling(chunks, duration);
+          for (const c of chunks) expect(c.end - c.start).toBeLessThanOrEqual(60 + 1e-6);
+          if (duration >= 20) for (const c of chunks) expect(c.end - c.start).toBeGreaterThanOrEqual(20 - 1e-6);
+          expect(planChunks(duration, pauses)).toEqual(chunks);
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -27,7 +27,12 @@ const plan = (projectId: string): TranscriptPlan => ({
   paused: false,
   createdAt: 1,
 });
-const chunk = (index: number): ChunkText => ({ index, start: index * 30, end: index * 30 + 30, segments: [{ start: index * 30 + 1, end: index * 30 + 2, parts: [], text: `chunk ${index}` }] });
+const chunk = (index: number): ChunkText => ({
+  index,
+  start: index * 30,
+  end: index * 30 + 30,
+  segments: [{ start: index * 30 + 1, end: index * 30 + 2, parts: [], text: `chunk ${index}` }],
+});
 
 describe('transcript storage', () => {
   it('keeps the plan and each chunk as it is stored, read back in order (also past index 9)', async () => {

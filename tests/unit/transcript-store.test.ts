@@ -53,7 +53,8 @@ function page(db: ReturnType<typeof database>, hangAt = Number.POSITIVE_INFINITY
       heard.push(chunk.index);
       if (chunk.index >= hangAt) return new Promise((_, reject) => job.signal.addEventListener('abort', () => reject(new CancelledError())));
       const segments = [];
-      for (let t = chunk.from; t + 2 <= chunk.to; t += 10) segments.push({ start: t + 1, end: t + 2, parts: [{ start: t + 1, end: t + 2 }], text: `At ${t} s.` });
+      for (let t = chunk.from; t + 2 <= chunk.to; t += 10)
+        segments.push({ start: t + 1, end: t + 2, parts: [{ start: t + 1, end: t + 2 }], text: `At ${t} s.` });
       return Promise.resolve(segments);
     },
     jobs,
