@@ -35,21 +35,22 @@ export function coversRange(plan: readonly Chunk[], done: ReadonlySet<number>, r
 }
 
 /**
- * The caption lines of a range (a clip) from the transcript's chunks: the segments whose middle
- * lies in the range, shifted to the range's time and kept inside it, made into cues as a clip's
- * own transcription is (src/domain/speech/cues.ts).
+ * The caption lines of a range (a clip) from the transcript's chunks: the utterances around the
+ * range made into cues as a clip's own transcription is (src/domain/speech/cues.ts), then the cues
+ * whose middle lies in the range, in the range's time and kept inside it. Cues, not utterances:
+ * an utterance can run 20 s, a cue is two short lines, so a clip's edges cut less.
  */
 export function rangeCues(chunks: readonly ChunkText[], range: Span): Cue[] {
   const len = range.end - range.start;
-  const clamp = (t: number) => Math.min(len, Math.max(0, t - range.start));
-  const inside: TranscribedSegment[] = [];
-  for (const chunk of [...chunks].sort((a, b) => a.start - b.start)) {
-    for (const s of chunk.segments) {
-      const mid = (s.start + s.end) / 2;
-      if (mid < range.start || mid >= range.end || s.text.trim() === '') continue;
-      const parts = s.parts.map((p) => ({ start: clamp(p.start), end: clamp(p.end) })).filter((p) => p.end > p.start);
-      inside.push({ start: clamp(s.start), end: clamp(s.end), parts, text: s.text });
-    }
-  }
-  return speechCues(inside);
+  const clamp = (t: number) => Math.round(Math.min(len, Math.max(0, t - range.start)) * 1000) / 1000;
+  const around = [...chunks]
+    .sort((a, b) => a.start - b.start)
+    .flatMap((c) => c.segments)
+    .filter((s) => s.end > range.start && s.start < range.end && s.text.trim() !== '');
+  return speechCues(around)
+    .filter((c) => {
+      const mid = (c.start + c.end) / 2;
+      return mid >= range.start && mid < range.end;
+    })
+    .map((c) => ({ ...c, start: clamp(c.start), end: clamp(c.end) }));
 }
