@@ -4,14 +4,16 @@
 // on to the end. Prints one JSON line: × real time (overall, reload included; and steady, from the
 // chunks' store times), peak renderer memory, and what the reload cost.
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../chromium.mjs';
+import { storedTranscript as stored } from '../../tests/e2e/stored';
 import { benchOut, gotoWhenUp, importFiles, ownRendererRssMb, root, round, serveBuild } from './app.mjs';
 
 const minutes = Number(process.env.BENCH_TRANSCRIPT_MIN ?? 30);
 const SAMPLE = join(root, 'public/samples/sample.mp4');
+mkdirSync(benchOut, { recursive: true });
 const recording = join(benchOut, `speech-${minutes}min.mp4`);
 execFileSync('ffmpeg', ['-v', 'error', '-y', '-stream_loop', '-1', '-i', SAMPLE, '-t', String(minutes * 60), '-c', 'copy', recording]);
 const durationSec = Number(execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', recording]).toString());
@@ -20,31 +22,7 @@ const rows = ['time,event,product_id,product_name,price'];
 for (let i = 0; i < 120; i++) rows.push(`${(60 + i / 2).toFixed(2)},click,T1,Transcript Product,9.99`);
 writeFileSync(log, `${rows.join('\n')}\n`);
 
-interface Stored {
-  chunks: number;
-  rows: Array<{ index: number; start: number; end: number; savedAt: number }>;
-}
-
-/** The plan's chunk count and the stored chunks (raw IndexedDB in the page). */
-function stored(page: Page): Promise<Stored> {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('live-highlights-studio');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    const all = <T>(store: string) =>
-      new Promise<T[]>((resolve, reject) => {
-        const req = db.transaction(store).objectStore(store).getAll();
-        req.onsuccess = () => resolve(req.result as T[]);
-        req.onerror = () => reject(req.error);
-      });
-    const plans = await all<{ chunks: unknown[] }>('transcripts');
-    const chunks = await all<{ index: number; start: number; end: number; savedAt: number }>('transcriptChunks');
-    db.close();
-    return { chunks: plans[0]?.chunks.length ?? 0, rows: chunks.map(({ index, start, end, savedAt }) => ({ index, start, end, savedAt })) };
-  });
-}
+type Stored = Awaited<ReturnType<typeof stored>>;
 
 /** Polls `stored` until `done` says so (the page's own store times are what is measured, not this loop's). */
 async function until(page: Page, done: (s: Stored) => boolean): Promise<Stored> {

@@ -3,42 +3,14 @@
 // none lost, none transcribed twice; then a clip's captions come from that transcript.
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { parseCaptions } from '../../src/domain/edit/captions';
 import { wordErrorRate } from '../../src/domain/speech/wer';
 import { rowRange } from './helpers';
+import { storedTranscript as stored } from './stored';
 
 const SAMPLES = join(import.meta.dirname, '..', '..', 'public', 'samples');
 const SHOTS = process.env.E2E_SHOTS;
-
-interface Row {
-  index: number;
-  start: number;
-  end: number;
-  savedAt: number;
-  segments: Array<{ text: string }>;
-}
-
-/** The transcript plan and stored chunks of the one project (raw IndexedDB, in the page). */
-async function stored(page: Page): Promise<{ chunks: number; rows: Row[] }> {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('live-highlights-studio');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    const all = <T>(store: string) =>
-      new Promise<T[]>((resolve, reject) => {
-        const req = db.transaction(store).objectStore(store).getAll();
-        req.onsuccess = () => resolve(req.result as T[]);
-        req.onerror = () => reject(req.error);
-      });
-    const plans = await all<{ chunks: unknown[] }>('transcripts');
-    const rows = await all<Row>('transcriptChunks');
-    db.close();
-    return { chunks: plans[0]?.chunks.length ?? 0, rows: rows.map(({ index, start, end, savedAt, segments }) => ({ index, start, end, savedAt, segments })) };
-  });
-}
 
 test('the whole recording, reloaded mid-way: resumes by itself, no chunk lost or repeated; a clip’s captions then come from it', async ({ page }) => {
   // Three minutes of speech with the real model: minutes on a busy 2-core machine.

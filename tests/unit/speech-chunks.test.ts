@@ -116,4 +116,19 @@ describe('a clip from the recording transcript', () => {
     expect(cues[1]!.end).toBeCloseTo(16);
     expect(wordCount(chunks.flatMap((c) => c.segments))).toBe(11);
   });
+
+  it('cuts a long utterance across the clip edge at its cues: the clip gets the lines spoken inside it', () => {
+    const long: ChunkText = {
+      index: 0,
+      start: 0,
+      end: 60,
+      segments: [seg(10, 30, 'The first part is here. It goes on for a while. Now the clip begins with this. And it ends here.')],
+    };
+    const cues = rangeCues([long], { start: 20, end: 40 });
+    expect(cues.map((c) => c.text.replace(/\n/g, ' '))).toEqual(['Now the clip begins with this.', 'And it ends here.']);
+    for (const c of cues) {
+      expect(c.start).toBeGreaterThanOrEqual(0);
+      expect(c.end).toBeLessThanOrEqual(20);
+    }
+  });
 });
