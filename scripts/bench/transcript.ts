@@ -47,6 +47,9 @@ function steadyRate(rows: Stored['rows']): number {
   return audio / wall;
 }
 
+/** Where the bench is, on stderr (stdout is the JSON line). */
+const stage = (what: string) => process.stderr.write(`${new Date().toISOString()} transcript bench: ${what}\n`);
+
 const server = serveBuild(Number(process.env.BENCH_PORT ?? 4396), process.env.BENCH_DIST);
 const chromiumServer = await chromium.launchServer(chromiumLaunchOptions);
 const browserPid = chromiumServer.process().pid ?? 0;
@@ -55,21 +58,25 @@ try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   await gotoWhenUp(page, server.url);
   await importFiles(page, [recording, log]);
+  stage('imported');
   const section = page.getByRole('region', { name: 'Transcript of the recording' });
   // Pauses first (chunks end in them), as a seller would see them once the page settles.
   await page.getByRole('progressbar', { name: /Finding pauses/ }).waitFor({ state: 'detached', timeout: 600_000 });
   const rssBeforeMb = ownRendererRssMb(browserPid);
   let rssPeakMb = rssBeforeMb;
   const sampler = setInterval(() => (rssPeakMb = Math.max(rssPeakMb, ownRendererRssMb(browserPid))), 250);
+  stage('pauses found');
   const t0 = Date.now();
   await section.getByRole('button', { name: 'Transcribe the whole recording' }).click();
   const third = await until(page, (s) => s.chunks > 0 && s.rows.length >= Math.ceil(s.chunks / 3));
+  stage(`reloading after ${third.rows.length} of ${third.chunks} chunks`);
   const lastBefore = Math.max(...third.rows.map((r) => r.savedAt));
   const reloadAt = Date.now();
   await page.reload();
   // The first chunk stored after the reload: page load, project open, model load, and that chunk.
   const firstAfter = await until(page, (s) => s.rows.some((r) => r.savedAt > reloadAt));
   const resumed = firstAfter.rows.filter((r) => r.savedAt > reloadAt).sort((a, b) => a.savedAt - b.savedAt)[0]!;
+  stage('resumed');
   await section.getByTestId('transcript-result').waitFor({ timeout: 0 });
   const wallSec = (Date.now() - t0) / 1000;
   clearInterval(sampler);
