@@ -10,3 +10,5 @@ export declare function openApp(port: number, viewport?: { width: number; height
 export declare function importFiles(page: Page, files: string[]): Promise<void>;
 export declare function rendererRssMb(): number;
 export declare function round(x: number): number;
+/** Resident memory of one browser's renderer processes (the page and its workers), in MB. */
+export declare function ownRendererRssMb(browserPid: number): number;

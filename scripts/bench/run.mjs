@@ -14,3 +14,4 @@ run('node', ['scripts/bench/cut.mjs']);
 run('npx', ['tsx', 'scripts/bench/render.ts']);
 run('npx', ['tsx', 'scripts/bench/batch.ts']);
 run('npx', ['tsx', 'scripts/bench/speech.ts']);
+run('npx', ['tsx', 'scripts/bench/transcript.ts']);

@@ -4,13 +4,13 @@
 // speed after the load (× real time: clip seconds, and seconds of speech, per second of work),
 // word error rate against the sample's SRT, renderer memory. Prints one JSON line.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { parseCaptions } from '../../src/domain/edit/captions';
 import { wordErrorRate } from '../../src/domain/speech/wer';
 import { chromiumLaunchOptions } from '../chromium.mjs';
-import { benchOut, gotoWhenUp, importFiles, root, round, serveBuild } from './app.mjs';
+import { benchOut, gotoWhenUp, importFiles, ownRendererRssMb, root, round, serveBuild } from './app.mjs';
 
 const SAMPLE = join(root, 'public/samples/sample.mp4');
 const SRT = join(root, 'public/samples/sample.srt');
@@ -22,34 +22,6 @@ const log = join(benchOut, 'speech-clicks.csv');
 const rows = ['time,event,product_id,product_name,price'];
 for (let i = 0; i < 240; i++) rows.push(`${(1 + i / 4).toFixed(2)},click,S1,Speech Product,9.99`);
 writeFileSync(log, `${rows.join('\n')}\n`);
-
-/** Resident memory of this browser's renderer processes (the page and its workers) in MB: other browsers on the machine left out. */
-function ownRendererRssMb(browserPid: number): number {
-  const parent = new Map<number, number>();
-  for (const d of readdirSync('/proc').filter((x) => /^\d+$/.test(x))) {
-    try {
-      // /proc/<pid>/stat: "pid (comm) state ppid …"; comm may hold spaces, so read after its ')'.
-      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
-      parent.set(Number(d), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    } catch {
-      // The process ended meanwhile.
-    }
-  }
-  const ours = (pid: number): boolean => {
-    for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) if (p === browserPid) return true;
-    return false;
-  };
-  let kb = 0;
-  for (const pid of parent.keys()) {
-    try {
-      if (!ours(pid) || !readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')) continue;
-      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-    } catch {
-      // The process ended meanwhile.
-    }
-  }
-  return Math.round(kb / 1024);
-}
 
 interface Timings {
   loadSec: number;

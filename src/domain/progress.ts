@@ -27,10 +27,14 @@ export const startPace = (nowSec: number): Pace => ({ startSec: nowSec, lastSec:
 
 export const clampRatio = (ratio: number) => Math.min(1, Math.max(0, ratio));
 
+/** A first report this soon after the start is work done before it (a resumed batch), not speed. */
+const BASELINE_SEC = 0.1;
+
 /** The pace after a report of `ratio` done at `nowSec`. */
 export function advance(pace: Pace, ratio: number, nowSec: number): Pace {
   const dt = nowSec - pace.lastSec;
-  if (dt <= 0) return { ...pace, lastRatio: ratio };
+  const first = Number.isNaN(pace.rate) && pace.lastSec === pace.startSec;
+  if (dt <= 0 || (first && dt < BASELINE_SEC)) return { ...pace, lastRatio: ratio };
   // A ratio going back (an engine starting over) counts as no progress, not negative speed.
   const rate = Math.max(0, ratio - pace.lastRatio) / dt;
   const weight = Number.isNaN(pace.rate) ? 1 : 1 - Math.exp(-dt / SMOOTHING_SEC);

@@ -35,6 +35,11 @@ export function openStudioDB(): Promise<IDBPDatabase<StudioDB>> {
         db.createObjectStore('shorts', { keyPath: 'id' }).createIndex('byProject', 'projectId');
         db.createObjectStore('shortFiles', { keyPath: 'id' });
       }
+      if (oldVersion < 6) {
+        // v6: the whole recording's transcript, its plan and its chunks apart (issue 19).
+        db.createObjectStore('transcripts', { keyPath: 'projectId' });
+        db.createObjectStore('transcriptChunks', { keyPath: 'key' }).createIndex('byProject', 'projectId');
+      }
     },
     blocking() {
       // A newer tab wants to upgrade: let it, this tab reopens on next use.

@@ -253,11 +253,17 @@ export function deleteProject(id: string): Promise<void> {
     const hadShorts = await finish(tx, async () => {
       const edits = tx.objectStore('edits');
       const shorts = tx.objectStore('shorts');
-      const [editKeys, shortKeys] = await Promise.all([edits.index('byProject').getAllKeys(id), shorts.index('byProject').getAllKeys(id)]);
-      const byProjectId = STORES.filter((s) => s !== 'edits' && s !== 'shorts' && s !== 'shortFiles');
+      const chunks = tx.objectStore('transcriptChunks');
+      const [editKeys, shortKeys, chunkKeys] = await Promise.all([
+        edits.index('byProject').getAllKeys(id),
+        shorts.index('byProject').getAllKeys(id),
+        chunks.index('byProject').getAllKeys(id),
+      ]);
+      const byProjectId = STORES.filter((s) => s !== 'edits' && s !== 'shorts' && s !== 'shortFiles' && s !== 'transcriptChunks');
       await Promise.all([
         ...byProjectId.map((s) => tx.objectStore(s).delete(id)),
         ...editKeys.map((k) => edits.delete(k)),
+        ...chunkKeys.map((k) => chunks.delete(k)),
         ...shortKeys.flatMap((k) => [shorts.delete(k), tx.objectStore('shortFiles').delete(k)]),
       ]);
       return shortKeys.length > 0;

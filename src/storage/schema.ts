@@ -9,6 +9,9 @@ import type { ClipEdit } from '../domain/edit/model';
 import type { Loudness } from '../domain/recording/loudness';
 import type { RecordingMeta } from '../domain/recording/meta';
 import type { SavedShort, ShortFile } from './shortRecord';
+import type { Chunk } from '../domain/speech/chunks';
+import type { ChunkText } from '../domain/speech/recordingTranscript';
+import type { SpeechModelId } from '../domain/speech/models';
 
 export interface ProjectRecord {
   id: string;
@@ -52,8 +55,29 @@ export interface StudioDB extends DBSchema {
   /** Rendered shorts (docs/shorts.md): the record here, the MP4 in `shortFiles` under the same id. */
   shorts: { key: string; value: SavedShort; indexes: { byProject: string } };
   shortFiles: { key: string; value: ShortFile };
+  /** The whole recording's transcription (issue 19): its chunk plan, written as it starts… */
+  transcripts: { key: string; value: TranscriptPlan };
+  /** …and each chunk's text as soon as it is done, keyed "<projectId>/<index>" (a resume starts at the first missing). */
+  transcriptChunks: { key: string; value: StoredChunk; indexes: { byProject: string } };
+}
+
+export interface TranscriptPlan {
+  projectId: string;
+  modelId: SpeechModelId;
+  durationSec: number;
+  chunks: Chunk[];
+  /** Whether the user stopped it (reopening offers to continue) rather than a reload or crash (reopening continues it). */
+  paused: boolean;
+  createdAt: number;
+}
+
+export interface StoredChunk extends ChunkText {
+  key: string;
+  projectId: string;
+  /** When it was stored (ms): a chunk transcribed twice would show a later time. */
+  savedAt: number;
 }
 
 export const DB_NAME = 'live-highlights-studio';
-export const DB_VERSION = 5;
-export const STORES = ['projects', 'recordings', 'logs', 'picks', 'loudness', 'edits', 'shorts', 'shortFiles'] as const;
+export const DB_VERSION = 6;
+export const STORES = ['projects', 'recordings', 'logs', 'picks', 'loudness', 'edits', 'shorts', 'shortFiles', 'transcripts', 'transcriptChunks'] as const;

@@ -66,3 +66,33 @@ export function writeLog(dir: string, name: string, rows: string[]): string {
 
 /** Usage as the page's own navigator.storage.estimate() reports it. */
 export const usage = (page: Page) => page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
+
+/** A stored chunk of the whole recording's transcript (issue 19), as the raw rows hold it. */
+export interface StoredChunkRow {
+  index: number;
+  start: number;
+  end: number;
+  savedAt: number;
+  segments: Array<{ text: string }>;
+}
+
+/** The transcript plan's chunk count and the stored chunks, read with the raw IndexedDB API (one project in the profile). */
+export function storedTranscript(page: Page): Promise<{ chunks: number; rows: StoredChunkRow[] }> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('live-highlights-studio');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const all = <T>(store: string) =>
+      new Promise<T[]>((resolve, reject) => {
+        const req = db.transaction(store).objectStore(store).getAll();
+        req.onsuccess = () => resolve(req.result as T[]);
+        req.onerror = () => reject(req.error);
+      });
+    const plans = await all<{ chunks: unknown[] }>('transcripts');
+    const rows = await all<StoredChunkRow>('transcriptChunks');
+    db.close();
+    return { chunks: plans[0]?.chunks.length ?? 0, rows: rows.map(({ index, start, end, savedAt, segments }) => ({ index, start, end, savedAt, segments })) };
+  });
+}

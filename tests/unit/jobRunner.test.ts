@@ -212,4 +212,23 @@ describe('batch', () => {
     }
     expect(await resumed.job.done).toMatchObject({ status: 'done', results: ['two:b', 'three:c', 'four:d'], next: 4 });
   });
+
+  it('a resumed batch estimates its time left from its own pace: the items done before are not counted as speed (issue 19)', async () => {
+    // A real clock moves between the job's start and its first report, if only by microseconds.
+    let calls = 0;
+    const jobs = createJobRunner({ concurrency: 1, now: () => Date.now() / 1000 + calls++ * 1e-5 });
+    // Items 0–1 (6 of 15) were done before; item 2 ("three", 5 of 15) goes at 1/10 of its length per second.
+    const resumed = batchOf(jobs, 2);
+    await resumed.flush();
+    const item = resumed.running[0]!;
+    const left: number[] = [];
+    for (let s = 1; s <= 8; s++) {
+      vi.advanceTimersByTime(1000);
+      item.job.onProgress({ ratio: s / 10 });
+      left.push(jobs.getSnapshot()[0]!.etaSec);
+    }
+    // 5/15 per 10 s: (1 − 6/15 − 8/10·5/15) / (5/150) ≈ 10 s left after 8 s, and no estimate near zero on the way.
+    expect(left.at(-1)).toBeCloseTo(10, 0);
+    for (const t of left.filter((x) => !Number.isNaN(x))) expect(t).toBeGreaterThan(9);
+  });
 });

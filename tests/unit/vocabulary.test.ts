@@ -1,6 +1,6 @@
 // Issue 19 item 6: product names and prices in captions as the seller spells them.
 import { describe, expect, it } from 'vitest';
-import { productVocabulary, skeleton, spellWithVocabulary } from '../../src/domain/speech/vocabulary';
+import { productVocabulary, skeleton, spellCues, spellWithVocabulary } from '../../src/domain/speech/vocabulary';
 
 const vocab = productVocabulary([
   { name: 'Velora Glow Serum', price: '$45' },
@@ -56,5 +56,13 @@ describe('prices in recognised speech', () => {
     expect(spell('this one is $24.90')).toBe('this one is $24.99');
     expect(spell('we had $1000 in sales')).toBe('we had $1000 in sales');
     expect(spell('there are forty five of you here')).toBe('there are forty five of you here');
+  });
+});
+
+describe('stored caption lines', () => {
+  it('are spelled line by line, their line breaks kept', () => {
+    expect(spellCues([{ start: 0, end: 2, text: 'this is the valar igloe seren\nfor forty five dollars' }], vocab)).toEqual([
+      { start: 0, end: 2, text: 'this is the Velora Glow Serum\nfor $45' },
+    ]);
   });
 });

@@ -237,3 +237,15 @@ function knownPrices(text: string, vocab: Vocabulary): string {
 export function spellWithVocabulary(text: string, vocab: Vocabulary): string {
   return knownPrices(spokenPrices(spellNames(text, vocab)), vocab);
 }
+
+/** Caption cues spelled with `vocab`, line by line (a cue's line breaks stay where they are). */
+export function spellCues<C extends { text: string }>(cues: readonly C[], vocab: Vocabulary): C[] {
+  if (vocab.phrases.length === 0 && vocab.prices.size === 0) return [...cues];
+  return cues.map((c) => ({
+    ...c,
+    text: c.text
+      .split('\n')
+      .map((line) => spellWithVocabulary(line, vocab))
+      .join('\n'),
+  }));
+}

@@ -4,9 +4,11 @@ import { formatEta } from '../../domain/format';
 interface Props {
   job: JobView;
   onCancel: () => void;
+  /** Show the job's current phase under its label ("Loading the speech model…"). */
+  showPhase?: boolean;
 }
 
-export function JobProgressBar({ job, onCancel }: Props) {
+export function JobProgressBar({ job, onCancel, showPhase = false }: Props) {
   const pct = Math.round(job.ratio * 100);
   const eta = Number.isNaN(job.etaSec) ? 'estimating…' : `${formatEta(job.etaSec)} left`;
   return (
@@ -17,6 +19,11 @@ export function JobProgressBar({ job, onCancel }: Props) {
           <span data-testid="job-percent">{pct}%</span> · {eta}
         </span>
       </div>
+      {showPhase && job.phase && (
+        <p class="muted small job-phase" data-testid="job-phase">
+          {job.phase.name}
+        </p>
+      )}
       <progress max={100} value={pct} aria-label={`${job.label}: ${pct}%`} />
       <button type="button" class="btn ghost" onClick={onCancel}>
         Cancel

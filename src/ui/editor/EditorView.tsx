@@ -166,6 +166,7 @@ function Editor({
             look: project.captionLook,
             transcribe: (
               <TranscribePanel
+                projectId={project.id}
                 recording={recording}
                 recordingName={project.recording.name}
                 hasAudio={project.recording.meta.hasAudio}

@@ -4,12 +4,13 @@ import type { ClipEdit } from '../../domain/edit/model';
 import { detailsOf } from '../../domain/errors/mediaFailure';
 import { DEFAULT_SPEECH_MODEL, SPEECH_MODELS } from '../../domain/speech/models';
 import type { VocabularyProduct } from '../../domain/speech/vocabulary';
-import { transcribeRange, type Transcription } from '../../app/transcribeAll';
+import { clipTranscription, type Transcription } from '../../app/transcribeAll';
 import { useJob } from '../common/useJob';
 import { ErrorNote } from '../common/ErrorNote';
 import { JobProgressBar } from '../common/JobProgress';
 
 interface Props {
+  projectId: string;
   recording: Blob;
   recordingName: string;
   hasAudio: boolean;
@@ -24,7 +25,8 @@ interface Props {
 const model = SPEECH_MODELS[DEFAULT_SPEECH_MODEL];
 
 /** What a transcription did, in a line: lines made, speech heard, speed. */
-export function transcriptionSummary(t: Transcription): string {
+export function transcriptionSummary(t: Transcription & { fromRecording?: boolean }): string {
+  if (t.fromRecording) return `${t.cues.length} caption line${t.cues.length === 1 ? '' : 's'} from the recording’s transcript (nothing recognised again).`;
   const speed = t.transcribeSec > 0 ? ` at ${Math.round(t.speechSec / t.transcribeSec)}× real time` : '';
   return `${t.cues.length} caption line${t.cues.length === 1 ? '' : 's'} from ${t.speechSec.toFixed(1)} s of speech${speed}.`;
 }
@@ -33,10 +35,10 @@ export function transcriptionSummary(t: Transcription): string {
  * "Transcribe": the clip's speech as caption lines, made on this device. Lines from an imported
  * transcript win: transcribing then is an explicit replace, said so on the button.
  */
-export function TranscribePanel({ recording, recordingName, hasAudio, clip, products, captions, onCaptions }: Props) {
+export function TranscribePanel({ projectId, recording, recordingName, hasAudio, clip, products, captions, onCaptions }: Props) {
   const { job, run, cancel } = useJob();
   const [error, setError] = useState<Error | null>(null);
-  const [done, setDone] = useState<{ message: string; timings?: Record<string, number> } | null>(null);
+  const [done, setDone] = useState<{ message: string; timings?: Record<string, number>; fromRecording?: boolean } | null>(null);
   // The edit may change while the job runs: the result goes into the latest one.
   const latest = useRef({ captions, onCaptions });
   latest.current = { captions, onCaptions };
@@ -46,13 +48,17 @@ export function TranscribePanel({ recording, recordingName, hasAudio, clip, prod
     setError(null);
     setDone(null);
     try {
-      const result = await run('Transcribing the clip', (hooks) => transcribeRange(recording, recordingName, clip, hooks, products));
+      const result = await run('Transcribing the clip', (hooks) => clipTranscription(projectId, recording, recordingName, clip, hooks, products));
       if (!result) return;
       if (result.cues.length === 0) return setDone({ message: 'No speech was found in this clip: the caption lines are unchanged.' });
       const now = latest.current;
       now.onCaptions({ ...now.captions, enabled: true, fromTranscript: true, speechModel: result.modelId, cues: result.cues });
-      const { loadSec, transcribeSec, speechSec } = result;
-      setDone({ message: transcriptionSummary(result), timings: { loadSec, transcribeSec, speechSec, clipSec: clip.end - clip.start } });
+      const { loadSec, transcribeSec, speechSec, fromRecording } = result;
+      setDone({
+        message: transcriptionSummary(result),
+        ...(!fromRecording && { timings: { loadSec, transcribeSec, speechSec, clipSec: clip.end - clip.start } }),
+        fromRecording,
+      });
     } catch (e) {
       setError(asError(e));
     }
@@ -68,12 +74,18 @@ export function TranscribePanel({ recording, recordingName, hasAudio, clip, prod
       </div>
       <p class="muted small">
         {hasAudio
-          ? `Makes the caption lines from what is said, on this device (${model.label}: understands ${model.languageName} only). Undo puts the previous lines back.`
+          ? `Makes the caption lines from what is said, on this device (${model.label}: understands ${model.languageName} only): from the recording’s transcript when the whole recording was transcribed on the project page, else by recognising the clip’s speech. Undo puts the previous lines back.`
           : 'This recording has no sound to transcribe.'}
       </p>
       {job && <JobProgressBar job={job} onCancel={cancel} />}
       {done && (
-        <p class="muted small" role="status" data-testid="transcribe-result" data-timings={done.timings && JSON.stringify(done.timings)}>
+        <p
+          class="muted small"
+          role="status"
+          data-testid="transcribe-result"
+          data-timings={done.timings && JSON.stringify(done.timings)}
+          data-source={done.fromRecording ? 'recording-transcript' : 'clip'}
+        >
           {done.message}
         </p>
       )}

@@ -17,6 +17,7 @@ import { useLogReplace } from './useLogReplace';
 import { shownAnalysis } from '../../app/stores/selectionStore';
 import { HighlightsSection } from './HighlightsSection';
 import { PauseStatus } from './PauseStatus';
+import { RecordingTranscript } from './RecordingTranscript';
 import { SelectedClip } from './SelectedClip';
 import { revealStart } from './reveal';
 import { useStoredProject } from '../common/useStoredProject';
@@ -175,6 +176,14 @@ export function ProjectView({ id, initialWarnings, back }: Props) {
           </section>
         </div>
       )}
+      <RecordingTranscript
+        projectId={project.id}
+        recording={recording}
+        fileName={project.recording.name}
+        hasAudio={meta.hasAudio}
+        durationSec={meta.durationSec}
+        loudness={audio.state.status === 'ready' ? audio.state.loudness : undefined}
+      />
       {log && <ShortsSection project={project} recording={recording} clips={result && picks} />}
     </main>
   );

@@ -28,12 +28,14 @@ export function TranscribeAll({ project, recording, picks }: Props) {
     setDone(null);
     const outcome = await follow(transcribeAll(project, recording, picks));
     if (outcome.status === 'failed') setError(outcome.error);
-    const made = outcome.results.filter((r) => r === 'made').length;
-    const kept = outcome.results.filter((r) => r === 'kept').length;
-    if (made + kept > 0)
-      setDone(
-        `${made} clip${made === 1 ? '' : 's'} transcribed${kept > 0 ? `; ${kept} already had caption lines from the transcript or a transcription, kept` : ''}.`,
-      );
+    const count = (what: string) => outcome.results.filter((r) => r === what).length;
+    const [made, reused, kept] = [count('made'), count('reused'), count('kept')];
+    const parts = [
+      made > 0 && `${made} clip${made === 1 ? '' : 's'} transcribed`,
+      reused > 0 && `${reused} clip${reused === 1 ? '' : 's'}’ lines taken from the recording’s transcript`,
+      kept > 0 && `${kept} already had caption lines from the transcript or a transcription, kept`,
+    ].filter(Boolean);
+    if (parts.length > 0) setDone(`${parts.join('; ')}.`);
   };
 
   return (
@@ -43,7 +45,8 @@ export function TranscribeAll({ project, recording, picks }: Props) {
           {picks.length === 1 ? 'Transcribe the clip' : 'Transcribe all clips'}
         </button>
         <span class="muted small">
-          Caption lines from what is said, made on this device ({model.label}: {model.languageName} only). Clips with lines from the transcript keep them.
+          Caption lines from what is said, made on this device ({model.label}: {model.languageName} only). Clips with lines from the transcript keep them; where
+          the recording’s transcript covers a clip, its lines come from there.
         </span>
       </div>
       {job && <JobProgressBar job={job} onCancel={cancel} />}
