@@ -56,6 +56,8 @@ const browserPid = chromiumServer.process().pid ?? 0;
 const browser = await chromium.connect(chromiumServer.wsEndpoint());
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  // tsx (esbuild keepNames) wraps the reader's inner functions in __name(): the page needs it too.
+  await page.addInitScript('globalThis.__name = (f) => f;');
   await gotoWhenUp(page, server.url);
   await importFiles(page, [recording, log]);
   stage('imported');
