@@ -11,7 +11,7 @@ import { FIELD_ALIASES, normaliseName } from '../clicklog/fields';
 import { quote } from '../clicklog/builder';
 import type { ClickLogResult } from '../clicklog/result';
 import { parseAbsoluteTime, parseRelativeTime } from '../clicklog/time';
-import { locate, type LogRecord, type Records, coverageOf } from './records';
+import { locate, type LogRecord, type Records } from './records';
 import { hasAny, pick, plural, SignalTable, textOf } from './table';
 import { asksForLinkOrPrice, productMatcher } from './mentions';
 
@@ -227,13 +227,7 @@ export function readChat(records: Records, fileName: string): ClickLogResult {
     (x): x is string => typeof x === 'string',
   );
   const summary = `Chat log: ${plural(tally.comments, 'comment')} (${tally.about.toLocaleString('en-US')} about a product), ${plural(tally.pins, 'product pin')}${extras.length ? `, ${extras.join(', ').replace(/, ([^,]*)$/, ' and $1')}` : ''} — used to find each product's moments.`;
-  return {
-    ok: true,
-    log: t.log(fileName, records.format, { source: 'chat', summary }),
-    warnings: t.notices.map((n) => n.message),
-    notices: t.notices,
-    coverage: coverageOf(records, t.rejectedCount),
-  };
+  return t.result(fileName, records, { source: 'chat', summary });
 
   function productOfPin(row: Row): number | null {
     const v = row.r.values;

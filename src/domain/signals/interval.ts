@@ -9,7 +9,7 @@ import { FIELD_ALIASES } from '../clicklog/fields';
 import { quote } from '../clicklog/builder';
 import type { ClickLogResult } from '../clicklog/result';
 import { parseAbsoluteTime, parseRelativeTime } from '../clicklog/time';
-import { locate, type LogRecord, type Records, coverageOf } from './records';
+import { locate, type LogRecord, type Records } from './records';
 import { hasAny, pick, plural, SignalTable, textOf } from './table';
 
 export const START_KEYS = [
@@ -237,13 +237,7 @@ export function readInterval(records: Records, fileName: string): ClickLogResult
       message: `Read ${plural(rows.length, 'row')}; skipped ${plural(t.rejectedCount, 'row')} (${t.rejectSummary()})`,
     });
   }
-  return {
-    ok: true,
-    log: t.log(fileName, records.format, { source: 'interval', summary }),
-    warnings: t.notices.map((n) => n.message),
-    notices: t.notices,
-    coverage: coverageOf(records, t.rejectedCount),
-  };
+  return t.result(fileName, records, { source: 'interval', summary });
 
   function countNames(k: ReadonlySet<string>): string {
     return KINDS.flatMap((kind) => COUNT_KEYS[kind].filter((c) => k.has(c))).join(', ');

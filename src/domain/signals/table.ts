@@ -1,9 +1,9 @@
 /** Events, products and skipped rows as the interval and chat readers gather them, ending as a parsed log. */
 import { kindCode, type EventKind, type LogFormat, type LogSignals, type Product } from '../clicklog/model';
-import type { LogNotice, LogRejectedRow, ParsedClickLog } from '../clicklog/result';
+import type { ClickLogResult, LogNotice, LogRejectedRow, ParsedClickLog } from '../clicklog/result';
 import { MAX_REJECTED } from '../clicklog/builder';
 import { capText, PRICE_MAX, PRODUCT_NAME_MAX } from '../format';
-import type { BadRecord } from './records';
+import { type BadRecord, coverageOf, type Records } from './records';
 
 export type SignalRejectCode = LogRejectedRow['code'];
 
@@ -85,6 +85,17 @@ export class SignalTable {
     };
     if (this.streamStartMs !== undefined) log.streamStartMs = this.streamStartMs;
     return log;
+  }
+
+  /** The reader's answer: the log, its notices, and how much of the file became events. */
+  result(fileName: string, records: Records, signals: LogSignals): ClickLogResult {
+    return {
+      ok: true,
+      log: this.log(fileName, records.format, signals),
+      warnings: this.notices.map((n) => n.message),
+      notices: this.notices,
+      coverage: coverageOf(records, this.rejectedCount),
+    };
   }
 }
 
