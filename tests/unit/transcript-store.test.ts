@@ -123,6 +123,8 @@ describe('TranscriptStore', () => {
     expect(db.saves).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
     expectContiguous(db);
     expect(second.store.snapshot).toMatchObject({ status: 'done', progress: { done: 9, words: 90 } });
+    // The text the selection reads: every chunk once, in recording order, stored ones and new ones.
+    expect(second.store.snapshot.texts.map((t) => t.index)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
   });
 
   it('Cancel pauses it: the chunks done stay, reopening offers to continue, and Continue goes on from there', async () => {
@@ -169,7 +171,7 @@ describe('TranscriptStore', () => {
     expect(second.heard).toEqual([]);
     second.store.discard();
     await settle();
-    expect(second.store.snapshot).toMatchObject({ status: 'none', progress: undefined });
+    expect(second.store.snapshot).toMatchObject({ status: 'none', progress: undefined, texts: [] });
     expect(db.plan).toBeUndefined();
   });
 

@@ -48,6 +48,8 @@ export type TranscriptStatus = 'loading' | 'none' | 'running' | 'paused' | 'stop
 export interface TranscriptState {
   status: TranscriptStatus;
   progress: TranscriptProgress | undefined;
+  /** The finished chunks' text, in recording order (a new array whenever one is added). */
+  texts: readonly ChunkText[];
   jobId: number | null;
   message?: string;
 }
@@ -63,12 +65,13 @@ export class TranscriptStore extends Store<TranscriptState> {
   readonly #done = new Set<number>();
   #words = 0;
   #coveredSec = 0;
+  #texts: readonly ChunkText[] = [];
   /** Bumped by every open and stop: an older run's late answers are dropped. */
   #attempt = 0;
   #userCancelled = false;
 
   constructor(deps: TranscriptDeps) {
-    super({ status: 'loading', progress: undefined, jobId: null });
+    super({ status: 'loading', progress: undefined, texts: [], jobId: null });
     this.#deps = deps;
   }
 
@@ -185,6 +188,7 @@ export class TranscriptStore extends Store<TranscriptState> {
 
   #reset(plan: TranscriptPlanRecord | undefined, chunks: readonly ChunkText[]): void {
     this.#plan = plan;
+    this.#texts = [];
     this.#done.clear();
     this.#words = 0;
     this.#coveredSec = 0;
@@ -200,6 +204,7 @@ export class TranscriptStore extends Store<TranscriptState> {
 
   #count(chunk: ChunkText): void {
     this.#done.add(chunk.index);
+    this.#texts = [...this.#texts, chunk].sort((a, b) => a.start - b.start);
     this.#words += wordCount(chunk.segments);
     this.#coveredSec += chunk.end - chunk.start;
   }
@@ -207,6 +212,7 @@ export class TranscriptStore extends Store<TranscriptState> {
   #publish(): void {
     const plan = this.#plan;
     this.update({
+      texts: this.#texts,
       progress: plan && {
         chunks: plan.chunks.length,
         done: this.#done.size,

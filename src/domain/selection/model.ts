@@ -1,5 +1,5 @@
 /** What the selection is asked for (weights, lengths, how many clips) and what it proposes (highlights in product windows). */
-import type { ClickLogKind, EventKind, SignalKind } from '../clicklog/model';
+import type { ClickLogKind, EventKind, SignalKind, SpokenKind } from '../clicklog/model';
 
 /**
  * Weighted score per event kind (issue 2 defaults). pin/unpin mark segments, they score 0. The
@@ -19,6 +19,13 @@ export const DEFAULT_WEIGHTS: Weights = {
   gift: 0.3,
   social: 0.2,
   viewers: 0.2,
+  // What the host says counts where no viewer signal does: a price with a call to buy, or a
+  // product named twice with its price, is a moment (MIN_PEAK_SCORE); beside clicks it hardly counts.
+  named: 1.5,
+  price: 3,
+  cta: 2,
+  topic: 0,
+  topic_end: 0,
 };
 
 /** A kind's weight; settings stored before a kind existed lack it and get its default. */
@@ -55,7 +62,8 @@ export interface ProductWindow {
   productIndex: number;
   start: number;
   end: number;
-  source: 'pin' | 'inferred';
+  /** Pinned in a log; talked about in the transcript (no pins in the log); or where its clicks led. */
+  source: 'pin' | 'speech' | 'inferred';
 }
 
 /** A highlight the selection proposes: one product's moment of most clicks, ranked (a clip before the user's trim or product change). */
@@ -69,7 +77,7 @@ export interface Highlight {
   /** Weighted events of this product inside [start, end). */
   score: number;
   /** Events of each kind for this product inside [start, end) (the chat/event-log kinds only in picks made since they exist). */
-  counts: Record<ClickLogKind, number> & Partial<Record<SignalKind, number>>;
+  counts: Record<ClickLogKind, number> & Partial<Record<SignalKind | SpokenKind, number>>;
   /** Why this clip: the window it lies in, the moment's clicks, and how its edges were placed. */
   why: {
     window: ProductWindow;
@@ -97,6 +105,8 @@ export interface Highlight {
     peaks: number;
     /** The viewers' click lag the clip's start allows for. */
     lag: ClickLag;
+    /** When the host first named the product, said a price and asked viewers to buy inside the clip (from the transcript). */
+    spoken?: Partial<Record<'named' | 'price' | 'cta', number>>;
   };
 }
 

@@ -45,12 +45,18 @@ interface Scored {
   c: Candidate;
   score: number;
   counts: Float64Array;
+  /** First time of each event kind in the clip (NaN: none). */
+  first: Float64Array;
   /** Weighted events per second of clip: candidates of different lengths compare fairly. */
   density: number;
 }
 
 const PIN = kindCode('pin');
 const UNPIN = kindCode('unpin');
+const TOPIC = kindCode('topic');
+const TOPIC_END = kindCode('topic_end');
+/** Kinds whose first time in a clip its explanation tells ("you named it at 12:03"). */
+const SPOKEN = (['named', 'price', 'cta'] as const).map((k) => [k, kindCode(k)] as const);
 
 /** Effective limits: max never over 60 s; min never over max, and relaxed only when the recording is shorter. */
 export function clipLimits(o: SelectionOptions, durationSec: number, lagSec: number): ClipLimits {
@@ -95,7 +101,7 @@ export class Selector {
     const { lag } = layout;
     const limits = clipLimits(options, D, lag.sec);
     // An inferred window shorter than the minimum is not where a product was shown.
-    const kept = layout.windows.flatMap((w, i) => (w.source === 'pin' || w.end - w.start >= limits.minSec - 1e-9 ? [i] : []));
+    const kept = layout.windows.flatMap((w, i) => (w.source !== 'inferred' || w.end - w.start >= limits.minSec - 1e-9 ? [i] : []));
     const windows = kept.map((i) => layout.windows[i]!);
 
     const pitchOf = new Map<number, number>();
@@ -129,13 +135,23 @@ export class Selector {
   }
 }
 
+/** A log's pins; without any, where the transcript says the host talked about each product. */
+function pinnedOrSpoken(input: SelectionInput): ProductWindow[] {
+  const { time, kind, product, durationSec } = input;
+  const pins: PinMarker[] = [];
+  const topics: PinMarker[] = [];
+  for (let i = 0; i < time.length; i++) {
+    const k = kind[i];
+    const marker = { time: time[i]!, productIndex: product[i]! };
+    if (k === PIN || k === UNPIN) pins.push({ ...marker, pin: k === PIN });
+    else if (k === TOPIC || k === TOPIC_END) topics.push({ ...marker, pin: k === TOPIC });
+  }
+  return pins.length > 0 ? pinnedWindows(pins, durationSec) : pinnedWindows(topics, durationSec, 'speech');
+}
+
 function productWindows(input: SelectionInput, scored: readonly number[]): ProductWindow[] {
   const { time, kind, product, durationSec } = input;
-  const markers: PinMarker[] = [];
-  for (let i = 0; i < time.length; i++) {
-    if (kind[i] === PIN || kind[i] === UNPIN) markers.push({ time: time[i]!, productIndex: product[i]!, pin: kind[i] === PIN });
-  }
-  const pinned = pinnedWindows(markers, durationSec);
+  const pinned = pinnedOrSpoken(input);
   const pinnedProducts = new Set(pinned.map((w) => w.productIndex));
   const free = freeIntervals(pinned, durationSec);
   const freeStarts = Float64Array.from(free, (f) => f[0]);
@@ -238,6 +254,7 @@ function score(input: SelectionInput, candidates: Candidate[], weightOf: number[
     clipsOf[c.window.productIndex]!.push(i);
   });
   const counts = candidates.map(() => new Float64Array(EVENT_KINDS.length));
+  const first = candidates.map(() => new Float64Array(EVENT_KINDS.length).fill(Number.NaN));
   const scores = new Float64Array(candidates.length);
   const totals = new Float64Array(products.length);
   for (let i = 0; i < time.length; i++) {
@@ -250,11 +267,12 @@ function score(input: SelectionInput, candidates: Candidate[], weightOf: number[
       const c = candidates[ci]!;
       if (t >= c.start && t < c.end) {
         counts[ci]![kind[i]!]!++;
+        if (!(first[ci]![kind[i]!]! <= t)) first[ci]![kind[i]!] = t;
         scores[ci]! += w;
       }
     }
   }
-  const scored = candidates.map((c, i) => ({ c, score: scores[i]!, counts: counts[i]!, density: scores[i]! / (c.end - c.start) }));
+  const scored = candidates.map((c, i) => ({ c, score: scores[i]!, counts: counts[i]!, first: first[i]!, density: scores[i]! / (c.end - c.start) }));
   return { scored, totals };
 }
 
@@ -295,7 +313,7 @@ function places(clips: readonly Scored[], windows: readonly ProductWindow[], bes
   for (const w of windows) {
     const held = inWindow.get(w) ?? [];
     const top = best.get(w.productIndex);
-    const shown = w.source === 'pin' ? w.end - w.start >= minSec - 1e-9 || held.length > 0 : top !== undefined && held.some((s) => clickShowing(s, top));
+    const shown = w.source === 'inferred' ? top !== undefined && held.some((s) => clickShowing(s, top)) : w.end - w.start >= minSec - 1e-9 || held.length > 0;
     if (shown || (top !== undefined && held.includes(top))) showingsOf.set(w.productIndex, [...(showingsOf.get(w.productIndex) ?? []), w]);
   }
   const out = new Map<Scored, Place>();
@@ -356,7 +374,8 @@ function choose(
   shown.push(...peaks.slice(0, options.topN - shown.length));
   shown.sort(byDensity);
   const picks = shown.map((s, r): Highlight => {
-    const { c, score, counts } = s;
+    const { c, score, counts, first } = s;
+    const spoken = Object.fromEntries(SPOKEN.flatMap(([k, code]) => (Number.isNaN(first[code]!) ? [] : [[k, first[code]!]])));
     const p = products[c.window.productIndex]!;
     const rise = c.window.start + c.burst.rise;
     const fall = Math.min(c.window.end, c.window.start + c.burst.fall);
@@ -382,6 +401,7 @@ function choose(
         pitch: c.pitch,
         ...at,
         lag,
+        ...(Object.keys(spoken).length > 0 && { spoken }),
       },
     };
   });

@@ -12,7 +12,7 @@ export interface PinMarker {
  * to the end of the recording. A product unpinned and pinned again within INTERRUPTION_SEC,
  * nothing pinned in between, was shown once: its window runs on. Windows are clamped to the recording.
  */
-export function pinnedWindows(markers: readonly PinMarker[], durationSec: number): ProductWindow[] {
+export function pinnedWindows(markers: readonly PinMarker[], durationSec: number, source: 'pin' | 'speech' = 'pin'): ProductWindow[] {
   // At equal times an unpin goes first, so "unpin A, pin B" at t hands over cleanly.
   const sorted = [...markers].sort((a, b) => a.time - b.time || Number(a.pin) - Number(b.pin));
   const out: ProductWindow[] = [];
@@ -24,7 +24,7 @@ export function pinnedWindows(markers: readonly PinMarker[], durationSec: number
     const last = out[out.length - 1];
     if (stop > start) {
       if (last && last.productIndex === open.productIndex && start - last.end < INTERRUPTION_SEC) last.end = stop;
-      else out.push({ productIndex: open.productIndex, start, end: stop, source: 'pin' });
+      else out.push({ productIndex: open.productIndex, start, end: stop, source });
     }
     open = null;
   };

@@ -23,12 +23,18 @@ const ASK =
 /** True when a comment asks for the product's link or price (or how to buy it). */
 export const asksForLinkOrPrice = (text: string): boolean => ASK.test(text);
 
+/** A product a text names, and whether by its whole name (or id) rather than one word of it. */
+export interface Mention {
+  product: number;
+  whole: boolean;
+}
+
 /**
- * A function naming the product a comment names, or null: the product's whole name, its id, or a
+ * A function naming the product a text names, or null: the product's whole name, its id, or a
  * word of its name (4 letters or more, not a common one) that no other product's name has. On a
  * tie (two products named) the longer match wins.
  */
-export function productMatcher(products: readonly Product[]): (text: string) => number | null {
+export function mentionFinder(products: readonly Product[]): (text: string) => Mention | null {
   const names = products.map((p) => ({ name: p.name ? fold(p.name) : '', id: fold(p.id) }));
   const owners = new Map<string, Set<number>>();
   names.forEach(({ name }, i) => {
@@ -38,16 +44,23 @@ export function productMatcher(products: readonly Product[]): (text: string) => 
   return (text) => {
     const t = ` ${fold(text)} `;
     if (t.trim() === '') return null;
-    let best: number | null = null;
+    let best: Mention | null = null;
     let bestLen = 0;
     names.forEach(({ name, id }, i) => {
-      const hits = [name, id.length >= 3 ? id : '', ...(words[i] ?? [])].filter((s) => s !== '' && t.includes(` ${s} `));
+      const whole = [name, id.length >= 3 ? id : ''].filter((s) => s !== '' && t.includes(` ${s} `));
+      const hits = [...whole, ...(words[i] ?? []).filter((s) => t.includes(` ${s} `))];
       const len = Math.max(0, ...hits.map((h) => h.length));
       if (len > bestLen) {
-        best = i;
+        best = { product: i, whole: whole.length > 0 };
         bestLen = len;
       }
     });
     return best;
   };
+}
+
+/** The product a comment names (`mentionFinder`'s), or null. */
+export function productMatcher(products: readonly Product[]): (text: string) => number | null {
+  const find = mentionFinder(products);
+  return (text) => find(text)?.product ?? null;
 }

@@ -11,6 +11,7 @@ export function ClipWhy({ clip, snapping }: { clip: Highlight; snapping: boolean
       </p>
       <p>{e.window}</p>
       <p>{e.activity}</p>
+      {e.spoken && <p data-testid="clip-spoken">{e.spoken}</p>}
       {e.signals && <p data-testid="clip-signals">{e.signals}</p>}
       <p class="muted small" data-testid="clip-edges">
         {e.edges}

@@ -28,7 +28,10 @@ export function LogPanel({ log, busy, error, warnings, onFile, onDismiss, produc
           {log.rejectedCount > 0 && ` · ${log.rejectedCount} rows skipped`}
         </p>
       ) : (
-        <p class="empty">No click log yet: add one to find the highlights.</p>
+        <p class="empty" data-testid="log-empty">
+          No click log? Transcribe the recording (below) and the highlights come from what you say: where you name each product, say its price and ask viewers
+          to buy. Add your product list or type the product names so it knows what to listen for; a click log, chat log or analytics export makes it surer.
+        </p>
       )}
       {log?.signals && (
         <p class="log-use" data-testid="log-use">

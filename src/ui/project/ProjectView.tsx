@@ -21,6 +21,7 @@ import { RecordingTranscript } from './RecordingTranscript';
 import { SelectedClip } from './SelectedClip';
 import { revealStart } from './reveal';
 import { useStoredProject } from '../common/useStoredProject';
+import type { StoredProject } from '../../app/stores/projectStore';
 
 interface Props {
   id: string;
@@ -45,7 +46,7 @@ export function ProjectView({ id, initialWarnings, back }: Props) {
   }, [chosen]);
 
   const meta = data?.project.recording.meta;
-  const { audio, streamStart, state } = useHighlights(id, data);
+  const { audio, transcript, log, streamStart, state } = useHighlights(id, data);
   // Replacing the log is a job (its drop zone is disabled until it ends); a clearly wrong replacement asks first.
   const logReplace = useLogReplace({
     data,
@@ -58,25 +59,10 @@ export function ProjectView({ id, initialWarnings, back }: Props) {
     onReplaced: setWarnings,
   });
 
-  if (stored.state.status === 'deleted') return <ProjectDeleted />;
-  if (stored.state.status === 'missing') {
-    return (
-      <main class="project">
-        <ErrorNote message={stored.state.message} />
-        <button type="button" class="btn" onClick={back}>
-          Back to projects
-        </button>
-      </main>
-    );
-  }
-  if (!data || !meta)
-    return (
-      <main class="project loading" aria-busy="true">
-        Opening project…
-      </main>
-    );
+  if (!data || !meta) return <ProjectUnavailable state={stored.state} back={back} />;
 
-  const { project, recording, log } = data;
+  // `log` is the selection's: the imported log (if any) with what the transcript says added.
+  const { project, recording, log: fileLog } = data;
   const { save } = stored;
   const result = shownAnalysis(state);
   // The user's trims and product links apply everywhere below: list, chart, preview, cut, render, export.
@@ -86,7 +72,7 @@ export function ProjectView({ id, initialWarnings, back }: Props) {
   // With a log, replacing it is a setting (below the highlights); without one, adding it is the next step.
   const logPanel = (
     <LogPanel
-      log={log}
+      log={fileLog}
       busy={logReplace.busy || logReplace.pending !== null}
       error={logReplace.error}
       warnings={warnings}
@@ -96,6 +82,18 @@ export function ProjectView({ id, initialWarnings, back }: Props) {
       onProductList={(productList) => void save({ productList })}
     />
   );
+
+  // Without a click log, transcribing is how highlights are found: it comes right after the log panel.
+  const transcriptSection = (
+    <RecordingTranscript
+      transcript={transcript}
+      hasAudio={meta.hasAudio}
+      durationSec={meta.durationSec}
+      loudness={audio.state.status === 'ready' ? audio.state.loudness : undefined}
+    />
+  );
+
+  const [transcriptAbove, transcriptBelow] = fileLog ? [null, transcriptSection] : [transcriptSection, null];
 
   return (
     <main class="project">
@@ -112,7 +110,8 @@ export function ProjectView({ id, initialWarnings, back }: Props) {
       <ProjectNotice notice={stored.notice} onDismiss={stored.dismissNotice} />
       <PauseStatus audio={audio} />
 
-      {!log && logPanel}
+      {!fileLog && logPanel}
+      {transcriptAbove}
       {logReplace.pending && (
         <ReplaceLogDialog
           check={logReplace.pending.check}
@@ -122,10 +121,10 @@ export function ProjectView({ id, initialWarnings, back }: Props) {
         />
       )}
 
-      {log && hasAbsoluteTimes(log) && (
+      {fileLog && hasAbsoluteTimes(fileLog) && (
         <StreamStart
           start={streamStart}
-          firstEventMs={earliestAbsoluteMs(log)}
+          firstEventMs={earliestAbsoluteMs(fileLog)}
           onChange={(ms) => void save({ streamStartMs: ms, streamStartFile: undefined })}
         />
       )}
@@ -172,19 +171,32 @@ export function ProjectView({ id, initialWarnings, back }: Props) {
           )}
           <section class="settings-area" aria-label="Settings">
             <SelectionSettings value={project.selection} onChange={(selection) => void save({ selection })} />
-            {logPanel}
+            {fileLog && logPanel}
           </section>
         </div>
       )}
-      <RecordingTranscript
-        projectId={project.id}
-        recording={recording}
-        fileName={project.recording.name}
-        hasAudio={meta.hasAudio}
-        durationSec={meta.durationSec}
-        loudness={audio.state.status === 'ready' ? audio.state.loudness : undefined}
-      />
+      {transcriptBelow}
       {log && <ShortsSection project={project} recording={recording} clips={result && picks} />}
+    </main>
+  );
+}
+
+/** A project that is still opening, was deleted in another tab, or cannot be read. */
+function ProjectUnavailable({ state, back }: { state: StoredProject; back: () => void }) {
+  if (state.status === 'deleted') return <ProjectDeleted />;
+  if (state.status === 'missing') {
+    return (
+      <main class="project">
+        <ErrorNote message={state.message} />
+        <button type="button" class="btn" onClick={back}>
+          Back to projects
+        </button>
+      </main>
+    );
+  }
+  return (
+    <main class="project loading" aria-busy="true">
+      Opening project…
     </main>
   );
 }

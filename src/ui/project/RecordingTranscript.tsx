@@ -4,12 +4,10 @@ import type { TranscriptProgress } from '../../domain/speech/recordingTranscript
 import { DEFAULT_SPEECH_MODEL, SPEECH_MODELS } from '../../domain/speech/models';
 import { ErrorNote } from '../common/ErrorNote';
 import { JobProgressBar } from '../common/JobProgress';
-import { useRecordingTranscript } from './useRecordingTranscript';
+import type { RecordingTranscriptHandle } from './useRecordingTranscript';
 
 interface Props {
-  projectId: string;
-  recording: Blob;
-  fileName: string;
+  transcript: RecordingTranscriptHandle;
   hasAudio: boolean;
   durationSec: number;
   /** The recording's loudness when measured: chunks then end in pauses. */
@@ -25,8 +23,8 @@ const sofar = (p: TranscriptProgress) => `${clock(p.coveredSec)} of ${clock(p.du
  * "Transcribe the whole recording" (issue 19): once, on this device, in the background; its
  * progress with Cancel, a paused or stopped one to continue, and what it made.
  */
-export function RecordingTranscript({ projectId, recording, fileName, hasAudio, durationSec, loudness }: Props) {
-  const { state, job, store } = useRecordingTranscript(projectId, recording, fileName, hasAudio, durationSec);
+export function RecordingTranscript({ transcript, hasAudio, durationSec, loudness }: Props) {
+  const { state, job, store } = transcript;
   if (!hasAudio || state.status === 'loading') return null;
   const p = state.progress;
   const start = () => store.start(loudness ? quietRuns(loudness, { minRunSec: 0.3 }) : []);
@@ -36,8 +34,8 @@ export function RecordingTranscript({ projectId, recording, fileName, hasAudio, 
       <h2 id="recording-transcript-title">Transcript of the recording</h2>
       <p class="muted small">
         Everything said in the recording, as text, made once on this device ({model.label}: {model.languageName} only; nothing is uploaded). Clip captions then
-        come from it without recognising the speech again; next, it will find where each product is talked about. It runs in the background, cut at the host’s
-        pauses; after a reload it goes on from the last finished part.
+        come from it without recognising the speech again, and it shows where each product is pitched: no click log is needed (a product list or a log makes it
+        surer). It runs in the background, cut at the host’s pauses; after a reload it goes on from the last finished part.
       </p>
       {state.status === 'none' && (
         <div class="batch-row">

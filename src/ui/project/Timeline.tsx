@@ -18,6 +18,9 @@ const W = 1000;
 const H = 140;
 const BAND = 12;
 
+/** What a product window's band says it is. */
+const WINDOW_LABEL = { pin: 'Pinned', speech: 'Talked about', inferred: 'Most clicks' } as const;
+
 /** Events per bin over the whole recording, with the chosen clip windows shaded. Plain SVG. */
 export function Timeline({ timeline, durationSec, picks, windows, products, selected, onSelect }: Props) {
   const { totals, topProduct, binSec } = timeline;
@@ -39,7 +42,7 @@ export function Timeline({ timeline, durationSec, picks, windows, products, sele
         {windows.map((w, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: windows are a fixed, ordered list per log.
           <rect key={`b${i}`} class="band" x={x(w.start)} y={0} width={Math.max(1, x(w.end) - x(w.start))} height={BAND} fill={productColor(w.productIndex)}>
-            <title>{`${w.source === 'pin' ? 'Pinned' : 'Most clicks'}: ${label(w.productIndex)}, ${formatClock(w.start)}–${formatClock(w.end)}`}</title>
+            <title>{`${WINDOW_LABEL[w.source]}: ${label(w.productIndex)}, ${formatClock(w.start)}–${formatClock(w.end)}`}</title>
           </rect>
         ))}
         {picks.map((p) => (
@@ -74,8 +77,9 @@ export function Timeline({ timeline, durationSec, picks, windows, products, sele
         ))}
       </div>
       <figcaption class="muted small">
-        Top band: when each product was pinned (or got most of the clicks), one colour per product. Bars: clicks, add-to-carts and orders every {binSec} s (peak{' '}
-        {max}). Shaded: chosen clips — hover for details, click to select.
+        Top band: when each product was pinned, talked about or got most of the clicks, one colour per product. Bars: clicks, add-to-carts and orders (and, from
+        the transcript, each time you named a product, said a price or asked viewers to buy) every {binSec} s (peak {max}). Shaded: chosen clips — hover for
+        details, click to select.
       </figcaption>
     </figure>
   );

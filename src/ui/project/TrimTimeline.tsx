@@ -127,8 +127,8 @@ export function TrimTimeline({ view, range, auto, durationSec, rate, pauses, pro
         ))}
       </div>
       <figcaption class="muted small">
-        Bars: {productLabel}'s clicks per second (peak {peak}). {pauses ? 'Shaded: pauses in the voice. ' : 'Pauses not measured yet. '}Dashed: the selection's
-        range.
+        Bars: {productLabel}'s clicks (and mentions, prices and calls to buy said) per second (peak {peak}).{' '}
+        {pauses ? 'Shaded: pauses in the voice. ' : 'Pauses not measured yet. '}Dashed: the selection's range.
       </figcaption>
     </figure>
   );

@@ -1,33 +1,55 @@
 import type { StoredProject } from '../../app/stores/projectStore';
 import { DEFAULT_SELECTION } from '../../domain/selection/model';
 import { effectiveStreamStart } from '../../domain/recording/streamStart';
+import { useMemo } from 'preact/hooks';
+import { withSpokenSignals } from '../../domain/signals/spokenLog';
 import { useLoudness } from './useLoudness';
+import { useRecordingTranscript } from './useRecordingTranscript';
 import { useSelection } from './useSelection';
 
 type Ready = Extract<StoredProject, { status: 'ready' }>;
 
-/** An open project's pause finder, stream start and selection, from what is stored (none while it loads). */
+/**
+ * An open project's pause finder, transcript, stream start and selection, from what is stored
+ * (none while it loads). The selection reads the log with what the transcript says added (`log`):
+ * a recording without a click log gets highlights once it is transcribed.
+ */
 export function useHighlights(id: string, data: Ready | undefined) {
   const project = data?.project;
   const meta = project?.recording.meta;
   const audio = useLoudness(id, data?.recording, project?.recording.name ?? '', meta);
+  const transcript = useRecordingTranscript(id, data?.recording, project?.recording.name ?? '', meta?.hasAudio ?? false, meta?.durationSec ?? 0);
+  const { texts } = transcript.state;
+  const offsetSec = project?.offsetSec ?? 0;
+  const durationSec = meta?.durationSec ?? 0;
+  const log = useMemo(
+    () =>
+      withSpokenSignals(
+        data?.log,
+        project?.productList,
+        texts.flatMap((c) => c.segments),
+        durationSec,
+        offsetSec,
+      ),
+    [data?.log, project?.productList, texts, durationSec, offsetSec],
+  );
   const streamStart = project
     ? effectiveStreamStart({
         chosenMs: project.streamStartMs,
         chosenFile: project.streamStartFile,
-        logMs: data?.log?.streamStartMs,
+        logMs: log?.streamStartMs,
         creationTimeMs: meta?.creationTimeMs,
         recordingName: project.recording.name,
       })
     : undefined;
   const state = useSelection(
     id,
-    data?.log,
-    meta?.durationSec ?? 0,
+    log,
+    durationSec,
     streamStart?.ms,
-    project?.offsetSec ?? 0,
+    offsetSec,
     project?.selection ?? DEFAULT_SELECTION,
     audio.state.status === 'ready' ? audio.state.loudness : undefined,
   );
-  return { audio, streamStart, state };
+  return { audio, transcript, log, streamStart, state };
 }

@@ -4,14 +4,16 @@ import { useJobs } from '../common/useJobs';
 import { useStore } from '../common/useStore';
 
 /** The whole recording's transcript from its store (src/app/stores/transcriptStore.ts), with its job. */
-export function useRecordingTranscript(projectId: string, recording: Blob, fileName: string, hasAudio: boolean, durationSec: number) {
+export function useRecordingTranscript(projectId: string, recording: Blob | undefined, fileName: string, hasAudio: boolean, durationSec: number) {
   const store = useMemo(() => transcriptStore(projectId), [projectId]);
   useEffect(() => () => store.dispose(), [store]);
   // Primitives, not the meta object: a reload of the same project must not restart it.
   useEffect(() => {
-    store.open(hasAudio && durationSec > 0 ? { recording, fileName, durationSec } : undefined);
+    store.open(recording && hasAudio && durationSec > 0 ? { recording, fileName, durationSec } : undefined);
   }, [store, recording, fileName, hasAudio, durationSec]);
   const state = useStore(store);
   const job = useJobs((all) => all.find((j) => j.id === state.jobId) ?? null);
   return { state, job, store };
 }
+
+export type RecordingTranscriptHandle = ReturnType<typeof useRecordingTranscript>;

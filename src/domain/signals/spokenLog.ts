@@ -1,0 +1,61 @@
+/**
+ * The log the selection reads once the recording is transcribed (issue 19): the project's own log
+ * (or none) with what the host said added as events, and the product list's products the log
+ * lacks. A seller with only a recording and a product list, or a recording alone, gets highlights.
+ */
+import { kindCode, type ClickLog, type Product } from '../clicklog/model';
+import type { ProductList } from '../clicklog/productList';
+import { spokenSignals, type SaidText } from '../speech/spokenSignals';
+
+const key = (s: string | undefined) => (s ?? '').trim().toLowerCase();
+
+/** The log's products, then the list's products it does not hold (by id or by name). */
+function allProducts(base: readonly Product[], list: ProductList | undefined): Product[] {
+  const ids = new Set(base.map((p) => key(p.id)));
+  const names = new Set(base.flatMap((p) => (p.name ? [key(p.name)] : [])));
+  return [...base, ...(list?.products ?? []).filter((p) => !ids.has(key(p.id)) && !(p.name && names.has(key(p.name))))];
+}
+
+/**
+ * `base` (already given the list's names and prices) with the transcript's events, in recording
+ * time: `offsetSec` is added because the analysis subtracts it from every event of the log. The
+ * same `base` when the transcript says nothing the selection can use.
+ */
+export function withSpokenSignals(
+  base: ClickLog | undefined,
+  list: ProductList | undefined,
+  segments: readonly SaidText[],
+  durationSec: number,
+  offsetSec: number,
+): ClickLog | undefined {
+  const products = allProducts(base?.products ?? [], list);
+  const { added, events } = spokenSignals(segments, products, durationSec);
+  if (events.length === 0) return base;
+  const old = base?.events;
+  const n = old?.time.length ?? 0;
+  const time = new Float64Array(n + events.length);
+  const absolute = new Uint8Array(n + events.length);
+  const kind = new Uint8Array(n + events.length);
+  const product = new Uint32Array(n + events.length);
+  if (old) {
+    time.set(old.time);
+    absolute.set(old.absolute);
+    kind.set(old.kind);
+    product.set(old.product);
+  }
+  events.forEach((e, i) => {
+    time[n + i] = e.time + offsetSec;
+    kind[n + i] = kindCode(e.kind);
+    product[n + i] = e.product;
+  });
+  return {
+    fileName: base?.fileName ?? '',
+    format: base?.format ?? 'csv',
+    ...(base?.signals && { signals: base.signals }),
+    ...(base?.streamStartMs !== undefined && { streamStartMs: base.streamStartMs }),
+    products: [...products, ...added],
+    events: { time, absolute, kind, product },
+    rejected: base?.rejected ?? [],
+    rejectedCount: base?.rejectedCount ?? 0,
+  };
+}
