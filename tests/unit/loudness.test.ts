@@ -347,7 +347,8 @@ describe('snapToQuiet', () => {
         if (got.snapped) {
           expect(got.t).toBeGreaterThanOrEqual(lo / 10);
           expect(got.t).toBeLessThanOrEqual((lo + width) / 10);
-          expect(Math.abs(got.t - t / 10)).toBeLessThanOrEqual(3);
+          // 5.9 − 2.9 is 3.0000000000000004 in floating point: the reach is 3 s up to rounding.
+          expect(Math.abs(got.t - t / 10)).toBeLessThanOrEqual(3 + 1e-9);
         }
       }),
       { numRuns: 1000 },

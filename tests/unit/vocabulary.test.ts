@@ -57,6 +57,11 @@ describe('prices in recognised speech', () => {
     expect(spell('we had $1000 in sales')).toBe('we had $1000 in sales');
     expect(spell('there are forty five of you here')).toBe('there are forty five of you here');
   });
+
+  it('a known price said without "dollars" is that price; two other numbers in a row stay words', () => {
+    expect(spell('today only twenty four ninety nine')).toBe('today only $24.99');
+    expect(spell('we have twenty five thirty people here')).toBe('we have twenty five thirty people here');
+  });
 });
 
 describe('stored caption lines', () => {

@@ -45,6 +45,8 @@ export interface SimStream {
   pins: boolean;
   /** What a perfect selector would find: one moment per pitch. */
   moments: Moment[];
+  /** Each pitch, from the host introducing the product to moving on (the speech simulator's truth). */
+  pitches: Moment[];
   /** Giveaway spikes: short, real clicks, but not a moment. */
   decoys: Moment[];
   events: SimEvent[];
@@ -135,6 +137,7 @@ export function simulateStream(seed: number, opts: SimOptions = {}): SimStream {
   const perPitch = (durationSec - intro - 60) / share.reduce((a, b) => a + b, 0);
   const events: SimEvent[] = [];
   const moments: Moment[] = [];
+  const pitches: Moment[] = [];
   const decoys: Moment[] = [];
   const rate = Array.from({ length: productCount }, () => new Float64Array(durationSec));
   const add = (p: number, from: number, to: number, f: (t: number) => number) => {
@@ -150,6 +153,7 @@ export function simulateStream(seed: number, opts: SimOptions = {}): SimStream {
     const demoStart = t + uniform(5, pitchLen - demoLen - 10);
     const demoEnd = demoStart + demoLen;
     moments.push({ product: p, start: demoStart, end: demoEnd });
+    pitches.push({ product: p, start: t, end: t + pitchLen });
     const background = audience * uniform(0.03, 0.1);
     const drawnLag = uniform(2, 7);
     const lag = opts.lagged ? Math.max(1, streamLag + extraUniform(-1, 1)) : drawnLag;
@@ -204,5 +208,5 @@ export function simulateStream(seed: number, opts: SimOptions = {}): SimStream {
     }
   }
   events.sort((a, b) => a.time - b.time);
-  return { seed, durationSec, products, pins, moments, decoys, events, ...(opts.lagged && { lagSec: streamLag }) };
+  return { seed, durationSec, products, pins, moments, pitches, decoys, events, ...(opts.lagged && { lagSec: streamLag }) };
 }

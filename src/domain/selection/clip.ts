@@ -12,6 +12,11 @@
 export const CLICK_LAG_SEC = 4;
 /** Seconds kept after the clicks fall, so the last reactions are not cut. */
 export const TAIL_SEC = 2;
+/**
+ * Seconds kept after the last thing said of a moment found in speech alone: the host goes on
+ * showing the product after asking viewers to buy. Such a moment has no click lag before it.
+ */
+export const SPOKEN_TAIL_SEC = 15;
 /** A burst shorter than this is a spike (a giveaway shout-out), not a product being shown. */
 export const MIN_BURST_SEC = 8;
 /** A burst stands above max(2 × the window's background, 30 % of its peak)… */
@@ -172,6 +177,8 @@ export interface ClipLimits {
   leadInSec: number;
   /** The viewers' click lag: the clip starts this long (plus the lead-in) before the clicks rise. */
   lagSec: number;
+  /** Kept after the fall (TAIL_SEC unless told). */
+  tailSec?: number;
 }
 
 export interface ClipPlan {
@@ -194,7 +201,7 @@ export function planClip(counts: Float64Array, burst: Burst, windowLen: number, 
   let b = burst;
   if (b.fall - b.rise > maxSec) b = narrowed(counts, b, maxSec);
   let start = Math.max(0, b.rise - limits.lagSec - limits.leadInSec);
-  let end = Math.min(windowLen, b.fall + TAIL_SEC);
+  let end = Math.min(windowLen, b.fall + (limits.tailSec ?? TAIL_SEC));
   let over = end - start - maxSec;
   if (over > 0) {
     const cut = Math.min(over, end - b.fall);

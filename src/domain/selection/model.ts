@@ -21,7 +21,7 @@ export const DEFAULT_WEIGHTS: Weights = {
   viewers: 0.2,
   // What the host says counts where no viewer signal does: a price with a call to buy, or a
   // product named twice with its price, is a moment (MIN_PEAK_SCORE); beside clicks it hardly counts.
-  named: 1.5,
+  named: 2,
   price: 3,
   cta: 2,
   topic: 0,

@@ -2,7 +2,7 @@ import { EVENT_KINDS, kindCode, type EventKind, type Product } from '../clicklog
 import { MAX_CLIP_SEC, type ClickLag, type Highlight, type ProductWindow, type SelectionOptions } from './model';
 import { countUnits } from './units';
 import { snapToQuiet, type QuietRun } from '../recording/loudness';
-import { burstRate, findBursts, MIN_BURST_SEC, planClip, type Burst, type ClipLimits } from './clip';
+import { burstRate, findBursts, MIN_BURST_SEC, planClip, SPOKEN_TAIL_SEC, type Burst, type ClipLimits } from './clip';
 import { DEFAULT_LAG, estimateClickLag } from './lag';
 import { freeIntervals, inferredWindows, INTERRUPTION_SEC, pinnedWindows, type PinMarker } from './windows';
 
@@ -57,6 +57,7 @@ const TOPIC = kindCode('topic');
 const TOPIC_END = kindCode('topic_end');
 /** Kinds whose first time in a clip its explanation tells ("you named it at 12:03"). */
 const SPOKEN = (['named', 'price', 'cta'] as const).map((k) => [k, kindCode(k)] as const);
+const SPOKEN_CODES = new Set<number>(SPOKEN.map(([, code]) => code));
 
 /** Effective limits: max never over 60 s; min never over max, and relaxed only when the recording is shorter. */
 export function clipLimits(o: SelectionOptions, durationSec: number, lagSec: number): ClipLimits {
@@ -82,7 +83,9 @@ export function selectHighlights(input: SelectionInput, options: SelectionOption
  * bursts, scoring and ranking alone (the last layout is kept).
  */
 export class Selector {
-  #layout: { key: string; windows: ProductWindow[]; counts: Float64Array[]; bursts: Array<Burst[] | undefined>; lag: ClickLag } | undefined;
+  #layout:
+    | { key: string; windows: ProductWindow[]; counts: Float64Array[]; spokenOnly: boolean[]; bursts: Array<Burst[] | undefined>; lag: ClickLag }
+    | undefined;
 
   constructor(readonly input: SelectionInput) {}
 
@@ -95,7 +98,7 @@ export class Selector {
     if (this.#layout?.key !== key) {
       const all = productWindows(input, scored);
       const lag = estimateClickLag(all, pinnedTimes(input, all, scored), D);
-      this.#layout = { key, windows: all, counts: windowCounts(input, all, scored), bursts: [], lag };
+      this.#layout = { key, windows: all, ...windowCounts(input, all, scored), bursts: [], lag };
     }
     const layout = this.#layout;
     const { lag } = layout;
@@ -109,12 +112,14 @@ export class Selector {
     kept.forEach((w) => {
       const window = layout.windows[w]!;
       const counts = layout.counts[w]!;
+      // A moment found in what the host says alone: no viewers' lag before it, and the showing goes on after.
+      const own = layout.spokenOnly[w] ? { ...limits, lagSec: 0, tailSec: SPOKEN_TAIL_SEC } : limits;
       const pitch = (pitchOf.get(window.productIndex) ?? 0) + 1;
       pitchOf.set(window.productIndex, pitch);
       const taken: Candidate[] = [];
-      layout.bursts[w] ??= findBursts(counts, lag.sec);
+      layout.bursts[w] ??= findBursts(counts, own.lagSec);
       for (const burst of layout.bursts[w]) {
-        const plan = planClip(counts, burst, window.end - window.start, limits);
+        const plan = planClip(counts, burst, window.end - window.start, own);
         if (!plan) continue;
         const c: Candidate = {
           window,
@@ -182,9 +187,10 @@ function productWindows(input: SelectionInput, scored: readonly number[]): Produ
   return [...pinned, ...inferred].sort((a, b) => a.start - b.start);
 }
 
-/** Per-second scored events of each window's own product, relative to the window start. */
-function windowCounts(input: SelectionInput, windows: ProductWindow[], scored: readonly number[]): Float64Array[] {
+/** Per-second scored events of each window's own product, relative to the window start; and whether they are all the host's words. */
+function windowCounts(input: SelectionInput, windows: ProductWindow[], scored: readonly number[]): { counts: Float64Array[]; spokenOnly: boolean[] } {
   const bins = windows.map((w) => new Float64Array(Math.ceil(w.end - w.start)));
+  const spokenOnly = windows.map(() => true);
   const starts = Float64Array.from(windows, (w) => w.start);
   const { time, kind, product } = input;
   for (let i = 0; i < time.length; i++) {
@@ -195,8 +201,9 @@ function windowCounts(input: SelectionInput, windows: ProductWindow[], scored: r
     const win = windows[w];
     if (!win || t >= win.end || win.productIndex !== product[i]) continue;
     bins[w]![Math.floor(t - win.start)]! += unit;
+    if (!SPOKEN_CODES.has(kind[i]!)) spokenOnly[w] = false;
   }
-  return bins;
+  return { counts: bins, spokenOnly };
 }
 
 /**

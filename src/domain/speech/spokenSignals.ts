@@ -124,7 +124,8 @@ function productTalk(sentences: readonly Sentence[], products: readonly Product[
         events.push({ time: from, kind: 'topic', product: current });
       }
     }
-    if (m) events.push({ time: s.start, kind: 'named', product: m.product });
+    // A word of a name said in passing shows what is talked about, not a moment: only whole names count.
+    if (m?.whole) events.push({ time: s.start, kind: 'named', product: m.product });
     if (current < 0) return;
     const said = m?.product === current;
     if (saysPrice(s.text)) events.push({ time: s.start, kind: 'price', product: current });
@@ -178,8 +179,10 @@ function priceOwners(products: readonly Product[]): (heard: string) => number | 
 
 /** Closers this close together end one pitch (a host says the price and asks to buy in one breath). */
 const CLOSER_GAP_SEC = 12;
-/** A pitch is taken to start at most this long before its first price or call to action. */
+/** A pitch is taken to start at most this long before its first price or call to action… */
 const PITCH_LEAD_SEC = 90;
+/** …and to end this long after its last. */
+const PITCH_TAIL_SEC = 20;
 
 /**
  * No product known: each run of sentences that say a price or call to action ends a pitch that
@@ -195,9 +198,10 @@ function talkStretches(sentences: readonly Sentence[], firstIndex: number, durat
     else runs.push({ start: c.start, end: c.end });
   }
   let before = 0;
-  const pitches = runs.map((r) => {
+  const pitches = runs.map((r, k) => {
     const start = Math.max(before, r.start - PITCH_LEAD_SEC, sentences.find((s) => s.start >= before)?.start ?? before);
-    before = Math.min(durationSec, r.end + TOPIC_TAIL_SEC / 2);
+    // The host goes on showing it after asking to buy: the pitch ends a while after, or where the next one's talk starts.
+    before = Math.min(durationSec, r.end + PITCH_TAIL_SEC, runs[k + 1]?.start ?? durationSec);
     return { start, end: before, sentences: sentences.filter((s) => s.start >= start && s.start < before) };
   });
   const names = distinctiveWords(pitches.map((p) => p.sentences.map((s) => s.text).join(' ')));

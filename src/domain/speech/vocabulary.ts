@@ -233,9 +233,21 @@ function knownPrices(text: string, vocab: Vocabulary): string {
   });
 }
 
+/**
+ * A known price said without "dollars" ("only twenty four ninety nine"): as a figure. Only known
+ * prices: two numbers in a row are not otherwise a price.
+ */
+function barePrices(text: string, vocab: Vocabulary): string {
+  if (vocab.prices.size === 0) return text;
+  return text.replace(new RegExp(String.raw`\b(${UPTO99})\s+(${CENTS})\b`, 'gi'), (whole, dollars: string, cents: string) => {
+    const figure = `${wordsValue(dollars)}.${String(wordsValue(cents)).padStart(2, '0')}`;
+    return vocab.prices.get(figure) ?? whole;
+  });
+}
+
 /** `text` with product names as the seller spells them and prices as figures. */
 export function spellWithVocabulary(text: string, vocab: Vocabulary): string {
-  return knownPrices(spokenPrices(spellNames(text, vocab)), vocab);
+  return knownPrices(barePrices(spokenPrices(spellNames(text, vocab)), vocab), vocab);
 }
 
 /** Caption cues spelled with `vocab`, line by line (a cue's line breaks stay where they are). */
