@@ -50,6 +50,14 @@ describe('clipOf / applyOverrides', () => {
     expect(c.auto).toEqual({ start: 100, end: 130, product: products[0] });
   });
 
+  it('a pick from an older log keeps its own product when the newer log holds another at its index', () => {
+    const newer = [{ id: 'Glow Serum', name: 'Glow Serum' }];
+    expect(clipOf(pick({ productId: 'talk-1', productName: 'Menu Soft', productIndex: 0 }), undefined, newer, 600)).toMatchObject({
+      productId: 'talk-1',
+      productName: 'Menu Soft',
+    });
+  });
+
   it('applies a trim and a product; the key stays the selection’s so stored edits are found', () => {
     const linked = { id: 'X9', name: 'Green Vase', url: 'https://shop.example/x9' };
     const [c] = applyOverrides([pick()], { 'P1#2': { start: 102.5, end: 120, product: linked } }, products, 600);

@@ -42,7 +42,10 @@ export interface Clip extends Highlight {
 
 /** The pick with its override applied; a stored range outside today's limits is brought inside them. */
 export function clipOf(pick: Highlight, override: ClipOverride | undefined, products: readonly Product[], durationSec: number): Clip {
-  const autoProduct = products[pick.productIndex] ?? { id: pick.productId, ...(pick.productName !== undefined && { name: pick.productName }) };
+  // The log's product at the pick's index, while it is the pick's: a list shown while a newer log's
+  // selection runs must not name its clips after the newer log's products.
+  const listed = products[pick.productIndex];
+  const autoProduct = listed?.id === pick.productId ? listed : { id: pick.productId, ...(pick.productName !== undefined && { name: pick.productName }) };
   const auto = { start: pick.start, end: pick.end, product: autoProduct };
   const wanted = { start: override?.start ?? pick.start, end: override?.end ?? pick.end };
   const range = override?.start === undefined && override?.end === undefined ? wanted : limitRange(wanted, durationSec);
