@@ -14,9 +14,11 @@ export const CLICK_LAG_SEC = 4;
 export const TAIL_SEC = 2;
 /**
  * Seconds kept after the last thing said of a moment found in speech alone: the host goes on
- * showing the product after asking viewers to buy. Such a moment has no click lag before it.
+ * showing the product after asking viewers to buy.
  */
 export const SPOKEN_TAIL_SEC = 15;
+/** Seconds before the first thing said of such a moment (beside the lead-in): the demonstration starts before the price is said. */
+export const SPOKEN_LEAD_SEC = 5;
 /** A burst shorter than this is a spike (a giveaway shout-out), not a product being shown. */
 export const MIN_BURST_SEC = 8;
 /** A burst stands above max(2 × the window's background, 30 % of its peak)… */

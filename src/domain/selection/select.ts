@@ -1,8 +1,8 @@
-import { EVENT_KINDS, kindCode, type EventKind, type Product } from '../clicklog/model';
+import { CLICK_LOG_KINDS, EVENT_KINDS, kindCode, type EventKind, type Product } from '../clicklog/model';
 import { MAX_CLIP_SEC, type ClickLag, type Highlight, type ProductWindow, type SelectionOptions } from './model';
 import { countUnits } from './units';
 import { snapToQuiet, type QuietRun } from '../recording/loudness';
-import { burstRate, findBursts, MIN_BURST_SEC, planClip, SPOKEN_TAIL_SEC, type Burst, type ClipLimits } from './clip';
+import { burstRate, findBursts, MIN_BURST_SEC, planClip, SPOKEN_LEAD_SEC, SPOKEN_TAIL_SEC, type Burst, type ClipLimits } from './clip';
 import { DEFAULT_LAG, estimateClickLag } from './lag';
 import { freeIntervals, inferredWindows, INTERRUPTION_SEC, pinnedWindows, type PinMarker } from './windows';
 
@@ -58,6 +58,14 @@ const TOPIC_END = kindCode('topic_end');
 /** Kinds whose first time in a clip its explanation tells ("you named it at 12:03"). */
 const SPOKEN = (['named', 'price', 'cta'] as const).map((k) => [k, kindCode(k)] as const);
 const SPOKEN_CODES = new Set<number>(SPOKEN.map(([, code]) => code));
+const CLICK_CODES = new Set<number>(CLICK_LOG_KINDS.map(kindCode));
+
+/** What a window's counted events are: the host's words, viewers' clicks, other viewer signals. */
+interface Heard {
+  spoken: boolean;
+  clicks: boolean;
+  viewers: boolean;
+}
 
 /** Effective limits: max never over 60 s; min never over max, and relaxed only when the recording is shorter. */
 export function clipLimits(o: SelectionOptions, durationSec: number, lagSec: number): ClipLimits {
@@ -83,9 +91,7 @@ export function selectHighlights(input: SelectionInput, options: SelectionOption
  * bursts, scoring and ranking alone (the last layout is kept).
  */
 export class Selector {
-  #layout:
-    | { key: string; windows: ProductWindow[]; counts: Float64Array[]; spokenOnly: boolean[]; bursts: Array<Burst[] | undefined>; lag: ClickLag }
-    | undefined;
+  #layout: { key: string; windows: ProductWindow[]; counts: Float64Array[]; heard: Heard[]; bursts: Array<Burst[] | undefined>; lag: ClickLag } | undefined;
 
   constructor(readonly input: SelectionInput) {}
 
@@ -112,8 +118,15 @@ export class Selector {
     kept.forEach((w) => {
       const window = layout.windows[w]!;
       const counts = layout.counts[w]!;
-      // A moment found in what the host says alone: no viewers' lag before it, and the showing goes on after.
-      const own = layout.spokenOnly[w] ? { ...limits, lagSec: 0, tailSec: SPOKEN_TAIL_SEC } : limits;
+      // A moment found in what the host says alone starts a little before the first word of it
+      // (in place of the viewers' lag), and without clicks to say when interest fell, the showing
+      // goes on after the last word.
+      const heard = layout.heard[w]!;
+      const own = {
+        ...limits,
+        ...(heard.spoken && !heard.clicks && !heard.viewers && { lagSec: SPOKEN_LEAD_SEC }),
+        ...(heard.spoken && !heard.clicks && { tailSec: SPOKEN_TAIL_SEC }),
+      };
       const pitch = (pitchOf.get(window.productIndex) ?? 0) + 1;
       pitchOf.set(window.productIndex, pitch);
       const taken: Candidate[] = [];
@@ -187,10 +200,10 @@ function productWindows(input: SelectionInput, scored: readonly number[]): Produ
   return [...pinned, ...inferred].sort((a, b) => a.start - b.start);
 }
 
-/** Per-second scored events of each window's own product, relative to the window start; and whether they are all the host's words. */
-function windowCounts(input: SelectionInput, windows: ProductWindow[], scored: readonly number[]): { counts: Float64Array[]; spokenOnly: boolean[] } {
+/** Per-second scored events of each window's own product, relative to the window start; and what kinds they are. */
+function windowCounts(input: SelectionInput, windows: ProductWindow[], scored: readonly number[]): { counts: Float64Array[]; heard: Heard[] } {
   const bins = windows.map((w) => new Float64Array(Math.ceil(w.end - w.start)));
-  const spokenOnly = windows.map(() => true);
+  const heard = windows.map(() => ({ spoken: false, clicks: false, viewers: false }));
   const starts = Float64Array.from(windows, (w) => w.start);
   const { time, kind, product } = input;
   for (let i = 0; i < time.length; i++) {
@@ -201,9 +214,12 @@ function windowCounts(input: SelectionInput, windows: ProductWindow[], scored: r
     const win = windows[w];
     if (!win || t >= win.end || win.productIndex !== product[i]) continue;
     bins[w]![Math.floor(t - win.start)]! += unit;
-    if (!SPOKEN_CODES.has(kind[i]!)) spokenOnly[w] = false;
+    const k = kind[i]!;
+    if (SPOKEN_CODES.has(k)) heard[w]!.spoken = true;
+    else if (CLICK_CODES.has(k)) heard[w]!.clicks = true;
+    else heard[w]!.viewers = true;
   }
-  return { counts: bins, spokenOnly };
+  return { counts: bins, heard };
 }
 
 /**

@@ -183,6 +183,8 @@ const CLOSER_GAP_SEC = 12;
 const PITCH_LEAD_SEC = 90;
 /** …and to end this long after its last. */
 const PITCH_TAIL_SEC = 20;
+/** Its words count as naming it this close before its first price or call to buy. */
+const NAMED_NEAR_SEC = 20;
 
 /**
  * No product known: each run of sentences that say a price or call to action ends a pitch that
@@ -202,7 +204,7 @@ function talkStretches(sentences: readonly Sentence[], firstIndex: number, durat
     const start = Math.max(before, r.start - PITCH_LEAD_SEC, sentences.find((s) => s.start >= before)?.start ?? before);
     // The host goes on showing it after asking to buy: the pitch ends a while after, or where the next one's talk starts.
     before = Math.min(durationSec, r.end + PITCH_TAIL_SEC, runs[k + 1]?.start ?? durationSec);
-    return { start, end: before, sentences: sentences.filter((s) => s.start >= start && s.start < before) };
+    return { start, end: before, close: r.start - NAMED_NEAR_SEC, sentences: sentences.filter((s) => s.start >= start && s.start < before) };
   });
   const names = distinctiveWords(pitches.map((p) => p.sentences.map((s) => s.text).join(' ')));
   const added: Product[] = [];
@@ -214,7 +216,8 @@ function talkStretches(sentences: readonly Sentence[], firstIndex: number, durat
     events.push({ time: p.start, kind: 'topic', product }, { time: p.end, kind: 'topic_end', product });
     for (const s of p.sentences) {
       const said = new Set(tokens(s.text));
-      if (words.some((w) => said.has(w))) events.push({ time: s.start, kind: 'named', product });
+      // Its words name it where the pitch closes; said all along, they would make any stretch a moment.
+      if (s.start >= p.close && words.some((w) => said.has(w))) events.push({ time: s.start, kind: 'named', product });
       if (saysPrice(s.text)) events.push({ time: s.start, kind: 'price', product });
       if (callsToAction(s.text)) events.push({ time: s.start, kind: 'cta', product });
     }
