@@ -9,9 +9,12 @@ export interface SpeechRequests {
   load: { modelId: SpeechModelId; base: string };
   /** One utterance, 16 kHz mono (transferred). */
   transcribe: { pcm: Float32Array };
+  /** Speech probability per 32 ms of 16 kHz mono audio (transferred), from the speech detector. */
+  vad: { pcm: Float32Array };
 }
 
 export interface SpeechResults {
   load: { loadSec: number };
   transcribe: { text: string };
+  vad: { probs: Float32Array };
 }

@@ -13,8 +13,15 @@ export interface SpeechAsset {
 export const ORT_DIR = 'asr/ort/';
 /** The folder of the bundled Moonshine tiny model (quantized ONNX, MIT). */
 export const MOONSHINE_TINY_DIR = 'asr/moonshine-tiny/';
+/** Silero VAD v5 (MIT), as @ricky0123/vad-web 0.0.31 (ISC) ships it, installed as `silero-vad-web`. */
+export const SILERO_VAD = 'asr/silero/silero_vad_v5.onnx';
 
 export const SPEECH_ASSETS: readonly SpeechAsset[] = [
+  {
+    path: SILERO_VAD,
+    from: 'silero-vad-web/dist/silero_vad_v5.onnx',
+    sha256: '2623a2953f6ff3d2c1e61740c6cdb7168133479b267dfef114a4a3cc5bdd788f',
+  },
   {
     path: `${MOONSHINE_TINY_DIR}encoder_model.onnx`,
     from: '@moonshine-ai/moonshine-js/dist/model/tiny/quantized/encoder_model.onnx',

@@ -45,6 +45,11 @@ export class SpeechClient {
     return (await this.#worker.request('transcribe', { pcm }, { signal, transfer: [pcm.buffer] })).text;
   }
 
+  /** Speech probability per 32 ms (VAD_FRAME samples) of 16 kHz mono audio; the array is transferred. Needs `load` first. */
+  async speechProbabilities(pcm: Float32Array, signal?: AbortSignal): Promise<Float32Array> {
+    return (await this.#worker.request('vad', { pcm }, { signal, transfer: [pcm.buffer] })).probs;
+  }
+
   dispose(): void {
     this.#worker.terminate();
   }

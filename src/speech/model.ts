@@ -7,6 +7,8 @@ import type { SpeechModelId } from '../domain/speech/models';
 
 /** Sample rate every model is given. */
 export const SPEECH_RATE = 16000;
+/** Samples per answer of the speech detector (src/speech/silero.ts): 32 ms. */
+export const VAD_FRAME = 512;
 
 /** One loaded model. `transcribe` takes one short utterance (about 1–20 s). */
 export interface SpeechModel {

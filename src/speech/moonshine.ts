@@ -6,8 +6,8 @@
  */
 import llamaTokenizer from 'llama-tokenizer-js';
 import * as ort from 'onnxruntime-web/wasm';
-import { messageOf } from '../domain/errors/messageOf';
-import { MOONSHINE_TINY_DIR, ORT_DIR } from './assets';
+import { MOONSHINE_TINY_DIR } from './assets';
+import { configureRuntime, fetchModel } from './runtime';
 import { SPEECH_RATE, type SpeechModel } from './model';
 
 const LAYERS = 6;
@@ -17,37 +17,11 @@ const START_TOKEN = 1;
 const END_TOKEN = 2;
 const TOKENS_PER_SEC = 6;
 
-/** onnxruntime's global settings: our own files, one thread (COOP/COEP are not needed then). */
-function configureRuntime(base: string): void {
-  ort.env.wasm.wasmPaths = new URL(ORT_DIR, base).href;
-  ort.env.wasm.numThreads = 1;
-  ort.env.wasm.proxy = false;
-}
-
 const argMax = (values: Float32Array, from: number, to: number): number => {
   let best = from;
   for (let i = from + 1; i < to; i++) if (values[i]! > values[best]!) best = i;
   return best - from;
 };
-
-/**
- * A model file's bytes, tried twice: on a first visit the service worker may be caching the same
- * files meanwhile, and a dropped connection then is worth one retry.
- */
-async function fetchModel(url: string): Promise<Uint8Array> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const response = await fetch(url);
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      return new Uint8Array(await response.arrayBuffer());
-    } catch (err) {
-      if (attempt >= 2) {
-        const name = url.slice(url.lastIndexOf('/') + 1);
-        throw new Error(`The speech model (${name}) could not be downloaded: ${messageOf(err)}. Open the app once while online so it is kept for offline use.`);
-      }
-    }
-  }
-}
 
 export class MoonshineTiny implements SpeechModel {
   readonly id = 'moonshine-tiny';

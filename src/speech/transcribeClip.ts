@@ -10,7 +10,7 @@ import { spellWithVocabulary, type Vocabulary } from '../domain/speech/vocabular
 import type { JobHooks, MediaEngine } from '../media/engine';
 import type { SpeechClient } from './client';
 import { DEFAULT_SPEECH_MODEL, type SpeechModelId } from '../domain/speech/models';
-import { SPEECH_RATE } from './model';
+import { SPEECH_RATE, VAD_FRAME } from './model';
 
 export interface ClipAudio {
   recording: Blob;
@@ -56,7 +56,9 @@ export async function transcribeClip(
   const base = DECODE_SHARE + (loadSec > 0 ? LOAD_SHARE : 0);
   report(base);
 
-  const segments = speechSegments(pcm, SPEECH_RATE);
+  // Pauses from the speech detector: under music or noise, loudness finds none.
+  const probs = await speech.speechProbabilities(pcm.slice(), hooks.signal);
+  const segments = speechSegments(pcm, SPEECH_RATE, {}, { probs, frameSec: VAD_FRAME / SPEECH_RATE });
   const speechSec = segments.reduce((sum, s) => sum + (s.end - s.start), 0);
   const t0 = performance.now();
   const transcribed: TranscribedSegment[] = [];

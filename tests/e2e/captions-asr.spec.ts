@@ -208,3 +208,35 @@ test('captions write the product’s name and price as the log spells them', asy
   expect(text).toContain('Velora Glow Serum');
   expect(text).toContain('$45');
 });
+
+/**
+ * Issue 19 item 6: pauses from a speech detector, not loudness. The flite recording with a tone
+ * 15 dB under the voice all through (music): each sentence is its own caption line, and every
+ * line starts and ends within 0.5 s of its own sentence (its words' times, from the fixture's SRT).
+ */
+test('under music 15 dB below the voice, each caption line sits on its own sentence (±0.5 s)', async ({ page }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'lhs-music-'));
+  const recording = join(dir, 'speech-music.mp4');
+  // The voice's RMS is about −30 dBFS; the tone's (1/8 amplitude) −21, brought down to −45.
+  execFileSync('ffmpeg', [
+    ...['-v', 'error', '-y', '-i', generated('rec-speech.mp4'), '-f', 'lavfi', '-i', 'sine=f=220:sample_rate=48000,volume=-24dB'],
+    ...['-filter_complex', '[0:a][1:a]amix=inputs=2:duration=first:normalize=0[a]', '-map', '0:v', '-map', '[a]', '-c:v', 'copy', '-c:a', 'aac', recording],
+  ]);
+  const [clipStart, clipEnd] = await openFirstClip(page, () =>
+    page.locator('[data-testid=home-drop] input[type=file]').setInputFiles([recording, fixture('clicks-speech.csv')]),
+  );
+  await page.getByRole('button', { name: 'Transcribe speech' }).click();
+  await expect.poll(() => page.evaluate(transcribedEdits), { timeout: 120_000 }).toBe(1);
+  const cues = await editorCues(page);
+  const ref = within(parseCaptions(readFileSync(generated('rec-speech.srt'), 'utf8')), clipStart, clipEnd);
+  console.log('music captions:', JSON.stringify(cues));
+  expect(cues.length).toBeGreaterThanOrEqual(ref.length);
+  for (const c of cues) {
+    const t0 = clipStart + c.start;
+    const t1 = clipStart + c.end;
+    // Its own sentence: the one it overlaps most.
+    const own = [...ref].sort((a, b) => Math.min(b.end, t1) - Math.max(b.start, t0) - (Math.min(a.end, t1) - Math.max(a.start, t0)))[0]!;
+    expect(t0, `"${c.text}" starts ${t0.toFixed(2)} s, its sentence ${own.start} s`).toBeGreaterThanOrEqual(own.start - 0.5);
+    expect(t1, `"${c.text}" ends ${t1.toFixed(2)} s, its sentence ${own.end} s`).toBeLessThanOrEqual(own.end + 0.5);
+  }
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pcmLoudness, speechSegments } from '../../src/domain/speech/segments';
+import { pcmLoudness, silentRuns, speechSegments } from '../../src/domain/speech/segments';
 
 const RATE = 16000;
 
@@ -119,5 +119,42 @@ describe('speechSegments', () => {
       expect(s.end).toBeLessThanOrEqual(6);
       if (i > 0) expect(s.start).toBeGreaterThanOrEqual(segs[i - 1]!.end);
     }
+  });
+});
+
+describe('pauses from a speech detector', () => {
+  const FRAME = 512 / RATE;
+  /** Probabilities per 32 ms frame: speech (0.9) in the given [start, end) seconds, else 0.05. */
+  const detected = (total: number, speech: Array<[number, number]>) => ({
+    probs: Float32Array.from({ length: Math.ceil(total / FRAME) }, (_, f) => (speech.some(([a, b]) => f * FRAME >= a && f * FRAME < b) ? 0.9 : 0.05)),
+    frameSec: FRAME,
+  });
+
+  it('silent runs start where the probability falls under 0.35 and end where it reaches 0.5 again', () => {
+    const probs = Float32Array.from([0.9, 0.6, 0.4, 0.3, 0.2, 0.45, 0.55, 0.9, 0.1, 0.1]);
+    expect(silentRuns({ probs, frameSec: 0.1 }, 0.2)).toEqual([
+      { start: expect.closeTo(0.3, 6), end: expect.closeTo(0.6, 6) },
+      { start: expect.closeTo(0.8, 6), end: expect.closeTo(1, 6) },
+    ]);
+  });
+
+  it('under music at −15 dB, where loudness finds no pause, the detector’s pauses cut the utterances', () => {
+    // Ten seconds of steady "music" at −15 dB with speech over it at 0.5–3 s and 6–9 s.
+    const pcm = Float32Array.from({ length: 10 * RATE }, (_, i) => 0.25 * Math.sin((2 * Math.PI * 220 * i) / RATE));
+    expect(speechSegments(pcm, RATE)).toHaveLength(1);
+    const segs = speechSegments(
+      pcm,
+      RATE,
+      {},
+      detected(10, [
+        [0.5, 3],
+        [6, 9],
+      ]),
+    );
+    expect(segs).toHaveLength(2);
+    expect(segs[0]!.parts[0]!.start).toBeCloseTo(0.5, 1);
+    expect(segs[0]!.parts.at(-1)!.end).toBeCloseTo(3, 1);
+    expect(segs[1]!.parts[0]!.start).toBeCloseTo(6, 1);
+    expect(segs[1]!.parts.at(-1)!.end).toBeCloseTo(9, 1);
   });
 });

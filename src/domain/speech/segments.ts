@@ -1,7 +1,8 @@
 /**
  * Speech segments for a speech model: cut at pauses, merged and split to the short utterances
  * such models are trained on (about 1–20 s), silence dropped. Pure: it reads 16 kHz mono PCM and
- * reuses the pause detector clip edges snap to (src/domain/recording/loudness.ts), relative to the speech level.
+ * finds pauses with the pause detector clip edges snap to (src/domain/recording/loudness.ts) and,
+ * when given, a speech detector's probabilities (music and noise are not speech).
  */
 import { quietRuns, SILENCE_DB, type Loudness } from '../recording/loudness';
 
@@ -62,12 +63,44 @@ export function pcmLoudness(pcm: Float32Array, rate: number, stepSec: number): L
   return { stepSec, db };
 }
 
+/** A speech detector's answer: the probability of speech per frame of `frameSec`. */
+export interface SpeechProbabilities {
+  probs: Float32Array;
+  frameSec: number;
+}
+
+/** Silero's thresholds: speech starts at 0.5 and lasts until the probability falls under 0.35. */
+const SPEECH_ON = 0.5;
+const SPEECH_OFF = 0.35;
+
+/** Stretches without speech of at least minRunSec, from a speech detector's probabilities. */
+export function silentRuns({ probs, frameSec }: SpeechProbabilities, minRunSec: number): Span[] {
+  const out: Span[] = [];
+  let speaking = false;
+  let from = 0;
+  const close = (f: number) => {
+    if (!speaking && (f - from) * frameSec >= minRunSec - 1e-9) out.push({ start: from * frameSec, end: f * frameSec });
+  };
+  probs.forEach((p, f) => {
+    if (!speaking && p >= SPEECH_ON) {
+      close(f);
+      speaking = true;
+    } else if (speaking && p < SPEECH_OFF) {
+      speaking = false;
+      from = f;
+    }
+  });
+  close(probs.length);
+  return out;
+}
+
 /** Speech segments of 16 kHz (or `rate`) mono PCM, in time order, never overlapping. */
-export function speechSegments(pcm: Float32Array, rate: number, options: Partial<SegmentOptions> = {}): SpeechSegment[] {
+export function speechSegments(pcm: Float32Array, rate: number, options: Partial<SegmentOptions> = {}, detected?: SpeechProbabilities): SpeechSegment[] {
   const o = { ...SEGMENT_DEFAULTS, ...options };
   const level = pcmLoudness(pcm, rate, o.stepSec);
   const total = pcm.length / rate;
-  const quiet = quietRuns(level, { minRunSec: o.minPauseSec });
+  // A pause is where it is quiet, or where the detector hears no speech (music and noise are not speech).
+  const quiet = union(quietRuns(level, { minRunSec: o.minPauseSec }), detected ? silentRuns(detected, o.minPauseSec) : []);
   // Speech is what lies between the pauses.
   let speech: Span[] = [];
   let t = 0;
@@ -79,6 +112,17 @@ export function speechSegments(pcm: Float32Array, rate: number, options: Partial
   speech = speech.flatMap((s) => splitLong(s, level, o.maxSec, o.minSpeechSec));
   const utterances = joinNeighbours(speech, o).filter((s) => s.end - s.start >= o.minSpeechSec);
   return pad(utterances, o.padSec, total);
+}
+
+/** The union of two sorted lists of disjoint spans, sorted and disjoint. */
+function union(a: readonly Span[], b: readonly Span[]): Span[] {
+  const out: Span[] = [];
+  for (const s of [...a, ...b].sort((x, y) => x.start - y.start)) {
+    const last = out[out.length - 1];
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else out.push({ start: s.start, end: s.end });
+  }
+  return out;
 }
 
 /** Cuts a segment longer than maxSec at its quietest step, again and again, keeping pieces ≥ minSec. */
