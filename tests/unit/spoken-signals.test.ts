@@ -172,13 +172,14 @@ describe('with a click log', () => {
   if (!parsed.ok) throw new Error(parsed.error);
   const base = parsed.log;
 
-  it('the log’s pins override the transcript’s topics, and its clicks still lead the picks', () => {
+  it('the log’s pins override the transcript’s topics, and its clicks alone place the clips', () => {
     const withSpeech = withSpokenSignals(base, list, said, DURATION, 0)!;
     const a = run(base);
     const b = run(withSpeech);
     expect(b.windows.every((w) => w.source === 'pin')).toBe(true);
     expect(b.picks.map((p) => p.productId)).toEqual(a.picks.map((p) => p.productId));
-    for (const [i, p] of b.picks.entries()) expect(overlap(p, [a.picks[i]!.start, a.picks[i]!.end]) / (p.end - p.start)).toBeGreaterThan(0.8);
+    // Where clicks say when interest rose and fell, the clips are where they were without the transcript.
+    expect(b.picks.map((p) => [p.start, p.end])).toEqual(a.picks.map((p) => [p.start, p.end]));
     expect(explainPick(b.picks[0]!, false).moment).toMatch(/^Clicks picked up/);
     expect(spokenSentence(b.picks[0]!)).toMatch(/^You named /);
   });

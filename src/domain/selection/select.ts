@@ -206,18 +206,27 @@ function windowCounts(input: SelectionInput, windows: ProductWindow[], scored: r
   const heard = windows.map(() => ({ spoken: false, clicks: false, viewers: false }));
   const starts = Float64Array.from(windows, (w) => w.start);
   const { time, kind, product } = input;
-  for (let i = 0; i < time.length; i++) {
-    const unit = scored[kind[i]!]!;
-    if (!(unit > 0)) continue;
+  /** The window event i counts in (its own product's, and scored), or -1. */
+  const windowOf = (i: number): number => {
+    if (!(scored[kind[i]!]! > 0)) return -1;
     const t = time[i]!;
     const w = lastAtOrBefore(starts, t);
     const win = windows[w];
-    if (!win || t >= win.end || win.productIndex !== product[i]) continue;
-    bins[w]![Math.floor(t - win.start)]! += unit;
+    return win && t < win.end && win.productIndex === product[i] ? w : -1;
+  };
+  for (let i = 0; i < time.length; i++) {
+    const w = windowOf(i);
+    if (w < 0) continue;
     const k = kind[i]!;
     if (SPOKEN_CODES.has(k)) heard[w]!.spoken = true;
     else if (CLICK_CODES.has(k)) heard[w]!.clicks = true;
     else heard[w]!.viewers = true;
+  }
+  for (let i = 0; i < time.length; i++) {
+    const w = windowOf(i);
+    // Where clicks say when interest rose and fell, they alone shape the moment: what was said only scores.
+    if (w < 0 || (heard[w]!.clicks && SPOKEN_CODES.has(kind[i]!))) continue;
+    bins[w]![Math.floor(time[i]! - windows[w]!.start)]! += scored[kind[i]!]!;
   }
   return { counts: bins, heard };
 }
