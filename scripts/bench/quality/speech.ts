@@ -117,11 +117,17 @@ export function simulateSpeech(stream: SimStream): SpokenStream {
 }
 
 /** A log built from events directly, as the app's readers would make it. */
-function logOf(fileName: string, products: Product[], events: Array<{ time: number; kind: EventKind; product: number }>): ClickLog {
+function logOf(
+  fileName: string,
+  products: Product[],
+  events: Array<{ time: number; kind: EventKind; product: number }>,
+  source: 'interval' | 'chat',
+): ClickLog {
   const sorted = [...events].sort((a, b) => a.time - b.time);
   return {
     fileName,
     format: 'csv',
+    signals: { source, summary: '' },
     products,
     events: {
       time: Float64Array.from(sorted, (e) => e.time),
@@ -151,7 +157,7 @@ export function simulateChat(stream: SimStream, products: Product[]): ClickLog {
       if (rnd() < 0.08) events.push({ time: s + rnd(), kind: 'mention', product: pitch.product });
     }
   });
-  return logOf('chat.ndjson', products, events);
+  return logOf('chat.ndjson', products, events, 'chat');
 }
 
 /** Per-minute analytics from the stream's own clicks: each minute's counts spread over the minute. */
@@ -167,5 +173,5 @@ export function simulateInterval(stream: SimStream, products: Product[]): ClickL
     const [minute, kind, product] = key.split('|') as [string, EventKind, string];
     for (let i = 0; i < n; i++) events.push({ time: Number(minute) * 60 + ((i + 0.5) * 60) / n, kind, product: Number(product) });
   }
-  return logOf('analytics.csv', products, events);
+  return logOf('analytics.csv', products, events, 'interval');
 }

@@ -66,7 +66,10 @@ export class LogAnalyser {
     const outside = this.#outside(spanKey, () => countOutside(time, durationSec));
     const { kind, product } = log.events;
     const quiet = this.#quiet(loudness, () => loudness && quietRuns(loudness));
-    const selector = this.#selector(spanKey, () => new Selector({ products: log.products, time, kind, product, durationSec }));
+    const selector = this.#selector(
+      spanKey,
+      () => new Selector({ products: log.products, time, kind, product, durationSec, coarseClicks: log.signals?.source === 'interval' }),
+    );
     const { picks, windows, hiddenProducts } = selector.select(options, quiet);
     // The chart counts events of the scored kinds: how much each weighs does not change it.
     const scoredKind = EVENT_KINDS.map((k) => weightOf(options.weights, k) > 0);

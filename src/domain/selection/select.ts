@@ -20,6 +20,8 @@ export interface SelectionInput {
   kind: Uint8Array;
   product: Uint32Array;
   durationSec: number;
+  /** The clicks are per-minute analytics spread over their minute: they cannot say the second, what was said can. */
+  coarseClicks?: boolean;
 }
 
 export interface Selection {
@@ -224,8 +226,8 @@ function windowCounts(input: SelectionInput, windows: ProductWindow[], scored: r
   }
   for (let i = 0; i < time.length; i++) {
     const w = windowOf(i);
-    // Where clicks say when interest rose and fell, they alone shape the moment: what was said only scores.
-    if (w < 0 || (heard[w]!.clicks && SPOKEN_CODES.has(kind[i]!))) continue;
+    // Where clicks say to the second when interest rose and fell, they alone shape the moment: what was said only scores.
+    if (w < 0 || (heard[w]!.clicks && !input.coarseClicks && SPOKEN_CODES.has(kind[i]!))) continue;
     bins[w]![Math.floor(time[i]! - windows[w]!.start)]! += scored[kind[i]!]!;
   }
   return { counts: bins, heard };

@@ -34,7 +34,7 @@ interface Sentence {
 /** A product mentioned again this soon after a passing mention takes over from the one being talked about. */
 export const TAKEOVER_SEC = 60;
 /** Talked about no more (not named, no price, no call to action) for this long: its topic ends. */
-export const TOPIC_IDLE_SEC = 120;
+export const TOPIC_IDLE_SEC = 600;
 /** A topic opens up to this long before the mention that opens it: the host introduces a product before naming it… */
 export const TOPIC_LEAD_SEC = 12;
 /** …in one stretch of talk: a pause this long before it is where the introduction starts. */
