@@ -100,6 +100,8 @@ describe('a recording and a product list: highlights from what the host says', (
     ]);
     const picks = run(withSpokenSignals(undefined, list, heard, 80, 0)!, 80).picks;
     expect(picks.map((p) => p.productId).sort()).toEqual(['P-1001', 'P-1002']);
+    // Every event inside the recording (none counted as after its end).
+    for (const list0 of [list, undefined]) expect(spokenSignals(heard, list0?.products ?? [], 80).events.every((e) => e.time >= 0 && e.time < 80)).toBe(true);
     // Without the product list: the two pitches, each ending in a price or a call to buy ("forty dollars" is a price said).
     expect(
       run(withSpokenSignals(undefined, undefined, heard, 80, 0)!, 80)

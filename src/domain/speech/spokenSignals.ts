@@ -80,9 +80,11 @@ export function spokenSignals(segments: readonly SaidText[], products: readonly 
     .filter((s) => s.start < durationSec)
     .map((s) => ({ ...s, text: spellWithVocabulary(s.text, vocab) }));
   if (sentences.length === 0) return { added: [], events: [] };
-  return products.some((p) => p.name)
+  const found = products.some((p) => p.name)
     ? { added: [], events: productTalk(sentences, products, durationSec) }
     : talkStretches(sentences, products.length, durationSec);
+  // A topic that runs to the end closes there by itself: an event at the end would be "after it ends".
+  return { ...found, events: found.events.filter((e) => e.time < durationSec) };
 }
 
 /**
