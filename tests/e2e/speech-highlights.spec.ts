@@ -76,6 +76,7 @@ test('recording alone: its pitches are found and named by their words; typing th
   const list = page.getByTestId('clip-list');
   await expect(list).toContainText('talk-1');
   await expect(list).toContainText('talk-2');
+  await expect(page.getByTestId('log-empty')).toContainText('the highlights come from what you say in the recording');
   // What was said lies inside the recording: no event is reported outside it.
   await expect(page.getByText(/fall outside the recording/)).toHaveCount(0);
   await page.setViewportSize({ width: 390, height: 844 });

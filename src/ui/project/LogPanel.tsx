@@ -16,10 +16,12 @@ interface Props {
   onDismiss: () => void;
   productList: ProductList | undefined;
   onProductList: (list: ProductList) => void;
+  /** The highlights come from the recording's transcript alone. */
+  fromSpeech?: boolean;
 }
 
 /** The project's click log: what was imported, what was skipped, and a place to replace it. */
-export function LogPanel({ log, busy, error, warnings, onFile, onDismiss, productList, onProductList }: Props) {
+export function LogPanel({ log, busy, error, warnings, onFile, onDismiss, productList, onProductList, fromSpeech = false }: Props) {
   return (
     <section class="log-panel" aria-label="Click log">
       {log ? (
@@ -29,8 +31,9 @@ export function LogPanel({ log, busy, error, warnings, onFile, onDismiss, produc
         </p>
       ) : (
         <p class="empty" data-testid="log-empty">
-          No click log? Transcribe the recording (below) and the highlights come from what you say: where you name each product, say its price and ask viewers
-          to buy. Add your product list or type the product names so it knows what to listen for; a click log, chat log or analytics export makes it surer.
+          {fromSpeech
+            ? 'No click log: the highlights come from what you say in the recording, where you name each product, say its price and ask viewers to buy. Your product list or the product names typed below make it surer, and so does a click log, chat log or analytics export.'
+            : 'No click log? Transcribe the recording (below) and the highlights come from what you say: where you name each product, say its price and ask viewers to buy. Add your product list or type the product names so it knows what to listen for; a click log, chat log or analytics export makes it surer.'}
         </p>
       )}
       {log?.signals && (

@@ -46,7 +46,7 @@ export function ProjectView({ id, initialWarnings, back }: Props) {
   }, [chosen]);
 
   const meta = data?.project.recording.meta;
-  const { audio, transcript, log, streamStart, state } = useHighlights(id, data);
+  const { audio, transcript, log, fromSpeech, streamStart, state } = useHighlights(id, data);
   // Replacing the log is a job (its drop zone is disabled until it ends); a clearly wrong replacement asks first.
   const logReplace = useLogReplace({
     data,
@@ -80,6 +80,7 @@ export function ProjectView({ id, initialWarnings, back }: Props) {
       onDismiss={logReplace.dismissError}
       productList={project.productList}
       onProductList={(productList) => void save({ productList })}
+      fromSpeech={fromSpeech}
     />
   );
 

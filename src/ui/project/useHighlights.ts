@@ -51,5 +51,7 @@ export function useHighlights(id: string, data: Ready | undefined) {
     project?.selection ?? DEFAULT_SELECTION,
     audio.state.status === 'ready' ? audio.state.loudness : undefined,
   );
-  return { audio, transcript, log, streamStart, state };
+  // No log of the seller's own: the highlights come from the transcript alone.
+  const fromSpeech = !data?.log && log !== undefined;
+  return { audio, transcript, log, fromSpeech, streamStart, state };
 }
