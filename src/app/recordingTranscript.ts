@@ -22,7 +22,13 @@ async function transcribeChunk(source: TranscriptSource, chunk: Chunk, hooks: { 
   const audio = { recording: source.recording, fileName: source.fileName, start: chunk.from, end: chunk.to };
   const { segments } = await transcribeClip(backgroundEngine, speechClient(), audio, hooks);
   const shift = (t: number) => t + chunk.from;
-  return segments.map((s) => ({ ...s, start: shift(s.start), end: shift(s.end), parts: s.parts.map((p) => ({ start: shift(p.start), end: shift(p.end) })) }));
+  return segments.map((s) => ({
+    ...s,
+    start: shift(s.start),
+    end: shift(s.end),
+    parts: s.parts.map((p) => ({ start: shift(p.start), end: shift(p.end) })),
+    ...(s.nuclei && { nuclei: s.nuclei.map(shift) }),
+  }));
 }
 
 /** The project's transcript store, on the app's runner and storage. */

@@ -6,6 +6,7 @@
 import type { Cue } from '../domain/edit/captions';
 import { speechCues, type TranscribedSegment } from '../domain/speech/cues';
 import { speechSegments } from '../domain/speech/segments';
+import { syllableNuclei } from '../domain/speech/syllables';
 import { spellWithVocabulary, type Vocabulary } from '../domain/speech/vocabulary';
 import type { JobHooks, MediaEngine } from '../media/engine';
 import type { SpeechClient } from './client';
@@ -66,7 +67,11 @@ export async function transcribeClip(
   for (const seg of segments) {
     // A copy: its buffer is transferred to the worker.
     const text = await speech.transcribe(pcm.slice(Math.round(seg.start * SPEECH_RATE), Math.round(seg.end * SPEECH_RATE)), hooks.signal);
-    transcribed.push({ ...seg, text: clip.vocabulary ? spellWithVocabulary(text, clip.vocabulary) : text });
+    transcribed.push({
+      ...seg,
+      text: clip.vocabulary ? spellWithVocabulary(text, clip.vocabulary) : text,
+      nuclei: syllableNuclei(pcm, SPEECH_RATE, seg.parts),
+    });
     done += seg.end - seg.start;
     report(base + (1 - base) * (done / Math.max(speechSec, 1e-9)));
   }

@@ -5,6 +5,7 @@
  */
 import { graphemes, wrapLines, type Cue } from '../edit/captions';
 import type { Span, SpeechSegment } from './segments';
+import { syllables } from './syllables';
 
 /** Characters per caption line: about what fits the 9:16 caption box at the default size. */
 export const CUE_LINE_CHARS = 28;
@@ -12,6 +13,8 @@ export const CUE_MAX_LINES = 2;
 
 export interface TranscribedSegment extends SpeechSegment {
   text: string;
+  /** Its syllables' loudness peaks (same clock), when the audio was measured (src/domain/speech/syllables.ts). */
+  nuclei?: number[];
 }
 
 /** Sentences of `text` (split after . ! ? followed by a space), whitespace normalised. */
@@ -82,10 +85,39 @@ function boundary(parts: readonly Span[], at: number, taken: number, snapSec: nu
   return { times: [0, 0], junction: -1 };
 }
 
+/** Seconds of speech (the parts, not the pauses between them) before time `t`. */
+function speechBefore(parts: readonly Span[], t: number): number {
+  let done = 0;
+  for (const p of parts) {
+    if (t <= p.start) return done;
+    if (t < p.end) return done + (t - p.start);
+    done += p.end - p.start;
+  }
+  return done;
+}
+
+/**
+ * Where the break after cue `i` falls, in seconds of speech, from the audio: between the loudness
+ * peaks of the last syllable before it and the first after it. Undefined when the peaks found do
+ * not match the words' syllables well enough to trust (under half or over twice as many).
+ */
+function syllableTimer(texts: readonly string[], nuclei: readonly number[] | undefined, parts: readonly Span[]): ((i: number) => number) | undefined {
+  if (!nuclei || nuclei.length < 2) return undefined;
+  const counts = texts.map((t) => t.split(/\s+/).reduce((n, w) => n + syllables(w), 0));
+  const total = counts.reduce((a, b) => a + b, 0);
+  if (total === 0 || nuclei.length < total / 2 || nuclei.length > total * 2) return undefined;
+  return (i) => {
+    const before = counts.slice(0, i + 1).reduce((a, b) => a + b, 0);
+    const k = Math.min(nuclei.length - 1, Math.max(1, Math.round((before / total) * nuclei.length)));
+    return speechBefore(parts, (nuclei[k - 1]! + nuclei[k]!) / 2);
+  };
+}
+
 /**
  * Cues for transcribed segments (times in the same clock as the segments), in order. A segment's
- * cues share its speech (its parts, not the pauses between them) in proportion to their
- * characters, from the first part's start to the last part's end; empty texts give none.
+ * cues share its speech (its parts, not the pauses between them): at its syllables' loudness
+ * peaks when they were measured and match the words, else in proportion to their characters;
+ * from the first part's start to the last part's end; empty texts give none.
  */
 export function speechCues(segments: readonly TranscribedSegment[], lineChars = CUE_LINE_CHARS, maxLines = CUE_MAX_LINES): Cue[] {
   const cues: Cue[] = [];
@@ -97,6 +129,7 @@ export function speechCues(segments: readonly TranscribedSegment[], lineChars = 
     const speechSec = parts.reduce((sum, p) => sum + (p.end - p.start), 0);
     const weights = texts.map((t) => graphemes(t.replace(/\n/g, ' ')).length);
     const total = weights.reduce((a, b) => a + b, 0);
+    const byAudio = syllableTimer(texts, seg.nuclei, parts);
     let start = first.start;
     let chars = 0;
     let taken = -1;
@@ -106,7 +139,8 @@ export function speechCues(segments: readonly TranscribedSegment[], lineChars = 
         cues.push({ start: ms(start), end: ms(last.end), text });
         break;
       }
-      const b = boundary(parts, (speechSec * chars) / total, taken, /[.!?]$/.test(text) ? SNAP_SENTENCE_SEC : SNAP_TO_PAUSE_SEC);
+      const at = byAudio?.(i) ?? (speechSec * chars) / total;
+      const b = boundary(parts, at, taken, /[.!?]$/.test(text) ? SNAP_SENTENCE_SEC : SNAP_TO_PAUSE_SEC);
       taken = b.junction;
       cues.push({ start: ms(start), end: ms(b.times[0]), text });
       start = b.times[1];
