@@ -8,7 +8,7 @@
 import type { Product, SpokenKind } from '../clicklog/model';
 import { mentionFinder, type Mention } from '../signals/mentions';
 import type { TranscribedSegment } from './cues';
-import { productVocabulary, spellWithVocabulary } from './vocabulary';
+import { productVocabulary, spellWithVocabulary, type Vocabulary } from './vocabulary';
 
 /** What the selection reads of a transcript segment. */
 export type SaidText = Pick<TranscribedSegment, 'start' | 'end' | 'text'>;
@@ -49,24 +49,42 @@ const PRICE =
 const CALL =
   /\b(?:link|add (?:it |this |them )?to (?:your )?(?:cart|bag|basket)|tap|click|grab|buy|order|check ?out|pinned|orange (?:cart|bag)|shop now|only today|today only|for this live only|limited|sells? out|selling out|sold out|hurry|be quick|last chance|don'?t miss|coupon|code|go go go|few left)\b/i;
 
-/** The transcript's sentences, each given its share of its segment's time by character count. */
-function sentencesOf(segments: readonly SaidText[]): Sentence[] {
-  const out: Sentence[] = [];
-  for (const seg of [...segments].sort((a, b) => a.start - b.start)) {
-    const parts = seg.text
-      .replace(/\s+/g, ' ')
-      .trim()
-      .split(/(?<=[.!?])\s+/)
-      .filter((p) => p !== '');
-    const chars = parts.reduce((n, p) => n + p.length, 0);
-    let t = seg.start;
-    for (const text of parts) {
-      const len = ((seg.end - seg.start) * text.length) / Math.max(1, chars);
-      out.push({ start: t, end: t + len, text });
-      t += len;
-    }
-  }
-  return out;
+/** A segment's sentences, each given its share of the segment's time by character count. */
+function sentencesOf(seg: SaidText): Sentence[] {
+  const parts = seg.text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .split(/(?<=[.!?])\s+/)
+    .filter((p) => p !== '');
+  const chars = parts.reduce((n, p) => n + p.length, 0);
+  let t = seg.start;
+  return parts.map((text) => {
+    const len = ((seg.end - seg.start) * text.length) / Math.max(1, chars);
+    const sentence = { start: t, end: t + len, text };
+    t += len;
+    return sentence;
+  });
+}
+
+/**
+ * The sentences of `segments` spelled with the products' names and prices, spoken prices as
+ * figures ("forty dollars" → "$40"). Kept per segment for the same products: the transcript grows
+ * a chunk at a time and is read again each time, and a 3-hour one has tens of thousands of sentences.
+ */
+const spelled = new WeakMap<SaidText, { key: string; sentences: Sentence[] }>();
+function spelledSentences(segments: readonly SaidText[], products: readonly Product[]): Sentence[] {
+  const key = JSON.stringify(products.map((p) => [p.name, p.price]));
+  let vocab: Vocabulary | undefined;
+  return [...segments]
+    .sort((a, b) => a.start - b.start)
+    .flatMap((seg) => {
+      const kept = spelled.get(seg);
+      if (kept?.key === key) return kept.sentences;
+      vocab ??= productVocabulary(products);
+      const sentences = sentencesOf(seg).map((s) => ({ ...s, text: spellWithVocabulary(s.text, vocab!) }));
+      spelled.set(seg, { key, sentences });
+      return sentences;
+    });
 }
 
 const saysPrice = (text: string) => PRICE.test(text);
@@ -74,11 +92,7 @@ const callsToAction = (text: string) => CALL.test(text);
 
 /** The events of the transcript `segments` for `products` (a project's log and product list). */
 export function spokenSignals(segments: readonly SaidText[], products: readonly Product[], durationSec: number): SpokenSignals {
-  // Spelled with the products' names and prices, spoken prices as figures ("forty dollars" → "$40").
-  const vocab = productVocabulary(products);
-  const sentences = sentencesOf(segments)
-    .filter((s) => s.start < durationSec)
-    .map((s) => ({ ...s, text: spellWithVocabulary(s.text, vocab) }));
+  const sentences = spelledSentences(segments, products).filter((s) => s.start < durationSec);
   if (sentences.length === 0) return { added: [], events: [] };
   const found = products.some((p) => p.name)
     ? { added: [], events: productTalk(sentences, products, durationSec) }
@@ -118,7 +132,7 @@ function productTalk(sentences: readonly Sentence[], products: readonly Product[
     if (current >= 0 && s.start - lastSaid > TOPIC_IDLE_SEC) close(lastSaid + TOPIC_TAIL_SEC);
     const m = s.mention;
     if (m && m.product !== current) {
-      const again = heard.some((o, j) => j > i && o.start - s.start <= TAKEOVER_SEC && o.mention?.product === m.product);
+      const again = mentionedWithin(heard, i, m.product);
       if (m.whole || again || current < 0) {
         const from = introStart(heard, i, current < 0 ? topicEnd : lastSaid);
         close(from);
@@ -136,6 +150,12 @@ function productTalk(sentences: readonly Sentence[], products: readonly Product[
   });
   if (current >= 0) close(Math.max(lastSaid + TOPIC_TAIL_SEC, heard[heard.length - 1]!.end));
   return events;
+}
+
+/** True when `product` is mentioned again within TAKEOVER_SEC after sentence `i` (sentences are in time order). */
+function mentionedWithin(heard: ReadonlyArray<Sentence & { mention: Mention | null }>, i: number, product: number): boolean {
+  for (let j = i + 1; j < heard.length && heard[j]!.start - heard[i]!.start <= TAKEOVER_SEC; j++) if (heard[j]!.mention?.product === product) return true;
+  return false;
 }
 
 /**
