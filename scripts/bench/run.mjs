@@ -14,4 +14,5 @@ run('node', ['scripts/bench/cut.mjs']);
 run('npx', ['tsx', 'scripts/bench/render.ts']);
 run('npx', ['tsx', 'scripts/bench/batch.ts']);
 run('npx', ['tsx', 'scripts/bench/speech.ts']);
+run('npx', ['tsx', 'scripts/bench/captions.ts']);
 run('npx', ['tsx', 'scripts/bench/transcript.ts']);
