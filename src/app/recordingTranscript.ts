@@ -5,6 +5,7 @@
 import type { Cue } from '../domain/edit/captions';
 import type { Chunk } from '../domain/speech/chunks';
 import { coversRange, rangeCues } from '../domain/speech/recordingTranscript';
+import type { Vocabulary } from '../domain/speech/vocabulary';
 import { DEFAULT_SPEECH_MODEL, type SpeechModelId } from '../domain/speech/models';
 import { speechClient } from '../speech/client';
 import { transcribeClip } from '../speech/transcribeClip';
@@ -53,12 +54,16 @@ export interface TranscriptLines {
   modelId: SpeechModelId;
 }
 
-export async function linesFromRecordingTranscript(projectId: string, range: { start: number; end: number }): Promise<TranscriptLines | undefined> {
+export async function linesFromRecordingTranscript(
+  projectId: string,
+  range: { start: number; end: number },
+  vocab?: Vocabulary,
+): Promise<TranscriptLines | undefined> {
   const plan = await getTranscriptPlan(projectId);
   if (!plan) return undefined;
   const touched = plan.chunks.filter((c) => c.end > range.start && c.start < range.end);
   if (touched.length === 0) return undefined;
   const chunks = await getChunks(projectId, touched[0]!.index, touched.at(-1)!.index);
   if (!coversRange(plan.chunks, new Set(chunks.map((c) => c.index)), range)) return undefined;
-  return { cues: rangeCues(chunks, range), modelId: plan.modelId };
+  return { cues: rangeCues(chunks, range, vocab), modelId: plan.modelId };
 }

@@ -2,7 +2,7 @@ import type { Clip } from '../domain/clip/override';
 import type { JobHooks } from '../media/engine';
 import { speechClient } from '../speech/client';
 import { transcribeClip, type Transcription } from '../speech/transcribeClip';
-import { productVocabulary, spellCues, type VocabularyProduct } from '../domain/speech/vocabulary';
+import { productVocabulary, type VocabularyProduct } from '../domain/speech/vocabulary';
 import { currentEdit, keepTranscription } from './clipEdits';
 import type { BatchOutcome, Job } from './jobRunner';
 import { jobs } from './jobs';
@@ -35,11 +35,8 @@ export async function clipTranscription(
   hooks: JobHooks,
   products: readonly VocabularyProduct[] = [],
 ): Promise<Transcription & { fromRecording: boolean }> {
-  const stored = await linesFromRecordingTranscript(projectId, range);
-  if (stored) {
-    const cues = spellCues(stored.cues, productVocabulary(products));
-    return { ...stored, cues, segments: [], loadSec: 0, transcribeSec: 0, speechSec: 0, fromRecording: true };
-  }
+  const stored = await linesFromRecordingTranscript(projectId, range, productVocabulary(products));
+  if (stored) return { ...stored, segments: [], loadSec: 0, transcribeSec: 0, speechSec: 0, fromRecording: true };
   return { ...(await transcribeRange(recording, fileName, range, hooks, products)), fromRecording: false };
 }
 

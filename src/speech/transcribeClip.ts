@@ -75,5 +75,15 @@ export async function transcribeClip(
     done += seg.end - seg.start;
     report(base + (1 - base) * (done / Math.max(speechSec, 1e-9)));
   }
-  return { modelId, cues: speechCues(transcribed), segments: transcribed, loadSec, transcribeSec: (performance.now() - t0) / 1000, speechSec };
+  return {
+    modelId,
+    cues: speechCues(
+      transcribed,
+      clip.vocabulary?.phrases.map((p) => p.text),
+    ),
+    segments: transcribed,
+    loadSec,
+    transcribeSec: (performance.now() - t0) / 1000,
+    speechSec,
+  };
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { firstNotDone, ownSegments, planChunks, type Chunk } from '../../src/domain/speech/chunks';
 import type { TranscribedSegment } from '../../src/domain/speech/cues';
 import { coversRange, rangeCues, wordCount, type ChunkText } from '../../src/domain/speech/recordingTranscript';
+import { productVocabulary } from '../../src/domain/speech/vocabulary';
 import type { QuietRun } from '../../src/domain/recording/loudness';
 
 /** Chunks tile [0, duration]: contiguous, in order, indexed 0.., each owning what it reads. */
@@ -115,6 +116,19 @@ describe('a clip from the recording transcript', () => {
     expect(cues[0]!.start).toBeCloseTo(2);
     expect(cues[1]!.end).toBeCloseTo(16);
     expect(wordCount(chunks.flatMap((c) => c.segments))).toBe(11);
+  });
+
+  it('spells names and prices before cutting lines, so a name split across lines is still found', () => {
+    const said: ChunkText = {
+      index: 0,
+      start: 0,
+      end: 30,
+      segments: [seg(2, 8, 'If you missed the new vory hydra cream fifty milliliters it is still thirty two dollars.')],
+    };
+    const vocab = productVocabulary([{ name: 'Nuvori Hydra Cream 50 ml', price: '$32' }]);
+    const lines = rangeCues([said], { start: 0, end: 30 }, vocab).flatMap((c) => c.text.split('\n'));
+    expect(lines.some((l) => l.includes('Nuvori Hydra Cream 50 ml'))).toBe(true);
+    expect(lines.join(' ')).toContain('$32');
   });
 
   it('cuts a long utterance across the clip edge at its cues: the clip gets the lines spoken inside it', () => {

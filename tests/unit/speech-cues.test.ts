@@ -16,10 +16,25 @@ describe('cueTexts', () => {
   it('gives nothing for empty text', () => {
     expect(cueTexts('  ')).toEqual([]);
   });
+
+  it('keeps a product name whole on one line, and breaks elsewhere', () => {
+    const text = 'If you missed the Nuvori Hydra Cream 50 ml it is still $32 in the bag.';
+    const plain = cueTexts(text).flatMap((t) => t.split('\n'));
+    expect(plain.some((l) => l.includes('Nuvori Hydra Cream 50 ml'))).toBe(false);
+    const kept = cueTexts(text, CUE_LINE_CHARS, 2, ['Nuvori Hydra Cream 50 ml']).flatMap((t) => t.split('\n'));
+    expect(kept.some((l) => l.includes('Nuvori Hydra Cream 50 ml'))).toBe(true);
+    expect(kept.join(' ')).toBe(text);
+  });
 });
 
 describe('speechCues', () => {
-  it('spreads a segment over its cues by characters, back to back, from the speech start to its end', () => {
+  it('shares time by the words as said: a price in figures takes the time of its spoken syllables', () => {
+    const [price] = speechCues([{ start: 0, end: 4, parts: [{ start: 0, end: 4 }], text: 'Today it is only $24.99. Tap the link now.' }]);
+    // "Today it is only twenty four ninety nine." is 13 of 17 syllables said (written, "$24.99" would be one word).
+    expect(price!.end).toBeCloseTo((4 * 13) / 17, 2);
+  });
+
+  it('spreads a segment over its cues by syllables, back to back, from the speech start to its end', () => {
     const text = 'Okay, first up is our best seller, the Glow Serum. Tap the pin.';
     const cues = speechCues([{ start: 0.7, end: 5.3, parts: [{ start: 1, end: 5 }], text }]);
     expect(cues.length).toBeGreaterThanOrEqual(2);
@@ -29,7 +44,8 @@ describe('speechCues', () => {
     // The short last sentence gets the least time.
     const last = cues[cues.length - 1]!;
     expect(last.text).toBe('Tap the pin.');
-    expect(last.end - last.start).toBeCloseTo((4 * 'Tap the pin.'.length) / (text.length - 1), 1);
+    // 3 of its 16 syllables.
+    expect(last.end - last.start).toBeCloseTo((4 * 3) / 16, 2);
   });
 
   it('puts a cue boundary that falls near a pause into the pause, so the pause shows no caption', () => {

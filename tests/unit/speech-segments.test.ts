@@ -157,4 +157,20 @@ describe('pauses from a speech detector', () => {
     expect(segs[1]!.parts[0]!.start).toBeCloseTo(6, 1);
     expect(segs[1]!.parts.at(-1)!.end).toBeCloseTo(9, 1);
   });
+
+  it('music’s onset heard as speech for a few frames starts no utterance', () => {
+    // Music from 0 s; the detector hears "speech" at 0.26–0.38 s (a beat), the voice from 1.1 s.
+    const pcm = Float32Array.from({ length: 6 * RATE }, (_, i) => 0.25 * Math.sin((2 * Math.PI * 220 * i) / RATE));
+    const segs = speechSegments(
+      pcm,
+      RATE,
+      {},
+      detected(6, [
+        [0.26, 0.38],
+        [1.1, 4],
+      ]),
+    );
+    expect(segs).toHaveLength(1);
+    expect(segs[0]!.parts[0]!.start).toBeCloseTo(1.1, 1);
+  });
 });

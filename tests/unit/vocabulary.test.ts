@@ -1,6 +1,6 @@
 // Issue 19 item 6: product names and prices in captions as the seller spells them.
 import { describe, expect, it } from 'vitest';
-import { productVocabulary, skeleton, spellCues, spellWithVocabulary } from '../../src/domain/speech/vocabulary';
+import { productVocabulary, skeleton, spellWithVocabulary, spokenForm } from '../../src/domain/speech/vocabulary';
 
 const vocab = productVocabulary([
   { name: 'Velora Glow Serum', price: '$45' },
@@ -58,16 +58,38 @@ describe('prices in recognised speech', () => {
     expect(spell('there are forty five of you here')).toBe('there are forty five of you here');
   });
 
+  it('a known price heard as a bare figure or as dollars and cents figures is written as the price', () => {
+    expect(spell('today only 24.99, and 3.50 for shipping')).toBe('today only $24.99, and 3.50 for shipping');
+    expect(spell('just $24 and 99 cents')).toBe('just $24.99');
+  });
+
   it('a known price said without "dollars" is that price; two other numbers in a row stay words', () => {
     expect(spell('today only twenty four ninety nine')).toBe('today only $24.99');
     expect(spell('we have twenty five thirty people here')).toBe('we have twenty five thirty people here');
   });
 });
 
-describe('stored caption lines', () => {
-  it('are spelled line by line, their line breaks kept', () => {
-    expect(spellCues([{ start: 0, end: 2, text: 'this is the valar igloe seren\nfor forty five dollars' }], vocab)).toEqual([
-      { start: 0, end: 2, text: 'this is the Velora Glow Serum\nfor $45' },
-    ]);
+describe('names with numbers and units', () => {
+  const units = productVocabulary([
+    { name: 'Nuvori Hydra Cream 50 ml', price: '$32' },
+    { name: 'Auralis Lip Tint 2-Pack', price: '$12.50' },
+    { name: 'Kaimi Bamboo Hoodie XL', price: '$45' },
+  ]);
+
+  it('are compared as they are said', () => {
+    expect(spokenForm('Hydra Cream 50ml 2-Pack')).toBe('Hydra Cream fifty millilitres two Pack');
+    expect(spokenForm('Kairo 3-in-1 Dryer, 1.5 l')).toBe('Kairo three in one Dryer, one point five litres');
+    expect(spokenForm('a 250 g jar for 1200 people')).toBe('a two hundred fifty grams jar for one thousand two hundred people');
+  });
+
+  it('are written whole, digits and units included, however the recogniser wrote them', () => {
+    expect(spellWithVocabulary('the new vory hydra cream fifty milliliters is back', units)).toBe('the Nuvori Hydra Cream 50 ml is back');
+    expect(spellWithVocabulary('Nuvori Hydra Cream, 50ml.', units)).toBe('Nuvori Hydra Cream 50 ml.');
+    expect(spellWithVocabulary('the oralis lip tint two pack', units)).toBe('the Auralis Lip Tint 2-Pack');
+    expect(spellWithVocabulary('kaimi bamboo hoodie x l', units)).toBe('Kaimi Bamboo Hoodie XL');
+  });
+
+  it('never take a number or a unit alone for the product', () => {
+    expect(spellWithVocabulary('fifty people and two pack lunches', units)).toBe('fifty people and two pack lunches');
   });
 });

@@ -77,7 +77,8 @@ export function typedProductList(text: string): ProductList {
   return { fileName: 'typed', products };
 }
 
-const key = (s: string | undefined) => (s ?? '').trim().toLowerCase();
+/** An id or name as products are matched by. */
+export const productKey = (s: string | undefined) => (s ?? '').trim().toLowerCase();
 
 /**
  * The log's products with what the list adds: a name and price for a product the log knows only
@@ -85,10 +86,10 @@ const key = (s: string | undefined) => (s ?? '').trim().toLowerCase();
  */
 export function withProductList(products: readonly Product[], list: ProductList | undefined): Product[] {
   if (!list || list.products.length === 0) return [...products];
-  const byId = new Map(list.products.map((p) => [key(p.id), p]));
-  const byName = new Map(list.products.filter((p) => p.name).map((p) => [key(p.name), p]));
+  const byId = new Map(list.products.map((p) => [productKey(p.id), p]));
+  const byName = new Map(list.products.filter((p) => p.name).map((p) => [productKey(p.name), p]));
   return products.map((p) => {
-    const known = byId.get(key(p.id)) ?? byName.get(key(p.name));
+    const known = byId.get(productKey(p.id)) ?? byName.get(productKey(p.name));
     if (!known) return p;
     const name = p.name ?? known.name;
     const price = p.price ?? known.price;

@@ -4,16 +4,14 @@
  * lacks. A seller with only a recording and a product list, or a recording alone, gets highlights.
  */
 import { kindCode, type ClickLog, type Product } from '../clicklog/model';
-import type { ProductList } from '../clicklog/productList';
+import { productKey, type ProductList } from '../clicklog/productList';
 import { spokenSignals, type SaidText } from '../speech/spokenSignals';
-
-const key = (s: string | undefined) => (s ?? '').trim().toLowerCase();
 
 /** The log's products, then the list's products it does not hold (by id or by name). */
 function allProducts(base: readonly Product[], list: ProductList | undefined): Product[] {
-  const ids = new Set(base.map((p) => key(p.id)));
-  const names = new Set(base.flatMap((p) => (p.name ? [key(p.name)] : [])));
-  return [...base, ...(list?.products ?? []).filter((p) => !ids.has(key(p.id)) && !(p.name && names.has(key(p.name))))];
+  const ids = new Set(base.map((p) => productKey(p.id)));
+  const names = new Set(base.flatMap((p) => (p.name ? [productKey(p.name)] : [])));
+  return [...base, ...(list?.products ?? []).filter((p) => !ids.has(productKey(p.id)) && !(p.name && names.has(productKey(p.name))))];
 }
 
 /**

@@ -1,11 +1,13 @@
 /**
  * Caption cues from transcribed speech segments: each segment's text cut into screen-sized cues
- * (at most two short lines, sentences kept apart), the segment's speech time spread over its
- * cues by character count. Word timing within a cue is the caption renderer's business.
+ * (at most two short lines, sentences kept apart), its words placed in its parts (the speech
+ * between its pauses) and timed there by their syllables. Word timing within a cue is the caption
+ * renderer's business.
  */
-import { graphemes, wrapLines, type Cue } from '../edit/captions';
+import { wrapLines, type Cue } from '../edit/captions';
 import type { Span, SpeechSegment } from './segments';
 import { syllables } from './syllables';
+import { spokenForm } from './vocabulary';
 
 /** Characters per caption line: about what fits the 9:16 caption box at the default size. */
 export const CUE_LINE_CHARS = 28;
@@ -18,7 +20,7 @@ export interface TranscribedSegment extends SpeechSegment {
 }
 
 /** Sentences of `text` (split after . ! ? followed by a space), whitespace normalised. */
-function sentences(text: string): string[] {
+export function sentences(text: string): string[] {
   return text
     .replace(/\s+/g, ' ')
     .trim()
@@ -26,21 +28,26 @@ function sentences(text: string): string[] {
     .filter((s) => s !== '');
 }
 
+/** Joins the words of a name that must not be broken across lines or cues (not whitespace, one character wide like a space). */
+const GLUE = '\uE000';
+
 /**
  * The texts of the cues one segment's text becomes: each sentence in as few cues of ≤ maxLines
  * lines of ≤ lineChars as it needs (a longer word alone on its line), its words shared evenly
- * between them so no cue is left with a word or two.
+ * between them so no cue is left with a word or two. The names in `keep` (that fit a line) stay
+ * whole on one line.
  */
-export function cueTexts(text: string, lineChars = CUE_LINE_CHARS, maxLines = CUE_MAX_LINES): string[] {
+export function cueTexts(text: string, lineChars = CUE_LINE_CHARS, maxLines = CUE_MAX_LINES, keep: readonly string[] = []): string[] {
   const out: string[] = [];
-  for (const sentence of sentences(text)) {
+  const glued = keep.reduce((t, name) => (name.includes(' ') && name.length <= lineChars ? t.split(name).join(name.replaceAll(' ', GLUE)) : t), text);
+  for (const sentence of sentences(glued)) {
     const lines = wrapLines(sentence, lineChars);
     const greedy: string[] = [];
     for (let i = 0; i < lines.length; i += maxLines) greedy.push(lines.slice(i, i + maxLines).join('\n'));
     const even = evenChunks(sentence.split(' '), greedy.length).map((words) => wrapLines(words.join(' '), lineChars));
     out.push(...(even.every((l) => l.length <= maxLines) ? even.map((l) => l.join('\n')) : greedy));
   }
-  return out;
+  return out.map((t) => t.replaceAll(GLUE, ' '));
 }
 
 /** `words` in `n` runs of about equal length (characters), in order. */
@@ -61,89 +68,135 @@ function evenChunks(words: string[], n: number): string[][] {
 
 const ms = (t: number) => Math.round(t * 1000) / 1000;
 
-/** A cue boundary this close (in seconds of speech) to a pause inside the segment moves into that pause; farther for a sentence's end. */
-export const SNAP_TO_PAUSE_SEC = 0.4;
-export const SNAP_SENTENCE_SEC = 1;
+/**
+ * A sentence's (a clause's) end this much farther, in seconds of speech, from a pause inside the
+ * segment than another word boundary is still taken to fall in it. Measured on ten TTS streams
+ * with the recogniser's own text (scripts/bench/captions.ts): lines within ±0.5 s of their words
+ * 0.83 with 1 s, 0.86 with 2 s (and 3 s).
+ */
+const SENTENCE_END_PULL_SEC = 2;
+const CLAUSE_END_PULL_SEC = 0.8;
+
+/** Syllables of a written word as said ("$24.99": seven). */
+const saidSyllables = (word: string) =>
+  spokenForm(word)
+    .split(' ')
+    .reduce((n, w) => n + syllables(w), 0) || 1;
+
+/** Whether `n` syllable peaks can stand for `syllables` syllables (a voice's peaks miss and split some). */
+const peaksFit = (n: number, syllables: number) => n >= Math.max(2, syllables / 2) && n <= syllables * 2;
 
 /**
- * Where a cue boundary `at` seconds into the segment's speech falls: [end of the cue before, start
- * of the cue after]. Inside a part both are that moment; within `snapSec` of a pause (and not the
- * pause the previous boundary took: `taken`) they are its two edges, so the pause shows no caption.
+ * Which words each part (speech between two pauses) holds: the index of each part's first word.
+ * The words' syllables are lined up with the parts' syllable peaks (their speech time when the
+ * peaks do not fit), and each pause goes at the word boundary that best matches it, a sentence's or
+ * clause's end preferred by up to SENTENCE_END_PULL_SEC (CLAUSE_END_PULL_SEC) of speech. A recogniser
+ * drops, adds and merges words; anchoring on the pauses keeps its errors inside one part.
  */
-function boundary(parts: readonly Span[], at: number, taken: number, snapSec: number): { times: [number, number]; junction: number } {
-  let done = 0;
-  for (const [k, p] of parts.entries()) {
-    const len = p.end - p.start;
-    const next = parts[k + 1];
-    if (next && k !== taken && Math.abs(at - (done + len)) <= snapSec) return { times: [p.end, next.start], junction: k };
-    if (at <= done + len || !next) {
-      const t = p.start + Math.min(len, Math.max(0, at - done));
-      return { times: [t, t], junction: -1 };
-    }
-    done += len;
-  }
-  return { times: [0, 0], junction: -1 };
-}
+function firstWords(words: readonly string[], weights: readonly number[], parts: readonly Span[], nuclei: readonly number[] | undefined): number[] {
+  const total = weights.reduce((a, b) => a + b, 0);
+  const speechSec = parts.reduce((sum, p) => sum + (p.end - p.start), 0);
+  const peaks = parts.map((p) => (nuclei ?? []).filter((t) => t >= p.start && t < p.end).length);
+  const byPeaks = peaksFit(
+    peaks.reduce((a, b) => a + b, 0),
+    total,
+  );
+  const capacity = byPeaks ? peaks : parts.map((p) => p.end - p.start);
 
-/** Seconds of speech (the parts, not the pauses between them) before time `t`. */
-function speechBefore(parts: readonly Span[], t: number): number {
-  let done = 0;
-  for (const p of parts) {
-    if (t <= p.start) return done;
-    if (t < p.end) return done + (t - p.start);
-    done += p.end - p.start;
-  }
-  return done;
-}
-
-/**
- * Where the break after cue `i` falls, in seconds of speech, from the audio: between the loudness
- * peaks of the last syllable before it and the first after it. Undefined when the peaks found do
- * not match the words' syllables well enough to trust (under half or over twice as many).
- */
-function syllableTimer(texts: readonly string[], nuclei: readonly number[] | undefined, parts: readonly Span[]): ((i: number) => number) | undefined {
-  if (!nuclei || nuclei.length < 2) return undefined;
-  const counts = texts.map((t) => t.split(/\s+/).reduce((n, w) => n + syllables(w), 0));
-  const total = counts.reduce((a, b) => a + b, 0);
-  if (total === 0 || nuclei.length < total / 2 || nuclei.length > total * 2) return undefined;
-  return (i) => {
-    const before = counts.slice(0, i + 1).reduce((a, b) => a + b, 0);
-    const k = Math.min(nuclei.length - 1, Math.max(1, Math.round((before / total) * nuclei.length)));
-    return speechBefore(parts, (nuclei[k - 1]! + nuclei[k]!) / 2);
+  const capTotal = capacity.reduce((a, b) => a + b, 0) || 1;
+  // Fraction of the speech before each word boundary b (0..n), and before each part j.
+  const before = [0];
+  for (const w of weights) before.push(before[before.length - 1]! + w / total);
+  const partBefore = [0];
+  for (const c of capacity) partBefore.push(partBefore[partBefore.length - 1]! + c / capTotal);
+  const bonus = (b: number) => {
+    const w = words[b - 1] ?? '';
+    return /[.!?]["')\]]*$/.test(w) ? SENTENCE_END_PULL_SEC : /[,;:]$/.test(w) ? CLAUSE_END_PULL_SEC : 0;
   };
+  // cost[j][b]: the best placing of pauses 1..j with pause j after word b (monotonic).
+  const n = words.length;
+  let cost = Array.from({ length: n + 1 }, () => 0);
+  const from: number[][] = [];
+  for (let j = 1; j < parts.length; j++) {
+    const next: number[] = [];
+    const back: number[] = [];
+    // The best placing of the pause before, strictly before word boundary b: only a part that
+    // holds words earns its end's bonus (an empty part would count one sentence end twice).
+    let best = Infinity;
+    let arg = 0;
+    for (let b = 0; b <= n; b++) {
+      const moved = best - bonus(b);
+      const [c, from_] = moved < cost[b]! ? [moved, arg] : [cost[b]!, b];
+      next.push(c + Math.abs(before[b]! - partBefore[j]!) * speechSec);
+      back.push(from_);
+      if (cost[b]! < best) {
+        best = cost[b]!;
+        arg = b;
+      }
+    }
+    cost = next;
+    from.push(back);
+  }
+  const starts: number[] = [];
+  let b = cost.indexOf(Math.min(...cost));
+  for (let j = parts.length - 1; j >= 1; j--) {
+    starts.unshift(b);
+    b = from[j - 1]![b]!;
+  }
+  return [0, ...starts];
+}
+
+/**
+ * Each word's [start, end] within its part: at the part's syllable peaks when they fit its words
+ * (a break between the peaks of the syllables on either side), else shared by syllables.
+ */
+function wordTimes(
+  weights: readonly number[],
+  parts: readonly Span[],
+  starts: readonly number[],
+  nuclei: readonly number[] | undefined,
+): Array<[number, number]> {
+  const times: Array<[number, number]> = [];
+  parts.forEach((p, j) => {
+    const own = weights.slice(starts[j], starts[j + 1] ?? weights.length);
+    const total = own.reduce((a, b) => a + b, 0);
+    const peaks = (nuclei ?? []).filter((t) => t >= p.start && t < p.end);
+    const at = (syl: number) => {
+      if (syl <= 0) return p.start;
+      if (syl >= total) return p.end;
+      if (!peaksFit(peaks.length, total)) return p.start + ((p.end - p.start) * syl) / total;
+      const k = Math.min(peaks.length - 1, Math.max(1, Math.round((syl / total) * peaks.length)));
+      return (peaks[k - 1]! + peaks[k]!) / 2;
+    };
+    let done = 0;
+    for (const w of own) {
+      times.push([at(done), at(done + w)]);
+      done += w;
+    }
+  });
+  return times;
 }
 
 /**
  * Cues for transcribed segments (times in the same clock as the segments), in order. A segment's
- * cues share its speech (its parts, not the pauses between them): at its syllables' loudness
- * peaks when they were measured and match the words, else in proportion to their characters;
- * from the first part's start to the last part's end; empty texts give none.
+ * words are placed in its parts (firstWords) and timed there (wordTimes); each cue runs from its
+ * first word's start to its last word's end, so a pause between parts shows no caption. Empty
+ * texts give none. Names in `keep` (product names) are not broken across lines.
  */
-export function speechCues(segments: readonly TranscribedSegment[], lineChars = CUE_LINE_CHARS, maxLines = CUE_MAX_LINES): Cue[] {
+export function speechCues(segments: readonly TranscribedSegment[], keep: readonly string[] = [], lineChars = CUE_LINE_CHARS, maxLines = CUE_MAX_LINES): Cue[] {
   const cues: Cue[] = [];
   for (const seg of segments) {
-    const texts = cueTexts(seg.text, lineChars, maxLines);
+    const texts = cueTexts(seg.text, lineChars, maxLines, keep);
+    if (texts.length === 0) continue;
     const parts = seg.parts.length > 0 ? seg.parts : [{ start: seg.start, end: seg.end }];
-    const first = parts[0]!;
-    const last = parts[parts.length - 1]!;
-    const speechSec = parts.reduce((sum, p) => sum + (p.end - p.start), 0);
-    const weights = texts.map((t) => graphemes(t.replace(/\n/g, ' ')).length);
-    const total = weights.reduce((a, b) => a + b, 0);
-    const byAudio = syllableTimer(texts, seg.nuclei, parts);
-    let start = first.start;
-    let chars = 0;
-    let taken = -1;
-    for (const [i, text] of texts.entries()) {
-      chars += weights[i]!;
-      if (i === texts.length - 1) {
-        cues.push({ start: ms(start), end: ms(last.end), text });
-        break;
-      }
-      const at = byAudio?.(i) ?? (speechSec * chars) / total;
-      const b = boundary(parts, at, taken, /[.!?]$/.test(text) ? SNAP_SENTENCE_SEC : SNAP_TO_PAUSE_SEC);
-      taken = b.junction;
-      cues.push({ start: ms(start), end: ms(b.times[0]), text });
-      start = b.times[1];
+    const words = texts.flatMap((t) => t.split(/\s+/));
+    const weights = words.map(saidSyllables);
+    const times = wordTimes(weights, parts, firstWords(words, weights, parts, seg.nuclei), seg.nuclei);
+    let w = 0;
+    for (const text of texts) {
+      const count = text.split(/\s+/).length;
+      cues.push({ start: ms(times[w]![0]), end: ms(times[w + count - 1]![1]), text });
+      w += count;
     }
   }
   return cues;

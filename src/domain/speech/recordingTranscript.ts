@@ -6,6 +6,7 @@ import type { Cue } from '../edit/captions';
 import type { Chunk } from './chunks';
 import { speechCues, type TranscribedSegment } from './cues';
 import type { Span } from './segments';
+import { spellWithVocabulary, type Vocabulary } from './vocabulary';
 
 /** A finished chunk as stored: its owned span and its segments (recording time). */
 export interface ChunkText extends Span {
@@ -38,16 +39,21 @@ export function coversRange(plan: readonly Chunk[], done: ReadonlySet<number>, r
  * The caption lines of a range (a clip) from the transcript's chunks: the utterances around the
  * range made into cues as a clip's own transcription is (src/domain/speech/cues.ts), then the cues
  * whose middle lies in the range, in the range's time and kept inside it. Cues, not utterances:
- * an utterance can run 20 s, a cue is two short lines, so a clip's edges cut less.
+ * an utterance can run 20 s, a cue is two short lines, so a clip's edges cut less. Spelled with
+ * `vocab` utterance by utterance, before they are cut into lines, so a name is never split.
  */
-export function rangeCues(chunks: readonly ChunkText[], range: Span): Cue[] {
+export function rangeCues(chunks: readonly ChunkText[], range: Span, vocab?: Vocabulary): Cue[] {
   const len = range.end - range.start;
   const clamp = (t: number) => Math.round(Math.min(len, Math.max(0, t - range.start)) * 1000) / 1000;
   const around = [...chunks]
     .sort((a, b) => a.start - b.start)
     .flatMap((c) => c.segments)
-    .filter((s) => s.end > range.start && s.start < range.end && s.text.trim() !== '');
-  return speechCues(around)
+    .filter((s) => s.end > range.start && s.start < range.end && s.text.trim() !== '')
+    .map((s) => (vocab ? { ...s, text: spellWithVocabulary(s.text, vocab) } : s));
+  return speechCues(
+    around,
+    vocab?.phrases.map((p) => p.text),
+  )
     .filter((c) => {
       const mid = (c.start + c.end) / 2;
       return mid >= range.start && mid < range.end;

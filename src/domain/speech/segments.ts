@@ -109,9 +109,18 @@ export function speechSegments(pcm: Float32Array, rate: number, options: Partial
     t = Math.max(t, q.end);
   }
   if (total > t) speech.push({ start: t, end: Math.min(total, level.db.length * o.stepSec) });
+  // Music's onset can sound like speech for a frame or three: a stretch the detector hardly heard as speech is not.
+  if (detected) speech = speech.filter((s) => voicedSec(detected, s) >= o.minSpeechSec);
   speech = speech.flatMap((s) => splitLong(s, level, o.maxSec, o.minSpeechSec));
   const utterances = joinNeighbours(speech, o).filter((s) => s.end - s.start >= o.minSpeechSec);
   return pad(utterances, o.padSec, total);
+}
+
+/** Seconds of `span` the detector heard as speech. */
+function voicedSec({ probs, frameSec }: SpeechProbabilities, span: Span): number {
+  let n = 0;
+  for (let f = Math.floor(span.start / frameSec); f < Math.min(probs.length, Math.ceil(span.end / frameSec)); f++) if (probs[f]! >= SPEECH_ON) n++;
+  return n * frameSec;
 }
 
 /** The union of two sorted lists of disjoint spans, sorted and disjoint. */

@@ -7,8 +7,8 @@
  */
 import type { Product, SpokenKind } from '../clicklog/model';
 import { mentionFinder, type Mention } from '../signals/mentions';
-import type { TranscribedSegment } from './cues';
-import { productVocabulary, spellWithVocabulary, type Vocabulary } from './vocabulary';
+import { sentences, type TranscribedSegment } from './cues';
+import { priceFigure, productVocabulary, spellWithVocabulary, type Vocabulary } from './vocabulary';
 
 /** What the selection reads of a transcript segment. */
 export type SaidText = Pick<TranscribedSegment, 'start' | 'end' | 'text'>;
@@ -51,11 +51,7 @@ const CALL =
 
 /** A segment's sentences, each given its share of the segment's time by character count. */
 function sentencesOf(seg: SaidText): Sentence[] {
-  const parts = seg.text
-    .replace(/\s+/g, ' ')
-    .trim()
-    .split(/(?<=[.!?])\s+/)
-    .filter((p) => p !== '');
+  const parts = sentences(seg.text);
   const chars = parts.reduce((n, p) => n + p.length, 0);
   let t = seg.start;
   return parts.map((text) => {
@@ -186,7 +182,7 @@ function priceOwners(products: readonly Product[]): (heard: string) => number | 
   const unique = (key: (figure: string) => string) => {
     const owners = new Map<string, number | null>();
     products.forEach((p, i) => {
-      const figure = p.price?.match(/\d+(?:[.,]\d{1,2})?/)?.[0];
+      const figure = priceFigure(p.price);
       if (figure) owners.set(key(figure), owners.has(key(figure)) ? null : i);
     });
     return owners;

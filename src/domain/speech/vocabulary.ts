@@ -16,6 +16,7 @@ export interface VocabularyProduct {
 interface Phrase {
   /** As the seller writes it. */
   text: string;
+  /** Words and consonant skeleton as it is said ("50 ml": "fifty millilitres"). */
   words: number;
   skeleton: string;
 }
@@ -55,26 +56,108 @@ export function skeleton(text: string): string {
   return s.replace(/(.)\1+/g, '$1');
 }
 
+const UNITS = [
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+];
+const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+
+/** Units written after a number in product names, as they are said. */
+const SPOKEN_UNITS: Record<string, string> = {
+  ml: 'millilitres',
+  l: 'litres',
+  oz: 'ounces',
+  g: 'grams',
+  kg: 'kilograms',
+  lb: 'pounds',
+  lbs: 'pounds',
+  mm: 'millimetres',
+  cm: 'centimetres',
+  m: 'metres',
+  pcs: 'pieces',
+  pc: 'piece',
+  pk: 'pack',
+  ct: 'count',
+};
+
+const NUMBER_UNIT = new RegExp(String.raw`\b(\d{1,6})(?:\.(\d+))?(?:\s*(${Object.keys(SPOKEN_UNITS).join('|')}))?\b`, 'gi');
+
+/** 0–999 999 in words ("fifty", "two hundred five"). */
+function numberWords(n: number): string {
+  if (n >= 1000) return `${numberWords(Math.floor(n / 1000))} thousand${n % 1000 ? ` ${numberWords(n % 1000)}` : ''}`;
+  if (n >= 100) return `${UNITS[Math.floor(n / 100)]} hundred${n % 100 ? ` ${numberWords(n % 100)}` : ''}`;
+  if (n < 20) return UNITS[n]!;
+  return `${TENS[Math.floor(n / 10)]}${n % 10 ? ` ${UNITS[n % 10]}` : ''}`;
+}
+
+/**
+ * Text as it is said: numbers in words, units after a number spelled out, hyphens as spaces
+ * ("Hydra Cream 50ml 2-Pack" → "Hydra Cream fifty millilitres two Pack", "$24.99" → "twenty four
+ * ninety nine"). Names and what was heard are compared in this form, since a recogniser writes
+ * either ("50 ml", "fifty milliliters"); caption lines share their time by it.
+ */
+export function spokenForm(text: string): string {
+  return text
+    .replace(/\$(\d+)(?:\.(\d\d))?/g, (_, d: string, c: string | undefined) => (c ? `${d} ${c}` : `${d} dollars`))
+    .replace(/(\d)%/g, '$1 percent')
+    .replace(/(\p{L})-(?=\p{N})|(\p{N})-(?=\p{L})/gu, '$1$2 ')
+    .replace(NUMBER_UNIT, (_, int: string, frac: string | undefined, unit: string | undefined) => {
+      const number = `${numberWords(Number(int))}${frac ? ` point ${[...frac].map((d) => UNITS[Number(d)]).join(' ')}` : ''}`;
+      return unit ? `${number} ${SPOKEN_UNITS[unit.toLowerCase()]}` : number;
+    })
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** A price as its figure without currency ("$24,99" → "24.99"). */
+export const priceFigure = (price: string | undefined): string | undefined => price?.match(/\d+(?:[.,]\d{1,2})?/)?.[0]?.replace(',', '.');
+
+/** Said word count and skeleton of `text`. */
+const said = (text: string) => {
+  const spoken = spokenForm(text);
+  return { words: spoken.split(' ').length, skeleton: skeleton(spoken) };
+};
+
 /** Names, the distinctive parts of each name (two or more words, or one uncommon word of 5+ letters) and prices. */
 export function productVocabulary(products: readonly VocabularyProduct[]): Vocabulary {
   const phrases = new Map<string, Phrase>();
   const add = (words: string[]) => {
     const text = words.join(' ');
-    const sk = skeleton(text);
+    const form = said(text);
     // Short skeletons match too many ordinary words.
-    if (sk.length >= 4 && !phrases.has(text.toLowerCase())) phrases.set(text.toLowerCase(), { text, words: words.length, skeleton: sk });
+    if (form.skeleton.length >= 4 && !phrases.has(text.toLowerCase())) phrases.set(text.toLowerCase(), { text, ...form });
   };
+  // Alone, a number, a unit or a common word is never taken for the product.
+  const plain = (w: string) => COMMON.has(w.toLowerCase()) || /^\P{L}*$/u.test(w) || w.toLowerCase() in SPOKEN_UNITS;
   const prices = new Map<string, string>();
   for (const p of products) {
-    const words = (p.name ?? '').split(/\s+/).filter((w) => /\p{L}/u.test(w));
+    const words = (p.name ?? '').split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
     for (let n = words.length; n >= 1; n--)
       for (let i = 0; i + n <= words.length; i++) {
         const part = words.slice(i, i + n);
-        if (n === 1 && (COMMON.has(part[0]!.toLowerCase()) || fold(part[0]!).length < 5)) continue;
-        if (n > 1 && part.every((w) => COMMON.has(w.toLowerCase()))) continue;
+        if (n === 1 && (plain(part[0]!) || fold(part[0]!).length < 5)) continue;
+        if (n > 1 && part.every(plain)) continue;
         add(part);
       }
-    const figure = p.price?.match(/\d+(?:[.,]\d{1,2})?/)?.[0]?.replace(',', '.');
+    const figure = priceFigure(p.price);
     if (figure) prices.set(figure, `$${figure}`);
   }
   // Longer names first: "Glow Serum Duo" is tried before "Glow Serum".
@@ -112,14 +195,34 @@ function edgesFit(run: string[], name: string): boolean {
 /** The best name for heard words [i, i+n), if alike enough. */
 function bestName(words: Token[], i: number, vocab: Vocabulary): { phrase: Phrase; n: number; score: number } | undefined {
   let best: { phrase: Phrase; n: number; score: number } | undefined;
+  const heard = new Map<number, string>();
+  const heardSkeleton = (n: number) => {
+    const kept = heard.get(n);
+    if (kept !== undefined) return kept;
+    const sk = skeleton(
+      spokenForm(
+        words
+          .slice(i, i + n)
+          .map((w) => w.core)
+          .join(' '),
+      ),
+    );
+    heard.set(n, sk);
+    return sk;
+  };
   // A recogniser splits and joins words: one more or one fewer than the name has.
   for (const phrase of vocab.phrases)
     for (let n = Math.max(1, phrase.words - 1); n <= phrase.words + 1 && i + n <= words.length; n++) {
-      const run = words.slice(i, i + n).map((w) => w.core);
-      if (!edgesFit(run, phrase.text)) continue;
-      const heard = skeleton(run.join(''));
-      if (heard.length < 3) continue;
-      const score = likeness(heard, phrase.skeleton);
+      if (
+        !edgesFit(
+          words.slice(i, i + n).map((w) => w.core),
+          phrase.text,
+        )
+      )
+        continue;
+      const sk = heardSkeleton(n);
+      if (sk.length < 3) continue;
+      const score = likeness(sk, phrase.skeleton);
       // A short name has to be heard exactly: one consonant off, "Red Mug" would be "read my".
       if (phrase.skeleton.length < SHORT_SKELETON && score < 1) continue;
       // The name that explains the most of what was heard: a whole name a little off beats a part of it spot on.
@@ -147,29 +250,6 @@ function spellNames(text: string, vocab: Vocabulary): string {
   return out.join(' ');
 }
 
-const UNITS = [
-  'zero',
-  'one',
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-  'eleven',
-  'twelve',
-  'thirteen',
-  'fourteen',
-  'fifteen',
-  'sixteen',
-  'seventeen',
-  'eighteen',
-  'nineteen',
-];
-const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
 const UNIT = `(?:${UNITS.join('|')})`;
 /** 0–99 in words: "forty five", "forty-five", "twelve". */
 const UPTO99 = String.raw`(?:(?:${TENS.slice(2).join('|')})(?:[\s-]+(?:${UNITS.slice(1, 10).join('|')}))?|${UNIT})`;
@@ -215,13 +295,22 @@ function spokenPrices(text: string): string {
       const [dollars, cents] = parts(args.slice(0, -2) as unknown as RegExpExecArray);
       return `$${wordsValue(dollars)}${cents === undefined ? '' : `.${String(wordsValue(cents)).padStart(2, '0')}`}`;
     });
-  return out.replace(new RegExp(String.raw`\$?\b(\d+(?:\.\d{2})?)\s+(?:${DOLLARS})\b`, 'gi'), '$$$1');
+  return (
+    out
+      .replace(new RegExp(String.raw`\$?\b(\d+(?:\.\d{2})?)\s+(?:${DOLLARS})\b`, 'gi'), '$$$1')
+      // "$24 and 99 cents", as a recogniser writes figures.
+      .replace(/\$(\d+)\s+(?:and\s+)?(\d\d)\s+cents?\b/gi, '$$$1.$2')
+  );
 }
 
-/** A heard price one digit off a known price (two digits or more, cents or none on both) is that price. */
+/**
+ * A heard price one digit off a known price (two digits or more, cents or none on both) is that
+ * price; a known price with cents heard as a bare figure ("only 24.99") gets its currency.
+ */
 function knownPrices(text: string, vocab: Vocabulary): string {
   if (vocab.prices.size === 0) return text;
-  return text.replace(/\$(\d+(?:\.\d{1,2})?)/g, (whole, heard: string) => {
+  const withSign = text.replace(/(?<![\d$.])(\d+\.\d\d)(?!\d|[.,]\d)/g, (whole, figure: string) => vocab.prices.get(figure) ?? whole);
+  return withSign.replace(/\$(\d+(?:\.\d{1,2})?)/g, (whole, heard: string) => {
     if (vocab.prices.has(heard)) return whole;
     const digits = heard.replace('.', '');
     // Only like with like: $125 is not $12.50 one digit off.
@@ -248,16 +337,4 @@ function barePrices(text: string, vocab: Vocabulary): string {
 /** `text` with product names as the seller spells them and prices as figures. */
 export function spellWithVocabulary(text: string, vocab: Vocabulary): string {
   return knownPrices(barePrices(spokenPrices(spellNames(text, vocab)), vocab), vocab);
-}
-
-/** Caption cues spelled with `vocab`, line by line (a cue's line breaks stay where they are). */
-export function spellCues<C extends { text: string }>(cues: readonly C[], vocab: Vocabulary): C[] {
-  if (vocab.phrases.length === 0 && vocab.prices.size === 0) return [...cues];
-  return cues.map((c) => ({
-    ...c,
-    text: c.text
-      .split('\n')
-      .map((line) => spellWithVocabulary(line, vocab))
-      .join('\n'),
-  }));
 }
