@@ -29,6 +29,14 @@ export function formatEta(sec: number): string {
   return `${Math.floor(s / 60)} min ${s % 60} s`;
 }
 
+/** A speed as a multiple of real time: "0.4×", "1.5×", "12×"; never "0×" for a slow job. */
+export function formatSpeed(times: number): string {
+  if (!Number.isFinite(times) || times <= 0) return '…';
+  if (times < 0.1) return 'under 0.1×';
+  if (times < 10) return `${Number(times.toFixed(1))}×`;
+  return `${Math.round(times)}×`;
+}
+
 export function formatBytes(bytes: number): string {
   const units = ['B', 'KB', 'MB', 'GB'];
   let v = bytes;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clipFileName, formatClock, formatEta, slug } from '../../src/domain/format';
+import { clipFileName, formatClock, formatEta, formatSpeed, slug } from '../../src/domain/format';
 import { picksToCsv, picksToJson } from '../../src/domain/selection/picksExport';
 import { copyContainer, cutArgs } from '../../src/media/ffmpeg/cutArgs';
 import { ffmpegLogTime } from '../../src/media/ffmpeg/logTime';
@@ -97,5 +97,16 @@ describe('progress', () => {
   it('reads ffmpeg stats time', () => {
     expect(ffmpegLogTime('frame=  120 fps= 60 q=-1.0 size=  512kB time=00:01:02.50 bitrate=')).toBe(62.5);
     expect(ffmpegLogTime('Stream #0:0: Video: h264')).toBeNull();
+  });
+});
+
+describe('formatSpeed', () => {
+  it('keeps a slow job’s speed readable (issue 20: "0× real time")', () => {
+    expect(formatSpeed(0.43)).toBe('0.4×');
+    expect(formatSpeed(0.04)).toBe('under 0.1×');
+    expect(formatSpeed(1.04)).toBe('1×');
+    expect(formatSpeed(1.5)).toBe('1.5×');
+    expect(formatSpeed(17.6)).toBe('18×');
+    expect(formatSpeed(Number.NaN)).toBe('…');
   });
 });

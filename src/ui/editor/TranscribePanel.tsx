@@ -2,6 +2,7 @@ import { asError } from '../../domain/errors/messageOf';
 import { useRef, useState } from 'preact/hooks';
 import type { ClipEdit } from '../../domain/edit/model';
 import { detailsOf } from '../../domain/errors/mediaFailure';
+import { formatSpeed } from '../../domain/format';
 import { DEFAULT_SPEECH_MODEL, SPEECH_MODELS } from '../../domain/speech/models';
 import type { VocabularyProduct } from '../../domain/speech/vocabulary';
 import { clipTranscription, type Transcription } from '../../app/transcribeAll';
@@ -27,7 +28,7 @@ const model = SPEECH_MODELS[DEFAULT_SPEECH_MODEL];
 /** What a transcription did, in a line: lines made, speech heard, speed. */
 export function transcriptionSummary(t: Transcription & { fromRecording?: boolean }): string {
   if (t.fromRecording) return `${t.cues.length} caption line${t.cues.length === 1 ? '' : 's'} from the recording’s transcript (nothing recognised again).`;
-  const speed = t.transcribeSec > 0 ? ` at ${Math.round(t.speechSec / t.transcribeSec)}× real time` : '';
+  const speed = t.transcribeSec > 0 ? ` at ${formatSpeed(t.speechSec / t.transcribeSec)} real time` : '';
   return `${t.cues.length} caption line${t.cues.length === 1 ? '' : 's'} from ${t.speechSec.toFixed(1)} s of speech${speed}.`;
 }
 
