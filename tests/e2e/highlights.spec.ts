@@ -188,6 +188,19 @@ test('try the sample without any files', async ({ page }) => {
   await expect(page.getByTestId('preview-video')).toBeVisible();
 });
 
+test('back from the editor, the project page keeps the clip you worked on selected (issue 20)', async ({ page }) => {
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Try the sample' }).click();
+  const second = rows(page).nth(1);
+  await second.click();
+  await expect(second).toHaveAttribute('aria-selected', 'true');
+  await page.getByRole('link', { name: /Auto-edit/ }).click();
+  await expect(page.getByRole('heading', { name: /^Auto-edit #2 / })).toBeVisible();
+  await page.getByRole('button', { name: '← Highlights' }).click();
+  await expect(rows(page).nth(1)).toHaveAttribute('aria-selected', 'true');
+  await expect(rows(page).first()).toHaveAttribute('aria-selected', 'false');
+});
+
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const c of stream) chunks.push(Buffer.from(c as Buffer));

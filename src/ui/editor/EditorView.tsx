@@ -21,6 +21,7 @@ import { TranscribePanel } from './TranscribePanel';
 import { clipKey, useClipEdit } from './useClipEdit';
 import { useStoredProject } from '../common/useStoredProject';
 import { messageOf } from '../../domain/errors/messageOf';
+import { rememberClip } from '../project/lastClip';
 
 interface Props {
   projectId: string;
@@ -45,6 +46,7 @@ export function EditorView({ projectId, clip, back }: Props) {
   const [pick, setPick] = useState<Highlight | null>(null);
   const [pickError, setPickError] = useState<string | null>(null);
   useEffect(() => {
+    rememberClip(projectId, clip);
     storedPick(projectId, clip)
       .then((found) => {
         if (found) setPick(found);

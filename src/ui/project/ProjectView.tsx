@@ -20,6 +20,7 @@ import { PauseStatus } from './PauseStatus';
 import { RecordingTranscript } from './RecordingTranscript';
 import { SelectedClip } from './SelectedClip';
 import { revealStart } from './reveal';
+import { rememberClip, rememberedClip } from './lastClip';
 import { useStoredProject } from '../common/useStoredProject';
 import type { StoredProject } from '../../app/stores/projectStore';
 
@@ -33,12 +34,14 @@ export function ProjectView({ id, initialWarnings, back }: Props) {
   const stored = useStoredProject(id);
   const data = stored.state.status === 'ready' ? stored.state : undefined;
   const [warnings, setWarnings] = useState(initialWarnings);
-  const [selected, setSelected] = useState<number | null>(1);
+  const [selectedKey, setSelectedKey] = useState(() => rememberedClip(id));
   // A clip chosen in the list or chart brings its preview into view (on a phone it is below the list).
   const side = useRef<HTMLElement>(null);
   const [chosen, setChosen] = useState(0);
-  const choose = (rank: number) => {
-    setSelected(rank);
+  const choose = (key: string | undefined) => {
+    if (key === undefined) return;
+    setSelectedKey(key);
+    rememberClip(id, key);
     setChosen((n) => n + 1);
   };
   useEffect(() => {
@@ -67,7 +70,8 @@ export function ProjectView({ id, initialWarnings, back }: Props) {
   const result = shownAnalysis(state);
   // The user's trims and product links apply everywhere below: list, chart, preview, cut, render, export.
   const picks = applyOverrides(result?.picks ?? [], project.clipOverrides, log?.products ?? [], meta.durationSec);
-  const clip = picks.find((p) => p.rank === selected) ?? picks[0];
+  const clip = picks.find((p) => p.key === selectedKey) ?? picks[0];
+  const chooseRank = (rank: number) => choose(picks.find((p) => p.rank === rank)?.key);
 
   // With a log, replacing it is a setting (below the highlights); without one, adding it is the next step.
   const logPanel = (
@@ -140,7 +144,7 @@ export function ProjectView({ id, initialWarnings, back }: Props) {
             project={project}
             recording={recording}
             selected={clip?.rank ?? null}
-            onSelect={choose}
+            onSelect={chooseRank}
             onShowMore={(topN) => void save({ selection: { ...project.selection, topN } })}
           />
           {clip && (
@@ -165,7 +169,7 @@ export function ProjectView({ id, initialWarnings, back }: Props) {
                 windows={result.windows}
                 products={log.products}
                 selected={clip?.rank ?? null}
-                onSelect={choose}
+                onSelect={chooseRank}
               />
               <TimeBaseNote outside={result.outside} offsetSec={project.offsetSec ?? 0} onOffset={(offsetSec) => void save({ offsetSec })} />
             </section>
