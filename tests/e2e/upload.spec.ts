@@ -62,6 +62,8 @@ test('where the browser can share files, the share sheet gets one MP4 and the po
   await expect(dialog).toBeVisible();
   const text = dialog.getByLabel('Post text to upload');
   await expect(text).toHaveValue(/Mini Blender — \$49\.99\n\n#miniblender/);
+  // It opens on its action, not in the text box (a phone's keyboard would cover the dialog).
+  await expect(dialog.getByRole('button', { name: 'Share to TikTok…' })).toBeFocused();
 
   // Counted against TikTok's limit, which the note explains.
   const count = dialog.getByTestId('post-count');

@@ -27,6 +27,7 @@ const LIMIT_NOTE = `${POST_MAX_CHARS.toLocaleString('en-US')} characters is the 
  */
 export function UploadDialog({ file, postText, onPostText, product, onClose }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
+  const action = useRef<HTMLButtonElement>(null);
   const [text, setText] = useState(postText);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState(false);
@@ -38,6 +39,8 @@ export function UploadDialog({ file, postText, onPostText, product, onClose }: P
   useEffect(() => {
     const d = dialog.current;
     if (d && !d.open) d.showModal();
+    // Open on the action, not in the post text (the first field): a focused text box pops up a phone's keyboard over the dialog.
+    action.current?.focus();
   }, []);
   const keepText = () => text !== postText && onPostText?.(text);
 
@@ -90,7 +93,7 @@ export function UploadDialog({ file, postText, onPostText, product, onClose }: P
       </p>
       <p class="muted small">{LIMIT_NOTE}</p>
 
-      <button type="button" class="btn primary" onClick={go} disabled={busy}>
+      <button ref={action} type="button" class="btn primary" onClick={go} disabled={busy}>
         {share ? 'Share to TikTok…' : 'Save video, copy text, open TikTok'}
       </button>
       {share && (
