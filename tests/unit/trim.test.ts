@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyOverrides, clipKey, clipOf, setOverride, withProduct, withTrim } from '../../src/domain/clip/override';
 import { limitMessage, limitRange, setEdge } from '../../src/domain/clip/trim';
-import { validateProduct } from '../../src/domain/clip/product';
+import { shopSearch, validateProduct } from '../../src/domain/clip/product';
 import { DEFAULT_WEIGHTS, type Highlight } from '../../src/domain/selection/model';
 import { kindCode, type EventKind, type EventTable, type Product } from '../../src/domain/clicklog/model';
 import { parseClock } from '../../src/domain/format';
@@ -228,5 +228,15 @@ describe('trim timeline', () => {
       { start: 2, end: 3 },
       { start: 9, end: 10 },
     ]);
+  });
+});
+
+describe('shopSearch', () => {
+  it('searches TikTok for the shop id only where the product has one (issue 20 item 6)', () => {
+    expect(shopSearch({ id: '1729382', name: 'Glow Serum' })).toEqual({ id: '1729382', name: 'Glow Serum' });
+    // A typed name is its own id; a pitch found in a recording alone has ours.
+    expect(shopSearch({ id: 'Glow Serum', name: 'Glow Serum' })).toEqual({ name: 'Glow Serum' });
+    expect(shopSearch({ id: 'talk-2', name: 'Bamboo Hoodie' })).toEqual({ name: 'Bamboo Hoodie' });
+    expect(shopSearch({ id: 'S1' })).toEqual({ id: 'S1' });
   });
 });

@@ -1,10 +1,20 @@
 /** The product a clip is linked to, and a typed one checked. */
 import type { Product } from '../clicklog/model';
 import { capText, PRICE_MAX, PRODUCT_NAME_MAX } from '../format';
+import { TALK_ID_PREFIX } from '../speech/spokenSignals';
 
 /** A product a clip is linked to: one of the log's, or one the user typed (with its shop link). */
 export interface LinkedProduct extends Product {
   url?: string;
+}
+
+/**
+ * What to search TikTok's product picker for: the shop's id where the product has one, and its
+ * name. Typed names (their id is the name) and pitches found in a recording alone (ours) have none.
+ */
+export function shopSearch(p: LinkedProduct): { id?: string; name?: string } {
+  const ownId = p.id === p.name || p.id.startsWith(TALK_ID_PREFIX);
+  return { ...(!ownId && { id: p.id }), ...(p.name && { name: p.name }) };
 }
 
 export const sameProduct = (a: LinkedProduct, b: LinkedProduct) => a.id === b.id && a.name === b.name && a.price === b.price && a.url === b.url;

@@ -195,6 +195,9 @@ function priceOwners(products: readonly Product[]): (heard: string) => number | 
   };
 }
 
+/** Ids of the products a recording alone gets, one per pitch found (ours, not a shop's). */
+export const TALK_ID_PREFIX = 'talk-';
+
 /** Closers this close together end one pitch (a host says the price and asks to buy in one breath). */
 const CLOSER_GAP_SEC = 12;
 /** A pitch is taken to start at most this long before its first price or call to action… */
@@ -230,7 +233,7 @@ function talkStretches(sentences: readonly Sentence[], firstIndex: number, durat
   pitches.forEach((p, k) => {
     const product = firstIndex + k;
     const words = names[k] ?? [];
-    added.push({ id: `talk-${k + 1}`, name: words.length > 0 ? words.map(titleCase).join(' ') : `Talk ${k + 1}` });
+    added.push({ id: `${TALK_ID_PREFIX}${k + 1}`, name: words.length > 0 ? words.map(titleCase).join(' ') : `Talk ${k + 1}` });
     events.push({ time: p.start, kind: 'topic', product }, { time: p.end, kind: 'topic_end', product });
     for (const s of p.sentences) {
       const said = new Set(tokens(s.text));

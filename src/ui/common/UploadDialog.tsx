@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { LinkedProduct } from '../../domain/clip/product';
+import { shopSearch, type LinkedProduct } from '../../domain/clip/product';
 import { POST_MAX_CHARS } from '../../domain/edit/postText';
 import { formatBytes } from '../../domain/format';
 import { TIKTOK_UPLOAD_URL } from '../../domain/shorts/tiktok';
@@ -116,8 +116,7 @@ export function UploadDialog({ file, postText, onPostText, product, onClose }: P
           <p class="note" role="status" data-testid="upload-result">
             {outcome.kind === 'shared' ? 'Shared. ' : 'Sharing was cancelled. '}
             {outcome.copied && 'The post text is copied too: paste it if TikTok leaves the caption empty. '}
-            In TikTok, add the product link: search for <strong>{product.id}</strong>
-            {product.name && <> or “{product.name}”</>}.
+            In TikTok, add the product link: <SearchFor product={product} />.
           </p>
         )
       ) : (
@@ -139,8 +138,7 @@ export function UploadDialog({ file, postText, onPostText, product, onClose }: P
               </button>
             </li>
             <li>
-              Add the product link: <em>Add link → Products</em>, then search for <strong>{product.id}</strong>
-              {product.name && <> or “{product.name}”</>}.
+              Add the product link: <em>Add link → Products</em>, then <SearchFor product={product} />.
               {product.url && (
                 <>
                   {' '}
@@ -164,5 +162,17 @@ export function UploadDialog({ file, postText, onPostText, product, onClose }: P
         Close
       </button>
     </dialog>
+  );
+}
+
+/** "search for 1729… or “Glow Serum”": the shop id only where the product has one (typed names have none). */
+function SearchFor({ product }: { product: LinkedProduct }) {
+  const { id, name } = shopSearch(product);
+  return (
+    <>
+      search for {id && <strong>{id}</strong>}
+      {id && name && ' or '}
+      {name && `“${name}”`}
+    </>
   );
 }
