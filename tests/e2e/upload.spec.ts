@@ -62,6 +62,10 @@ test('where the browser can share files, the share sheet gets one MP4 and the po
   await expect(dialog).toBeVisible();
   const text = dialog.getByLabel('Post text to upload');
   await expect(text).toHaveValue(/Mini Blender — \$49\.99\n\n#miniblender/);
+  // The raw clip says what it is, and where the 9:16 short is made.
+  const raw = dialog.getByTestId('upload-raw-note');
+  await expect(raw).toContainText('This is the clip as recorded');
+  await expect(raw.getByRole('link', { name: 'Make the 9:16 short instead' })).toHaveAttribute('href', /#\/p\/[\w-]+\/edit\//);
   // It opens on its action, not in the text box (a phone's keyboard would cover the dialog).
   await expect(dialog.getByRole('button', { name: 'Share to TikTok…' })).toBeFocused();
 

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { shopSearch, type LinkedProduct } from '../../domain/clip/product';
 import { POST_MAX_CHARS } from '../../domain/edit/postText';
@@ -14,6 +15,8 @@ interface Props {
   onPostText?: (text: string) => void;
   product: LinkedProduct;
   onClose: () => void;
+  /** What the file is, when it is not a finished short (the raw clip), and where the short is made. */
+  about?: ComponentChildren;
 }
 
 type Outcome = { kind: 'shared' | 'share-cancelled'; copied: boolean } | ({ kind: 'desktop' } & DesktopHandoff);
@@ -25,7 +28,7 @@ const LIMIT_NOTE = `${POST_MAX_CHARS.toLocaleString('en-US')} characters is the 
  * the file saved, the post text copied and TikTok's web uploader opened, with a three-step guide.
  * The post text is editable here, counted against TikTok's limit.
  */
-export function UploadDialog({ file, postText, onPostText, product, onClose }: Props) {
+export function UploadDialog({ file, postText, onPostText, product, onClose, about }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const action = useRef<HTMLButtonElement>(null);
   const [text, setText] = useState(postText);
@@ -83,6 +86,7 @@ export function UploadDialog({ file, postText, onPostText, product, onClose }: P
       <p class="muted small">
         {file.name} · {formatBytes(file.size)}
       </p>
+      {about}
       <label class="field wide">
         <span>Post text</span>
         <textarea rows={6} value={text} onInput={(e) => setText(e.currentTarget.value)} aria-label="Post text to upload" aria-describedby="post-count" />

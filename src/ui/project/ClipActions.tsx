@@ -82,7 +82,20 @@ export function ClipActions({ project, recording, recordingName, meta, clip }: P
         </p>
       )}
       {error && <ErrorNote message={`The clip could not be cut: ${error.message}`} details={detailsOf(error)} onDismiss={() => setError(null)} />}
-      {upload && <UploadDialog file={upload.file} postText={upload.text} product={clip.product} onClose={() => setUpload(null)} />}
+      {upload && (
+        <UploadDialog
+          file={upload.file}
+          postText={upload.text}
+          product={clip.product}
+          onClose={() => setUpload(null)}
+          about={
+            <p class="note" data-testid="upload-raw-note">
+              This is the clip as recorded{meta.width > meta.height ? ` (${meta.width}×${meta.height}, landscape)` : ''}, without the intro card or captions.{' '}
+              <a href={`#/p/${project.id}/edit/${encodeURIComponent(clip.key)}`}>Make the 9:16 short instead</a>.
+            </p>
+          }
+        />
+      )}
     </div>
   );
 }
