@@ -113,7 +113,7 @@ test('five shorts in one ZIP, streamed to the picked file or downloaded, the ren
   const name = 'sample-shorts.zip';
   const picked = await measureMemory(page, browser, async () => {
     await zip.getByRole('button', { name: 'Download all as ZIP' }).click();
-    await expect(zip.getByTestId('zip-done')).toContainText(`${name}: ${CLIPS} files and their listing`, { timeout: 60_000 });
+    await expect(zip.getByTestId('zip-done')).toContainText(`${name}: ${CLIPS} shorts and a list of what is in it (zip-contents.csv)`, { timeout: 60_000 });
   });
   await expect(zip.getByTestId('zip-done')).toContainText('saved where you chose');
   const entries = readZip(await readOpfs(page, name));

@@ -220,6 +220,8 @@ describe('ranking and explanation', () => {
     expect(e.clip).toBe(
       `The clip starts ${CLICK_LAG_SEC + 5} s before that (viewers click a few seconds after the host shows the product) and ends ${Math.round(p.why.tailSec)} s after.`,
     );
+    // A clip that ends with its moment does not say "ends 0 s after" (issue 20 item 7).
+    expect(explainPick({ ...p, why: { ...p.why, tailSec: 0.3 } }, false).clip).toMatch(/ and ends with it\.$/);
     expect(e.window).toBe('Pinned from 0:00 to 5:00.');
     expect(e.activity).toMatch(/^\d+ clicks, 0 add-to-carts, 0 orders in the clip: \d+% of this product's activity in the recording\.$/);
     expect(e.edges).toBe('Starts and ends where the clicks say (pauses not measured yet).');

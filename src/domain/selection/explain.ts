@@ -90,7 +90,7 @@ export function explainPick(pick: Highlight, snapping: boolean): Explanation {
   }[basis];
   return {
     moment,
-    clip: `The clip starts ${seconds(why.leadInSec)} before that (${before}) and ends ${seconds(why.tailSec)} after.`,
+    clip: `The clip starts ${seconds(why.leadInSec)} before that (${before}) and ${Math.round(why.tailSec) > 0 ? `ends ${seconds(why.tailSec)} after` : 'ends with it'}.`,
     window: windowText + shown + peak,
     activity: `${activity}${Math.round(why.share * 100)}% of this product's ${basis === 'speech' ? 'pitch in the recording (what you said about it)' : 'activity in the recording'}.`,
     edges: start === end ? `Starts and ends ${start}.` : `Starts ${start}; ends ${end}.`,

@@ -7,6 +7,7 @@ import { writeZip } from '../../app/zipExport';
 import { clipZipItem, shortZipItem } from '../../app/zipItems';
 import type { Clip } from '../../domain/clip/override';
 import { formatBytes, slug } from '../../domain/format';
+import { LISTING_FILES } from '../../domain/shorts/listing';
 import { detailsOf } from '../../domain/errors/mediaFailure';
 import { useJob } from '../common/useJob';
 import { ErrorNote } from '../common/ErrorNote';
@@ -61,7 +62,7 @@ export function ZipExport({ project, recording, clips, shorts }: Props) {
       setDone(
         bytes === undefined
           ? 'Cancelled: the unfinished ZIP was removed.'
-          : `${name}: ${count} file${count === 1 ? '' : 's'} and their listing, ${formatBytes(bytes)}${sink.where === 'picked' ? ', saved where you chose.' : ', downloaded.'}`,
+          : `${name}: ${count} ${from === 'shorts' ? 'short' : 'clip'}${count === 1 ? '' : 's'} and a list of what is in it (${LISTING_FILES.csv}), ${formatBytes(bytes)}${sink.where === 'picked' ? ', saved where you chose.' : ', downloaded.'}`,
       );
     } catch (e) {
       setError(asError(e));
