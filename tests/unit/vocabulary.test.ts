@@ -89,6 +89,10 @@ describe('names with numbers and units', () => {
     expect(spellWithVocabulary('kaimi bamboo hoodie x l', units)).toBe('Kaimi Bamboo Hoodie XL');
   });
 
+  it('a word that is an object property name ("constructor") is an ordinary word, not a unit', () => {
+    expect(productVocabulary([{ name: 'Constructor Toolbox' }]).phrases.map((p) => p.text)).toContain('Constructor');
+  });
+
   it('never take a number or a unit alone for the product', () => {
     expect(spellWithVocabulary('fifty people and two pack lunches', units)).toBe('fifty people and two pack lunches');
   });

@@ -146,7 +146,7 @@ export function productVocabulary(products: readonly VocabularyProduct[]): Vocab
     if (form.skeleton.length >= 4 && !phrases.has(text.toLowerCase())) phrases.set(text.toLowerCase(), { text, ...form });
   };
   // Alone, a number, a unit or a common word is never taken for the product.
-  const plain = (w: string) => COMMON.has(w.toLowerCase()) || /^\P{L}*$/u.test(w) || w.toLowerCase() in SPOKEN_UNITS;
+  const plain = (w: string) => COMMON.has(w.toLowerCase()) || /^\P{L}*$/u.test(w) || Object.hasOwn(SPOKEN_UNITS, w.toLowerCase());
   const prices = new Map<string, string>();
   for (const p of products) {
     const words = (p.name ?? '').split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
