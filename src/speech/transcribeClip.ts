@@ -77,10 +77,7 @@ export async function transcribeClip(
   }
   return {
     modelId,
-    cues: speechCues(
-      transcribed,
-      clip.vocabulary?.phrases.map((p) => p.text),
-    ),
+    cues: speechCues(transcribed, clip.vocabulary),
     segments: transcribed,
     loadSec,
     transcribeSec: (performance.now() - t0) / 1000,

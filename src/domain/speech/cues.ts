@@ -7,7 +7,7 @@
 import { wrapLines, type Cue } from '../edit/captions';
 import type { Span, SpeechSegment } from './segments';
 import { syllables } from './syllables';
-import { spokenForm } from './vocabulary';
+import { spokenForm, type Vocabulary } from './vocabulary';
 
 /** Characters per caption line: about what fits the 9:16 caption box at the default size. */
 export const CUE_LINE_CHARS = 28;
@@ -93,10 +93,10 @@ const peaksFit = (n: number, syllables: number) => n >= Math.max(2, syllables / 
  * clause's end preferred by up to SENTENCE_END_PULL_SEC (CLAUSE_END_PULL_SEC) of speech. A recogniser
  * drops, adds and merges words; anchoring on the pauses keeps its errors inside one part.
  */
-function firstWords(words: readonly string[], weights: readonly number[], parts: readonly Span[], nuclei: readonly number[] | undefined): number[] {
+function firstWords(words: readonly string[], weights: readonly number[], parts: readonly Span[], partPeaks: readonly (readonly number[])[]): number[] {
   const total = weights.reduce((a, b) => a + b, 0);
   const speechSec = parts.reduce((sum, p) => sum + (p.end - p.start), 0);
-  const peaks = parts.map((p) => (nuclei ?? []).filter((t) => t >= p.start && t < p.end).length);
+  const peaks = partPeaks.map((p) => p.length);
   const byPeaks = peaksFit(
     peaks.reduce((a, b) => a + b, 0),
     total,
@@ -154,13 +154,13 @@ function wordTimes(
   weights: readonly number[],
   parts: readonly Span[],
   starts: readonly number[],
-  nuclei: readonly number[] | undefined,
+  partPeaks: readonly (readonly number[])[],
 ): Array<[number, number]> {
   const times: Array<[number, number]> = [];
   parts.forEach((p, j) => {
     const own = weights.slice(starts[j], starts[j + 1] ?? weights.length);
     const total = own.reduce((a, b) => a + b, 0);
-    const peaks = (nuclei ?? []).filter((t) => t >= p.start && t < p.end);
+    const peaks = partPeaks[j]!;
     const at = (syl: number) => {
       if (syl <= 0) return p.start;
       if (syl >= total) return p.end;
@@ -181,9 +181,10 @@ function wordTimes(
  * Cues for transcribed segments (times in the same clock as the segments), in order. A segment's
  * words are placed in its parts (firstWords) and timed there (wordTimes); each cue runs from its
  * first word's start to its last word's end, so a pause between parts shows no caption. Empty
- * texts give none. Names in `keep` (product names) are not broken across lines.
+ * texts give none. The product names of `vocab` (the texts are spelled with it) are not broken across lines.
  */
-export function speechCues(segments: readonly TranscribedSegment[], keep: readonly string[] = [], lineChars = CUE_LINE_CHARS, maxLines = CUE_MAX_LINES): Cue[] {
+export function speechCues(segments: readonly TranscribedSegment[], vocab?: Vocabulary, lineChars = CUE_LINE_CHARS, maxLines = CUE_MAX_LINES): Cue[] {
+  const keep = vocab?.phrases.map((p) => p.text);
   const cues: Cue[] = [];
   for (const seg of segments) {
     const texts = cueTexts(seg.text, lineChars, maxLines, keep);
@@ -191,7 +192,9 @@ export function speechCues(segments: readonly TranscribedSegment[], keep: readon
     const parts = seg.parts.length > 0 ? seg.parts : [{ start: seg.start, end: seg.end }];
     const words = texts.flatMap((t) => t.split(/\s+/));
     const weights = words.map(saidSyllables);
-    const times = wordTimes(weights, parts, firstWords(words, weights, parts, seg.nuclei), seg.nuclei);
+    // Each part's syllable peaks, once for both steps.
+    const partPeaks = parts.map((p) => (seg.nuclei ?? []).filter((t) => t >= p.start && t < p.end));
+    const times = wordTimes(weights, parts, firstWords(words, weights, parts, partPeaks), partPeaks);
     let w = 0;
     for (const text of texts) {
       const count = text.split(/\s+/).length;

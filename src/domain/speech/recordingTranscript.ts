@@ -50,10 +50,7 @@ export function rangeCues(chunks: readonly ChunkText[], range: Span, vocab?: Voc
     .flatMap((c) => c.segments)
     .filter((s) => s.end > range.start && s.start < range.end && s.text.trim() !== '')
     .map((s) => (vocab ? { ...s, text: spellWithVocabulary(s.text, vocab) } : s));
-  return speechCues(
-    around,
-    vocab?.phrases.map((p) => p.text),
-  )
+  return speechCues(around, vocab)
     .filter((c) => {
       const mid = (c.start + c.end) / 2;
       return mid >= range.start && mid < range.end;
