@@ -15,4 +15,5 @@ run('npx', ['tsx', 'scripts/bench/render.ts']);
 run('npx', ['tsx', 'scripts/bench/batch.ts']);
 run('npx', ['tsx', 'scripts/bench/speech.ts']);
 run('npx', ['tsx', 'scripts/bench/captions.ts']);
+run('npx', ['tsx', 'scripts/bench/preview.ts']);
 run('npx', ['tsx', 'scripts/bench/transcript.ts']);

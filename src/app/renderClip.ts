@@ -1,6 +1,6 @@
 import type { Highlight } from '../domain/selection/model';
 import { DEFAULT_MUSIC, type ClipEdit } from '../domain/edit/model';
-import { outputPreset } from '../domain/edit/output';
+import { outputPreset, type OutputSize } from '../domain/edit/output';
 import { makeRenderPlan, type RenderAssets, type RenderPlan } from '../domain/edit/plan';
 import { qualityPreset } from '../domain/edit/quality';
 import type { RecordingMeta } from '../domain/recording/meta';
@@ -33,9 +33,14 @@ export interface PreparedRender {
   assets: RenderAssets;
 }
 
-/** Canvas → overlay PNGs, + music → one render plan with the bytes it names. */
-export async function prepareRender({ meta, pick, edit }: Pick<RenderInput, 'meta' | 'pick' | 'edit'>): Promise<PreparedRender> {
-  const output = outputPreset(edit.output);
+/**
+ * Canvas → overlay PNGs, + music → one render plan with the bytes it names. The editor's live
+ * preview asks for the same plan at its display size (`output`).
+ */
+export async function prepareRender(
+  { meta, pick, edit }: Pick<RenderInput, 'meta' | 'edit'> & { pick: Pick<Highlight, 'start' | 'end'> },
+  output: OutputSize = outputPreset(edit.output),
+): Promise<PreparedRender> {
   await loadFonts();
   const overlays = await exportOverlays(edit, output, pick.end - pick.start, imageUrl);
   const music = edit.music.enabled ? await musicFile(edit.music) : undefined;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { limitedYcbcr, OUTPUT_COLOR, sourceMatrix } from '../../src/domain/edit/output';
 import { DEFAULT_QUALITY, qualityPreset, QUALITY_PRESETS, videoBitrate } from '../../src/domain/edit/quality';
-import { bands } from '../../src/media/webcodecs/draw';
+import { bands } from '../../src/canvas/framePainter';
 
 describe('quality presets', () => {
   it('Balanced is the TikTok default: 8 Mb/s at 1080×1920, scaled by pixels at 720×1280', () => {

@@ -6,6 +6,7 @@
 import { qualityPreset } from '../../domain/edit/quality';
 import { AUDIO_RATE, clipDuration, DUCKING, planProblems, RenderPlanError, visibleOverlays, type RenderPlan } from '../../domain/edit/plan';
 import { reframeGeometry } from '../../domain/edit/reframe';
+import { musicFades, musicVolume } from '../../domain/edit/mix';
 import { OUTPUT_COLOR } from '../../domain/edit/output';
 import { overlayRuns } from './overlayRuns';
 import { colourConversion, OVERLAY_TO_OUTPUT, reframeFilter } from './reframeFilter';
@@ -52,13 +53,8 @@ function audioChains(plan: RenderPlan, musicInput: number | undefined): string[]
   const music = plan.music;
   let musicPad: string | undefined;
   if (music && musicInput !== undefined) {
-    const volume = Math.min(1, Math.max(0, music.volume));
-    // Fades longer than the clip are shortened in proportion.
-    const fadeTotal = Math.max(0, music.fadeInSec) + Math.max(0, music.fadeOutSec);
-    const k = fadeTotal > dur ? dur / fadeTotal : 1;
-    const fadeIn = Math.max(0, music.fadeInSec) * k;
-    const fadeOut = Math.max(0, music.fadeOutSec) * k;
-    const filters = [`atrim=duration=${D}`, 'asetpts=PTS-STARTPTS', AFORMAT, `volume=${num(volume)}`];
+    const { fadeIn, fadeOut } = musicFades(music, dur);
+    const filters = [`atrim=duration=${D}`, 'asetpts=PTS-STARTPTS', AFORMAT, `volume=${num(musicVolume(music))}`];
     if (fadeIn > 0) filters.push(`afade=t=in:st=0:d=${num(fadeIn)}`);
     if (fadeOut > 0) filters.push(`afade=t=out:st=${num(dur - fadeOut)}:d=${num(fadeOut)}`);
     filters.push(`apad=whole_dur=${D}`);

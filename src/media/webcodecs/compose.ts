@@ -24,12 +24,13 @@ import {
   VideoSampleSource,
   type VideoSample,
 } from 'mediabunny';
-import { clipDuration, frameCount, overlayAlpha, visibleOverlays, type RenderPlan } from '../../domain/edit/plan';
+import { clipDuration, frameCount, type RenderPlan } from '../../domain/edit/plan';
+import { drawOverlays, overlayBitmaps } from '../../canvas/overlayLayer';
 import { qualityPreset, videoBitrate } from '../../domain/edit/quality';
 import { reframeGeometry } from '../../domain/edit/reframe';
 import { messageOf } from '../../domain/errors/messageOf';
 import { EngineUnsupportedError } from '../engine';
-import { context2d, FramePainter, type DrawableFrame } from './draw';
+import { context2d, FramePainter, type DrawableFrame } from '../../canvas/framePainter';
 import { CanvasToI420 } from './i420';
 import type { RenderDone } from './protocol';
 import { RgbStage } from './rgbStage';
@@ -64,12 +65,7 @@ export async function composeRender(
     const ctx = context2d(new OffscreenCanvas(W, H));
     const painter = new FramePainter(ctx, reframeGeometry(plan.source, plan.output, plan.reframe, plan.cropX));
     const stage = new RgbStage();
-    const overlays = await Promise.all(
-      visibleOverlays(plan).flatMap((o) => {
-        const png = overlayPngs.get(o.id);
-        return png ? [createImageBitmap(new Blob([png as Uint8Array<ArrayBuffer>], { type: 'image/png' })).then((bitmap) => ({ o, bitmap }))] : [];
-      }),
-    );
+    const overlays = await overlayBitmaps(plan, overlayPngs);
 
     const output = new Output({ format: new Mp4OutputFormat({ fastStart: 'in-memory' }), target: new BufferTarget() });
     let encoderError: unknown;
@@ -123,13 +119,7 @@ export async function composeRender(
         }
         const d0 = performance.now();
         painter.paint(await staged);
-        for (const { o, bitmap } of overlays) {
-          const alpha = overlayAlpha(o, t);
-          if (alpha <= 0) continue;
-          ctx.globalAlpha = alpha;
-          ctx.drawImage(bitmap, Math.round(o.x), Math.round(o.y));
-        }
-        ctx.globalAlpha = 1;
+        drawOverlays(ctx, overlays, t);
         const y0 = performance.now();
         drawMs += y0 - d0;
         const sample = await toYuv.sample(t, 1 / fps);

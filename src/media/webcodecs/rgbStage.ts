@@ -6,7 +6,7 @@
  * Two slots, so the next frame's copy (which runs off this thread) can overlap drawing this one.
  */
 import type { VideoSample } from 'mediabunny';
-import type { DrawableFrame } from './draw';
+import type { DrawableFrame } from '../../canvas/framePainter';
 
 const HDR_TRANSFERS = new Set(['pq', 'hlg']);
 

@@ -1,7 +1,7 @@
 import { Canvas, FabricImage, type FabricObject } from 'fabric';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useObjectUrl } from '../common/useObjectUrl';
-import { drawFrame } from '../../canvas/frame';
+import { elementFrame, FramePainter } from '../../canvas/framePainter';
 import { loadFonts } from '../../canvas/fonts';
 import { styleHandles } from '../../canvas/handles';
 import { warningMarkers } from '../../canvas/markers';
@@ -77,7 +77,7 @@ export function EditorCanvas({ edit, time, recording, clipStart, meta, selected,
       const canvas = fabric.current;
       const ctx = frame.getContext('2d');
       if (!canvas || !ctx || video.readyState < 2) return;
-      drawFrame(ctx, video, live.current.geometry);
+      new FramePainter(ctx, live.current.geometry).paint(elementFrame(video));
       canvas.backgroundImage = new FabricImage(frame, { originX: 'left', originY: 'top' });
       canvas.requestRenderAll();
     },

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useCallback, useRef, useState } from 'preact/hooks';
 import { placeElement, removeElement, setCropX, type RunCommand } from '../../domain/edit/commands';
 import { findElement, refId, shownAt, type ElementRef } from '../../domain/edit/elements';
 import type { LayoutWarning } from '../../domain/edit/layoutWarnings';
@@ -12,6 +12,8 @@ import { useEditorKeys } from './useEditorKeys';
 import { EditorCanvas } from './EditorCanvas';
 import { LAYERS_ID, LayerList } from './LayerList';
 import { LayoutNote } from './LayoutNote';
+import { LivePreview, type PreviewControls } from './LivePreview';
+import { lastFrameTime, stepFrame } from '../../domain/edit/playhead';
 
 interface Props {
   edit: ClipEdit;
@@ -30,13 +32,15 @@ interface Props {
   stickers: readonly StickerInfo[];
 }
 
-/** The canvas with what works on it: undo / redo, the layer list, layout warnings, the keyboard, the scrubber. */
+/** The canvas with what works on it: undo / redo, the live preview and its playhead, the layer list, layout warnings, the keyboard. */
 export function EditorStage({ edit, run, history, time, setTime, clipSec, selected, onSelect, recording, clipStart, meta, stickers }: Props) {
   const [warnings, setWarnings] = useState<LayoutWarning[]>([]);
   const label = (ref: ElementRef) => elementLabel(ref, edit, stickers);
-  // Hundredths for clips under 2 s, so a short clip still has frames to scrub to.
-  const fine = clipSec < 2;
-  const lastFrame = Math.max(0, clipSec - 0.05);
+  const lastFrame = lastFrameTime(clipSec, outputPreset(edit.output).fps);
+  const preview = useRef<PreviewControls | null>(null);
+  const setPreview = useCallback((controls: PreviewControls) => {
+    preview.current = controls;
+  }, []);
 
   /** Selecting a layer that is hidden at this moment scrubs to where it shows. */
   const select = (ref: ElementRef | null) => {
@@ -47,6 +51,8 @@ export function EditorStage({ edit, run, history, time, setTime, clipSec, select
   };
 
   useEditorKeys({
+    togglePlay: () => preview.current?.toggle(),
+    step: (dir) => setTime(stepFrame(preview.current?.stop() ?? time, dir, clipSec, outputPreset(edit.output).fps)),
     undo: history.undo,
     redo: history.redo,
     remove: () => {
@@ -83,39 +89,27 @@ export function EditorStage({ edit, run, history, time, setTime, clipSec, select
           <span aria-hidden="true">↷ </span>Redo
         </button>
       </div>
-      <EditorCanvas
-        edit={edit}
-        time={time}
-        recording={recording}
-        clipStart={clipStart}
-        meta={meta}
-        selected={selected}
-        onSelect={onSelect}
-        onLayout={(ref, layout) => run(placeElement, { ref, layout })}
-        onCrop={(cropX) => run(setCropX, cropX)}
-        onWarnings={setWarnings}
-        onEditText={(ref) => {
-          const cue = edit.captions.cues.findIndex((c) => time >= c.start && time < c.end);
-          const id = ref.kind === 'intro' ? 'edit-intro-name' : ref.kind === 'text' ? 'edit-text-words' : `edit-caption-${Math.max(0, cue)}`;
-          document.getElementById(id)?.focus();
-        }}
-      />
+      <LivePreview edit={edit} recording={recording} meta={meta} clipStart={clipStart} clipSec={clipSec} time={time} setTime={setTime} controls={setPreview}>
+        <EditorCanvas
+          edit={edit}
+          time={time}
+          recording={recording}
+          clipStart={clipStart}
+          meta={meta}
+          selected={selected}
+          onSelect={onSelect}
+          onLayout={(ref, layout) => run(placeElement, { ref, layout })}
+          onCrop={(cropX) => run(setCropX, cropX)}
+          onWarnings={setWarnings}
+          onEditText={(ref) => {
+            const cue = edit.captions.cues.findIndex((c) => time >= c.start && time < c.end);
+            const id = ref.kind === 'intro' ? 'edit-intro-name' : ref.kind === 'text' ? 'edit-text-words' : `edit-caption-${Math.max(0, cue)}`;
+            document.getElementById(id)?.focus();
+          }}
+        />
+      </LivePreview>
       <LayoutNote warnings={warnings} label={label} />
       <LayerList edit={edit} label={label} selected={selected} onSelect={select} warnings={warnings} />
-      <label class="field wide">
-        <span>
-          Frame at {time.toFixed(fine ? 2 : 1)} s of {clipSec.toFixed(fine ? 2 : 1)} s
-        </span>
-        <input
-          type="range"
-          min={0}
-          max={lastFrame}
-          step={fine ? 0.01 : 0.1}
-          value={time}
-          aria-label="Scrub the clip"
-          onInput={(e) => setTime(Number(e.currentTarget.value))}
-        />
-      </label>
     </div>
   );
 }

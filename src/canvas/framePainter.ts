@@ -1,29 +1,31 @@
 /**
  * Draws one reframed source frame onto the output canvas: the same geometry the ffmpeg graph
- * uses (domain/edit/reframe.ts). Each decoded frame is drawn once; the blurred background is
+ * uses (domain/edit/reframe.ts), for the WebCodecs engine, the editor's canvas and its live
+ * preview alike. Each decoded frame is drawn once; the blurred background is
  * derived from what was drawn (a 1/8-size copy, blurred small, upscaled into the bands the
  * foreground leaves), which measured ~4× cheaper than a full-size canvas blur.
  */
-import type { ReframeGeometry } from '../../domain/edit/reframe';
-import type { Rect } from '../../domain/edit/rect';
+import type { ReframeGeometry } from '../domain/edit/reframe';
+import type { Rect } from '../domain/edit/rect';
+import type { Context2D } from './overlayLayer';
 
 /** What the painter needs from a decoded frame (mediabunny's VideoSample fits). */
 export interface DrawableFrame {
   readonly displayWidth: number;
   readonly displayHeight: number;
   /** Source rect in display (rotated) pixels → destination rect; rotation is the frame's business. */
-  draw(ctx: OffscreenCanvasRenderingContext2D, sx: number, sy: number, sw: number, sh: number, dx: number, dy: number, dw: number, dh: number): void;
+  draw(ctx: Context2D, sx: number, sy: number, sw: number, sh: number, dx: number, dy: number, dw: number, dh: number): void;
 }
 
 export class FramePainter {
-  readonly #ctx: OffscreenCanvasRenderingContext2D;
+  readonly #ctx: Context2D;
   readonly #g: ReframeGeometry;
   #small: OffscreenCanvasRenderingContext2D | undefined;
   #blurred: OffscreenCanvasRenderingContext2D | undefined;
   /** Edge copy around the low-res picture (2σ), so the blur does not darken the frame's borders. */
   #pad = 0;
 
-  constructor(ctx: OffscreenCanvasRenderingContext2D, geometry: ReframeGeometry) {
+  constructor(ctx: Context2D, geometry: ReframeGeometry) {
     this.#ctx = ctx;
     this.#g = geometry;
     const bg = geometry.background;
@@ -102,4 +104,13 @@ export function context2d(canvas: OffscreenCanvas): OffscreenCanvasRenderingCont
   const ctx = canvas.getContext('2d', { alpha: false });
   if (!ctx) throw new Error('No 2D canvas in this worker.');
   return ctx;
+}
+
+/** A playing or seeked <video> as a frame to paint: the browser has already applied its rotation. */
+export function elementFrame(video: HTMLVideoElement): DrawableFrame {
+  return {
+    displayWidth: video.videoWidth,
+    displayHeight: video.videoHeight,
+    draw: (ctx, sx, sy, sw, sh, dx, dy, dw, dh) => ctx.drawImage(video, sx, sy, sw, sh, dx, dy, dw, dh),
+  };
 }

@@ -1,0 +1,230 @@
+/**
+ * The editor's live preview: the clip played in real time, drawn on a canvas at display size from
+ * the same render plan the engines get (app/renderClip.ts prepareRender at that size): the
+ * source reframed by the engines' painter (canvas/framePainter.ts), the overlays by the engines'
+ * overlay layer at each frame's time, and the sound mixed as rendered (previewAudio.ts).
+ * Frames come from a playing <video>: each one it presents is drawn once, at its own media time,
+ * so overlays change on the frame the short changes them.
+ */
+import { elementFrame, FramePainter } from '../../canvas/framePainter';
+import { drawOverlays, type OverlayBitmap, overlayBitmaps } from '../../canvas/overlayLayer';
+import { atTime, droppedBetween, lastFrameTime, stepFrame } from '../../domain/edit/playhead';
+import { clipDuration, type RenderPlan } from '../../domain/edit/plan';
+import { reframeGeometry } from '../../domain/edit/reframe';
+import { messageOf } from '../../domain/errors/messageOf';
+import { once } from '../browser/videoFrame';
+import type { PreparedRender } from '../renderClip';
+import { Store } from '../stores/store';
+import { PreviewAudio } from './previewAudio';
+
+export interface PreviewState {
+  /** 'preparing': drawing the overlays at the preview's size; 'ready': can play. */
+  status: 'preparing' | 'ready' | 'error';
+  playing: boolean;
+  /** It played to the clip's end and stopped there (not looping). */
+  ended: boolean;
+  loop: boolean;
+  /** Clip time of the frame on the canvas, seconds. */
+  time: number;
+  /** Frames drawn and frames the video showed that were not drawn, since the last play. */
+  drawn: number;
+  dropped: number;
+  /** The mix's levels at the last frame: the voice's RMS, the music's duck and fade gains. */
+  level: { voice: number; duck: number; music: number };
+  error?: string;
+}
+
+interface Loaded {
+  plan: RenderPlan;
+  painter: FramePainter;
+  overlays: OverlayBitmap[];
+  music: PreparedRender['assets']['music'];
+}
+
+export class PreviewPlayer extends Store<PreviewState> {
+  readonly #video = document.createElement('video');
+  readonly #url: string;
+  readonly #clipStart: number;
+  #canvas: HTMLCanvasElement | null = null;
+  #loaded: Loaded | null = null;
+  #audio: PreviewAudio | null = null;
+  #presented: number | undefined;
+  /** Bumped by every play, pause and seek: a frame callback from before it is stale. */
+  #epoch = 0;
+
+  constructor(recording: Blob, clipStart: number) {
+    super({ status: 'preparing', playing: false, ended: false, loop: true, time: 0, drawn: 0, dropped: 0, level: { voice: 0, duck: 1, music: 0 } });
+    this.#url = URL.createObjectURL(recording);
+    this.#clipStart = clipStart;
+    this.#video.preload = 'auto';
+    this.#video.playsInline = true;
+    this.#video.src = this.#url;
+  }
+
+  /** The canvas to draw on; its pixel size is the plan's output size. */
+  attach(canvas: HTMLCanvasElement | null): void {
+    this.#canvas = canvas;
+  }
+
+  /** A new plan (the edit changed): its overlays are decoded, then drawn from the next frame. */
+  async load({ plan, assets }: PreparedRender): Promise<void> {
+    try {
+      const overlays = await overlayBitmaps(plan, assets.overlays);
+      const canvas = this.#canvas;
+      const ctx = canvas?.getContext('2d', { alpha: false });
+      if (!canvas || !ctx) throw new Error('The preview has no canvas to draw on.');
+      canvas.width = plan.output.width;
+      canvas.height = plan.output.height;
+      const painter = new FramePainter(ctx, reframeGeometry(plan.source, plan.output, plan.reframe, plan.cropX));
+      const old = this.#loaded;
+      this.#loaded = { plan, painter, overlays, music: assets.music };
+      for (const { bitmap } of old?.overlays ?? []) bitmap.close();
+      if (this.#audio && old?.music !== assets.music) await this.#setMusic();
+      this.update({ status: 'ready' });
+    } catch (e) {
+      this.update({ status: 'error', error: messageOf(e), playing: false });
+    }
+  }
+
+  get clipSec(): number {
+    return this.#loaded ? clipDuration(this.#loaded.plan) : 0;
+  }
+
+  get fps(): number {
+    return this.#loaded?.plan.output.fps ?? 30;
+  }
+
+  /** Plays from clip time `from` (from the start when at the end); the frame counts start again. */
+  play(from = this.snapshot.time): Promise<void> {
+    if (!this.#loaded || this.snapshot.playing) return Promise.resolve();
+    this.update({ drawn: 0, dropped: 0, ended: false });
+    return this.#start(from);
+  }
+
+  async #start(from: number): Promise<void> {
+    const epoch = ++this.#epoch;
+    // Made on the user's gesture, so the browser lets it sound.
+    if (!this.#audio) {
+      this.#audio = new PreviewAudio(new AudioContext(), this.#video, this.clipSec, undefined);
+      await this.#setMusic();
+    }
+    const t = from >= lastFrameTime(this.clipSec, this.fps) ? 0 : from;
+    this.update({ playing: true });
+    this.#presented = undefined;
+    await this.#seekVideo(t);
+    if (epoch !== this.#epoch) return;
+    await this.#audio.resume();
+    this.#audio.start(t);
+    try {
+      await this.#video.play();
+    } catch (e) {
+      this.#audio.stop();
+      this.update({ playing: false, status: 'error', error: `The preview could not play: ${messageOf(e)}` });
+      return;
+    }
+    this.#schedule(epoch);
+  }
+
+  pause(): void {
+    this.#stop();
+    this.update({ playing: false });
+  }
+
+  #stop(): void {
+    this.#epoch++;
+    this.#video.pause();
+    this.#audio?.stop();
+  }
+
+  toggle(): Promise<void> {
+    if (this.snapshot.playing) {
+      this.pause();
+      return Promise.resolve();
+    }
+    return this.play();
+  }
+
+  setLoop(loop: boolean): void {
+    this.update({ loop });
+  }
+
+  /** Shows clip time t; playing goes on from there. */
+  async seek(t: number): Promise<void> {
+    const time = Math.min(lastFrameTime(this.clipSec, this.fps), Math.max(0, t));
+    if (this.snapshot.playing) {
+      this.#stop();
+      await this.#start(time);
+      return;
+    }
+    const epoch = ++this.#epoch;
+    await this.#seekVideo(time);
+    if (epoch === this.#epoch) this.#draw(time);
+  }
+
+  step(dir: -1 | 1): Promise<void> {
+    if (this.snapshot.playing) this.pause();
+    return this.seek(stepFrame(this.snapshot.time, dir, this.clipSec, this.fps));
+  }
+
+  dispose(): void {
+    this.pause();
+    for (const { bitmap } of this.#loaded?.overlays ?? []) bitmap.close();
+    this.#loaded = null;
+    void this.#audio?.close();
+    this.#video.removeAttribute('src');
+    this.#video.load();
+    URL.revokeObjectURL(this.#url);
+  }
+
+  async #setMusic(): Promise<void> {
+    const loaded = this.#loaded;
+    const music = loaded?.music && loaded.plan.music;
+    this.#audio?.setMusic(loaded?.music && music && this.#audio ? { buffer: await this.#audio.decode(loaded.music.data), plan: music } : undefined);
+  }
+
+  async #seekVideo(t: number): Promise<void> {
+    const v = this.#video;
+    if (v.readyState < 1) await once(v, 'loadedmetadata');
+    const seeked = once(v, 'seeked');
+    v.currentTime = this.#clipStart + t;
+    await seeked;
+  }
+
+  #schedule(epoch: number): void {
+    const v = this.#video;
+    const next = (mediaTime: number, presented?: number) => {
+      if (epoch !== this.#epoch) return;
+      this.#onFrame(epoch, mediaTime - this.#clipStart, presented);
+    };
+    // Every engine has it now (Firefox since 132); older ones draw on animation frames.
+    if (typeof v.requestVideoFrameCallback === 'function') v.requestVideoFrameCallback((_now, meta) => next(meta.mediaTime, meta.presentedFrames));
+    else requestAnimationFrame(() => next(this.#video.currentTime));
+  }
+
+  #onFrame(epoch: number, t: number, presented: number | undefined): void {
+    const what = atTime(t, this.clipSec, this.fps, this.snapshot.loop);
+    if (what === 'loop') {
+      void this.seek(0);
+      return;
+    }
+    if (what === 'end') {
+      this.#stop();
+      this.update({ playing: false, ended: true, time: lastFrameTime(this.clipSec, this.fps) });
+      return;
+    }
+    const dropped = presented === undefined ? 0 : droppedBetween(this.#presented, presented);
+    this.#presented = presented;
+    this.#draw(t);
+    this.update({ drawn: this.snapshot.drawn + 1, dropped: this.snapshot.dropped + dropped });
+    this.#schedule(epoch);
+  }
+
+  #draw(t: number): void {
+    const loaded = this.#loaded;
+    const ctx = this.#canvas?.getContext('2d', { alpha: false });
+    if (!loaded || !ctx || this.#video.readyState < 2) return;
+    loaded.painter.paint(elementFrame(this.#video));
+    drawOverlays(ctx, loaded.overlays, t);
+    this.update({ time: t, ...(this.#audio && { level: this.#audio.tick(t) }) });
+  }
+}

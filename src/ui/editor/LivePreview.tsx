@@ -1,0 +1,168 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { PreviewPlayer } from '../../app/preview/previewPlayer';
+import { prepareRender } from '../../app/renderClip';
+import type { ClipEdit } from '../../domain/edit/model';
+import { outputPreset, type OutputSize } from '../../domain/edit/output';
+import { lastFrameTime } from '../../domain/edit/playhead';
+import type { RecordingMeta } from '../../domain/recording/meta';
+import { messageOf } from '../../domain/errors/messageOf';
+import { useStore } from '../common/useStore';
+
+/** Waits this long after an edit before drawing the overlays again for the preview. */
+const PREPARE_AFTER_MS = 400;
+
+interface Props {
+  edit: ClipEdit;
+  recording: Blob;
+  meta: RecordingMeta;
+  clipStart: number;
+  clipSec: number;
+  /** The editor's playhead (the canvas shows it while the preview is paused). */
+  time: number;
+  setTime: (t: number) => void;
+  /** Lets the editor's keys reach the player. */
+  controls: (player: PreviewControls) => void;
+  /** The editable canvas. */
+  children: ComponentChildren;
+}
+
+export interface PreviewControls {
+  toggle: () => void;
+  /** While playing: pauses at the frame shown and returns its time; null when it was not playing. */
+  stop: () => number | null;
+}
+
+/** The preview canvas's pixel size: the stage's width on this screen, at the output's aspect. */
+function displaySize(output: OutputSize, cssWidth: number): OutputSize {
+  const even = (n: number) => Math.max(2, 2 * Math.round(n / 2));
+  const width = even(Math.min(output.width, cssWidth * (window.devicePixelRatio || 1)));
+  return { width, height: even((width * output.height) / output.width), fps: output.fps };
+}
+
+/**
+ * The editable canvas with the edit played over it: Play shows the clip as the short will be, in
+ * real time with its sound; Pause leaves the canvas at the frame it stopped on. The playhead
+ * below scrubs the canvas, or seeks the playing preview.
+ */
+export function LivePreview({ edit, recording, meta, clipStart, clipSec, time, setTime, controls, children }: Props) {
+  const [player] = useState(() => new PreviewPlayer(recording, clipStart));
+  const state = useStore(player);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const host = useRef<HTMLDivElement>(null);
+  const loading = useRef<Promise<void>>(Promise.resolve());
+  /** The preparation an edit has scheduled and not yet started: Play starts it at once. */
+  const scheduled = useRef<(() => void) | null>(null);
+  const [prepareError, setPrepareError] = useState<string | null>(null);
+  const fine = clipSec < 2;
+  const { fps } = outputPreset(edit.output);
+  const lastFrame = lastFrameTime(clipSec, fps);
+
+  useEffect(() => () => player.dispose(), [player]);
+  useEffect(() => player.attach(canvas.current), [player]);
+
+  // The plan at the preview's size, drawn again a moment after each edit (not on every keystroke).
+  useEffect(() => {
+    let current = true;
+    const prepare = () => {
+      clearTimeout(timer);
+      scheduled.current = null;
+      const size = displaySize(outputPreset(edit.output), host.current?.clientWidth || 360);
+      loading.current = prepareRender({ meta, pick: { start: clipStart, end: clipStart + clipSec }, edit }, size)
+        .then((prepared) => (current ? player.load(prepared) : undefined))
+        .then(() => setPrepareError(null))
+        .catch((e: unknown) => setPrepareError(messageOf(e)));
+    };
+    const timer = setTimeout(prepare, PREPARE_AFTER_MS);
+    scheduled.current = prepare;
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [player, edit, meta, clipStart, clipSec]);
+
+  const play = async () => {
+    scheduled.current?.();
+    await loading.current;
+    await player.play(time);
+  };
+  const pause = () => {
+    player.pause();
+    const t = Math.min(lastFrame, player.snapshot.time);
+    setTime(t);
+    return t;
+  };
+  // Played to the end: the canvas shows the last frame, where the preview stopped.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only the stop at the end moves the editor's playhead.
+  useEffect(() => {
+    if (state.ended) setTime(lastFrame);
+  }, [state.ended]);
+  const live = useRef({ play, pause });
+  live.current = { play, pause };
+  useEffect(
+    () =>
+      controls({
+        toggle: () => (player.snapshot.playing ? live.current.pause() : void live.current.play()),
+        stop: () => (player.snapshot.playing ? live.current.pause() : null),
+      }),
+    [controls, player],
+  );
+
+  const shown = state.playing ? state.time : time;
+  const error = prepareError ?? state.error;
+  return (
+    <>
+      <div class="stage-view" ref={host}>
+        {children}
+        <canvas
+          ref={canvas}
+          class="live-preview"
+          hidden={!state.playing}
+          aria-label="The short, playing"
+          data-testid="live-preview"
+          data-playing={state.playing}
+          data-time={state.time.toFixed(3)}
+          data-drawn={state.drawn}
+          data-dropped={state.dropped}
+          data-voice={state.level.voice.toFixed(3)}
+          data-duck={state.level.duck.toFixed(3)}
+          data-music={state.level.music.toFixed(3)}
+        />
+      </div>
+      {/* biome-ignore lint/a11y/useSemanticElements: a named group of player controls, without a fieldset's layout. */}
+      <div class="transport" role="group" aria-label="Play the edit">
+        <button type="button" class="btn play" onClick={() => (state.playing ? pause() : void play())} aria-keyshortcuts="Space K" aria-pressed={state.playing}>
+          <span aria-hidden="true">{state.playing ? '❚❚' : '▶'} </span>
+          {state.playing ? 'Pause' : 'Play'}
+        </button>
+        <label class="field transport-time">
+          <span>
+            {shown.toFixed(fine ? 2 : 1)} s of {clipSec.toFixed(fine ? 2 : 1)} s
+          </span>
+          <input
+            type="range"
+            min={0}
+            max={lastFrame}
+            step={1 / fps}
+            value={shown}
+            aria-label="Scrub the clip"
+            aria-keyshortcuts="J L"
+            onInput={(e) => {
+              const t = Number(e.currentTarget.value);
+              if (player.snapshot.playing) void player.seek(t);
+              else setTime(t);
+            }}
+          />
+        </label>
+        <label class="check">
+          <input type="checkbox" checked={state.loop} onChange={(e) => player.setLoop(e.currentTarget.checked)} /> Loop the clip
+        </label>
+      </div>
+      {error && (
+        <p class="note warn" role="status">
+          The preview can't play here: {error} The canvas and the render still work.
+        </p>
+      )}
+    </>
+  );
+}
