@@ -64,6 +64,11 @@ async function screens(browser, url, size) {
     await page.locator('[data-testid=editor-canvas][data-ready=true]').waitFor();
     await page.waitForFunction(framePainted);
     await shot(page, `editor-${size}`);
+    // Playing the edit: the preview over the canvas, 2 s in (the intro card still fading out).
+    await press(page.getByRole('button', { name: 'Play' }));
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid=live-preview]')?.dataset.time) >= 2);
+    await shot(page, `editor-playing-${size}`);
+    await press(page.getByRole('button', { name: 'Pause' }));
 
     // A short to show in Your shorts: the faster output, rendered from the editor.
     await page.getByLabel('720×1280 (faster)').check();

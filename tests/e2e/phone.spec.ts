@@ -104,6 +104,8 @@ test('phone with touch: choose a clip, trim it, edit, render and download from t
   const name = page.getByLabel('Product name');
   await name.tap();
   await name.fill('Phone pick');
+  // Selecting the intro opened its sheet; the output size is in the Video tool's.
+  await page.getByRole('navigation', { name: 'Editor tools' }).getByRole('button', { name: 'Video' }).tap();
   await page.getByLabel('720×1280 (faster)').tap();
   await page.screenshot({ path: join(SHOTS, 'phone-editor.png') });
 
@@ -123,4 +125,46 @@ test('phone with touch: choose a clip, trim it, edit, render and download from t
   const video = probe.streams.find((s) => s.codec_type === 'video');
   expect(video).toMatchObject({ codec_name: 'h264', width: 720, height: 1280 });
   expect(probe.streams.some((s) => s.codec_type === 'audio')).toBe(true);
+});
+
+test('phone editor: the preview stays pinned at the top while each tool opens its sheet from the bottom bar; controls are touch-sized', async ({ page }) => {
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Try the sample' }).tap();
+  await page
+    .getByRole('link', { name: /Auto-edit/ })
+    .first()
+    .tap();
+  const canvas = page.locator('[data-testid=editor-canvas][data-ready=true]');
+  await expect(canvas).toBeVisible();
+  const tools = page.getByRole('navigation', { name: 'Editor tools' });
+  for (const tool of ['Video', 'Intro', 'Captions', 'Text', 'Stickers', 'Music']) {
+    await tools.getByRole('button', { name: tool }).tap();
+    await expect(tools.getByRole('button', { name: tool })).toHaveAttribute('aria-pressed', 'true');
+    const sheet = page.locator(`.tool-section[data-tool=${tool.toLowerCase()}]`);
+    await expect(sheet).toBeVisible();
+    await expect(page.locator('.tool-section:visible')).toHaveCount(1);
+    // Scrolled down to the sheet's end: the preview is still on screen, whole, and nothing covers it.
+    await sheet.evaluate((el) => el.scrollIntoView({ block: 'end' }));
+    const box = (await canvas.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(844);
+    expect(box.height).toBeLessThanOrEqual(0.45 * 844);
+    const sheetTop = (await sheet.boundingBox())!.y;
+    const covered = await page.evaluate(({ x, y }) => !document.elementFromPoint(x, y)?.closest('[data-testid=editor-canvas]'), {
+      x: box.x + box.width / 2,
+      y: box.y + box.height / 2,
+    });
+    expect(covered, `${tool}: the preview is covered`).toBe(false);
+    expect(sheetTop + (await sheet.boundingBox())!.height).toBeGreaterThan(box.y + box.height);
+    if (SHOTS) await page.screenshot({ path: join(SHOTS, `phone-editor-${tool.toLowerCase()}.png`) });
+    // Every control of the sheet and the pinned stage is at least 44 px high (a radio or box by its label).
+    const small = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('main.editor :is(button, select, textarea, input, summary)')]
+        .filter((el) => el.checkVisibility())
+        .map((el) => ((el as HTMLInputElement).type === 'checkbox' || (el as HTMLInputElement).type === 'radio' ? (el.closest('label') ?? el) : el))
+        .filter((el) => el.getBoundingClientRect().height < 44)
+        .map((el) => `${el.tagName} ${el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 30)} ${Math.round(el.getBoundingClientRect().height)}`),
+    );
+    expect(small, `${tool}: controls under 44 px`).toEqual([]);
+  }
 });

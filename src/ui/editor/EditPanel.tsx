@@ -26,6 +26,7 @@ import { FilePickButton, ToggledFieldset } from './controls';
 import { StylePicker } from './StylePicker';
 import { TextPanel } from './TextPanel';
 import { TimeRange } from './TimeRange';
+import type { EditorTool } from './ToolBar';
 
 interface Props {
   edit: ClipEdit;
@@ -40,10 +41,12 @@ interface Props {
   /** Runs a named edit command (domain/edit/commands.ts). */
   run: RunCommand;
   captionsProject: CaptionsProject;
+  /** On a phone, the one tool shown (the bottom bar's choice); wider screens show them all. */
+  tool: EditorTool;
 }
 
 /** Everything on the canvas, editable without a pointer too. */
-export function EditPanel({ edit, clipSec, time, source, stickers, selected, onSelect, run, captionsProject }: Props) {
+export function EditPanel({ edit, clipSec, time, source, stickers, selected, onSelect, run, captionsProject, tool }: Props) {
   const newSticker = (sticker: Omit<StickerEdit, 'key' | 'from' | 'to' | 'layout'>) => {
     const key = freshKey(edit, 'sticker');
     run(addSticker, { sticker, key, clipSec });
@@ -54,119 +57,124 @@ export function EditPanel({ edit, clipSec, time, source, stickers, selected, onS
   const pannable = canPanCrop(reframeGeometry(source, DESIGN, 'crop'));
 
   return (
-    <div class="edit-panel">
-      <fieldset>
-        <legend>Video</legend>
-        <div class="choice-row" role="radiogroup" aria-label="Output size">
-          {OUTPUT_PRESETS.map((p) => (
-            <label key={p.id} class="check">
-              <input type="radio" name="output" checked={edit.output === p.id} onChange={() => run(setVideo, { output: p.id as OutputPresetId })} />
-              {p.label}
-            </label>
-          ))}
-        </div>
-        <div class="choice-row" role="radiogroup" aria-label="Quality">
-          <span class="muted">Quality</span>
-          {QUALITY_PRESETS.map((q) => (
-            <label key={q.id} class="check">
-              <input type="radio" name="quality" checked={qualityPreset(edit.quality).id === q.id} onChange={() => run(setVideo, { quality: q.id })} />
-              {q.label}
-            </label>
-          ))}
-        </div>
-        <div class="choice-row" role="radiogroup" aria-label="Reframe">
-          {(
-            [
-              ['blur', 'Fit with blurred background'],
-              ['crop', 'Centre crop'],
-            ] as Array<[ReframeMode, string]>
-          ).map(([mode, label]) => (
-            <label key={mode} class="check">
-              <input type="radio" name="reframe" checked={edit.reframe === mode} onChange={() => run(setVideo, { reframe: mode })} />
-              {label}
-            </label>
-          ))}
-        </div>
-        {edit.reframe === 'crop' && pannable && (
-          <label class="field wide">
-            <span>Crop position (or drag the picture on the canvas)</span>
-            <input
-              type="range"
-              min={0}
-              max={1}
-              step={0.01}
-              value={clampCropX(edit.cropX)}
-              aria-valuetext={`${Math.round(clampCropX(edit.cropX) * 100)}% from the left`}
-              onInput={(e) => run(slideCropX, Number(e.currentTarget.value))}
-            />
-          </label>
-        )}
-      </fieldset>
-
-      <ToggledFieldset
-        label={`Product intro card (first ${edit.intro.durationSec.toFixed(1)} s)`}
-        on={edit.intro.enabled}
-        onToggle={(enabled) => run(setIntro, { enabled })}
-      >
-        <label class="field wide">
-          <span>Product name</span>
-          <input id="edit-intro-name" type="text" value={edit.intro.name} onInput={(e) => run(typeProductName, e.currentTarget.value)} />
-        </label>
-        <label class="field wide">
-          <span>Price</span>
-          <input type="text" value={edit.intro.price} onInput={(e) => run(typePrice, e.currentTarget.value)} />
-        </label>
-        <StylePicker
-          name="Intro"
-          style={edit.intro.style ?? 'plate'}
-          font={edit.intro.font ?? DEFAULT_FONT}
-          onStyle={(style) => run(setIntro, { style })}
-          onFont={(font) => run(setIntro, { font })}
-        />
-        <div class="choice-row">
-          <FilePickButton
-            label={edit.intro.image ? 'Change product image…' : 'Add product image…'}
-            accept="image/png,image/jpeg,image/webp,image/svg+xml"
-            onFile={(image) => run(setIntro, { image })}
-          />
-          {edit.intro.image && (
-            <button type="button" class="btn ghost small" onClick={() => run(setIntro, { image: undefined })}>
-              Remove image
-            </button>
-          )}
-        </div>
-      </ToggledFieldset>
-
-      <CaptionsPanel
-        captions={edit.captions}
-        clipSec={clipSec}
-        time={time}
-        onChange={(captions, coalesce) => run(setCaptions, { captions, run: coalesce })}
-        project={captionsProject}
-      />
-
-      <fieldset>
-        <legend>Stickers</legend>
-        <div class="sticker-palette">
-          {stickers.map((s) => (
-            <button key={s.id} type="button" class="sticker-btn" onClick={() => newSticker({ stickerId: s.id })} aria-label={`Add sticker ${s.label}`}>
-              <img src={`stickers/${s.file}`} alt="" width={40} height={40} />
-            </button>
-          ))}
-          <FilePickButton label="Your image…" accept="image/png,image/svg+xml" onFile={(image) => newSticker({ image })} />
-        </div>
-        {sel && (
-          <div class="sticker-time">
-            <TimeRange from={sel.from} to={sel.to} clipSec={clipSec} onChange={(range) => run(updateSticker, { key: sel.key, patch: range })} />
-            <button type="button" class="btn ghost small danger" onClick={() => run(removeSticker, sel.key)}>
-              Remove sticker
-            </button>
+    <div class="edit-panel" data-tool={tool}>
+      <div class="tool-section" data-tool="video">
+        <fieldset>
+          <legend>Video</legend>
+          <div class="choice-row" role="radiogroup" aria-label="Output size">
+            {OUTPUT_PRESETS.map((p) => (
+              <label key={p.id} class="check">
+                <input type="radio" name="output" checked={edit.output === p.id} onChange={() => run(setVideo, { output: p.id as OutputPresetId })} />
+                {p.label}
+              </label>
+            ))}
           </div>
-        )}
-      </fieldset>
-
-      <TextPanel edit={edit} clipSec={clipSec} selected={selected} run={run} onSelect={onSelect} />
-
+          <div class="choice-row" role="radiogroup" aria-label="Quality">
+            <span class="muted">Quality</span>
+            {QUALITY_PRESETS.map((q) => (
+              <label key={q.id} class="check">
+                <input type="radio" name="quality" checked={qualityPreset(edit.quality).id === q.id} onChange={() => run(setVideo, { quality: q.id })} />
+                {q.label}
+              </label>
+            ))}
+          </div>
+          <div class="choice-row" role="radiogroup" aria-label="Reframe">
+            {(
+              [
+                ['blur', 'Fit with blurred background'],
+                ['crop', 'Centre crop'],
+              ] as Array<[ReframeMode, string]>
+            ).map(([mode, label]) => (
+              <label key={mode} class="check">
+                <input type="radio" name="reframe" checked={edit.reframe === mode} onChange={() => run(setVideo, { reframe: mode })} />
+                {label}
+              </label>
+            ))}
+          </div>
+          {edit.reframe === 'crop' && pannable && (
+            <label class="field wide">
+              <span>Crop position (or drag the picture on the canvas)</span>
+              <input
+                type="range"
+                min={0}
+                max={1}
+                step={0.01}
+                value={clampCropX(edit.cropX)}
+                aria-valuetext={`${Math.round(clampCropX(edit.cropX) * 100)}% from the left`}
+                onInput={(e) => run(slideCropX, Number(e.currentTarget.value))}
+              />
+            </label>
+          )}
+        </fieldset>
+      </div>
+      <div class="tool-section" data-tool="intro">
+        <ToggledFieldset
+          label={`Product intro card (first ${edit.intro.durationSec.toFixed(1)} s)`}
+          on={edit.intro.enabled}
+          onToggle={(enabled) => run(setIntro, { enabled })}
+        >
+          <label class="field wide">
+            <span>Product name</span>
+            <input id="edit-intro-name" type="text" value={edit.intro.name} onInput={(e) => run(typeProductName, e.currentTarget.value)} />
+          </label>
+          <label class="field wide">
+            <span>Price</span>
+            <input type="text" value={edit.intro.price} onInput={(e) => run(typePrice, e.currentTarget.value)} />
+          </label>
+          <StylePicker
+            name="Intro"
+            style={edit.intro.style ?? 'plate'}
+            font={edit.intro.font ?? DEFAULT_FONT}
+            onStyle={(style) => run(setIntro, { style })}
+            onFont={(font) => run(setIntro, { font })}
+          />
+          <div class="choice-row">
+            <FilePickButton
+              label={edit.intro.image ? 'Change product image…' : 'Add product image…'}
+              accept="image/png,image/jpeg,image/webp,image/svg+xml"
+              onFile={(image) => run(setIntro, { image })}
+            />
+            {edit.intro.image && (
+              <button type="button" class="btn ghost small" onClick={() => run(setIntro, { image: undefined })}>
+                Remove image
+              </button>
+            )}
+          </div>
+        </ToggledFieldset>
+      </div>
+      <div class="tool-section" data-tool="captions">
+        <CaptionsPanel
+          captions={edit.captions}
+          clipSec={clipSec}
+          time={time}
+          onChange={(captions, coalesce) => run(setCaptions, { captions, run: coalesce })}
+          project={captionsProject}
+        />
+      </div>
+      <div class="tool-section" data-tool="stickers">
+        <fieldset>
+          <legend>Stickers</legend>
+          <div class="sticker-palette">
+            {stickers.map((s) => (
+              <button key={s.id} type="button" class="sticker-btn" onClick={() => newSticker({ stickerId: s.id })} aria-label={`Add sticker ${s.label}`}>
+                <img src={`stickers/${s.file}`} alt="" width={40} height={40} />
+              </button>
+            ))}
+            <FilePickButton label="Your image…" accept="image/png,image/svg+xml" onFile={(image) => newSticker({ image })} />
+          </div>
+          {sel && (
+            <div class="sticker-time">
+              <TimeRange from={sel.from} to={sel.to} clipSec={clipSec} onChange={(range) => run(updateSticker, { key: sel.key, patch: range })} />
+              <button type="button" class="btn ghost small danger" onClick={() => run(removeSticker, sel.key)}>
+                Remove sticker
+              </button>
+            </div>
+          )}
+        </fieldset>
+      </div>
+      <div class="tool-section" data-tool="text">
+        <TextPanel edit={edit} clipSec={clipSec} selected={selected} run={run} onSelect={onSelect} />
+      </div>
       {target && (
         <fieldset>
           <legend>Selected: position</legend>
@@ -196,25 +204,26 @@ export function EditPanel({ edit, clipSec, time, source, stickers, selected, onS
           </div>
         </fieldset>
       )}
-
-      <ToggledFieldset
-        label={`Background music ${edit.music.file ? `(${edit.music.fileName})` : '(bundled upbeat loop)'}`}
-        on={edit.music.enabled}
-        onToggle={(enabled) => run(setMusic, { enabled })}
-      >
-        <label class="field wide">
-          <span>Music volume {Math.round(edit.music.volume * 100)}%</span>
-          <input type="range" min={0} max={1} step={0.05} value={edit.music.volume} onInput={(e) => run(slideMusicVolume, Number(e.currentTarget.value))} />
-        </label>
-        <div class="choice-row">
-          <FilePickButton
-            label="Use your own audio…"
-            accept="audio/*,.m4a,.mp3,.wav,.ogg"
-            onFile={(f) => run(setMusic, { enabled: true, file: f, fileName: f.name })}
-          />
-        </div>
-        <p class="muted small">Looped to the clip, faded in and out, and lowered while the host speaks.</p>
-      </ToggledFieldset>
+      <div class="tool-section" data-tool="music">
+        <ToggledFieldset
+          label={`Background music ${edit.music.file ? `(${edit.music.fileName})` : '(bundled upbeat loop)'}`}
+          on={edit.music.enabled}
+          onToggle={(enabled) => run(setMusic, { enabled })}
+        >
+          <label class="field wide">
+            <span>Music volume {Math.round(edit.music.volume * 100)}%</span>
+            <input type="range" min={0} max={1} step={0.05} value={edit.music.volume} onInput={(e) => run(slideMusicVolume, Number(e.currentTarget.value))} />
+          </label>
+          <div class="choice-row">
+            <FilePickButton
+              label="Use your own audio…"
+              accept="audio/*,.m4a,.mp3,.wav,.ogg"
+              onFile={(f) => run(setMusic, { enabled: true, file: f, fileName: f.name })}
+            />
+          </div>
+          <p class="muted small">Looped to the clip, faded in and out, and lowered while the host speaks.</p>
+        </ToggledFieldset>
+      </div>{' '}
     </div>
   );
 }

@@ -35,6 +35,9 @@ interface Props {
 }
 
 const SAFE = safeArea(DESIGN.width, DESIGN.height);
+/** The phone layout's query (styles.css: the editor's single column). */
+const PHONE = '(max-width: 700px)';
+const PHONE_CANVAS_VH = 0.4;
 
 /**
  * The Fabric canvas at the design size (1080×1920, scaled by CSS): a frame of the clip, reframed
@@ -86,9 +89,22 @@ export function EditorCanvas({ edit, time, recording, clipStart, meta, selected,
 
   useEffect(() => {
     const canvas = new Canvas(el.current!, { width: DESIGN.width, height: DESIGN.height, preserveObjectStacking: true, selection: false });
-    const cssWidth = Math.min(360, host.current?.clientWidth || 360);
-    canvas.setDimensions({ width: `${cssWidth}px`, height: `${(cssWidth * DESIGN.height) / DESIGN.width}px` }, { cssOnly: true });
-    cssScale.current = cssWidth / DESIGN.width;
+    // On a phone the canvas is pinned at the top: at most PHONE_CANVAS_VH of the screen's height.
+    // Fitted again when the window changes (a phone turned, a mobile layout settling after load).
+    const sizeCanvas = () => {
+      const phone = matchMedia(PHONE).matches;
+      const room = host.current?.parentElement?.clientWidth || 360;
+      const cssWidth = Math.floor(Math.min(360, room, phone ? (innerHeight * PHONE_CANVAS_VH * DESIGN.width) / DESIGN.height : 360));
+      if (cssWidth === Math.round(cssScale.current * DESIGN.width)) return;
+      canvas.setDimensions({ width: `${cssWidth}px`, height: `${(cssWidth * DESIGN.height) / DESIGN.width}px` }, { cssOnly: true });
+      cssScale.current = cssWidth / DESIGN.width;
+    };
+    cssScale.current = 0;
+    sizeCanvas();
+    // A phone's page can still be zoomed out from the previous screen's layout on the first frame.
+    const settle = requestAnimationFrame(sizeCanvas);
+    addEventListener('resize', sizeCanvas);
+    visualViewport?.addEventListener('resize', sizeCanvas);
     const picked = () => {
       if (rebuilding.current > 0) return;
       const active = canvas.getActiveObject();
@@ -134,6 +150,9 @@ export function EditorCanvas({ edit, time, recording, clipStart, meta, selected,
     });
     fabric.current = canvas;
     return () => {
+      cancelAnimationFrame(settle);
+      removeEventListener('resize', sizeCanvas);
+      visualViewport?.removeEventListener('resize', sizeCanvas);
       fabric.current = null;
       void canvas.dispose();
     };

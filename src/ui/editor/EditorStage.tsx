@@ -80,34 +80,37 @@ export function EditorStage({ edit, run, history, time, setTime, clipSec, select
 
   return (
     <div class="stage">
-      {/* biome-ignore lint/a11y/useSemanticElements: as in LayerList: a named group without a fieldset's layout. */}
-      <div class="editor-tools" role="group" aria-label="Edit history">
-        <button type="button" class="btn small" onClick={history.undo} disabled={!history.canUndo} aria-keyshortcuts="Control+Z Meta+Z">
-          <span aria-hidden="true">↶ </span>Undo
-        </button>
-        <button type="button" class="btn small" onClick={history.redo} disabled={!history.canRedo} aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y">
-          <span aria-hidden="true">↷ </span>Redo
-        </button>
+      {/* Pinned at the top of a phone's screen while the tools' sheets scroll under it. */}
+      <div class="stage-pin">
+        {/* biome-ignore lint/a11y/useSemanticElements: as in LayerList: a named group without a fieldset's layout. */}
+        <div class="editor-tools" role="group" aria-label="Edit history">
+          <button type="button" class="btn small" onClick={history.undo} disabled={!history.canUndo} aria-keyshortcuts="Control+Z Meta+Z">
+            <span aria-hidden="true">↶ </span>Undo
+          </button>
+          <button type="button" class="btn small" onClick={history.redo} disabled={!history.canRedo} aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y">
+            <span aria-hidden="true">↷ </span>Redo
+          </button>
+        </div>
+        <LivePreview edit={edit} recording={recording} meta={meta} clipStart={clipStart} clipSec={clipSec} time={time} setTime={setTime} controls={setPreview}>
+          <EditorCanvas
+            edit={edit}
+            time={time}
+            recording={recording}
+            clipStart={clipStart}
+            meta={meta}
+            selected={selected}
+            onSelect={onSelect}
+            onLayout={(ref, layout) => run(placeElement, { ref, layout })}
+            onCrop={(cropX) => run(setCropX, cropX)}
+            onWarnings={setWarnings}
+            onEditText={(ref) => {
+              const cue = edit.captions.cues.findIndex((c) => time >= c.start && time < c.end);
+              const id = ref.kind === 'intro' ? 'edit-intro-name' : ref.kind === 'text' ? 'edit-text-words' : `edit-caption-${Math.max(0, cue)}`;
+              document.getElementById(id)?.focus();
+            }}
+          />
+        </LivePreview>
       </div>
-      <LivePreview edit={edit} recording={recording} meta={meta} clipStart={clipStart} clipSec={clipSec} time={time} setTime={setTime} controls={setPreview}>
-        <EditorCanvas
-          edit={edit}
-          time={time}
-          recording={recording}
-          clipStart={clipStart}
-          meta={meta}
-          selected={selected}
-          onSelect={onSelect}
-          onLayout={(ref, layout) => run(placeElement, { ref, layout })}
-          onCrop={(cropX) => run(setCropX, cropX)}
-          onWarnings={setWarnings}
-          onEditText={(ref) => {
-            const cue = edit.captions.cues.findIndex((c) => time >= c.start && time < c.end);
-            const id = ref.kind === 'intro' ? 'edit-intro-name' : ref.kind === 'text' ? 'edit-text-words' : `edit-caption-${Math.max(0, cue)}`;
-            document.getElementById(id)?.focus();
-          }}
-        />
-      </LivePreview>
       <LayoutNote warnings={warnings} label={label} />
       <LayerList edit={edit} label={label} selected={selected} onSelect={select} warnings={warnings} />
     </div>

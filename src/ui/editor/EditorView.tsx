@@ -18,6 +18,7 @@ import { ProjectDeleted } from '../common/ProjectDeleted';
 import { ProjectNotice } from '../common/ProjectNotice';
 import { RenderPanel } from './RenderPanel';
 import { TranscribePanel } from './TranscribePanel';
+import { type EditorTool, ToolBar, toolOf } from './ToolBar';
 import { clipKey, useClipEdit } from './useClipEdit';
 import { useStoredProject } from '../common/useStoredProject';
 import { messageOf } from '../../domain/errors/messageOf';
@@ -107,6 +108,12 @@ function Editor({
   // The frame first shown: 0.5 s in, or the middle of a shorter clip (past its end there is no frame).
   const [time, setTime] = useState(() => Math.min(0.5, (pick.end - pick.start) / 2));
   const [selected, setSelected] = useState<ElementRef | null>(null);
+  const [tool, setTool] = useState<EditorTool>('video');
+  /** Selecting an overlay (on the canvas or the layer list) opens its tool's sheet on a phone. */
+  const select = (ref: ElementRef | null) => {
+    setSelected(ref);
+    if (ref) setTool(toolOf(ref.kind));
+  };
   const [stickers, setStickers] = useState<StickerInfo[]>([]);
   const [hashtags, setHashtags] = useState<string[]>(project.hashtags ?? [...DEFAULT_HASHTAGS]);
   useEffect(() => void stickerCatalogue().then(setStickers, () => setStickers([])), []);
@@ -148,7 +155,7 @@ function Editor({
           setTime={setTime}
           clipSec={clipSec}
           selected={selected}
-          onSelect={setSelected}
+          onSelect={select}
           recording={recording}
           clipStart={pick.start}
           meta={project.recording.meta}
@@ -161,8 +168,9 @@ function Editor({
           source={project.recording.meta}
           stickers={stickers}
           selected={selected}
-          onSelect={setSelected}
+          onSelect={select}
           run={run}
+          tool={tool}
           captionsProject={{
             fileName: (ext) => clipFileName(`${pick.productName ?? pick.productId}-captions`, pick.start, pick.end, ext),
             look: project.captionLook,
@@ -194,6 +202,7 @@ function Editor({
           edit={edit}
           onPost={(post) => run(typePost, post)}
           hashtags={hashtags}
+          dock={<ToolBar tool={tool} onTool={setTool} />}
           onHashtags={(tags) => {
             setHashtags(tags);
             save({ hashtags: tags });

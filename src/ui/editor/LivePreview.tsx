@@ -135,28 +135,28 @@ export function LivePreview({ edit, recording, meta, clipStart, clipSec, time, s
           <span aria-hidden="true">{state.playing ? '❚❚' : '▶'} </span>
           {state.playing ? 'Pause' : 'Play'}
         </button>
-        <label class="field transport-time">
-          <span>
-            {shown.toFixed(fine ? 2 : 1)} s of {clipSec.toFixed(fine ? 2 : 1)} s
-          </span>
-          <input
-            type="range"
-            min={0}
-            max={lastFrame}
-            step={1 / fps}
-            value={shown}
-            aria-label="Scrub the clip"
-            aria-keyshortcuts="J L"
-            onInput={(e) => {
-              const t = Number(e.currentTarget.value);
-              if (player.snapshot.playing) void player.seek(t);
-              else setTime(t);
-            }}
-          />
-        </label>
+        <span class="transport-clock" aria-hidden="true">
+          {shown.toFixed(fine ? 2 : 1)} s of {clipSec.toFixed(fine ? 2 : 1)} s
+        </span>
         <label class="check">
           <input type="checkbox" checked={state.loop} onChange={(e) => player.setLoop(e.currentTarget.checked)} /> Loop the clip
         </label>
+        <input
+          type="range"
+          class="transport-scrub"
+          min={0}
+          max={lastFrame}
+          step={1 / fps}
+          value={shown}
+          aria-label="Scrub the clip"
+          aria-valuetext={`${shown.toFixed(fine ? 2 : 1)} s of ${clipSec.toFixed(fine ? 2 : 1)} s`}
+          aria-keyshortcuts="J L"
+          onInput={(e) => {
+            const t = Number(e.currentTarget.value);
+            if (player.snapshot.playing) void player.seek(t);
+            else setTime(t);
+          }}
+        />
       </div>
       {error && (
         <p class="note warn" role="status">

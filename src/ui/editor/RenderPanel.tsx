@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { DraftInput } from '../common/DraftInput';
 import { useState } from 'preact/hooks';
 import { KEEPING, type RenderedShort, renderThenKeep } from '../../app/renderJobs';
@@ -31,6 +32,8 @@ interface Props {
   edit: ClipEdit;
   onPost: (text: string) => void;
   hashtags: string[];
+  /** Heads the bottom bar on a phone (the editor's tools). */
+  dock?: ComponentChildren;
   onHashtags: (tags: string[]) => void;
 }
 
@@ -41,7 +44,7 @@ const parseTags = (text: string) =>
     .filter(Boolean);
 
 /** Render → keep as a saved short → preview, download or upload, plus the post text to go with it. */
-export function RenderPanel({ projectId, recording, recordingName, meta, pick, edit, onPost, hashtags, onHashtags }: Props) {
+export function RenderPanel({ projectId, recording, recordingName, meta, pick, edit, onPost, hashtags, onHashtags, dock }: Props) {
   const { job, follow, cancel } = useJob();
   const [result, setResult] = useState<RenderedShort | null>(null);
   const [error, setError] = useState<Error | null>(null);
@@ -72,6 +75,7 @@ export function RenderPanel({ projectId, recording, recordingName, meta, pick, e
     <section class="render-panel" aria-label="Render">
       {/* The editor's main actions: on a phone, a bar kept at the bottom of the screen. */}
       <div class="action-bar">
+        {dock}
         <button type="button" class={`btn ${url ? '' : 'primary'}`} onClick={() => void render()} disabled={job !== null}>
           Render video
         </button>
