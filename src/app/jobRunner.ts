@@ -17,6 +17,8 @@ export interface JobView {
   readonly ratio: number;
   /** Seconds left, or NaN until there is enough progress to estimate. */
   readonly etaSec: number;
+  /** When that estimate was made (the runner's clock, seconds): the UI counts down from it. */
+  readonly etaAtSec: number;
   readonly phase?: JobPhase;
 }
 
@@ -125,7 +127,7 @@ export function createJobRunner({ concurrency, now = () => performance.now() / 1
     let settle: (outcome: JobOutcome<T>) => void = () => {};
     const done = new Promise<JobOutcome<T>>((resolve) => (settle = resolve));
     const entry: Entry = {
-      view: { id: nextId++, label, status: 'queued', ratio: 0, etaSec: Number.NaN },
+      view: { id: nextId++, label, status: 'queued', ratio: 0, etaSec: Number.NaN, etaAtSec: Number.NaN },
       pace: startPace(now()),
       abort,
       start: () => void run(),
@@ -134,8 +136,9 @@ export function createJobRunner({ concurrency, now = () => performance.now() / 1
       signal: abort.signal,
       onProgress: ({ ratio }) => {
         const r = clampRatio(ratio);
-        entry.pace = advance(entry.pace, r, now());
-        update(entry, { ratio: r, etaSec: secondsLeft(entry.pace) });
+        const at = now();
+        entry.pace = advance(entry.pace, r, at);
+        update(entry, { ratio: r, etaSec: secondsLeft(entry.pace), etaAtSec: at });
       },
       phase: (name, step) => update(entry, { phase: step ? { name, step } : { name } }),
     };

@@ -1,5 +1,6 @@
 import { onProjectChange } from '../storage/changes';
 import { storageErrorCode } from '../storage/errors';
+import { forgetTranscriptStore } from './recordingTranscript';
 import { deleteProject, getRecording, openProject, saveCaptionLook, saveLog, updateProject } from '../storage/projects';
 import { releaseMedia } from './services';
 import type { ProjectStorage } from './stores/projectStore';
@@ -13,7 +14,10 @@ export { onProjectChange };
 export { getLoudness, saveLoudness } from '../storage/projects';
 
 /** "Delete project": the recording, log, picks, edits and saved shorts leave this browser. */
-export const removeProject = (projectId: string): Promise<void> => deleteProject(projectId);
+export const removeProject = (projectId: string): Promise<void> => {
+  forgetTranscriptStore(projectId);
+  return deleteProject(projectId);
+};
 
 /** One project's storage for its store (src/app/stores/projectStore.ts). */
 export function projectStorage(id: string): ProjectStorage {

@@ -32,8 +32,28 @@ async function transcribeChunk(source: TranscriptSource, chunk: Chunk, hooks: { 
   }));
 }
 
-/** The project's transcript store, on the app's runner and storage. */
+/**
+ * The project's transcript store, on the app's runner and storage: one per project for the tab's
+ * life, so a transcription goes on (in the job tray) while you work on other screens.
+ */
 export function transcriptStore(projectId: string): TranscriptStore {
+  let store = stores.get(projectId);
+  if (!store) {
+    store = makeStore(projectId);
+    stores.set(projectId, store);
+  }
+  return store;
+}
+
+const stores = new Map<string, TranscriptStore>();
+
+/** A deleted project's transcription stops with it. */
+export function forgetTranscriptStore(projectId: string): void {
+  stores.get(projectId)?.dispose();
+  stores.delete(projectId);
+}
+
+function makeStore(projectId: string): TranscriptStore {
   return new TranscriptStore({
     modelId: DEFAULT_SPEECH_MODEL,
     plan: () => getTranscriptPlan(projectId),

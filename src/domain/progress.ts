@@ -46,3 +46,13 @@ export function secondsLeft(pace: Pace): number {
   const enough = pace.lastRatio >= MIN_RATIO && pace.lastSec - pace.startSec >= MIN_SEC && pace.rate > 0;
   return enough ? (1 - pace.lastRatio) / pace.rate : Number.NaN;
 }
+
+/**
+ * The time left now, counting down from the last estimate (made at `etaAtSec`) between reports,
+ * so it never stands still while work goes on. At or below 0 the job has run past its estimate:
+ * the UI says so rather than jump to a guess. NaN while there is no estimate.
+ */
+export function liveSecondsLeft(etaSec: number, etaAtSec: number, nowSec: number): number {
+  if (Number.isNaN(etaSec) || Number.isNaN(etaAtSec)) return Number.NaN;
+  return etaSec - Math.max(0, nowSec - etaAtSec);
+}

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { lazyView } from './lazyView';
 import { HomeView } from './home/HomeView';
+import { JobTray } from './common/JobTray';
 
 // The project and editor views (and Fabric with the editor) are separate chunks: the first
 // page load is only the home page.
@@ -37,6 +38,7 @@ export function App() {
           Offline · on-device
         </span>
       </header>
+      <JobTray />
       {route.view === 'home' ? (
         <HomeView
           open={(id, w = []) => {

@@ -1,3 +1,4 @@
+import { liveSecondsLeft } from '../../src/domain/progress';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createJobRunner, type JobContext } from '../../src/app/jobRunner';
 import { MediaFailure } from '../../src/domain/errors/mediaFailure';
@@ -83,6 +84,11 @@ describe('job runner', () => {
     a.job.onProgress({ ratio: 0.2 });
     // 10 % a half second: 80 % left takes 4 s.
     expect(jobs.getSnapshot()[0]?.etaSec).toBeCloseTo(4);
+    // Between reports the UI counts down from when the estimate was made; past it, it says so.
+    const { etaSec, etaAtSec } = jobs.getSnapshot()[0]!;
+    expect(liveSecondsLeft(etaSec, etaAtSec, etaAtSec + 1.5)).toBeCloseTo(2.5);
+    expect(liveSecondsLeft(etaSec, etaAtSec, etaAtSec + 5)).toBeLessThan(0);
+    expect(liveSecondsLeft(Number.NaN, etaAtSec, etaAtSec)).toBeNaN();
   });
 
   it('smooths the time left: a burst of reports moves it gradually, not in a jump', () => {

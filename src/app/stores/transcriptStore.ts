@@ -78,7 +78,8 @@ export class TranscriptStore extends Store<TranscriptState> {
   /** The project's recording (undefined: none, or it has no sound). A stored unfinished transcript that was not paused goes on. */
   open(source: TranscriptSource | undefined): void {
     const before = this.#source;
-    if (before === source || (before && source && before.recording === source.recording && before.durationSec === source.durationSec)) return;
+    // The same recording read again from storage (the project reopened) is another Blob: it goes on.
+    if (before === source || (before && source && before.fileName === source.fileName && before.durationSec === source.durationSec)) return;
     this.#stop();
     this.#source = source;
     if (source) void this.#load();
@@ -130,7 +131,7 @@ export class TranscriptStore extends Store<TranscriptState> {
     });
   }
 
-  /** The view closes: the job stops without pausing the transcript (reopening continues it). */
+  /** The project is deleted (or a test ends): the job stops without pausing the transcript (reopening continues it). */
   dispose(): void {
     this.#stop();
     this.#source = undefined;

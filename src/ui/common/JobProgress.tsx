@@ -1,5 +1,15 @@
 import type { JobView } from '../../app/jobRunner';
 import { formatEta } from '../../domain/format';
+import { liveSecondsLeft } from '../../domain/progress';
+import { useNow } from './useNow';
+
+/** "1 min 5 s left", counting down between reports; "longer than estimated" once past it. */
+export function useTimeLeft(job: JobView): string {
+  const now = useNow(!Number.isNaN(job.etaSec));
+  const left = liveSecondsLeft(job.etaSec, job.etaAtSec, now);
+  if (Number.isNaN(left)) return 'estimating…';
+  return left > 0.5 ? `${formatEta(left)} left` : 'taking longer than estimated…';
+}
 
 interface Props {
   job: JobView;
@@ -10,7 +20,7 @@ interface Props {
 
 export function JobProgressBar({ job, onCancel, showPhase = false }: Props) {
   const pct = Math.round(job.ratio * 100);
-  const eta = Number.isNaN(job.etaSec) ? 'estimating…' : `${formatEta(job.etaSec)} left`;
+  const eta = useTimeLeft(job);
   return (
     <div class="job" role="status" aria-live="polite">
       <div class="job-head">

@@ -5,8 +5,8 @@ import { useStore } from '../common/useStore';
 
 /** The whole recording's transcript from its store (src/app/stores/transcriptStore.ts), with its job. */
 export function useRecordingTranscript(projectId: string, recording: Blob | undefined, fileName: string, hasAudio: boolean, durationSec: number) {
+  // The project's store outlives this view: leaving the page does not stop a transcription.
   const store = useMemo(() => transcriptStore(projectId), [projectId]);
-  useEffect(() => () => store.dispose(), [store]);
   // Primitives, not the meta object: a reload of the same project must not restart it.
   useEffect(() => {
     store.open(recording && hasAudio && durationSec > 0 ? { recording, fileName, durationSec } : undefined);

@@ -1,0 +1,37 @@
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { SHOTS } from './stored';
+
+const SAMPLES = join(import.meta.dirname, '..', '..', 'public', 'samples');
+
+test('a long job follows you: the tray on another screen shows its step, percent and a time left that counts down; Show goes back to it', async ({ page }) => {
+  await page.goto('./');
+  // The sample without its SRT, so the whole recording can be transcribed.
+  await page.locator('[data-testid=home-drop] input[type=file]').setInputFiles([join(SAMPLES, 'sample.mp4'), join(SAMPLES, 'sample-clicks.csv')]);
+  const section = page.getByRole('region', { name: 'Transcript of the recording' });
+  await section.getByRole('button', { name: 'Transcribe the whole recording' }).click();
+  await expect(section.getByTestId('job-phase')).toBeVisible();
+  const project = await page.evaluate(() => location.hash);
+  // On its own screen the job shows there, not in the tray.
+  const tray = page.getByTestId('job-tray');
+  await expect(tray).toBeHidden();
+
+  await page.getByRole('link', { name: 'LIVE Highlights Studio' }).click();
+  await expect(page.locator('.project-card').first()).toBeVisible();
+  await expect(tray).toBeVisible();
+  const item = tray.locator('.tray-job', { hasText: /Transcrib/ });
+  await expect(item).toContainText(/Loading the speech model|Transcribing/);
+  // Once estimated, the time left moves every second (between the job's own reports too).
+  const figures = item.locator('.tray-figures');
+  await expect(figures).toHaveText(/\d+% · (\d+ min )?\d+ s left/, { timeout: 600_000 });
+  if (SHOTS) await page.screenshot({ path: join(SHOTS, 'job-tray.png') });
+  const first = await figures.textContent();
+  await expect(figures).not.toHaveText(first!);
+
+  await item.getByRole('link', { name: 'Show' }).click();
+  await expect(page).toHaveURL(new RegExp(`${project.replace(/[/#]/g, '\\$&')}$`));
+  // Back on its screen: the same job, still going (not started again), shown there and not in the tray.
+  await expect(section.getByTestId('job-phase')).toHaveText(/Transcribing/);
+  await expect(tray.locator('.tray-job', { hasText: /Transcrib/ })).toBeHidden();
+  await section.getByRole('button', { name: 'Cancel' }).click();
+});
