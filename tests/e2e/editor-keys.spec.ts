@@ -298,3 +298,25 @@ test('handles are touch-sized: the scale handle takes hold 10 px off its corner'
   await page.mouse.up();
   expect(Number(await page.getByLabel('Selected Scale').inputValue())).toBeGreaterThan(1.1);
 });
+
+test('keyboard: Render is a few Tabs from the top through the skip links, and the layers and settings too', async ({ page }) => {
+  await openEditor(page);
+  // Opened afresh, the keyboard starts at the top of the page.
+  await page.reload();
+  await expect(page.locator('[data-testid=editor-canvas][data-ready=true]')).toBeVisible();
+  // From the page's start: at most 10 Tabs to "Skip to Render" (it shows when focused), Enter.
+  await tabTo(page, page.getByRole('button', { name: 'Skip to Render' }), 10);
+  await expect(page.getByRole('button', { name: 'Skip to Render' })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Render video' })).toBeFocused();
+  await page.getByRole('button', { name: 'Skip to the layers' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('group', { name: 'Layers' })).toBeFocused();
+  // Tab from the layers reaches the first overlay's button: selected with Enter, shown on the canvas.
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-testid=editor-canvas]')).toHaveAttribute('data-selection', /^-?\d+,-?\d+,\d+,\d+$/);
+  await page.getByRole('button', { name: 'Skip to the edit settings' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#edit-panel')).toBeFocused();
+});

@@ -160,7 +160,8 @@ test('phone editor: the preview stays pinned at the top while each tool opens it
     // Every control of the sheet and the pinned stage is at least 44 px high (a radio or box by its label).
     const small = await page.evaluate(() =>
       [...document.querySelectorAll<HTMLElement>('main.editor :is(button, select, textarea, input, summary)')]
-        .filter((el) => el.checkVisibility())
+        // Shown and not a skip link waiting for the keyboard (clipped to 1 px until focused).
+        .filter((el) => el.checkVisibility() && el.getBoundingClientRect().width > 1)
         .map((el) => ((el as HTMLInputElement).type === 'checkbox' || (el as HTMLInputElement).type === 'radio' ? (el.closest('label') ?? el) : el))
         .filter((el) => el.getBoundingClientRect().height < 44)
         .map((el) => `${el.tagName} ${el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 30)} ${Math.round(el.getBoundingClientRect().height)}`),

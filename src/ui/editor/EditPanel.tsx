@@ -27,6 +27,7 @@ import { StylePicker } from './StylePicker';
 import { TextPanel } from './TextPanel';
 import { TimeRange } from './TimeRange';
 import type { EditorTool } from './ToolBar';
+import { EDIT_PANEL_ID } from './SkipLinks';
 
 interface Props {
   edit: ClipEdit;
@@ -57,7 +58,7 @@ export function EditPanel({ edit, clipSec, time, source, stickers, selected, onS
   const pannable = canPanCrop(reframeGeometry(source, DESIGN, 'crop'));
 
   return (
-    <div class="edit-panel" data-tool={tool}>
+    <div class="edit-panel" data-tool={tool} id={EDIT_PANEL_ID} tabIndex={-1}>
       <div class="tool-section" data-tool="video">
         <fieldset>
           <legend>Video</legend>

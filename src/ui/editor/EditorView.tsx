@@ -17,6 +17,7 @@ import { ErrorNote } from '../common/ErrorNote';
 import { ProjectDeleted } from '../common/ProjectDeleted';
 import { ProjectNotice } from '../common/ProjectNotice';
 import { RenderPanel } from './RenderPanel';
+import { SkipLinks } from './SkipLinks';
 import { TranscribePanel } from './TranscribePanel';
 import { type EditorTool, ToolBar, toolOf } from './ToolBar';
 import { clipKey, useClipEdit } from './useClipEdit';
@@ -127,6 +128,7 @@ function Editor({
 
   return (
     <main class="editor">
+      <SkipLinks />
       <header class="project-head">
         <button type="button" class="btn ghost small" onClick={back}>
           ← Highlights

@@ -18,6 +18,7 @@ import { EngineSetting } from './EngineSetting';
 import { ErrorNote } from '../common/ErrorNote';
 import { FitWarning } from '../common/FitWarning';
 import { JobProgressBar } from '../common/JobProgress';
+import { RENDER_BUTTON_ID } from './SkipLinks';
 import { UploadDialog } from '../common/UploadDialog';
 import { messageOf } from '../../domain/errors/messageOf';
 import { detailsOf } from '../../domain/errors/mediaFailure';
@@ -76,7 +77,7 @@ export function RenderPanel({ projectId, recording, recordingName, meta, pick, e
       {/* The editor's main actions: on a phone, a bar kept at the bottom of the screen. */}
       <div class="action-bar">
         {dock}
-        <button type="button" class={`btn ${url ? '' : 'primary'}`} onClick={() => void render()} disabled={job !== null}>
+        <button type="button" id={RENDER_BUTTON_ID} class={`btn ${url ? '' : 'primary'}`} onClick={() => void render()} disabled={job !== null}>
           Render video
         </button>
         {url && (
