@@ -92,8 +92,9 @@ export function HomeView({ open }: Props) {
       <section class="hero">
         <h1>Turn your LIVE into highlight clips</h1>
         <p class="lede">
-          Drop a livestream recording and its product click log. The moments where each product got the most clicks become short clips you can preview and
-          download. Everything stays on this device.
+          Drop a livestream recording and its product click log: the moments where each product got the most clicks become short clips you can preview, edit and
+          post. A click log is the list of clicks on the products you showed, with their times. No log? Drop the recording with your shop's product list, or
+          alone: the products are found in what you say. Everything stays on this device.
         </p>
       </section>
       <section class="import" aria-label="New project">

@@ -17,6 +17,10 @@ export const clipLength = (clip: Clip) => `${Math.round((clip.end - clip.start) 
 export function ClipList({ recording, picks, selected, onSelect }: Props) {
   return (
     <table class="clips" data-testid="clip-list">
+      <caption class="muted small">
+        Score: how strong the moment is. Each click on the clip's product in the clip counts 1, an add-to-cart 3 and an order 5 (the weights are in the
+        settings); the clip's explanation says what else counted.
+      </caption>
       <thead>
         <tr>
           <th scope="col">#</th>
