@@ -1,6 +1,7 @@
 // The editor's live preview (issue 20 item 1): frames drawn and dropped while the sample's first
 // clip plays for 10 s, at a laptop's size (blurred fill and centre crop) and a phone's (390×844 at
-// 3 device pixels per CSS pixel, so the preview canvas is drawn at 1080 px wide). Goal: ≥ 24 fps drawn, ≤ 5 % dropped.
+// 3 device pixels per CSS pixel: the pinned canvas is 189 CSS px wide, drawn at 568 px). Goal:
+// ≥ 24 fps drawn, ≤ 5 % dropped.
 // Dropped: frames the video presented that the preview did not draw (requestVideoFrameCallback's
 // presentedFrames). BENCH_DIST: another build. Prints one JSON line.
 import { chromium } from '@playwright/test';
