@@ -8,14 +8,17 @@ import { JobTray } from './common/JobTray';
 const ProjectView = lazyView(() => import('./project/ProjectView').then((m) => m.ProjectView), 'project');
 const EditorView = lazyView(() => import('./editor/EditorView').then((m) => m.EditorView), 'editor');
 
-type Route = { view: 'home' } | { view: 'project'; id: string } | { view: 'edit'; id: string; clip: string };
+type Route = { view: 'home' } | { view: 'project'; id: string; shorts: boolean } | { view: 'edit'; id: string; clip: string };
 
-/** Hash routes (#/p/<id>, #/p/<id>/edit/<clip>) work on any static host and sub-path, and survive a reload. */
+/**
+ * Hash routes (#/p/<id>, #/p/<id>/shorts: the project at its Your shorts, #/p/<id>/edit/<clip>)
+ * work on any static host and sub-path, and survive a reload.
+ */
 function parseRoute(hash: string): Route {
   const edit = /^#\/p\/([\w-]+)\/edit\/(.+)$/.exec(hash);
   if (edit) return { view: 'edit', id: edit[1]!, clip: decodeURIComponent(edit[2]!) };
-  const m = /^#\/p\/([\w-]+)$/.exec(hash);
-  return m ? { view: 'project', id: m[1]! } : { view: 'home' };
+  const m = /^#\/p\/([\w-]+)(\/shorts)?$/.exec(hash);
+  return m ? { view: 'project', id: m[1]!, shorts: m[2] !== undefined } : { view: 'home' };
 }
 
 export function App() {
@@ -47,7 +50,7 @@ export function App() {
           }}
         />
       ) : route.view === 'project' ? (
-        <ProjectView key={route.id} id={route.id} initialWarnings={warnings} back={() => (location.hash = '#/')} />
+        <ProjectView key={route.id} id={route.id} showShorts={route.shorts} initialWarnings={warnings} back={() => (location.hash = '#/')} />
       ) : (
         <EditorView key={`${route.id}/${route.clip}`} projectId={route.id} clip={route.clip} back={() => (location.hash = `#/p/${route.id}`)} />
       )}

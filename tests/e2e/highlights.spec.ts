@@ -199,6 +199,18 @@ test('back from the editor, the project page keeps the clip you worked on select
   await page.getByRole('button', { name: '← Highlights' }).click();
   await expect(rows(page).nth(1)).toHaveAttribute('aria-selected', 'true');
   await expect(rows(page).first()).toHaveAttribute('aria-selected', 'false');
+  // Your shorts is one tap away from the editor and the project page: opened there, in view, focused.
+  for (const from of ['editor', 'project']) {
+    if (from === 'editor') await page.getByRole('link', { name: /Auto-edit/ }).click();
+    await expect(page.getByRole('heading', { level: 1, name: from === 'editor' ? /^Auto-edit #2 / : /^sample/ })).toBeVisible();
+    await page.getByTestId('shorts-link').click();
+    await expect(page).toHaveURL(/#\/p\/[\w-]+\/shorts$/);
+    const heading = page.getByRole('heading', { name: 'Your shorts' });
+    await expect(heading).toBeFocused();
+    await expect(heading).toBeInViewport();
+    await expect(rows(page).nth(1)).toHaveAttribute('aria-selected', 'true');
+    if (from === 'editor') await page.goto(page.url().replace(/\/shorts$/, ''));
+  }
 });
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {

@@ -18,6 +18,7 @@ import { ProjectDeleted } from '../common/ProjectDeleted';
 import { ProjectNotice } from '../common/ProjectNotice';
 import { RenderPanel } from './RenderPanel';
 import { SkipLinks } from './SkipLinks';
+import { ShortsLink } from '../shorts/ShortsLink';
 import { TranscribePanel } from './TranscribePanel';
 import { type EditorTool, ToolBar, toolOf } from './ToolBar';
 import { clipKey, useClipEdit } from './useClipEdit';
@@ -141,6 +142,7 @@ function Editor({
             {formatClock(pick.start)}–{formatClock(pick.end)} · {clipSec.toFixed(1)} s · edits are saved as you go
           </p>
         </div>
+        <ShortsLink projectId={project.id} />
         <button type="button" class="btn ghost small" onClick={() => void reset()}>
           Reset to auto
         </button>

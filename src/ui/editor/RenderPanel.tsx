@@ -104,7 +104,7 @@ export function RenderPanel({ projectId, recording, recordingName, meta, pick, e
           {result && <EngineNote result={result.render} seconds={result.seconds} />}
           {result?.short && (
             <p class="muted small" data-testid="render-kept">
-              Kept in Your shorts (on the project page).
+              Kept in <a href={`#/p/${projectId}/shorts`}>Your shorts</a> on the project page.
             </p>
           )}
           <button type="button" class="btn secondary" onClick={() => result && setUpload(new File([result.render.blob], name, { type: 'video/mp4' }))}>

@@ -8,6 +8,7 @@ import { ProjectNotice } from '../common/ProjectNotice';
 import { RecordingSummary } from './RecordingSummary';
 import { SelectionSettings } from './SelectionSettings';
 import { ShortsSection } from '../shorts/ShortsSection';
+import { ShortsLink } from '../shorts/ShortsLink';
 import { StreamStart } from './StreamStart';
 import { TimeBaseNote } from './TimeBaseNote';
 import { Timeline } from './Timeline';
@@ -28,9 +29,11 @@ interface Props {
   id: string;
   initialWarnings: string[];
   back: () => void;
+  /** Opened at Your shorts (#/p/<id>/shorts). */
+  showShorts?: boolean;
 }
 
-export function ProjectView({ id, initialWarnings, back }: Props) {
+export function ProjectView({ id, initialWarnings, back, showShorts = false }: Props) {
   const stored = useStoredProject(id);
   const data = stored.state.status === 'ready' ? stored.state : undefined;
   const [warnings, setWarnings] = useState(initialWarnings);
@@ -110,6 +113,7 @@ export function ProjectView({ id, initialWarnings, back }: Props) {
           <h1>{project.name}</h1>
           <RecordingSummary recording={recording} meta={meta} bytes={project.recording.size} />
         </div>
+        <ShortsLink projectId={project.id} />
       </header>
 
       <ProjectNotice notice={stored.notice} onDismiss={stored.dismissNotice} />
@@ -181,7 +185,7 @@ export function ProjectView({ id, initialWarnings, back }: Props) {
         </div>
       )}
       {transcriptBelow}
-      {log && <ShortsSection project={project} recording={recording} clips={result && picks} />}
+      {log && <ShortsSection project={project} recording={recording} clips={result && picks} focus={showShorts} />}
     </main>
   );
 }

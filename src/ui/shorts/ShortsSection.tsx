@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ProjectRecord } from '../../app/projects';
 import { downloadShort, removeShort, type SavedShort, saveShortPost, shortFile, shortUploadFile } from '../../app/shorts';
 import type { Clip } from '../../domain/clip/override';
@@ -16,10 +16,18 @@ interface Props {
   recording: Blob;
   /** Undefined while the highlights are being found. */
   clips: readonly Clip[] | undefined;
+  /** Brought into view with the focus on its heading (the project opened at Your shorts). */
+  focus?: boolean;
 }
 
 /** "Your shorts": every render of this project, kept in the browser; play, download, upload, delete, ZIP. */
-export function ShortsSection({ project, recording, clips }: Props) {
+export function ShortsSection({ project, recording, clips, focus = false }: Props) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (!focus) return;
+    heading.current?.scrollIntoView({ block: 'start' });
+    heading.current?.focus({ preventScroll: true });
+  }, [focus]);
   const { shorts, error: listError } = useShorts(project.id);
   const status = useShortStatus(project, clips, shorts);
   const { summary, askPersist } = useStorageSummary();
@@ -43,7 +51,9 @@ export function ShortsSection({ project, recording, clips }: Props) {
   return (
     <section class="shorts" aria-labelledby="shorts-title" data-testid="your-shorts">
       <div class="list-head">
-        <h2 id="shorts-title">Your shorts</h2>
+        <h2 id="shorts-title" ref={heading} tabIndex={-1}>
+          Your shorts
+        </h2>
         {summary && <StorageLine shorts={summary.byProject.get(project.id) ?? { count: 0, bytes: 0 }} info={summary.info} onPersist={askPersist} />}
       </div>
       {listError && <ErrorNote message={`Your shorts could not be read: ${listError}`} />}
