@@ -4,7 +4,8 @@ import { captionLook } from '../domain/edit/captionStyle';
 import type { OverlayImage } from '../domain/edit/plan';
 import { wordTimes } from '../domain/edit/wordTiming';
 import { introCard } from './introCard';
-import { stickerImage, stickerSrc } from './scene';
+import { stacked, stickerImage, stickerSrc } from './scene';
+import type { ElementRef } from '../domain/edit/elements';
 import { captionBox, textOverlay } from './text';
 
 export interface OverlayAsset {
@@ -13,6 +14,7 @@ export interface OverlayAsset {
 }
 
 const INTRO_FADE_SEC = 0.4;
+const CAPTION: ElementRef = { kind: 'caption' };
 
 /**
  * Exports each overlay exactly as the canvas shows it: the same Fabric objects, placed with the
@@ -20,8 +22,8 @@ const INTRO_FADE_SEC = 0.4;
  */
 export async function exportOverlays(edit: ClipEdit, output: { width: number }, clipSec: number, imageUrl: (image: Blob) => string): Promise<OverlayAsset[]> {
   const m = output.width / DESIGN.width;
-  const out: OverlayAsset[] = [];
-  const add = async (id: string, o: FabricObject, l: ElementLayout, from: number, to: number, fadeInSec?: number) => {
+  const out: Array<OverlayAsset & { ref: ElementRef }> = [];
+  const add = async (ref: ElementRef, id: string, o: FabricObject, l: ElementLayout, from: number, to: number, fadeInSec?: number) => {
     if (!(to > from)) return;
     o.set({ left: l.x, top: l.y, scaleX: l.scale, scaleY: l.scale, angle: l.angle, originX: 'center', originY: 'center' });
     o.setCoords();
@@ -30,6 +32,7 @@ export async function exportOverlays(edit: ClipEdit, output: { width: number }, 
     const blob = await new Promise<Blob | null>((resolve) => el.toBlob(resolve, 'image/png'));
     if (!blob) throw new Error(`Could not draw the overlay "${id}".`);
     out.push({
+      ref,
       overlay: { id, x: Math.round(box.left * m), y: Math.round(box.top * m), width: el.width, height: el.height, from, to, ...(fadeInSec && { fadeInSec }) },
       png: new Uint8Array(await blob.arrayBuffer()),
     });
@@ -40,24 +43,32 @@ export async function exportOverlays(edit: ClipEdit, output: { width: number }, 
       const from = Math.max(0, cue.start);
       const to = Math.min(clipSec, cue.end);
       if (look.style !== 'highlight') {
-        await add(`caption-${i}`, captionBox(cue.text, look), edit.captions.layout, from, to);
+        await add(CAPTION, `caption-${i}`, captionBox(cue.text, look), edit.captions.layout, from, to);
         continue;
       }
       // One image per word, each the whole cue with that word lit, shown while it is spoken.
       for (const [j, word] of wordTimes(cue).entries()) {
-        await add(`caption-${i}-${j}`, captionBox(cue.text, look, word), edit.captions.layout, Math.max(from, word.start), Math.min(to, word.end));
+        await add(CAPTION, `caption-${i}-${j}`, captionBox(cue.text, look, word), edit.captions.layout, Math.max(from, word.start), Math.min(to, word.end));
       }
     }
   }
   for (const s of edit.stickers) {
-    await add(`sticker-${s.key}`, await stickerImage(stickerSrc(s, imageUrl)), s.layout, Math.max(0, s.from), Math.min(clipSec, s.to));
+    await add(
+      { kind: 'sticker', key: s.key },
+      `sticker-${s.key}`,
+      await stickerImage(stickerSrc(s, imageUrl)),
+      s.layout,
+      Math.max(0, s.from),
+      Math.min(clipSec, s.to),
+    );
   }
   for (const t of edit.texts ?? []) {
-    await add(`text-${t.key}`, textOverlay(t), t.layout, Math.max(0, t.from), Math.min(clipSec, t.to));
+    await add({ kind: 'text', key: t.key }, `text-${t.key}`, textOverlay(t), t.layout, Math.max(0, t.from), Math.min(clipSec, t.to));
   }
   if (edit.intro.enabled) {
     const card = await introCard(edit.intro, edit.intro.image && imageUrl(edit.intro.image));
-    await add('intro', card, edit.intro.layout, 0, Math.min(clipSec, edit.intro.durationSec), INTRO_FADE_SEC);
+    await add({ kind: 'intro' }, 'intro', card, edit.intro.layout, 0, Math.min(clipSec, edit.intro.durationSec), INTRO_FADE_SEC);
   }
-  return out;
+  // Composited in the edit's layer order, as the canvas stacks them.
+  return stacked(edit, out, (a) => a.ref).map(({ overlay, png }) => ({ overlay, png }));
 }

@@ -1,5 +1,5 @@
 import { FabricImage, type FabricObject, Line, type Canvas, type StaticCanvas } from 'fabric';
-import type { ElementRef, Overlays } from '../domain/edit/elements';
+import { elementsOf, refId, type ElementRef, type Overlays } from '../domain/edit/elements';
 import { DESIGN, type ClipEdit, type ElementLayout } from '../domain/edit/model';
 import type { Rect } from '../domain/edit/rect';
 import { safeArea } from '../domain/edit/safeArea';
@@ -123,7 +123,20 @@ async function sceneObjects(edit: Overlays, { time, imageUrl }: SceneOptions): P
     o.visible = time < edit.intro.durationSec;
     objects.push(o);
   }
-  return objects;
+  return stacked(edit, objects, (o) => refOf(o));
+}
+
+/** `items` in the edit's layer order (elementsOf), bottom first: the canvas and the export stack alike. */
+export function stacked<T>(edit: Overlays, items: T[], refOfItem: (item: T) => ElementRef | undefined): T[] {
+  const rank = new Map(elementsOf(edit).map((e, i) => [refId(e.ref), i]));
+  const at = (item: T) => {
+    const ref = refOfItem(item);
+    return (ref && rank.get(refId(ref))) ?? rank.size;
+  };
+  return items
+    .map((item, i) => ({ item, i }))
+    .sort((a, b) => at(a.item) - at(b.item) || a.i - b.i)
+    .map(({ item }) => item);
 }
 
 /** TikTok's safe area drawn as guides (not exported: they are not scene objects of the edit). */

@@ -110,3 +110,33 @@ test('auto-edit all clips one after another, with one overall progress; a cancel
   expect(probe.streams.find((s) => s.codec_type === 'video')).toMatchObject({ width: 720, height: 1280 });
   expect(Math.abs(Number(probe.format.duration) - 4)).toBeLessThanOrEqual(0.1);
 });
+
+test('layer order: the sticker brought forward over the intro card shows on top in the short (issue 20 item 8)', async ({ page }) => {
+  await openEditor(page);
+  await page.getByLabel('720×1280 (faster)').check();
+  // Put the SALE sticker where the intro card is.
+  await page.getByTestId('layer-intro').click();
+  const [x, y] = [await page.getByLabel('Selected X').inputValue(), await page.getByLabel('Selected Y').inputValue()];
+  await page.getByTestId('layer-sticker-sticker-1').click();
+  for (const [field, value] of [
+    ['Selected X', x],
+    ['Selected Y', y],
+  ] as const) {
+    await page.getByLabel(field).fill(value);
+    await page.getByLabel(field).press('Enter');
+  }
+  const send = page.getByRole('button', { name: 'Send backward' });
+  const bring = page.getByRole('button', { name: 'Bring forward' });
+  await expect(bring).toBeEnabled();
+  const behind = await renderAndDownload(page, outDir, 'layer-behind');
+  await bring.click();
+  // On top now: it cannot go further up, and can go back down.
+  await expect(bring).toBeDisabled();
+  await expect(send).toBeEnabled();
+  const front = await renderAndDownload(page, outDir, 'layer-front');
+  // At 1.5 s the intro card is fully shown; the sticker's centre (design px × 2/3 in 720×1280).
+  const at = (path: string) => regionColor(path, 1.5, (Number(x) * 2) / 3 - 8, (Number(y) * 2) / 3 - 8, 16, 16);
+  const [r, g] = at(front);
+  expect(r! - g!, `front ${at(front)} vs behind ${at(behind)}`).toBeGreaterThan(60);
+  expect(Math.max(...at(behind).map((v, i) => Math.abs(v - at(front)[i]!)))).toBeGreaterThan(40);
+});

@@ -5,7 +5,7 @@
  * project's caption look) and so is applied through the whole history, never undone here.
  */
 import type { CaptionLook } from './captionStyle';
-import { withLayout, withoutElement, type ElementRef } from './elements';
+import { movedOrder, withLayout, withoutElement, type ElementRef } from './elements';
 import { DESIGN, type ClipEdit, type ElementLayout, type StickerEdit, type TextEdit } from './model';
 
 export type UndoPolicy = 'step' | 'coalesce' | 'never';
@@ -44,6 +44,11 @@ export const placeElement = command<{ ref: ElementRef; layout: ElementLayout; ru
   ({ run }) => run,
 );
 export const removeElement = command<ElementRef>('Delete', 'step', (e, ref) => withoutElement(e, ref));
+/** Bring an overlay one layer forward (+1) or send it one back (-1); nothing at the top or bottom. */
+export const moveLayer = command<{ ref: ElementRef; dir: 1 | -1 }>('Layer order', 'step', (e, { ref, dir }) => {
+  const order = movedOrder(e, ref, dir);
+  return order ? { ...e, order } : e;
+});
 
 export const setIntro = command<Partial<ClipEdit['intro']>>('Intro card', 'step', (e, patch) => ({ ...e, intro: { ...e.intro, ...patch } }));
 export const typeProductName = typing<string>('Product name', 'intro-name', (e, name) => ({ ...e, intro: { ...e.intro, name } }));

@@ -5,7 +5,7 @@
 import type { ClipEdit, ElementLayout } from './model';
 
 /** The parts of an edit that are overlays (what the canvas scene is built from). */
-export type Overlays = Pick<ClipEdit, 'captions' | 'stickers' | 'texts' | 'intro'>;
+export type Overlays = Pick<ClipEdit, 'captions' | 'stickers' | 'texts' | 'intro' | 'order'>;
 
 export type ElementRef = { kind: 'intro' } | { kind: 'caption' } | { kind: 'sticker'; key: string } | { kind: 'text'; key: string };
 
@@ -22,8 +22,36 @@ export interface Element {
   spans: Array<[number, number]>;
 }
 
-/** Every enabled overlay, in compositing order (later ones on top). */
+/** Every enabled overlay, in compositing order (later ones on top): the seller's order, else the default. */
 export function elementsOf(edit: Overlays): Element[] {
+  const all = defaultOrder(edit);
+  const order = edit.order;
+  if (!order) return all;
+  const rank = (e: Element) => {
+    const i = order.indexOf(refId(e.ref));
+    return i < 0 ? order.length : i;
+  };
+  // A stable sort: the ones not in the order (added since) keep their default order, on top.
+  return all
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => rank(a.e) - rank(b.e) || a.i - b.i)
+    .map(({ e }) => e);
+}
+
+/**
+ * The order with `ref` moved one layer up (+1) or down (-1) among the enabled overlays, as ref
+ * ids bottom to top; null when it is already at that end.
+ */
+export function movedOrder(edit: Overlays, ref: ElementRef, dir: 1 | -1): string[] | null {
+  const ids = elementsOf(edit).map((e) => refId(e.ref));
+  const i = ids.indexOf(refId(ref));
+  const j = i + dir;
+  if (i < 0 || j < 0 || j >= ids.length) return null;
+  [ids[i], ids[j]] = [ids[j]!, ids[i]!];
+  return ids;
+}
+
+function defaultOrder(edit: Overlays): Element[] {
   const out: Element[] = [];
   if (edit.captions.enabled && edit.captions.cues.length > 0) {
     out.push({ ref: { kind: 'caption' }, layout: edit.captions.layout, spans: edit.captions.cues.map((c) => [c.start, c.end]) });

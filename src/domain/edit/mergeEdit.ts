@@ -50,6 +50,7 @@ const PART_NAMES: Partial<Record<keyof ClipEdit, string>> = {
   texts: 'the text overlays',
   music: 'the music',
   post: 'the post text',
+  order: 'the layer order',
   madeFor: 'the clip range',
 };
 

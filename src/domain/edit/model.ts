@@ -80,6 +80,12 @@ export interface ClipEdit {
   texts?: TextEdit[];
   music: { enabled: boolean; trackId: string; file?: Blob; fileName?: string; volume: number };
   post: string;
+  /**
+   * Stacking order of the overlays by ref id ('caption', 'sticker-<key>', 'text-<key>', 'intro'),
+   * bottom to top, once the seller has moved a layer; ones not listed (added since) go on top.
+   * Absent: captions, stickers, texts, then the intro card (src/domain/edit/elements.ts).
+   */
+  order?: string[];
   /** The clip range and product this edit was made for; absent: the selection's pick (src/domain/edit/follow.ts). */
   madeFor?: ClipFacts;
 }

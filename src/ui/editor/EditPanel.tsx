@@ -1,6 +1,7 @@
 import { DraftInput } from '../common/DraftInput';
 import {
   addSticker,
+  moveLayer,
   placeElement,
   removeSticker,
   type RunCommand,
@@ -14,7 +15,7 @@ import {
   typeProductName,
   updateSticker,
 } from '../../domain/edit/commands';
-import { findElement, freshKey, type ElementRef } from '../../domain/edit/elements';
+import { findElement, freshKey, movedOrder, type ElementRef } from '../../domain/edit/elements';
 import { DESIGN, type ClipEdit, type ElementLayout, type StickerEdit } from '../../domain/edit/model';
 import { OUTPUT_PRESETS, type OutputPresetId } from '../../domain/edit/output';
 import { QUALITY_PRESETS, qualityPreset } from '../../domain/edit/quality';
@@ -179,6 +180,15 @@ export function EditPanel({ edit, clipSec, time, source, stickers, selected, onS
       {target && (
         <fieldset>
           <legend>Selected: position</legend>
+          {/* biome-ignore lint/a11y/useSemanticElements: a named pair of buttons inside the fieldset, not a fieldset of its own. */}
+          <div class="choice-row" role="group" aria-label="Layer order">
+            <button type="button" class="btn small" disabled={!movedOrder(edit, target.ref, 1)} onClick={() => run(moveLayer, { ref: target.ref, dir: 1 })}>
+              Bring forward
+            </button>
+            <button type="button" class="btn small" disabled={!movedOrder(edit, target.ref, -1)} onClick={() => run(moveLayer, { ref: target.ref, dir: -1 })}>
+              Send backward
+            </button>
+          </div>
           <div class="settings-row">
             {(
               [
