@@ -153,3 +153,25 @@ test('elsewhere: the MP4 is saved, the text copied and TikTok Studio opened with
   await card.getByRole('button', { name: 'Upload to TikTok' }).click();
   await expect(dialog.getByLabel('Post text to upload')).toHaveValue('Edited for TikTok #tiktokshop');
 });
+
+test.describe('a phone with no share sheet for files', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  test('says plainly what to do in the TikTok app', async ({ page, context }) => {
+    await context.route('https://www.tiktok.com/**', (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>TikTok stand-in</title>' }),
+    );
+    await page.addInitScript(NO_PICKER);
+    await sampleWithShortClips(page);
+    await page.getByRole('button', { name: 'Upload to TikTok' }).first().tap();
+    const dialog = page.getByTestId('upload-dialog');
+    const download = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Save video, copy text, open TikTok' }).tap();
+    // The clip as recorded: a fast cut starts at the keyframe before it, so it can run a little longer.
+    expectMp4(await saveDownload(await download, dir), CLIP_SEC, 2.5);
+    const guide = dialog.getByTestId('upload-guide');
+    await expect(guide).toContainText(/Open the TikTok app, tap \+, then Upload, and choose .+\.mp4 from your downloads\./);
+    await expect(dialog).toContainText('This browser cannot hand a video to the TikTok app directly');
+    if (SHOTS) await dialog.screenshot({ path: join(SHOTS, 'upload-phone.png') });
+  });
+});

@@ -130,36 +130,7 @@ export function UploadDialog({ file, postText, onPostText, product, onClose, abo
               Saving was cancelled, so TikTok was not opened.
             </p>
           )}
-          <ol class="upload-guide" data-testid="upload-guide">
-            <li>
-              Drop <strong>{file.name}</strong> into the uploader
-              {saved === 'downloaded' ? ' (it is in your downloads).' : saved === 'picked' ? ' (saved where you chose).' : '.'}
-            </li>
-            <li>
-              Paste the post text into the description{outcome?.copied ? ' — it is copied.' : '.'}{' '}
-              <button type="button" class="btn ghost small" onClick={copyAgain}>
-                Copy text
-              </button>
-            </li>
-            <li>
-              Add the product link: <em>Add link → Products</em>, then <SearchFor product={product} />.
-              {product.url && (
-                <>
-                  {' '}
-                  Its page:{' '}
-                  <a href={product.url} target="_blank" rel="noopener noreferrer">
-                    {product.url}
-                  </a>
-                </>
-              )}
-            </li>
-          </ol>
-          <p class="muted small">
-            {saved === 'picked' || saved === 'downloaded' ? 'TikTok Studio opened in a new tab. ' : 'TikTok Studio opens in a new tab. '}
-            <a href={TIKTOK_UPLOAD_URL} target="_blank" rel="noopener noreferrer">
-              Open the uploader
-            </a>
-          </p>
+          <UploadGuide fileName={file.name} saved={saved} copied={outcome?.copied === true} product={product} onCopy={copyAgain} />
         </>
       )}
       <button type="button" class="btn ghost" onClick={() => dialog.current?.close()}>
@@ -177,6 +148,69 @@ function SearchFor({ product }: { product: LinkedProduct }) {
       search for {id && <strong>{id}</strong>}
       {id && name && ' or '}
       {name && `“${name}”`}
+    </>
+  );
+}
+
+/** The steps after the video is saved and the text copied: in TikTok's web uploader, or on a phone in the TikTok app. */
+function UploadGuide({
+  fileName,
+  saved,
+  copied,
+  product,
+  onCopy,
+}: {
+  fileName: string;
+  saved: DesktopHandoff['saved'] | undefined;
+  copied: boolean;
+  product: LinkedProduct;
+  onCopy: () => void;
+}) {
+  /** A phone without a share sheet for files: the TikTok app is where the video gets posted. */
+  const [phone] = useState(() => matchMedia('(pointer: coarse)').matches);
+  return (
+    <>
+      <ol class="upload-guide" data-testid="upload-guide">
+        {phone ? (
+          <li>
+            Open the <strong>TikTok app</strong>, tap <strong>+</strong>, then <strong>Upload</strong>, and choose <strong>{fileName}</strong>
+            {saved === 'downloaded' ? ' from your downloads.' : saved === 'picked' ? ' where you saved it.' : '.'}
+          </li>
+        ) : (
+          <li>
+            Drop <strong>{fileName}</strong> into the uploader
+            {saved === 'downloaded' ? ' (it is in your downloads).' : saved === 'picked' ? ' (saved where you chose).' : '.'}
+          </li>
+        )}
+        <li>
+          Paste the post text into the description{copied ? ' — it is copied.' : '.'}{' '}
+          <button type="button" class="btn ghost small" onClick={onCopy}>
+            Copy text
+          </button>
+        </li>
+        <li>
+          Add the product link: <em>Add link → Products</em>, then <SearchFor product={product} />.
+          {product.url && (
+            <>
+              {' '}
+              Its page:{' '}
+              <a href={product.url} target="_blank" rel="noopener noreferrer">
+                {product.url}
+              </a>
+            </>
+          )}
+        </li>
+      </ol>
+      <p class="muted small">
+        {phone
+          ? 'This browser cannot hand a video to the TikTok app directly, so the video is saved and the text copied for you to post there. '
+          : saved === 'picked' || saved === 'downloaded'
+            ? 'TikTok Studio opened in a new tab. '
+            : 'TikTok Studio opens in a new tab. '}
+        <a href={TIKTOK_UPLOAD_URL} target="_blank" rel="noopener noreferrer">
+          {phone ? 'Or open TikTok’s website' : 'Open the uploader'}
+        </a>
+      </p>
     </>
   );
 }
