@@ -316,6 +316,17 @@ test('keyboard: Render is a few Tabs from the top through the skip links, and th
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   await expect(page.locator('[data-testid=editor-canvas]')).toHaveAttribute('data-selection', /^-?\d+,-?\d+,\d+,\d+$/);
+  // Without the layer list: ] and [ step through the overlays shown, on the canvas.
+  await page.keyboard.press('Escape');
+  await expect(page.locator('[data-testid=editor-canvas]')).toHaveAttribute('data-selection', '');
+  await page.keyboard.press(']');
+  const first = page.locator('[data-testid=editor-canvas]');
+  await expect(first).toHaveAttribute('data-selection', /^-?\d+,-?\d+,\d+,\d+$/);
+  const one = await first.getAttribute('data-selection');
+  await page.keyboard.press(']');
+  await expect(first).not.toHaveAttribute('data-selection', one!);
+  await page.keyboard.press('[');
+  await expect(first).toHaveAttribute('data-selection', one!);
   await page.getByRole('button', { name: 'Skip to the edit settings' }).focus();
   await page.keyboard.press('Enter');
   await expect(page.locator('#edit-panel')).toBeFocused();

@@ -269,7 +269,7 @@ export function EditorCanvas({ edit, time, recording, clipStart, meta, selected,
       <div class={`editor-canvas${pannable ? ' pannable' : ''}`} ref={host} data-testid="editor-canvas" data-ready={ready}>
         <canvas
           ref={el}
-          aria-label={`Canvas: drag, resize and rotate the overlays${pannable ? '; drag the picture sideways to move the crop' : ''}. Safe area shown dashed; the layer buttons below select overlays by keyboard.`}
+          aria-label={`Canvas: drag, resize and rotate the overlays${pannable ? '; drag the picture sideways to move the crop' : ''}. Safe area shown dashed; with the keyboard, ] and [ select the next and previous overlay (or use the layer buttons below) and the arrow keys move it.`}
         />
       </div>
       {picture === 'none' && (

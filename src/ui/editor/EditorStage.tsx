@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'preact/hooks';
 import { placeElement, removeElement, setCropX, type RunCommand } from '../../domain/edit/commands';
-import { findElement, refId, shownAt, type ElementRef } from '../../domain/edit/elements';
+import { elementsOf, findElement, refId, sameRef, shownAt, type ElementRef } from '../../domain/edit/elements';
 import type { LayoutWarning } from '../../domain/edit/layoutWarnings';
 import type { ClipEdit } from '../../domain/edit/model';
 import { nudged, nudgeStep } from '../../domain/edit/nudge';
@@ -53,6 +53,12 @@ export function EditorStage({ edit, run, history, time, setTime, clipSec, select
   useEditorKeys({
     togglePlay: () => preview.current?.toggle(),
     step: (dir) => setTime(stepFrame(preview.current?.stop() ?? time, dir, clipSec, outputPreset(edit.output).fps)),
+    cycle: (dir) => {
+      const shown = elementsOf(edit).filter((e) => shownAt(e, time));
+      const at = shown.findIndex((e) => sameRef(e.ref, selected));
+      const next = shown[(at < 0 ? (dir > 0 ? 0 : shown.length - 1) : at + dir + shown.length) % Math.max(1, shown.length)];
+      if (next) onSelect(next.ref);
+    },
     undo: history.undo,
     redo: history.redo,
     remove: () => {

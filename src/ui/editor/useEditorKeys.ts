@@ -6,6 +6,8 @@ export interface EditorKeyActions {
   togglePlay: () => void;
   /** J / L: one frame back / on. */
   step: (dir: -1 | 1) => void;
+  /** ] / [: select the next / previous overlay shown on the canvas (no layer list needed). */
+  cycle: (dir: -1 | 1) => void;
   undo: () => void;
   redo: () => void;
   /** Each returns whether there was a selected overlay to act on (the key is then used up). */
@@ -32,18 +34,19 @@ function ownsKeys(t: EventTarget | null): boolean {
 const pressable = (t: EventTarget | null) =>
   t instanceof HTMLElement && t.closest('button, a[href], summary, input:not([type=range]), [role=button], [role=tab], [role=radio], [role=checkbox]') !== null;
 
-/** The player's keys as in video editors: Space and K play/pause, J and L step a frame. */
+/** The player's keys as in video editors (Space and K play/pause, J and L step a frame), and ] / [ to pick overlays. */
 function playerKey(e: KeyboardEvent, a: EditorKeyActions): boolean {
   const key = e.key.toLowerCase();
   if (key === 'k' || (e.key === ' ' && !pressable(e.target))) a.togglePlay();
   else if (key === 'j' || key === 'l') a.step(key === 'j' ? -1 : 1);
+  else if (key === ']' || key === '[') a.cycle(key === '[' ? -1 : 1);
   else return false;
   return true;
 }
 
 /**
  * The editor's shortcuts, anywhere on the page while it is open: Space / K play or pause, J / L
- * step a frame; Ctrl/Cmd+Z undo, Ctrl/Cmd+Shift+Z and Ctrl+Y redo; Delete / Backspace remove the
+ * step a frame, ] / [ select the next / previous overlay shown; Ctrl/Cmd+Z undo, Ctrl/Cmd+Shift+Z and Ctrl+Y redo; Delete / Backspace remove the
  * selected overlay; arrows nudge it (Shift: ×10); Escape deselects. Keys typed into a field stay
  * the field's.
  */
