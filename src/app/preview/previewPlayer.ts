@@ -8,7 +8,7 @@
  */
 import { elementFrame, FramePainter } from '../../canvas/framePainter';
 import { drawOverlays, type OverlayBitmap, overlayBitmaps } from '../../canvas/overlayLayer';
-import { atTime, droppedBetween, lastFrameTime, stepFrame } from '../../domain/edit/playhead';
+import { atTime, droppedBetween, lastFrameTime } from '../../domain/edit/playhead';
 import { clipDuration, type RenderPlan } from '../../domain/edit/plan';
 import { reframeGeometry } from '../../domain/edit/reframe';
 import { messageOf } from '../../domain/errors/messageOf';
@@ -136,34 +136,15 @@ export class PreviewPlayer extends Store<PreviewState> {
     this.#audio?.stop();
   }
 
-  toggle(): Promise<void> {
-    if (this.snapshot.playing) {
-      this.pause();
-      return Promise.resolve();
-    }
-    return this.play();
-  }
-
   setLoop(loop: boolean): void {
     this.update({ loop });
   }
 
-  /** Shows clip time t; playing goes on from there. */
+  /** While playing, goes on from clip time t (paused, the editor's canvas shows the playhead). */
   async seek(t: number): Promise<void> {
-    const time = Math.min(lastFrameTime(this.clipSec, this.fps), Math.max(0, t));
-    if (this.snapshot.playing) {
-      this.#stop();
-      await this.#start(time);
-      return;
-    }
-    const epoch = ++this.#epoch;
-    await this.#seekVideo(time);
-    if (epoch === this.#epoch) this.#draw(time);
-  }
-
-  step(dir: -1 | 1): Promise<void> {
-    if (this.snapshot.playing) this.pause();
-    return this.seek(stepFrame(this.snapshot.time, dir, this.clipSec, this.fps));
+    if (!this.snapshot.playing) return;
+    this.#stop();
+    await this.#start(Math.min(lastFrameTime(this.clipSec, this.fps), Math.max(0, t)));
   }
 
   dispose(): void {
@@ -214,17 +195,18 @@ export class PreviewPlayer extends Store<PreviewState> {
     }
     const dropped = presented === undefined ? 0 : droppedBetween(this.#presented, presented);
     this.#presented = presented;
-    this.#draw(t);
-    this.update({ drawn: this.snapshot.drawn + 1, dropped: this.snapshot.dropped + dropped });
+    // One state change per frame: the page re-renders the player once, not once per field.
+    this.update({ ...this.#draw(t), drawn: this.snapshot.drawn + 1, dropped: this.snapshot.dropped + dropped });
     this.#schedule(epoch);
   }
 
-  #draw(t: number): void {
+  /** Paints the frame at clip time t; what changed with it (nothing when there is no frame yet). */
+  #draw(t: number): Partial<PreviewState> {
     const loaded = this.#loaded;
     const ctx = this.#canvas?.getContext('2d', { alpha: false });
-    if (!loaded || !ctx || this.#video.readyState < 2) return;
+    if (!loaded || !ctx || this.#video.readyState < 2) return {};
     loaded.painter.paint(elementFrame(this.#video));
     drawOverlays(ctx, loaded.overlays, t);
-    this.update({ time: t, ...(this.#audio && { level: this.#audio.tick(t) }) });
+    return { time: t, ...(this.#audio && { level: this.#audio.tick(t) }) };
   }
 }
