@@ -59,6 +59,10 @@ async function screens(browser, url, size) {
     await frameShown(page.getByTestId('preview-video'));
     await page.evaluate(() => scrollTo(0, 0));
     await shot(page, `project-${size}`);
+    // The trim timeline: frames, the sound, the product's clicks.
+    await page.locator('.trim').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await page.waitForFunction(() => [...document.querySelectorAll('.trim-frame img')].filter((i) => i.complete && i.naturalWidth > 0).length >= 3);
+    await shot(page, `trim-${size}`);
 
     await press(page.getByRole('link', { name: /Auto-edit/ }).first());
     await page.locator('[data-testid=editor-canvas][data-ready=true]').waitFor();

@@ -65,7 +65,10 @@ test('phone with touch: choose a clip, trim it, edit, render and download from t
   await expect(panel(page).getByTestId('preview-video')).toBeInViewport();
 
   // Trim it to a few seconds: type the end, then nudge the start.
-  const start = Number(await panel(page).getByRole('slider', { name: 'Clip start' }).getAttribute('aria-valuenow'));
+  const startHandle = panel(page).getByRole('slider', { name: 'Clip start' });
+  // Trim handles are finger-sized.
+  expect((await startHandle.boundingBox())!.width).toBeGreaterThanOrEqual(44);
+  const start = Number(await startHandle.getAttribute('aria-valuenow'));
   const endInput = panel(page).getByLabel('End time (m:ss.s)');
   await endInput.tap();
   await endInput.fill((start + TRIMMED_SEC + 0.5).toFixed(1));

@@ -71,6 +71,30 @@ test('the whole recording, reloaded mid-way: resumes by itself, no chunk lost or
   console.log(`whole recording: WER ${wer.toFixed(3)}`);
   expect(wer).toBeLessThanOrEqual(0.4);
 
+  // The trim timeline marks where sentences end, and a dragged end snaps to one.
+  const panel = page.getByRole('complementary', { name: 'Selected clip' });
+  await expect(panel.locator('.trim-timeline figcaption')).toContainText('Lines: sentence ends.');
+  const track = panel.locator('.trim-track');
+  const [from, to] = await track.evaluate((el) => [Number((el as HTMLElement).dataset.from), Number((el as HTMLElement).dataset.to)]);
+  const ends = await panel
+    .locator('.trim-marks rect.sentence')
+    .evaluateAll((rects, at) => rects.map((r) => at + Number(r.getAttribute('x')) + Number(r.getAttribute('width')) / 2), from!);
+  const endHandle = panel.getByRole('slider', { name: 'Clip end' });
+  const startAt = Number(await panel.getByRole('slider', { name: 'Clip start' }).getAttribute('aria-valuenow'));
+  const endAt = Number(await endHandle.getAttribute('aria-valuenow'));
+  const target = ends.find((t) => t > startAt + 2 && t < startAt + 59 && Math.abs(t - endAt) > 1 && ends.every((o) => o === t || Math.abs(o - t) > 1));
+  expect(target).toBeDefined();
+  const pxPerSec = (await track.boundingBox())!.width / (to! - from!);
+  const grip = (await endHandle.boundingBox())!;
+  await page.mouse.move(grip.x + grip.width / 2, grip.y + grip.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(grip.x + grip.width / 2 + (target! - endAt) * pxPerSec, grip.y + grip.height / 2, { steps: 10 });
+  await expect(endHandle).toHaveAttribute('data-snap', 'sentence');
+  await page.mouse.up();
+  expect(Number(await endHandle.getAttribute('aria-valuenow'))).toBeCloseTo(target!, 2);
+  await panel.getByRole('button', { name: 'Reset to auto' }).click();
+  await expect(endHandle).toHaveAttribute('aria-valuenow', String(endAt));
+
   // A clip's captions take the transcript's lines: nothing recognised again.
   const first = page.getByTestId('clip-list').locator('tbody tr').first();
   const [clipStart, clipEnd] = await rowRange(first);

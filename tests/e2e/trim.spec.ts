@@ -39,18 +39,29 @@ function storedOverrides(page: Page): Promise<unknown> {
   );
 }
 
-/** Drags a handle (by its grip, with the mouse) so its edge moves to time `t` on the trim timeline. */
-async function dragTo(page: Page, handle: Locator, t: number) {
+/** The trim timeline's span in seconds, and its px per second. */
+async function trackScale(page: Page) {
   const track = panel(page).locator('.trim-track');
   const line = (await track.boundingBox())!;
   const [from, to] = await track.evaluate((el) => [Number((el as HTMLElement).dataset.from), Number((el as HTMLElement).dataset.to)]);
-  const pxPerSec = line.width / (to! - from!);
+  return { from: from!, to: to!, pxPerSec: line.width / (to! - from!) };
+}
+
+/**
+ * Drags a handle (by its grip, with the mouse) so its edge moves to time `t` on the trim
+ * timeline; with Alt held unless `snap` (a drag snaps to pauses). `release: false` keeps the button down.
+ */
+async function dragTo(page: Page, handle: Locator, t: number, { snap = false, release = true } = {}) {
+  const { pxPerSec } = await trackScale(page);
   const box = (await handle.boundingBox())!;
   const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
   await page.mouse.move(x, y);
+  if (!snap) await page.keyboard.down('Alt');
   await page.mouse.down();
   await page.mouse.move(x + (t - (await ariaValue(handle))) * pxPerSec, y, { steps: 10 });
+  if (!release) return;
   await page.mouse.up();
+  if (!snap) await page.keyboard.up('Alt');
 }
 
 test('trim by drag, keys, nudges and typing: the cut has the trimmed length, and a reload keeps it', async ({ page }) => {
@@ -199,4 +210,55 @@ test('limits hold with a message: 60 s at most, the start before the end, a real
   await expect(message).toBeEmpty();
   expect(await rowRange(row)).toEqual([autoStart, autoEnd]);
   await expect(row).not.toContainText('trimmed');
+});
+
+test('the filmstrip and the sound along the clip; a dragged edge snaps to a pause, and Alt stops it', async ({ page }) => {
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Try the sample' }).click();
+  await expect(rows(page).first()).toBeVisible();
+  await pausesMeasured(page);
+  const { from, to } = await trackScale(page);
+
+  // Frames from the recording along the whole view, in order, each decoded.
+  const frames = panel(page).locator('.trim-frame');
+  await expect
+    .poll(() =>
+      panel(page)
+        .locator('.trim-frame img')
+        .evaluateAll((imgs) => imgs.filter((i) => (i as HTMLImageElement).naturalWidth > 0).length),
+    )
+    .toBe(await frames.count());
+  const at = (await frames.evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.at)))) as number[];
+  expect(at.length).toBeGreaterThanOrEqual(3);
+  expect(at).toEqual([...at].sort((a, b) => a - b));
+  expect(at[0]).toBeLessThanOrEqual(from);
+  expect(2 * at.at(-1)! - at.at(-2)!).toBeGreaterThanOrEqual(to);
+  // The waveform: a point per loudness step over the view.
+  const wave = panel(page).getByTestId('trim-wave').locator('path');
+  expect((await wave.getAttribute('d'))!.split('L').length).toBeGreaterThan(100);
+
+  // A pause inside the start handle's reach: its end, less the margin kept before speech.
+  const end = Number(await panel(page).getByRole('slider', { name: 'Clip end' }).getAttribute('aria-valuenow'));
+  const start = panel(page).getByRole('slider', { name: 'Clip start' });
+  const startNow = await ariaValue(start);
+  const pauses = await panel(page)
+    .locator('.trim-marks rect.pause')
+    .evaluateAll((rects) => rects.map((r) => [Number(r.getAttribute('x')), Number(r.getAttribute('width'))] as [number, number]));
+  const targets = pauses.map(([x, w]) => from + x + w - Math.min(0.5, w / 2));
+  // Alone within 1 s (no other pause to snap to instead), clear of the current start, and 1–60 s before the end.
+  const target = targets.find((t, i) => t > end - 59 && t < end - 2 && Math.abs(t - startNow) > 1 && targets.every((o, j) => j === i || Math.abs(o - t) > 1));
+  expect(target).toBeDefined();
+
+  // Dragged to 0.2 s past it: held there, and shown as snapped while the drag lasts.
+  await dragTo(page, start, target! + 0.2, { snap: true, release: false });
+  await expect(start).toHaveAttribute('data-snap', 'pause');
+  await page.mouse.up();
+  await expect(start).not.toHaveAttribute('data-snap', /./);
+  expect(await ariaValue(start)).toBeCloseTo(target!, 2);
+
+  // With Alt held it goes where it is dragged.
+  await dragTo(page, start, target! + 0.5);
+  const free = await ariaValue(start);
+  expect(Math.abs(free - (target! + 0.5))).toBeLessThanOrEqual(0.15);
+  expect(free - target!).toBeGreaterThan(0.3);
 });

@@ -3,7 +3,7 @@ import type { TimeBase } from '../selection/analysis';
 import { eventSeconds } from '../clicklog/resolve';
 import { EVENT_KINDS, type EventTable } from '../clicklog/model';
 import { weightOf, type Weights } from '../selection/model';
-import type { QuietRun } from '../recording/loudness';
+import type { Loudness, QuietRun } from '../recording/loudness';
 import type { Range } from './trim';
 
 /** Seconds shown on each side of the clip. */
@@ -38,4 +38,36 @@ export function eventsPerSecond(events: EventTable, productIndex: number, weight
 /** The quiet runs that show inside `span`, cut to it. */
 export function pausesIn(runs: readonly QuietRun[], span: Range): QuietRun[] {
   return runs.filter((r) => r.end > span.start && r.start < span.end).map((r) => ({ start: Math.max(r.start, span.start), end: Math.min(r.end, span.end) }));
+}
+
+/** Frame steps a filmstrip may use, in seconds: round, so its frames stay put (and cached) when the view moves. */
+const FRAME_STEPS = [0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600];
+
+/**
+ * The times of a filmstrip's frames over `view`, with at most `cells` frames: one every `step`
+ * seconds on the step's grid (the first may start before the view, its frame cut by the track).
+ */
+export function filmstripTimes(view: Range, cells: number): { step: number; times: number[] } {
+  const span = view.end - view.start;
+  // The tolerance: a view moved by a fraction of a second must not change the step by a rounding error.
+  const step = FRAME_STEPS.find((s) => span / s <= Math.max(1, cells) + 1e-6) ?? FRAME_STEPS[FRAME_STEPS.length - 1]!;
+  const times: number[] = [];
+  for (let k = Math.floor(view.start / step); k * step < view.end; k++) times.push(Math.round(k * step * 1000) / 1000);
+  return { step, times };
+}
+
+/** The waveform's floor: quieter than this draws nothing. */
+export const WAVEFORM_FLOOR_DB = -60;
+
+/**
+ * The loudness over `view` as heights 0..1 (WAVEFORM_FLOOR_DB to 0 dBFS), one per envelope step,
+ * the first starting at `from` (the step at or before the view's start).
+ */
+export function levelsIn(loudness: Loudness, view: Range): { from: number; step: number; levels: Float32Array } {
+  const { stepSec, db } = loudness;
+  const first = Math.max(0, Math.floor(view.start / stepSec));
+  const last = Math.min(db.length, Math.ceil(view.end / stepSec));
+  const levels = new Float32Array(Math.max(0, last - first));
+  for (let i = 0; i < levels.length; i++) levels[i] = Math.min(1, Math.max(0, 1 - db[first + i]! / WAVEFORM_FLOOR_DB));
+  return { from: first * stepSec, step: stepSec, levels };
 }

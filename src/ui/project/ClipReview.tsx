@@ -9,6 +9,7 @@ import { eventsPerSecond } from '../../domain/clip/trimTimeline';
 import { ClipPreview } from './ClipPreview';
 import { ProductLink } from './ProductLink';
 import { TrimPanel } from './TrimPanel';
+import type { SaidSpan } from '../../domain/clip/trimSnap';
 
 interface Props {
   recording: Blob;
@@ -19,12 +20,14 @@ interface Props {
   weights: Weights;
   /** The recording's loudness, when measured: its pauses show on the trim timeline. */
   loudness: Loudness | undefined;
+  /** The recording's transcribed speech, when transcribed: trim edges snap to its sentence ends. */
+  said: readonly SaidSpan[];
   /** Store the clip's override; undefined: as the selection made it. */
   onOverride: (override: ClipOverride | undefined) => void;
 }
 
 /** The selected clip's preview, trim and product link; the preview shows the edge being trimmed. */
-export function ClipReview({ recording, clip, durationSec, log, timeBase, weights, loudness, onOverride }: Props) {
+export function ClipReview({ recording, clip, durationSec, log, timeBase, weights, loudness, said, onOverride }: Props) {
   // The edge last moved, kept with its clip so another clip opens at its own start.
   const [moved, setMoved] = useState<{ key: string; t: number } | null>(null);
   const runs = useMemo(() => loudness && quietRuns(loudness), [loudness]);
@@ -47,6 +50,9 @@ export function ClipReview({ recording, clip, durationSec, log, timeBase, weight
         durationSec={durationSec}
         rateOf={rateOf}
         pauses={runs}
+        loudness={loudness}
+        said={said}
+        recording={recording}
         productLabel={productLabel}
         onTrim={(range) => onOverride(withTrim(clip, range))}
         onEdge={(t) => setMoved(t === undefined ? null : { key: clip.key, t })}

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { earliestAbsoluteMs, hasAbsoluteTimes } from '../../domain/clicklog/resolve';
 import { applyOverrides, setOverride } from '../../domain/clip/override';
 import { ErrorNote } from '../common/ErrorNote';
@@ -53,6 +53,8 @@ export function ProjectView({ id, initialWarnings, back, showShorts = false }: P
 
   const meta = data?.project.recording.meta;
   const { audio, transcript, log, fromSpeech, streamStart, state } = useHighlights(id, data);
+  // What the host said, for trim edges to snap to sentence ends.
+  const said = useMemo(() => transcript.state.texts.flatMap((c) => c.segments), [transcript.state.texts]);
   // Replacing the log is a job (its drop zone is disabled until it ends); a clearly wrong replacement asks first.
   const logReplace = useLogReplace({
     data,
@@ -160,6 +162,7 @@ export function ProjectView({ id, initialWarnings, back, showShorts = false }: P
               log={log}
               timeBase={{ streamStartMs: streamStart?.ms, offsetSec: project.offsetSec ?? 0 }}
               loudness={audio.state.status === 'ready' ? audio.state.loudness : undefined}
+              said={said}
               snapping={result?.snapping ?? false}
               onOverride={(o) => void save({ clipOverrides: setOverride(project.clipOverrides, clip.key, o) })}
             />

@@ -4,6 +4,7 @@ import type { TimeBase } from '../../domain/selection/analysis';
 import type { Clip, ClipOverride } from '../../domain/clip/override';
 import type { ClickLog } from '../../domain/clicklog/model';
 import type { Loudness } from '../../domain/recording/loudness';
+import type { SaidSpan } from '../../domain/clip/trimSnap';
 import { ClipActions } from './ClipActions';
 import { clipLength } from './ClipList';
 import { ClipReview } from './ClipReview';
@@ -18,13 +19,15 @@ interface Props {
   log: ClickLog;
   timeBase: TimeBase;
   loudness: Loudness | undefined;
+  /** The recording's transcribed speech (none until transcribed). */
+  said: readonly SaidSpan[];
   /** Whether the selection snapped edges to pauses. */
   snapping: boolean;
   onOverride: (override: ClipOverride | undefined) => void;
 }
 
 /** The chosen clip: its preview and trim, why it was picked, the next step and its downloads. */
-export function SelectedClip({ panelRef, clip, project, recording, log, timeBase, loudness, snapping, onOverride }: Props) {
+export function SelectedClip({ panelRef, clip, project, recording, log, timeBase, loudness, said, snapping, onOverride }: Props) {
   const { meta } = project.recording;
   return (
     <aside class="side-col" aria-label="Selected clip" ref={panelRef}>
@@ -39,6 +42,7 @@ export function SelectedClip({ panelRef, clip, project, recording, log, timeBase
         timeBase={timeBase}
         weights={project.selection.weights}
         loudness={loudness}
+        said={said}
         onOverride={onOverride}
       />
       <ClipWhy clip={clip} snapping={snapping} />

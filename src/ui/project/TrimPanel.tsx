@@ -2,7 +2,8 @@ import { useMemo, useState } from 'preact/hooks';
 import { limitMessage, setEdge, type Edge, type Range } from '../../domain/clip/trim';
 import type { Clip } from '../../domain/clip/override';
 import { formatClock, parseClock } from '../../domain/format';
-import type { QuietRun } from '../../domain/recording/loudness';
+import type { Loudness, QuietRun } from '../../domain/recording/loudness';
+import type { SaidSpan } from '../../domain/clip/trimSnap';
 import { pausesIn, trimWindow } from '../../domain/clip/trimTimeline';
 import { useDraft } from './useDraft';
 import { TrimTimeline } from './TrimTimeline';
@@ -14,6 +15,11 @@ interface Props {
   rateOf: (view: Range) => Uint16Array;
   /** Every pause in the voice; undefined when not measured. */
   pauses: readonly QuietRun[] | undefined;
+  /** The recording's loudness when measured: the timeline's waveform. */
+  loudness: Loudness | undefined;
+  /** The recording's transcribed speech (none until transcribed): sentence ends to snap to. */
+  said: readonly SaidSpan[];
+  recording: Blob;
   productLabel: string;
   /** Store a range; undefined: back to the selection's. */
   onTrim: (range: Range | undefined) => void;
@@ -28,13 +34,14 @@ const NUDGE_SEC = 0.5;
  * (inside the recording, 1–60 s) hold the edge and say why. Drags and held keys are kept on
  * screen and stored when the gesture ends; nudges and typed times are stored at once.
  */
-export function TrimPanel({ clip, durationSec, rateOf, pauses, productLabel, onTrim, onEdge }: Props) {
+export function TrimPanel({ clip, durationSec, rateOf, pauses, loudness, said, recording, productLabel, onTrim, onEdge }: Props) {
   const [live, setLive] = useState<Range | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const range = live ?? { start: clip.start, end: clip.end };
   const view = trimWindow(clip, clip.auto, durationSec);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the window's bounds, not the object made anew each render.
   const rate = useMemo(() => rateOf(view), [rateOf, view.start, view.end]);
+  const saidIn = useMemo(() => said.filter((s) => s.end > view.start && s.start < view.end), [said, view.start, view.end]);
 
   const move = (edge: Edge, value: number, store: boolean) => {
     const held = setEdge(range, edge, value, durationSec);
@@ -67,6 +74,9 @@ export function TrimPanel({ clip, durationSec, rateOf, pauses, productLabel, onT
         durationSec={durationSec}
         rate={rate}
         pauses={pauses && pausesIn(pauses, view)}
+        loudness={loudness}
+        said={saidIn}
+        recording={recording}
         productLabel={productLabel}
         onMove={(edge, t) => move(edge, t, false)}
         onSettle={settle}
