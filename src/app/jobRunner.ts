@@ -35,6 +35,18 @@ export interface JobFailure {
   error: Error;
 }
 
+/** A job that has ended, kept a while so a screen other than its own can say how it ended. */
+export interface EndedJob {
+  readonly id: number;
+  readonly label: string;
+  readonly status: 'done' | 'cancelled' | 'failed';
+  /** Why it failed, in the error's words. */
+  readonly message?: string;
+}
+
+/** Ended jobs kept: a seller runs a handful at once. */
+export const ENDED_KEPT = 8;
+
 export type JobOutcome<T> = { status: 'done'; value: T } | { status: 'cancelled' } | ({ status: 'failed' } & JobFailure);
 
 /** A batch ends with the items it got through and, to resume it, the first item not done. */
@@ -68,6 +80,8 @@ export interface JobRunner {
   cancel(id: number): void;
   subscribe(listener: () => void): () => void;
   getSnapshot(): readonly JobView[];
+  /** The last ENDED_KEPT jobs to end, newest last (a new array when one ends). */
+  getEnded(): readonly EndedJob[];
 }
 
 export interface RunnerOptions {
@@ -97,6 +111,7 @@ export function createJobRunner({ concurrency, now = () => performance.now() / 1
   const entries: Entry[] = [];
   const listeners = new Set<() => void>();
   let snapshot: readonly JobView[] = [];
+  let ended: readonly EndedJob[] = [];
   let nextId = 1;
 
   const emit = () => {
@@ -107,7 +122,10 @@ export function createJobRunner({ concurrency, now = () => performance.now() / 1
     entry.view = { ...entry.view, ...change };
     emit();
   };
-  const remove = (entry: Entry) => {
+  const remove = (entry: Entry, outcome: JobOutcome<unknown>) => {
+    const { id, label } = entry.view;
+    const message = outcome.status === 'failed' ? { message: outcome.error.message } : {};
+    ended = [...ended, { id, label, status: outcome.status, ...message }].slice(-ENDED_KEPT);
     entries.splice(entries.indexOf(entry), 1);
     pump();
     emit();
@@ -146,20 +164,22 @@ export function createJobRunner({ concurrency, now = () => performance.now() / 1
       const release = hold();
       entry.pace = startPace(now());
       update(entry, { status: 'running' });
+      let outcome: JobOutcome<T>;
       try {
-        settle({ status: 'done', value: await work(context) });
+        outcome = { status: 'done', value: await work(context) };
       } catch (e) {
         const error = asError(e);
-        settle(e instanceof CancelledError || abort.signal.aborted ? { status: 'cancelled' } : { status: 'failed', code: codeOf(error), error });
-      } finally {
-        release();
-        remove(entry);
+        outcome = e instanceof CancelledError || abort.signal.aborted ? { status: 'cancelled' } : { status: 'failed', code: codeOf(error), error };
       }
+      release();
+      settle(outcome);
+      remove(entry, outcome);
     };
     abort.signal.addEventListener('abort', () => {
       if (entry.view.status !== 'queued') return;
-      settle({ status: 'cancelled' });
-      remove(entry);
+      const outcome = { status: 'cancelled' } as const;
+      settle(outcome);
+      remove(entry, outcome);
     });
     entries.push(entry);
     pump();
@@ -219,5 +239,6 @@ export function createJobRunner({ concurrency, now = () => performance.now() / 1
       return () => listeners.delete(listener);
     },
     getSnapshot: () => snapshot,
+    getEnded: () => ended,
   };
 }

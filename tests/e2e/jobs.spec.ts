@@ -4,7 +4,11 @@ import { SHOTS } from './stored';
 
 const SAMPLES = join(import.meta.dirname, '..', '..', 'public', 'samples');
 
-test('a long job follows you: the tray on another screen shows its step, percent and a time left that counts down; Show goes back to it', async ({ page }) => {
+test('a long job follows you: the tray on another screen shows its step, percent and a time left that counts down; Show goes back to it; once done it links to the result', async ({
+  page,
+}) => {
+  // The whole sample transcribed with the real model: a minute or more on a busy 2-core machine.
+  test.slow();
   await page.goto('./');
   // The sample without its SRT, so the whole recording can be transcribed.
   await page.locator('[data-testid=home-drop] input[type=file]').setInputFiles([join(SAMPLES, 'sample.mp4'), join(SAMPLES, 'sample-clicks.csv')]);
@@ -33,5 +37,18 @@ test('a long job follows you: the tray on another screen shows its step, percent
   // Back on its screen: the same job, still going (not started again), shown there and not in the tray.
   await expect(section.getByTestId('job-phase')).toHaveText(/Transcribing/);
   await expect(tray.locator('.tray-job', { hasText: /Transcrib/ })).toBeHidden();
-  await section.getByRole('button', { name: 'Cancel' }).click();
+
+  // Away again until it ends: the tray says it is done and links to the result.
+  await page.getByRole('link', { name: 'LIVE Highlights Studio' }).click();
+  const ended = tray.locator('.tray-job[data-status=done]', { hasText: /Transcrib/ });
+  await expect(ended).toContainText('done', { timeout: 600_000 });
+  if (SHOTS) await page.screenshot({ path: join(SHOTS, 'job-tray-done.png') });
+  await ended.getByRole('link', { name: 'Show result' }).click();
+  await expect(page).toHaveURL(new RegExp(`${project.replace(/[/#]/g, '\\$&')}$`));
+  await expect(section.getByTestId('transcript-result')).toBeVisible();
+  // Seen: it leaves the tray, here and on the next screen.
+  await expect(tray).toBeHidden();
+  await page.getByRole('link', { name: 'LIVE Highlights Studio' }).click();
+  await expect(page.locator('.project-card').first()).toBeVisible();
+  await expect(tray).toBeHidden();
 });

@@ -1,6 +1,6 @@
 import { liveSecondsLeft } from '../../src/domain/progress';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createJobRunner, type JobContext } from '../../src/app/jobRunner';
+import { createJobRunner, ENDED_KEPT, type JobContext } from '../../src/app/jobRunner';
 import { MediaFailure } from '../../src/domain/errors/mediaFailure';
 
 /** A job's work that reports progress and ends only when the test says so. */
@@ -133,6 +133,31 @@ describe('job runner', () => {
     const jb = jobs.submit('b', b.work);
     b.fail(new Error('plain'));
     expect(await jb.done).toMatchObject({ status: 'failed', code: 'failed', error: { message: 'plain' } });
+  });
+
+  it('keeps the last jobs to end, with how each ended, for another screen to tell', async () => {
+    const jobs = runner(3);
+    const [a, b, c] = [controlled(), controlled(), controlled()];
+    const [ja, jb, jc] = [jobs.submit('a', a.work), jobs.submit('b', b.work), jobs.submit('c', c.work)];
+    expect(jobs.getEnded()).toEqual([]);
+    b.fail(new Error('disk full'));
+    await jb.done;
+    a.finish('A');
+    await ja.done;
+    jobs.cancel(jc.id);
+    await jc.done;
+    expect(jobs.getEnded()).toEqual([
+      { id: jb.id, label: 'b', status: 'failed', message: 'disk full' },
+      { id: ja.id, label: 'a', status: 'done' },
+      { id: jc.id, label: 'c', status: 'cancelled' },
+    ]);
+    for (let i = 0; i < ENDED_KEPT; i++) {
+      const d = controlled();
+      const job = jobs.submit(`d${i}`, d.work);
+      d.finish('');
+      await job.done;
+    }
+    expect(jobs.getEnded().map((j) => j.label)).toEqual(Array.from({ length: ENDED_KEPT }, (_, i) => `d${i}`));
   });
 
   it('holds the cross-tab mark while a job runs', async () => {

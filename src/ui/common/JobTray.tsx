@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { JobView } from '../../app/jobRunner';
+import type { EndedJob, JobView } from '../../app/jobRunner';
 import { jobs } from '../../app/jobs';
 import { useTimeLeft } from './JobProgress';
-import { useJobs } from './useJobs';
+import { useEndedJobs, useJobs } from './useJobs';
 
-/** The page each job was started on (its progress and result show there), by job id. */
+/** The page each running job was started on (its progress and result show there), by job id. */
 const origins = new Map<number, string>();
+/** Jobs that ended while you were on another screen, with their page: until you go there or dismiss them. */
+const finished = new Map<number, { job: EndedJob; origin: string }>();
 
 /** Jobs running while you are on another screen: each with its step, percent and time left. */
 function TrayJob({ job, origin }: { job: JobView; origin: string }) {
@@ -29,13 +31,47 @@ function TrayJob({ job, origin }: { job: JobView; origin: string }) {
   );
 }
 
+/** A job that ended on another screen: done (with a link to its result) or failed (with why). */
+function TrayEnded({ job, origin, onDismiss }: { job: EndedJob; origin: string; onDismiss: () => void }) {
+  const failed = job.status === 'failed';
+  return (
+    <li class={`tray-job ended ${job.status}`} data-status={job.status}>
+      <span class="tray-what">
+        <strong>{job.label}</strong>
+        <span class="muted"> · {failed ? `failed: ${job.message ?? 'see its screen'}` : 'done'}</span>
+      </span>
+      <a class="btn ghost small" href={origin || '#/'}>
+        {failed ? 'Show' : 'Show result'}
+      </a>
+      <button type="button" class="btn ghost small" onClick={onDismiss}>
+        Dismiss
+      </button>
+    </li>
+  );
+}
+
+/** Moves the jobs that just ended from `origins` to `finished` when they ended away from their page; forgets the ones whose page is shown. */
+function settleEnded(ended: readonly EndedJob[], here: string): void {
+  for (const job of ended) {
+    const origin = origins.get(job.id);
+    if (origin === undefined) continue;
+    origins.delete(job.id);
+    if (job.status !== 'cancelled' && origin !== here) finished.set(job.id, { job, origin });
+  }
+  for (const [id, f] of finished) if (f.origin === here) finished.delete(id);
+}
+
 /**
  * The job tray: under the top bar on every screen, it lists the long jobs started on another
  * screen (a batch render, a transcription) so their progress follows you; "Show" goes back to
- * where each one's progress and result are. Jobs on the screen you are on show there instead.
+ * where each one's progress and result are. Jobs on the screen you are on show there instead. A job
+ * that ends meanwhile stays, saying it is done (with a link to its result) or why it failed, until
+ * you go to its page or dismiss it; a cancelled one just leaves.
  */
 export function JobTray() {
   const all = useJobs((list) => list);
+  const ended = useEndedJobs();
+  const [, setDismissed] = useState(0);
   const [here, setHere] = useState(location.hash);
   useEffect(() => {
     const onHash = () => setHere(location.hash);
@@ -43,14 +79,25 @@ export function JobTray() {
     return () => removeEventListener('hashchange', onHash);
   }, []);
   for (const job of all) if (!origins.has(job.id)) origins.set(job.id, location.hash);
-  for (const id of origins.keys()) if (!all.some((j) => j.id === id)) origins.delete(id);
+  settleEnded(ended, here);
   const away = all.filter((job) => (origins.get(job.id) ?? here) !== here);
-  if (away.length === 0) return null;
+  if (away.length === 0 && finished.size === 0) return null;
   return (
-    <aside class="job-tray" aria-label="Jobs running on other screens" data-testid="job-tray">
-      <ul>
+    <aside class="job-tray" aria-label="Jobs on other screens" data-testid="job-tray">
+      <ul aria-live="polite">
         {away.map((job) => (
           <TrayJob key={job.id} job={job} origin={origins.get(job.id) ?? ''} />
+        ))}
+        {[...finished.values()].map(({ job, origin }) => (
+          <TrayEnded
+            key={job.id}
+            job={job}
+            origin={origin}
+            onDismiss={() => {
+              finished.delete(job.id);
+              setDismissed((n) => n + 1);
+            }}
+          />
         ))}
       </ul>
     </aside>
