@@ -23,6 +23,9 @@ try {
     const page = await browser.newPage({ viewport: size.viewport, deviceScaleFactor: size.deviceScaleFactor });
     await gotoWhenUp(page, server.url);
     await page.getByRole('button', { name: 'Try the sample' }).click();
+    // The import's own work (pause detection in ffmpeg.wasm, poster frames) takes a core for a
+    // few seconds after the project opens: measure the preview once it is done, as an editing session is.
+    await page.locator('.trim-timeline figcaption', { hasText: 'Shaded: pauses' }).waitFor({ timeout: 60_000 });
     await page.getByRole('link', { name: /Auto-edit/ }).click();
     await page.locator('[data-testid=editor-canvas][data-ready=true]').waitFor();
     await page.getByLabel(size.reframe).check();

@@ -5,6 +5,13 @@
  * derived from what was drawn (a 1/8-size copy, blurred small, upscaled into the bands the
  * foreground leaves), which measured ~4× cheaper than a full-size canvas blur.
  */
+
+/**
+ * Below this scale a smoothed drawImage builds mipmaps of the whole frame each time: a 1280×720
+ * frame fitted into a 360-px preview took 24–27 ms in software Chromium, against 14–16 ms in two
+ * steps (to twice the size, then halved). Between a quarter and a half, the painter takes two steps.
+ */
+const ONE_STEP_MIN_SCALE = 0.5;
 import type { ReframeGeometry } from '../domain/edit/reframe';
 import type { Rect } from '../domain/edit/rect';
 import type { Context2D } from './overlayLayer';
@@ -24,6 +31,8 @@ export class FramePainter {
   #blurred: OffscreenCanvasRenderingContext2D | undefined;
   /** Edge copy around the low-res picture (2σ), so the blur does not darken the frame's borders. */
   #pad = 0;
+  /** The video at twice its drawn size, for a downscale in two steps (ONE_STEP_MIN_SCALE). */
+  #mid: OffscreenCanvasRenderingContext2D | undefined;
 
   constructor(ctx: Context2D, geometry: ReframeGeometry) {
     this.#ctx = ctx;
@@ -41,6 +50,17 @@ export class FramePainter {
     }
   }
 
+  /** The first step's canvas, when drawing `sw` source px into the video's width needs two steps. */
+  #twoStep(sw: number): OffscreenCanvasRenderingContext2D | undefined {
+    const v = this.#g.video;
+    const scale = v.width / sw;
+    if (scale >= ONE_STEP_MIN_SCALE || scale < ONE_STEP_MIN_SCALE / 2) return undefined;
+    const w = Math.round(v.width * 2);
+    const h = Math.round(v.height * 2);
+    if (this.#mid?.canvas.width !== w || this.#mid.canvas.height !== h) this.#mid = context2d(new OffscreenCanvas(w, h));
+    return this.#mid;
+  }
+
   paint(frame: DrawableFrame): void {
     const g = this.#g;
     const ctx = this.#ctx;
@@ -56,7 +76,13 @@ export class FramePainter {
       ctx.fillStyle = '#000';
       for (const band of bands(v, W, H)) ctx.fillRect(band.x, band.y, band.width, band.height);
     }
-    frame.draw(ctx, ...src(g.crop), v.x, v.y, v.width, v.height);
+    const crop = src(g.crop);
+    const mid = this.#twoStep(crop[2]);
+    if (mid) {
+      const { width: mw, height: mh } = mid.canvas;
+      frame.draw(mid, ...crop, 0, 0, mw, mh);
+      ctx.drawImage(mid.canvas, 0, 0, mw, mh, v.x, v.y, v.width, v.height);
+    } else frame.draw(ctx, ...crop, v.x, v.y, v.width, v.height);
     if (g.layout === 'fit-blur') this.#background();
   }
 
