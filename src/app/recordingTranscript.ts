@@ -11,6 +11,7 @@ import { speechClient } from '../speech/client';
 import { transcribeClip } from '../speech/transcribeClip';
 import { discardTranscript, getChunks, getTranscriptPlan, saveChunk, setTranscriptPaused, startTranscript } from '../storage/transcripts';
 import { jobs } from './jobs';
+import { perProject } from './perProject';
 import { backgroundEngine } from './services';
 import { TranscriptStore, type TranscriptSource } from './stores/transcriptStore';
 
@@ -32,26 +33,16 @@ async function transcribeChunk(source: TranscriptSource, chunk: Chunk, hooks: { 
   }));
 }
 
+const stores = perProject(makeStore);
+
 /**
  * The project's transcript store, on the app's runner and storage: one per project for the tab's
  * life, so a transcription goes on (in the job tray) while you work on other screens.
  */
-export function transcriptStore(projectId: string): TranscriptStore {
-  let store = stores.get(projectId);
-  if (!store) {
-    store = makeStore(projectId);
-    stores.set(projectId, store);
-  }
-  return store;
-}
-
-const stores = new Map<string, TranscriptStore>();
+export const transcriptStore = (projectId: string): TranscriptStore => stores.get(projectId);
 
 /** A deleted project's transcription stops with it. */
-export function forgetTranscriptStore(projectId: string): void {
-  stores.get(projectId)?.dispose();
-  stores.delete(projectId);
-}
+export const forgetTranscriptStore = (projectId: string): void => stores.forget(projectId);
 
 function makeStore(projectId: string): TranscriptStore {
   return new TranscriptStore({

@@ -12,6 +12,8 @@ import { keepShort } from './keepShort';
 import type { ProjectRecord } from './projects';
 import { type PreparedRender, prepareRender, type RenderInput, renderClip, renderPrepared } from './renderClip';
 import type { SavedShort } from './shorts';
+import { perProject } from './perProject';
+import { BatchStore } from './stores/batchStore';
 
 /** A finished render: kept as a short (its MP4 then read back from disk), or not, and why. */
 export interface RenderedShort {
@@ -77,10 +79,13 @@ export function autoEditAll(
     return made;
   };
   const label = picks.length === 1 ? 'Auto-editing the clip' : `Auto-editing ${picks.length} clips`;
+  const clipOf = (i: number) => `Clip ${i + 1} of ${picks.length}`;
   return jobs.submitBatch(
     label,
     picks,
-    async (pick, job, i) => {
+    async (pick, batch, i) => {
+      // Which clip, wherever the tray or the page shows the render's own steps.
+      const job = { ...batch, phase: (name: string) => batch.phase(`${clipOf(i)}: ${name}`) };
       const started = performance.now();
       const ready = await prepare(i, pick);
       prepared.delete(i);
@@ -91,6 +96,26 @@ export function autoEditAll(
       const name = clipFileName(`${i + 1}-${pick.productName ?? pick.productId}-short`, pick.start, pick.end);
       onDone(pick, name, await keep(project.id, pick, ready.edit, render, (performance.now() - started) / 1000, name));
     },
-    { from },
+    { from, itemLabel: (_, i) => clipOf(i) },
   );
 }
+
+/** What "Auto-edit all" makes shorts of. */
+type AutoEditSource = Pick<AutoEditAll, 'project' | 'recording' | 'picks'>;
+
+const batches = perProject(
+  () =>
+    new BatchStore<AutoEditSource>({
+      start: (source, settings, from, onMade) =>
+        autoEditAll({ ...source, ...settings, from }, (pick, name, made) =>
+          onMade(pick, name, { blob: made.render.blob, engine: made.render.engine, ...(made.notKept && { notKept: made.notKept }) }),
+        ),
+      cancel: (id) => jobs.cancel(id),
+    }),
+);
+
+/** The project's "Auto-edit all" batch: one per project for the tab's life, so it goes on (in the job tray) on other screens. */
+export const batchStore = (projectId: string): BatchStore<AutoEditSource> => batches.get(projectId);
+
+/** A deleted project's batch stops with it. */
+export const forgetBatchStore = (projectId: string): void => batches.forget(projectId);

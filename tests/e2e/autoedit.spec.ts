@@ -81,7 +81,9 @@ test('fast mode renders 720×1280; moving a sticker on the canvas moves it in th
   }).toPass();
 });
 
-test('auto-edit all clips one after another, with one overall progress; a cancelled batch resumes where it stopped', async ({ page }) => {
+test('auto-edit all clips one after another, with one overall progress; a cancelled batch resumes where it stopped, and goes on while you are on another screen', async ({
+  page,
+}) => {
   await page.goto('./');
   await page.getByRole('button', { name: 'Try the sample' }).click();
   await expect(page.getByTestId('clip-list')).toBeVisible();
@@ -101,7 +103,17 @@ test('auto-edit all clips one after another, with one overall progress; a cancel
     .click();
   await expect(page.getByText('Stopped before #2: 1 of 2 clips not made yet.')).toBeVisible();
   await page.getByRole('button', { name: 'Resume' }).click();
-  await expect(results).toHaveCount(2, { timeout: 150_000 });
+  await expect(page.getByTestId('job-phase')).toContainText('Clip 2 of 2');
+  // The batch goes on while you are elsewhere: the tray follows it, then links back to its shorts.
+  const project = await page.evaluate(() => location.hash);
+  await page.getByRole('link', { name: 'LIVE Highlights Studio' }).click();
+  const tray = page.getByTestId('job-tray');
+  await expect(tray.locator('.tray-job', { hasText: 'Auto-editing 2 clips' })).toBeVisible();
+  const ended = tray.locator('.tray-job[data-status=done]', { hasText: 'Auto-editing 2 clips' });
+  await expect(ended).toBeVisible({ timeout: 150_000 });
+  await ended.getByRole('link', { name: 'Show result' }).click();
+  await expect(page).toHaveURL(new RegExp(`${project.replace(/[/#]/g, '\\$&')}$`));
+  await expect(results).toHaveCount(2);
   await expect(page.getByText(/^Stopped before/)).toHaveCount(0);
   await expect(page.getByText('Auto-editing 2 clips')).toHaveCount(0);
   const download = page.waitForEvent('download');

@@ -1,6 +1,6 @@
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import type { ProjectRecord } from '../../app/projects';
-import { autoEditAll } from '../../app/renderJobs';
+import { batchStore } from '../../app/renderJobs';
 import { saveBlob } from '../../app/browser/fileSink';
 import { wontFit } from '../../app/browser/storageInfo';
 import type { OutputPresetId } from '../../domain/edit/output';
@@ -8,8 +8,8 @@ import { DEFAULT_QUALITY, QUALITY_PRESETS, type QualityId } from '../../domain/e
 import type { Clip } from '../../domain/clip/override';
 import { detailsOf } from '../../domain/errors/mediaFailure';
 import { estimateShortBytes } from '../../domain/shorts/size';
-import type { EngineId } from '../../media/engine';
-import { useJob } from '../common/useJob';
+import { useJobs } from '../common/useJobs';
+import { useStore } from '../common/useStore';
 import { ENGINE_NAMES } from '../common/EngineNote';
 import { ErrorNote } from '../common/ErrorNote';
 import { FitWarning } from '../common/FitWarning';
@@ -21,45 +21,28 @@ interface Props {
   picks: Clip[];
 }
 
-interface Done {
-  pick: Clip;
-  blob: Blob;
-  name: string;
-  engine: EngineId;
-}
-
-/** Auto-edit every clip, one after another, with one overall progress bar. */
+/**
+ * Auto-edit every clip, one after another, with one overall progress bar. The batch lives in the
+ * project's batch store: it goes on while you work on other screens (the job tray shows it), and
+ * its shorts are listed here when you come back.
+ */
 export function BatchRender({ project, recording, picks }: Props) {
-  const { job, follow, cancel } = useJob();
+  const store = useMemo(() => batchStore(project.id), [project.id]);
+  const { jobId, made: done, stopped, error, source } = useStore(store);
+  const job = useJobs((all) => all.find((j) => j.id === jobId) ?? null);
   const [size, setSize] = useState<OutputPresetId>('hd');
   const [quality, setQuality] = useState<QualityId>(DEFAULT_QUALITY);
-  const [done, setDone] = useState<Done[]>([]);
-  const [error, setError] = useState<Error | null>(null);
   const [room, setRoom] = useState<{ needed: number; free: number } | null>(null);
-  /** Where a cancelled or failed batch stopped, with its settings: Resume goes on from there. */
-  const [stopped, setStopped] = useState<{ next: number; size: OutputPresetId; quality: QualityId } | null>(null);
   const one = picks.length === 1;
-
-  const run = async (from: number, settings: { size: OutputPresetId; quality: QualityId }) => {
-    setStopped(null);
-    if (from === 0) setDone([]);
-    const outcome = await follow(
-      autoEditAll({ project, recording, picks, ...settings, from }, (pick, name, made) => {
-        if (made.notKept) setError(new Error(`#${pick.rank} was rendered but not kept in Your shorts (${made.notKept}); download it below.`));
-        setDone((d) => [...d, { pick, blob: made.render.blob, name, engine: made.render.engine }]);
-      }),
-    );
-    if (outcome.status === 'failed') setError(outcome.error);
-    if (outcome.status !== 'done' && outcome.next < picks.length) setStopped({ next: outcome.next, ...settings });
-  };
+  const ran = source?.picks ?? picks;
 
   const renderAll = async (anyway = false) => {
-    setError(null);
+    store.dismissError();
     setRoom(null);
     const needed = picks.reduce((sum, p) => sum + estimateShortBytes(size, quality, p.end - p.start), 0);
     const free = anyway ? null : await wontFit(needed);
     if (free !== null) return setRoom({ needed, free });
-    await run(0, { size, quality });
+    await store.run({ project, recording, picks }, { size, quality });
   };
 
   return (
@@ -89,23 +72,16 @@ export function BatchRender({ project, recording, picks }: Props) {
       {room && (
         <FitWarning needed={room.needed} free={room.free} what={one ? 'The short' : `These ${picks.length} shorts`} onAnyway={() => void renderAll(true)} />
       )}
-      {job && <JobProgressBar job={job} onCancel={cancel} />}
+      {job && <JobProgressBar job={job} onCancel={() => store.cancel()} showPhase />}
       {stopped && !job && (
         <p class="note" role="status">
-          Stopped before #{picks[stopped.next]?.rank}: {picks.length - stopped.next} of {picks.length} clip{picks.length === 1 ? '' : 's'} not made yet.{' '}
-          <button
-            type="button"
-            class="btn small"
-            onClick={() => {
-              setError(null);
-              void run(stopped.next, { size: stopped.size, quality: stopped.quality });
-            }}
-          >
+          Stopped before #{ran[stopped.next]?.rank}: {ran.length - stopped.next} of {ran.length} clip{ran.length === 1 ? '' : 's'} not made yet.{' '}
+          <button type="button" class="btn small" onClick={() => void store.resume()}>
             Resume
           </button>
         </p>
       )}
-      {error && <ErrorNote message={`Auto-edit stopped: ${error.message}`} details={detailsOf(error)} onDismiss={() => setError(null)} />}
+      {error && <ErrorNote message={`Auto-edit stopped: ${error.message}`} details={detailsOf(error)} onDismiss={() => store.dismissError()} />}
       {done.length > 0 && (
         <ul class="batch-results" data-testid="batch-results">
           {done.map((d) => (
