@@ -1,7 +1,7 @@
 import { onProjectChange } from '../storage/changes';
 import { storageErrorCode } from '../storage/errors';
 import { forgetTranscriptStore } from './recordingTranscript';
-import { forgetBatchStore } from './renderJobs';
+import { forgetRenderStores } from './renderJobs';
 import { deleteProject, getRecording, openProject, saveCaptionLook, saveLog, updateProject } from '../storage/projects';
 import { releaseMedia } from './services';
 import type { ProjectStorage } from './stores/projectStore';
@@ -17,7 +17,7 @@ export { getLoudness, saveLoudness } from '../storage/projects';
 /** "Delete project": the recording, log, picks, edits and saved shorts leave this browser. */
 export const removeProject = (projectId: string): Promise<void> => {
   forgetTranscriptStore(projectId);
-  forgetBatchStore(projectId);
+  forgetRenderStores(projectId);
   return deleteProject(projectId);
 };
 

@@ -11,9 +11,10 @@ import { jobs } from './jobs';
 import { keepShort } from './keepShort';
 import type { ProjectRecord } from './projects';
 import { type PreparedRender, prepareRender, type RenderInput, renderClip, renderPrepared } from './renderClip';
-import type { SavedShort } from './shorts';
+import { type SavedShort, saveShortPost } from './shorts';
 import { perProject } from './perProject';
 import { BatchStore } from './stores/batchStore';
+import { RenderStore } from './stores/renderStore';
 
 /** A finished render: kept as a short (its MP4 then read back from disk), or not, and why. */
 export interface RenderedShort {
@@ -39,7 +40,8 @@ async function keep(projectId: string, pick: Clip, edit: ClipEdit, render: Rende
 
 /** Render → keep as a saved short of `projectId`, as one job. */
 export function renderThenKeep(projectId: string, input: RenderInput & { pick: Clip }, name: string): Job<JobOutcome<RenderedShort>> {
-  return jobs.submit(`Rendering ${input.edit.output === 'hd' ? '1080×1920' : '720×1280'}`, async (job) => {
+  const size = input.edit.output === 'hd' ? '1080×1920' : '720×1280';
+  return jobs.submit(`Rendering #${input.pick.rank} ${input.pick.productName ?? input.pick.productId} (${size})`, async (job) => {
     const started = performance.now();
     const render = await renderClip(input, job);
     job.phase(KEEPING);
@@ -117,5 +119,20 @@ const batches = perProject(
 /** The project's "Auto-edit all" batch: one per project for the tab's life, so it goes on (in the job tray) on other screens. */
 export const batchStore = (projectId: string): BatchStore<AutoEditSource> => batches.get(projectId);
 
-/** A deleted project's batch stops with it. */
-export const forgetBatchStore = (projectId: string): void => batches.forget(projectId);
+const renders = perProject(
+  (projectId) =>
+    new RenderStore<RenderInput & { pick: Clip }>({
+      start: (input, name) => renderThenKeep(projectId, input, name),
+      cancel: (id) => jobs.cancel(id),
+      savePost: saveShortPost,
+    }),
+);
+
+/** The project's renders from the editor, per clip: they go on (in the job tray) on other screens. */
+export const renderStore = (projectId: string): RenderStore<RenderInput & { pick: Clip }> => renders.get(projectId);
+
+/** A deleted project's renders and batch stop with it. */
+export function forgetRenderStores(projectId: string): void {
+  batches.forget(projectId);
+  renders.forget(projectId);
+}

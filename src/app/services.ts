@@ -4,20 +4,34 @@ import { FfmpegEngine } from '../media/ffmpeg/engine';
 import { MediaRouter } from '../media/router';
 import { WebCodecsEngine } from '../media/webcodecs/engine';
 import { enginePreference } from './browser/preferences';
+import { jobs } from './jobs';
 
 // ffmpeg jobs are serialised through an engine's queue. The user's jobs (probe, cut, render)
 // get one engine; background analysis (pause detection) its own, so it never delays them.
 export const engine: MediaEngine = new MediaRouter(new FfmpegEngine(), new WebCodecsEngine(), enginePreference);
 export const backgroundEngine: MediaEngine = new FfmpegEngine();
 
+let releasing: (() => void) | null = null;
+
 /**
  * Ends the engines' workers. An idle ffmpeg worker still holds the last recording it mounted, and
  * Chromium keeps a deleted recording's file (and its quota) while anything holds it: so a closed or
- * deleted project lets them go. The next job starts a fresh core (~0.5 s).
+ * deleted project lets them go. The next job starts a fresh core (~0.5 s). A job still running (a
+ * render or a batch going on while you are on another screen) needs its engine: they are let go
+ * when the last job ends.
  */
 export function releaseMedia(): void {
-  engine.dispose();
-  backgroundEngine.dispose();
+  if (releasing) return;
+  const release = () => {
+    if (jobs.getSnapshot().length > 0) return;
+    unsubscribe();
+    releasing = null;
+    engine.dispose();
+    backgroundEngine.dispose();
+  };
+  const unsubscribe = jobs.subscribe(release);
+  releasing = release;
+  release();
 }
 
 let analysisClient: AnalysisClient | undefined;

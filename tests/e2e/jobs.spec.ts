@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { openEditor } from './editor';
 import { SHOTS } from './stored';
 
 const SAMPLES = join(import.meta.dirname, '..', '..', 'public', 'samples');
@@ -50,5 +51,28 @@ test('a long job follows you: the tray on another screen shows its step, percent
   await expect(tray).toBeHidden();
   await page.getByRole('link', { name: 'LIVE Highlights Studio' }).click();
   await expect(page.locator('.project-card').first()).toBeVisible();
+  await expect(tray).toBeHidden();
+});
+
+test('a render from the editor goes on while you pick another clip: the tray follows it and Show result opens its short', async ({ page }) => {
+  // 15 s: long enough to still be rendering when the page changes.
+  await openEditor(page, { clipSec: 15 });
+  await page.getByLabel('720×1280 (faster)').check();
+  const editor = await page.evaluate(() => location.hash);
+  await page.getByRole('button', { name: 'Render video' }).click();
+  await expect(page.locator('.render-panel').getByRole('progressbar')).toBeVisible();
+  // Back to the highlights while it renders.
+  await page.getByRole('button', { name: '← Highlights' }).click();
+  await expect(page.getByTestId('clip-list')).toBeVisible();
+  const tray = page.getByTestId('job-tray');
+  await expect(tray.locator('.tray-job', { hasText: /Rendering #1 .+ \(720×1280\)/ })).toBeVisible();
+  const ended = tray.locator('.tray-job[data-status=done]', { hasText: /Rendering #1/ });
+  await expect(ended).toBeVisible({ timeout: 300_000 });
+  await ended.getByRole('link', { name: 'Show result' }).click();
+  await expect(page).toHaveURL(new RegExp(`${editor.replace(/[/#]/g, '\\$&')}$`));
+  // The short it made, kept, with its download.
+  await expect(page.getByTestId('render-result')).toBeVisible();
+  await expect(page.getByTestId('render-kept')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Download video' })).toBeVisible();
   await expect(tray).toBeHidden();
 });

@@ -1,9 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { DraftInput } from '../common/DraftInput';
-import { useState } from 'preact/hooks';
-import { KEEPING, type RenderedShort, renderThenKeep } from '../../app/renderJobs';
+import { useMemo, useState } from 'preact/hooks';
+import { KEEPING, renderStore } from '../../app/renderJobs';
 import { saveBlob } from '../../app/browser/fileSink';
-import { saveShortPost } from '../../app/shorts';
 import { wontFit } from '../../app/browser/storageInfo';
 import { useObjectUrl } from '../common/useObjectUrl';
 import type { Clip } from '../../domain/clip/override';
@@ -12,7 +11,8 @@ import { suggestPost } from '../../domain/edit/postText';
 import { clipFileName } from '../../domain/format';
 import type { RecordingMeta } from '../../domain/recording/meta';
 import { estimateShortBytes } from '../../domain/shorts/size';
-import { useJob } from '../common/useJob';
+import { useJobs } from '../common/useJobs';
+import { useStore } from '../common/useStore';
 import { EngineNote } from '../common/EngineNote';
 import { EngineSetting } from './EngineSetting';
 import { ErrorNote } from '../common/ErrorNote';
@@ -20,7 +20,6 @@ import { FitWarning } from '../common/FitWarning';
 import { JobProgressBar } from '../common/JobProgress';
 import { RENDER_BUTTON_ID } from './SkipLinks';
 import { UploadDialog } from '../common/UploadDialog';
-import { messageOf } from '../../domain/errors/messageOf';
 import { detailsOf } from '../../domain/errors/mediaFailure';
 
 interface Props {
@@ -44,12 +43,16 @@ const parseTags = (text: string) =>
     .map((t) => t.replace(/^#/, ''))
     .filter(Boolean);
 
-/** Render → keep as a saved short → preview, download or upload, plus the post text to go with it. */
+/**
+ * Render → keep as a saved short → preview, download or upload, plus the post text to go with it.
+ * The render lives in the project's render store: it goes on while you are on other screens (the
+ * job tray shows it), and its short is here when you come back to the clip.
+ */
 export function RenderPanel({ projectId, recording, recordingName, meta, pick, edit, onPost, hashtags, onHashtags, dock }: Props) {
-  const { job, follow, cancel } = useJob();
-  const [result, setResult] = useState<RenderedShort | null>(null);
-  const [error, setError] = useState<Error | null>(null);
-  const [keepError, setKeepError] = useState<string | null>(null);
+  const store = useMemo(() => renderStore(projectId), [projectId]);
+  useStore(store);
+  const { jobId, result, error, keepError } = store.of(pick.key);
+  const job = useJobs((all) => all.find((j) => j.id === jobId) ?? null);
   const [room, setRoom] = useState<{ needed: number; free: number } | null>(null);
   const [upload, setUpload] = useState<File | null>(null);
   const [copied, setCopied] = useState(false);
@@ -57,18 +60,13 @@ export function RenderPanel({ projectId, recording, recordingName, meta, pick, e
   const name = clipFileName(`${pick.productName ?? pick.productId}-short`, pick.start, pick.end);
 
   const render = async (anyway = false) => {
-    setError(null);
-    setKeepError(null);
+    store.dismiss(pick.key, 'error');
+    store.dismiss(pick.key, 'keepError');
     setRoom(null);
     const needed = estimateShortBytes(edit.output, edit.quality, pick.end - pick.start);
     const free = anyway ? null : await wontFit(needed);
     if (free !== null) return setRoom({ needed, free });
-    setResult(null);
-    const outcome = await follow(renderThenKeep(projectId, { recording, recordingName, meta, pick, edit }, name));
-    if (outcome.status === 'failed') setError(outcome.error);
-    if (outcome.status !== 'done') return;
-    setResult(outcome.value);
-    if (outcome.value.notKept) setKeepError(outcome.value.notKept);
+    await store.render(pick.key, { recording, recordingName, meta, pick, edit }, name);
   };
   const keeping = job?.phase?.name === KEEPING;
 
@@ -85,7 +83,7 @@ export function RenderPanel({ projectId, recording, recordingName, meta, pick, e
             Download video
           </button>
         )}
-        {job && !keeping && <JobProgressBar job={job} onCancel={cancel} />}
+        {job && !keeping && <JobProgressBar job={job} onCancel={() => store.cancel(pick.key)} />}
         {keeping && (
           <p class="muted small" role="status">
             {KEEPING}…
@@ -93,9 +91,18 @@ export function RenderPanel({ projectId, recording, recordingName, meta, pick, e
         )}
       </div>
       {room && <FitWarning needed={room.needed} free={room.free} what="This short" onAnyway={() => void render(true)} />}
-      {error && <ErrorNote message={`The video could not be rendered: ${error.message}`} details={detailsOf(error)} onDismiss={() => setError(null)} />}
+      {error && (
+        <ErrorNote
+          message={`The video could not be rendered: ${error.message}`}
+          details={detailsOf(error)}
+          onDismiss={() => store.dismiss(pick.key, 'error')}
+        />
+      )}
       {keepError && (
-        <ErrorNote message={`The video was rendered but not kept in Your shorts: ${keepError} Download it to keep it.`} onDismiss={() => setKeepError(null)} />
+        <ErrorNote
+          message={`The video was rendered but not kept in Your shorts: ${keepError} Download it to keep it.`}
+          onDismiss={() => store.dismiss(pick.key, 'keepError')}
+        />
       )}
       {url && (
         <div class="result">
@@ -116,14 +123,7 @@ export function RenderPanel({ projectId, recording, recordingName, meta, pick, e
         <UploadDialog
           file={upload}
           postText={result.short?.postText ?? edit.post}
-          onPostText={(text) => {
-            const short = result.short;
-            if (short)
-              saveShortPost(short.id, text).then(
-                () => setResult((r) => r && { ...r, short: { ...short, postText: text } }),
-                (e: unknown) => setKeepError(messageOf(e)),
-              );
-          }}
+          onPostText={(text) => void store.setPostText(pick.key, text)}
           product={pick.product}
           onClose={() => setUpload(null)}
         />
