@@ -77,9 +77,16 @@ async function screens(browser, url, size) {
     // A short to show in Your shorts: the faster output, rendered from the editor.
     await page.getByLabel('720×1280 (faster)').check();
     await press(page.getByRole('button', { name: 'Render video' }));
-    await page.getByTestId('render-kept').waitFor({ timeout: 600_000 });
+    // It goes on in the job tray while you are back on the highlights.
+    await page.locator('.render-panel [role=progressbar]').waitFor();
     await press(page.getByRole('button', { name: '← Highlights' }));
     await page.getByTestId('clip-list').waitFor();
+    const tray = page.getByTestId('job-tray');
+    await tray.locator('.tray-figures', { hasText: /left/ }).waitFor({ timeout: 120_000 });
+    await page.evaluate(() => scrollTo(0, 0));
+    await shot(page, `tray-${size}`);
+    await tray.locator('.tray-job[data-status=done]').waitFor({ timeout: 600_000 });
+    await press(tray.getByRole('button', { name: 'Dismiss' }));
     const shorts = page.getByTestId('your-shorts');
     await shorts.getByTestId('short').locator('img').waitFor();
     await shorts.evaluate((el) => el.scrollIntoView({ block: 'start' }));

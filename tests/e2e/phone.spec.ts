@@ -172,3 +172,38 @@ test('phone editor: the preview stays pinned at the top while each tool opens it
     expect(small, `${tool}: controls under 44 px`).toEqual([]);
   }
 });
+
+test('phone editor: a render going on elsewhere shows in the tray, and the pinned preview sits below it', async ({ page }) => {
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Try the sample' }).tap();
+  await expect(rows(page)).toHaveCount(5);
+  // Render the first clip, then go on to the second while it renders.
+  await page
+    .getByRole('link', { name: /Auto-edit/ })
+    .first()
+    .tap();
+  await expect(page.locator('[data-testid=editor-canvas][data-ready=true]')).toBeVisible();
+  await page.getByRole('button', { name: 'Render video' }).tap();
+  await expect(page.locator('.render-panel').getByRole('progressbar')).toBeVisible();
+  await page.getByRole('button', { name: '← Highlights' }).tap();
+  await rows(page).nth(1).tap();
+  await expect(panel(page).getByRole('heading', { level: 2 })).toHaveText(/^#2 /);
+  await page
+    .getByRole('link', { name: /Auto-edit/ })
+    .first()
+    .tap();
+  const canvas = page.locator('[data-testid=editor-canvas][data-ready=true]');
+  await expect(canvas).toBeVisible();
+  const tray = page.getByTestId('job-tray');
+  await expect(tray.locator('.tray-job', { hasText: /Rendering #1/ })).toBeVisible();
+  // Scrolled to a sheet's end, the preview is pinned under the tray, not behind it.
+  await page.getByRole('navigation', { name: 'Editor tools' }).getByRole('button', { name: 'Captions' }).tap();
+  await page.locator('.tool-section[data-tool=captions]').evaluate((el) => el.scrollIntoView({ block: 'end' }));
+  const trayBox = (await tray.boundingBox())!;
+  const box = (await canvas.boundingBox())!;
+  expect(box.y).toBeGreaterThanOrEqual(trayBox.y + trayBox.height - 1);
+  expect(box.y + box.height).toBeLessThanOrEqual(844);
+  if (SHOTS) await page.screenshot({ path: join(SHOTS, 'phone-editor-tray.png') });
+  await tray.getByRole('button', { name: 'Cancel' }).tap();
+  await expect(tray).toBeHidden();
+});

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { EndedJob, JobView } from '../../app/jobRunner';
 import { jobs } from '../../app/jobs';
 import { useTimeLeft } from './JobProgress';
@@ -61,6 +61,21 @@ function settleEnded(ended: readonly EndedJob[], here: string): void {
   for (const [id, f] of finished) if (f.origin === here) finished.delete(id);
 }
 
+/** The tray's height as `--tray-h` on the page, so what else sticks to the top (the phone editor's preview) sits below it. */
+function useTrayHeight(tray: { current: HTMLElement | null }, shown: boolean): void {
+  useEffect(() => {
+    const root = document.documentElement.style;
+    const node = tray.current;
+    if (!shown || !node) return;
+    const seen = new ResizeObserver(() => root.setProperty('--tray-h', `${node.offsetHeight}px`));
+    seen.observe(node);
+    return () => {
+      seen.disconnect();
+      root.removeProperty('--tray-h');
+    };
+  }, [tray, shown]);
+}
+
 /**
  * The job tray: under the top bar on every screen, it lists the long jobs started on another
  * screen (a batch render, a transcription) so their progress follows you; "Show" goes back to
@@ -73,6 +88,7 @@ export function JobTray() {
   const ended = useEndedJobs();
   const [, setDismissed] = useState(0);
   const [here, setHere] = useState(location.hash);
+  const tray = useRef<HTMLElement>(null);
   useEffect(() => {
     const onHash = () => setHere(location.hash);
     addEventListener('hashchange', onHash);
@@ -81,9 +97,11 @@ export function JobTray() {
   for (const job of all) if (!origins.has(job.id)) origins.set(job.id, location.hash);
   settleEnded(ended, here);
   const away = all.filter((job) => (origins.get(job.id) ?? here) !== here);
-  if (away.length === 0 && finished.size === 0) return null;
+  const shown = away.length > 0 || finished.size > 0;
+  useTrayHeight(tray, shown);
+  if (!shown) return null;
   return (
-    <aside class="job-tray" aria-label="Jobs on other screens" data-testid="job-tray">
+    <aside class="job-tray" ref={tray} aria-label="Jobs on other screens" data-testid="job-tray">
       <ul aria-live="polite">
         {away.map((job) => (
           <TrayJob key={job.id} job={job} origin={origins.get(job.id) ?? ''} />
