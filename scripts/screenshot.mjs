@@ -68,6 +68,17 @@ async function screens(browser, url, size) {
     await page.locator('[data-testid=editor-canvas][data-ready=true]').waitFor();
     await page.waitForFunction(framePainted);
     await shot(page, `editor-${size}`);
+    // On a phone each tool opens its sheet under the pinned preview.
+    if (size === 'phone') {
+      for (const tool of ['Video', 'Intro', 'Captions', 'Text', 'Stickers', 'Music']) {
+        await press(page.getByRole('navigation', { name: 'Editor tools' }).getByRole('button', { name: tool }));
+        await page.locator(`.tool-section[data-tool=${tool.toLowerCase()}]`).evaluate((el) => el.scrollIntoView({ block: 'end' }));
+        await shot(page, `editor-sheet-${tool.toLowerCase()}-phone`);
+      }
+      // Back to the Video sheet, where the output size is chosen below.
+      await press(page.getByRole('navigation', { name: 'Editor tools' }).getByRole('button', { name: 'Video' }));
+      await page.evaluate(() => scrollTo(0, 0));
+    }
     // Playing the edit: the preview over the canvas, 2 s in (the intro card still fading out).
     await press(page.getByRole('button', { name: 'Play' }));
     await page.waitForFunction(() => Number(document.querySelector('[data-testid=live-preview]')?.dataset.time) >= 2);
@@ -78,7 +89,7 @@ async function screens(browser, url, size) {
     await page.getByLabel('720×1280 (faster)').check();
     await press(page.getByRole('button', { name: 'Render video' }));
     // It goes on in the job tray while you are back on the highlights.
-    await page.locator('.render-panel [role=progressbar]').waitFor();
+    await page.locator('.render-panel progress').waitFor();
     await press(page.getByRole('button', { name: '← Highlights' }));
     await page.getByTestId('clip-list').waitFor();
     const tray = page.getByTestId('job-tray');

@@ -18,10 +18,15 @@ function set(next: UpdateState): void {
   for (const listener of listeners) listener(next);
 }
 
-/** Registers the service worker. A new version never takes over by itself: see applyUpdate. */
+/**
+ * Registers the service worker. A new version never takes over by itself: see applyUpdate. Only a
+ * page that a worker already controlled can be out of date: on a first visit (no controller) a
+ * worker found waiting is the first install, not an update (Firefox ESR showed the banner there).
+ */
 export function startServiceWorker(): void {
+  const updatable = Boolean(navigator.serviceWorker?.controller);
   activate = registerSW({
-    onNeedRefresh: () => set('waiting'),
+    onNeedRefresh: () => updatable && set('waiting'),
     // The new worker controls every tab now: only the tab whose user asked for it reloads.
     onNeedReload: () => (requested ? location.reload() : set('taken-over')),
     // The browser looks for a new sw.js on navigation; the app can stay open for hours without one.

@@ -177,6 +177,8 @@ test('a new version waits for "Reload to update", with a warning while a job run
   try {
     await page.goto('./');
     await page.evaluate(async () => void (await navigator.serviceWorker.ready));
+    // A first visit is not an update (tests/unit/swUpdate.test.ts: a worker waiting there says nothing).
+    await expect(page.getByTestId('update-prompt')).toBeHidden();
     await page.reload();
 
     // A real job (importing the sample) holds the lock while it runs, and lets it go.

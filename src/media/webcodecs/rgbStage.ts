@@ -10,6 +10,17 @@ import type { DrawableFrame } from '../../canvas/framePainter';
 
 const HDR_TRANSFERS = new Set(['pq', 'hlg']);
 
+type Rect = { x: number; y: number; width: number; height: number };
+
+/**
+ * Whether `copyTo({ format: 'RGBA' })` will give RGBA. WebKit (2.50, and the same code in Safari)
+ * ignores the format and copies the YUV planes without an error, which made every fast short
+ * garbled; its `allocationSize` for RGBA gives the YUV size, so asking costs nothing.
+ */
+export function honoursRgba(frame: Pick<VideoFrame, 'allocationSize'>, rect: Rect): boolean {
+  return frame.allocationSize({ format: 'RGBA', rect }) === rect.width * rect.height * 4;
+}
+
 interface Slot {
   ctx: OffscreenCanvasRenderingContext2D;
   pixels: ImageData;
@@ -40,11 +51,12 @@ export class RgbStage {
     try {
       const { codedWidth: w, codedHeight: h } = frame;
       const rect = frame.visibleRect ?? { x: 0, y: 0, width: w, height: h };
+      if (!honoursRgba(frame, rect)) throw new Error('this browser copies YUV for RGBA');
       slot = this.#slot(index, rect.width, rect.height);
       await frame.copyTo(slot.pixels.data, { format: 'RGBA', colorSpace: 'srgb', rect });
       slot.ctx.putImageData(slot.pixels, 0, 0);
     } catch {
-      // RGB copyTo is recent (Chromium 117+); without it, draw the frames directly from now on.
+      // RGB copyTo is recent (Chromium 117+) and WebKit ignores its format: without it, draw the frames directly from now on.
       this.#usable = false;
       return sample;
     } finally {
