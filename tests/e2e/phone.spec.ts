@@ -32,6 +32,17 @@ async function touchDrag(page: Page, at: { x: number; y: number }, dx: number, d
   await cdp.detach();
 }
 
+/** Opens the selected clip's editor from the bar at the bottom; resolves to its canvas, once ready. */
+async function tapAutoEdit(page: Page): Promise<Locator> {
+  await page
+    .getByRole('link', { name: /Auto-edit/ })
+    .first()
+    .tap();
+  const canvas = page.locator('[data-testid=editor-canvas][data-ready=true]');
+  await expect(canvas).toBeVisible();
+  return canvas;
+}
+
 /** The selected overlay's box on the canvas, in design px: [left, top, width, height]. */
 async function selectionBox(host: Locator): Promise<number[]> {
   await expect(host).toHaveAttribute('data-selection', /^-?\d+,-?\d+,\d+,\d+$/);
@@ -133,12 +144,7 @@ test('phone with touch: choose a clip, trim it, edit, render and download from t
 test('phone editor: the preview stays pinned at the top while each tool opens its sheet from the bottom bar; controls are touch-sized', async ({ page }) => {
   await page.goto('./');
   await page.getByRole('button', { name: 'Try the sample' }).tap();
-  await page
-    .getByRole('link', { name: /Auto-edit/ })
-    .first()
-    .tap();
-  const canvas = page.locator('[data-testid=editor-canvas][data-ready=true]');
-  await expect(canvas).toBeVisible();
+  const canvas = await tapAutoEdit(page);
   const tools = page.getByRole('navigation', { name: 'Editor tools' });
   for (const tool of ['Video', 'Intro', 'Captions', 'Text', 'Stickers', 'Music']) {
     await tools.getByRole('button', { name: tool }).tap();
@@ -178,22 +184,13 @@ test('phone editor: a render going on elsewhere shows in the tray, and the pinne
   await page.getByRole('button', { name: 'Try the sample' }).tap();
   await expect(rows(page)).toHaveCount(5);
   // Render the first clip, then go on to the second while it renders.
-  await page
-    .getByRole('link', { name: /Auto-edit/ })
-    .first()
-    .tap();
-  await expect(page.locator('[data-testid=editor-canvas][data-ready=true]')).toBeVisible();
+  await tapAutoEdit(page);
   await page.getByRole('button', { name: 'Render video' }).tap();
   await expect(page.locator('.render-panel').getByRole('progressbar')).toBeVisible();
   await page.getByRole('button', { name: '← Highlights' }).tap();
   await rows(page).nth(1).tap();
   await expect(panel(page).getByRole('heading', { level: 2 })).toHaveText(/^#2 /);
-  await page
-    .getByRole('link', { name: /Auto-edit/ })
-    .first()
-    .tap();
-  const canvas = page.locator('[data-testid=editor-canvas][data-ready=true]');
-  await expect(canvas).toBeVisible();
+  const canvas = await tapAutoEdit(page);
   const tray = page.getByTestId('job-tray');
   await expect(tray.locator('.tray-job', { hasText: /Rendering #1/ })).toBeVisible();
   // Scrolled to a sheet's end, the preview is pinned under the tray, not behind it.
