@@ -7,6 +7,7 @@ import {
   joinNalUnits,
   nalType,
   parseAvcC,
+  repairAvcC,
   splitNalUnits,
   spliceAvcC,
   toLengthSize4,
@@ -131,5 +132,33 @@ describe('spliceAvcC', () => {
     expect(parsed.sps.map(toHex)).toEqual(['676400', '6765']);
     expect(avc3CodecString(record)).toBe('avc3.640028');
     expect(avc3CodecString(X264_AVCC)).toBe('avc3.42C00A');
+  });
+});
+
+// Firefox's encoder writes each parameter set's NAL header byte twice in its avcC (Firefox ESR 153;
+// its keyframes carry the sets right). The same x264 sets, as Firefox would store them:
+// Header, SPS count, length 0x16 (one more), 67 + the SPS, PPS count, length 5, 68 + the PPS.
+const DOUBLED_X264_AVCC = hex(`0142c00affe1001667${X264_SPS}01000568${X264_PPS}`);
+// High profile, with the trailing chroma format / bit depth fields High records carry.
+const HIGH_AVCC = hex('0164001fffe1' + '0004' + '6764001f' + '01' + '0003' + '68ebe3' + 'fdf8f800');
+const DOUBLED_HIGH_AVCC = hex('0164001fffe1' + '0005' + '676764001f' + '01' + '0004' + '6868ebe3' + 'fdf8f800');
+
+describe('repairAvcC', () => {
+  it('leaves a well-formed record as it is', () => {
+    expect(repairAvcC(X264_AVCC)).toBe(X264_AVCC);
+    expect(repairAvcC(HIGH_AVCC)).toBe(HIGH_AVCC);
+  });
+
+  it("drops the header byte Firefox's encoder repeats in every SPS and PPS", () => {
+    expect(toHex(repairAvcC(DOUBLED_X264_AVCC))).toBe(toHex(X264_AVCC));
+    const fixed = repairAvcC(DOUBLED_HIGH_AVCC);
+    expect(toHex(fixed)).toBe(toHex(HIGH_AVCC));
+    // What a smart cut then writes in-band: the sets the keyframes carry.
+    expect(parseAvcC(fixed).sps.map(toHex)).toEqual(['6764001f']);
+    expect(parseAvcC(fixed).pps.map(toHex)).toEqual(['68ebe3']);
+  });
+
+  it('refuses a record whose SPS matches its header neither way', () => {
+    expect(() => repairAvcC(hex('0164001fffe1' + '0004' + '67420028' + '01' + '0002' + '68ee'))).toThrow(/does not match/);
   });
 });

@@ -50,6 +50,39 @@ export function parseAvcC(record: Uint8Array): AvcConfig {
   return { profile: at(1), compat: at(2), level: at(3), lengthSize, sps, pps };
 }
 
+/**
+ * The record with well-formed parameter sets. Firefox's encoder repeats each SPS's and PPS's NAL
+ * header byte in its avcC (`67 67 64 00 1f…` for `67 64 00 1f…`; its keyframes carry them right):
+ * copied into a file, or in-band into a smart cut, decoders reject them. A well-formed SPS's bytes
+ * 1–3 are the record's profile, constraints and level; a doubled one has them a byte later, and
+ * then every parameter set starting with its header twice loses the copy. A record that is
+ * neither throws: it is never written into a file.
+ */
+export function repairAvcC(record: Uint8Array): Uint8Array {
+  const sps = parseAvcC(record).sps[0]!;
+  const header = record.subarray(1, 4);
+  const at = (set: Uint8Array, from: number) => set.subarray(from, from + 3).every((b, i) => b === header[i]);
+  if (at(sps, 1)) return record;
+  if (!(sps[0] === sps[1] && at(sps, 2))) throw new Error('Invalid avcC: its SPS does not match its profile and level');
+  const out: number[] = Array.from(record.subarray(0, 5));
+  let pos = 5;
+  const copySets = (countByte: number, mask: number) => {
+    out.push(countByte);
+    for (let i = 0; i < (countByte & mask); i++) {
+      const len = ((record[pos] ?? 0) << 8) | (record[pos + 1] ?? 0);
+      const set = record.subarray(pos + 2, pos + 2 + len);
+      const fixed = set[0] === set[1] ? set.subarray(1) : set;
+      out.push(fixed.length >> 8, fixed.length & 0xff, ...fixed);
+      pos += 2 + len;
+    }
+  };
+  copySets(record[pos++] ?? 0, 0x1f);
+  copySets(record[pos++] ?? 0, 0xff);
+  // High profile's trailing fields (chroma format, bit depths, SPS extensions) as they were.
+  out.push(...record.subarray(pos));
+  return Uint8Array.from(out);
+}
+
 /** A copy of the record declaring 4-byte NAL lengths (the muxer writes samples that way). */
 export function withLengthSize4(record: Uint8Array): Uint8Array {
   const copy = record.slice();

@@ -34,6 +34,7 @@ import { context2d, FramePainter, type DrawableFrame } from '../../canvas/frameP
 import { CanvasToI420 } from './i420';
 import type { RenderDone } from './protocol';
 import { RgbStage } from './rgbStage';
+import { bytesOf, repairAvcC } from './avc';
 
 /** H.264 High, level 4.0: the lowest level that takes 1080×1920 at 30 fps. */
 const H264_HIGH = 'avc1.640028';
@@ -76,6 +77,12 @@ export async function composeRender(
       bitrate,
       keyFrameInterval: KEYFRAME_SEC,
       latencyMode: 'quality',
+      // The muxer is handed this same metadata next: a malformed avcC (Firefox's) is repaired
+      // before it reaches the file, or the render fails (and the other engine makes it).
+      onEncodedPacket: (_packet, meta) => {
+        const config = meta?.decoderConfig;
+        if (config?.description) config.description = repairAvcC(bytesOf(config.description));
+      },
     });
     output.addVideoTrack(video, { frameRate: fps });
     const audioSource = new EncodedAudioPacketSource('aac');

@@ -5,7 +5,8 @@
  */
 import { EncodedPacket } from 'mediabunny';
 import { EngineUnsupportedError } from '../engine';
-import { bytesOf, parseAvcC, type AvcConfig } from './avc';
+import { messageOf } from '../../domain/errors/messageOf';
+import { bytesOf, parseAvcC, repairAvcC, type AvcConfig } from './avc';
 
 export interface ReencodeJob {
   /** Source packets in decode order, from a key packet on, covering every frame to keep. */
@@ -61,7 +62,15 @@ export async function reencodeFrames(job: ReencodeJob): Promise<ReencodedRun> {
   const encoder = new VideoEncoder({
     output: (chunk, meta) => {
       const desc = meta?.decoderConfig?.description;
-      if (desc && !got.avcC) got.avcC = bytesOf(desc).slice();
+      // Its SPS/PPS go in-band into the cut: Firefox's doubled header bytes are repaired first.
+      if (desc && !got.avcC) {
+        try {
+          got.avcC = repairAvcC(bytesOf(desc).slice());
+        } catch (e) {
+          got.failure ??= new EngineUnsupportedError('encode', `The browser's H.264 encoder wrote a broken avcC: ${messageOf(e)}`);
+          wake();
+        }
+      }
       const src = keep.get(chunk.timestamp);
       const data = new Uint8Array(chunk.byteLength);
       chunk.copyTo(data);
