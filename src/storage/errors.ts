@@ -28,6 +28,13 @@ export function storageError(err: unknown): StorageError {
     return new StorageError('Not saved: browser storage is full. Delete old projects or free disk space, then try again.', 'quota');
   }
   const detail = err instanceof Error ? err.message || err.name : String(err);
+  // Safari's engine in a private window (and WebKit under automation) stores no files at all.
+  if (/preparing Blob\/File data/i.test(detail)) {
+    return new StorageError(
+      'Nothing was saved: this looks like a private window, where this browser keeps no files for a site. Open the app in a normal window to import a recording.',
+      'unavailable',
+    );
+  }
   return new StorageError(`Browser storage failed, nothing was saved: ${detail}`, 'unknown');
 }
 

@@ -175,6 +175,12 @@ test('a WebM this browser recorded (MediaRecorder: no duration in its header) op
   expect(streams(clip)).toEqual(['vp8', 'opus']);
   expectCopyOf(clip, start, end);
   expect(decodeErrors(clip)).toBe('');
+  // The exact cut keeps the recording's frames: its 1 ms time base is not a 1000 fps frame rate.
+  const sourceFrames = videoEntries(webm, 'packet', 'pts_time').filter((t) => Number(t) >= start - 0.001 && Number(t) < end - 0.001).length;
+  const exact = await downloadClip(page, 'webm-exact', true);
+  expect(Math.abs(videoEntries(exact, 'packet', 'pts_time').length - sourceFrames)).toBeLessThanOrEqual(2);
+  expect(Math.abs(duration(exact) - (end - start))).toBeLessThanOrEqual(0.1);
+  expect(decodeErrors(exact)).toBe('');
   expectShort(await renderClip(page, 'webm-short'), end - start);
 });
 
