@@ -1,7 +1,6 @@
 import { onProjectChange } from '../storage/changes';
 import { storageErrorCode } from '../storage/errors';
-import { forgetTranscriptStore } from './recordingTranscript';
-import { forgetRenderStores } from './renderJobs';
+import { forgetProject } from './perProject';
 import { deleteProject, getRecording, openProject, saveCaptionLook, saveLog, updateProject } from '../storage/projects';
 import { releaseMedia } from './services';
 import type { ProjectStorage } from './stores/projectStore';
@@ -16,8 +15,8 @@ export { getLoudness, saveLoudness } from '../storage/projects';
 
 /** "Delete project": the recording, log, picks, edits and saved shorts leave this browser. */
 export const removeProject = (projectId: string): Promise<void> => {
-  forgetTranscriptStore(projectId);
-  forgetRenderStores(projectId);
+  // Its transcription, batch and renders stop with it.
+  forgetProject(projectId);
   return deleteProject(projectId);
 };
 

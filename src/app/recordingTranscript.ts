@@ -41,9 +41,6 @@ const stores = perProject(makeStore);
  */
 export const transcriptStore = (projectId: string): TranscriptStore => stores.get(projectId);
 
-/** A deleted project's transcription stops with it. */
-export const forgetTranscriptStore = (projectId: string): void => stores.forget(projectId);
-
 function makeStore(projectId: string): TranscriptStore {
   return new TranscriptStore({
     modelId: DEFAULT_SPEECH_MODEL,

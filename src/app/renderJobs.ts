@@ -130,9 +130,3 @@ const renders = perProject(
 
 /** The project's renders from the editor, per clip: they go on (in the job tray) on other screens. */
 export const renderStore = (projectId: string): RenderStore<RenderInput & { pick: Clip }> => renders.get(projectId);
-
-/** A deleted project's renders and batch stop with it. */
-export function forgetRenderStores(projectId: string): void {
-  batches.forget(projectId);
-  renders.forget(projectId);
-}
