@@ -184,8 +184,12 @@ export function videoFrameCount(path: string): number {
 }
 
 /** What ffmpeg complains about while decoding the whole file ('' when it decodes clean). */
-export function decodeErrors(path: string): string {
-  return spawnSync('ffmpeg', ['-v', 'error', '-i', path, '-f', 'null', '-'], { encoding: 'utf8' }).stderr.trim();
+export function decodeErrors(path: string, { variableRate = false } = {}): string {
+  // A variable-rate file is decoded at its own timestamps in its own time base: ffmpeg would
+  // otherwise count in ticks of its average rate, where two frames 8 ms apart land on one tick
+  // and it reports that clash of its own making.
+  const rate = variableRate ? ['-fps_mode', 'passthrough', '-enc_time_base', '-1'] : [];
+  return spawnSync('ffmpeg', ['-v', 'error', '-i', path, ...rate, '-f', 'null', '-'], { encoding: 'utf8' }).stderr.trim();
 }
 
 /** Top-level MP4 box types in file order (ftyp, moov, mdat…): "fast start" means moov before mdat. */

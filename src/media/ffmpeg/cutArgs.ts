@@ -18,8 +18,10 @@ export function cutArgs(input: string, output: string, start: number, end: numbe
   const maps = ['-map', '0:v:0', ...(withAudio ? ['-map', '0:a:0?'] : []), '-sn', '-dn', '-map_metadata', '-1'];
   // An exact cut is a source for further editing (it is re-encoded again when it becomes a short),
   // so it keeps one CRF step more than the shorts' balanced preset (21; src/domain/edit/quality.ts).
+  // Each source frame once, at its own time: MP4 would otherwise get a constant rate from the
+  // source's time base, 1000 fps for a MediaRecorder WebM (2,912 copies of frames in a 3 s cut).
   const codec = exact
-    ? ['-c:v', 'libx264', '-preset', 'veryfast', '-crf', '20', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-b:a', '160k']
+    ? ['-c:v', 'libx264', '-preset', 'veryfast', '-crf', '20', '-pix_fmt', 'yuv420p', '-fps_mode', 'vfr', '-c:a', 'aac', '-b:a', '160k']
     : ['-c', 'copy', '-avoid_negative_ts', 'make_zero'];
   const mux = output.endsWith('.mp4') ? ['-movflags', '+faststart'] : [];
   return ['-hide_banner', '-nostdin', '-y', ...seek, ...maps, ...codec, ...mux, output];
