@@ -5,6 +5,9 @@
  * derived from what was drawn (a 1/8-size copy, blurred small, upscaled into the bands the
  * foreground leaves), which measured ~4× cheaper than a full-size canvas blur.
  */
+import type { ReframeGeometry } from '../domain/edit/reframe';
+import type { Rect } from '../domain/edit/rect';
+import type { Context2D } from './overlayLayer';
 
 /**
  * Below this scale a smoothed drawImage builds mipmaps of the whole frame each time: a 1280×720
@@ -12,9 +15,6 @@
  * steps (to twice the size, then halved). Between a quarter and a half, the painter takes two steps.
  */
 const ONE_STEP_MIN_SCALE = 0.5;
-import type { ReframeGeometry } from '../domain/edit/reframe';
-import type { Rect } from '../domain/edit/rect';
-import type { Context2D } from './overlayLayer';
 
 /** What the painter needs from a decoded frame (mediabunny's VideoSample fits). */
 export interface DrawableFrame {

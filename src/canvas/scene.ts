@@ -133,10 +133,8 @@ export function stacked<T>(edit: Overlays, items: T[], refOfItem: (item: T) => E
     const ref = refOfItem(item);
     return (ref && rank.get(refId(ref))) ?? rank.size;
   };
-  return items
-    .map((item, i) => ({ item, i }))
-    .sort((a, b) => at(a.item) - at(b.item) || a.i - b.i)
-    .map(({ item }) => item);
+  // Array sort is stable: items of one rank keep their order.
+  return [...items].sort((a, b) => at(a) - at(b));
 }
 
 /** TikTok's safe area drawn as guides (not exported: they are not scene objects of the edit). */

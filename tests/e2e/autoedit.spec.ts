@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { CLIP_SEC, openEditor, renderAndDownload, SAMPLE } from './editor';
+import { CLIP_SEC, commitFields, openEditor, renderAndDownload, SAMPLE } from './editor';
 import { advancedSetting, bandLevel, ffprobe, regionColor, saveDownload } from './helpers';
 
 const outDir = mkdtempSync(join(tmpdir(), 'lhs-autoedit-'));
@@ -130,13 +130,10 @@ test('layer order: the sticker brought forward over the intro card shows on top 
   await page.getByTestId('layer-intro').click();
   const [x, y] = [await page.getByLabel('Selected X').inputValue(), await page.getByLabel('Selected Y').inputValue()];
   await page.getByTestId('layer-sticker-sticker-1').click();
-  for (const [field, value] of [
+  await commitFields(page, [
     ['Selected X', x],
     ['Selected Y', y],
-  ] as const) {
-    await page.getByLabel(field).fill(value);
-    await page.getByLabel(field).press('Enter');
-  }
+  ]);
   const send = page.getByRole('button', { name: 'Send backward' });
   const bring = page.getByRole('button', { name: 'Bring forward' });
   await expect(bring).toBeEnabled();

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { chooseEngine, openEditor, renderAndDownload, SAMPLE } from './editor';
+import { chooseEngine, commitFields, openEditor, renderAndDownload, SAMPLE } from './editor';
 import { ffprobe, frameRgb, regionColor, rgbDiff } from './helpers';
 import { SHOTS } from './stored';
 
@@ -157,13 +157,10 @@ async function oneCaption(page: Page, words: string, start: string, end: string)
   await page.getByRole('button', { name: /^Add caption at 0\.0 s/ }).click();
   await expect(page.getByLabel('Caption 1 text')).toBeFocused();
   await page.getByLabel('Caption 1 text').fill(words);
-  for (const [field, value] of [
+  await commitFields(page, [
     ['Caption 1 end', end],
     ['Caption 1 start', start],
-  ] as const) {
-    await page.getByLabel(field).fill(value);
-    await page.getByLabel(field).press('Enter');
-  }
+  ]);
 }
 
 test('custom text, outline captions, a box intro and the crop moved left: where the canvas put them, the same on both engines', async ({ page }) => {

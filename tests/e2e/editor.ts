@@ -48,3 +48,11 @@ export async function chooseEngine(page: Page, label: RegExp): Promise<void> {
   const value = await select.locator('option', { hasText: label }).getAttribute('value');
   await select.selectOption(value!);
 }
+
+/** Types each value into its labelled field and commits it with Enter, in order. */
+export async function commitFields(page: Page, fields: ReadonlyArray<readonly [label: string, value: string]>): Promise<void> {
+  for (const [label, value] of fields) {
+    await page.getByLabel(label).fill(value);
+    await page.getByLabel(label).press('Enter');
+  }
+}

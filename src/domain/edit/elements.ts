@@ -31,11 +31,8 @@ export function elementsOf(edit: Overlays): Element[] {
     const i = order.indexOf(refId(e.ref));
     return i < 0 ? order.length : i;
   };
-  // A stable sort: the ones not in the order (added since) keep their default order, on top.
-  return all
-    .map((e, i) => ({ e, i }))
-    .sort((a, b) => rank(a.e) - rank(b.e) || a.i - b.i)
-    .map(({ e }) => e);
+  // Array sort is stable: the ones not in the order (added since) keep their default order, on top.
+  return all.sort((a, b) => rank(a) - rank(b));
 }
 
 /**

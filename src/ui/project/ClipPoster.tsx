@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { clipPoster } from '../../app/browser/clipPoster';
 import { productColor } from './colors';
-import { useObjectUrl } from '../common/useObjectUrl';
+import { useRecordingFrame } from './useRecordingFrame';
 
 interface Props {
   recording: Blob;
@@ -23,9 +22,7 @@ const NEAR = '200px';
 export function ClipPoster({ recording, atSec, productIndex, name }: Props) {
   const box = useRef<HTMLSpanElement>(null);
   const [near, setNear] = useState(false);
-  /** undefined: not grabbed yet; null: no picture in this browser. */
-  const [poster, setPoster] = useState<Blob | null | undefined>(undefined);
-  const url = useObjectUrl(poster ?? null);
+  const { frame: poster, url } = useRecordingFrame(recording, near ? atSec : undefined);
 
   useEffect(() => {
     const el = box.current;
@@ -34,15 +31,6 @@ export function ClipPoster({ recording, atSec, productIndex, name }: Props) {
     seen.observe(el);
     return () => seen.disconnect();
   }, [near]);
-
-  useEffect(() => {
-    if (!near) return;
-    let live = true;
-    clipPoster(recording, atSec).then((p) => live && setPoster(p));
-    return () => {
-      live = false;
-    };
-  }, [near, recording, atSec]);
 
   const state = url ? 'shown' : poster === null ? 'none' : 'loading';
   return (

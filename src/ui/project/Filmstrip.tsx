@@ -1,8 +1,6 @@
-import { useEffect, useState } from 'preact/hooks';
-import { clipPoster } from '../../app/browser/clipPoster';
 import type { Range } from '../../domain/clip/trim';
 import { filmstripTimes } from '../../domain/clip/trimTimeline';
-import { useObjectUrl } from '../common/useObjectUrl';
+import { useRecordingFrame } from './useRecordingFrame';
 
 interface Props {
   recording: Blob;
@@ -40,16 +38,7 @@ interface FrameProps {
 }
 
 function FilmFrame({ recording, atSec, left, width }: FrameProps) {
-  /** undefined: not grabbed yet; null: no picture in this browser. */
-  const [frame, setFrame] = useState<Blob | null | undefined>(undefined);
-  const url = useObjectUrl(frame ?? null);
-  useEffect(() => {
-    let live = true;
-    clipPoster(recording, atSec).then((f) => live && setFrame(f));
-    return () => {
-      live = false;
-    };
-  }, [recording, atSec]);
+  const { url } = useRecordingFrame(recording, atSec);
   return (
     <span class="trim-frame" style={{ left: `${left}%`, width: `${width}%` }} data-at={atSec}>
       {url && <img src={url} alt="" />}
