@@ -89,8 +89,14 @@ export function LivePreview({ edit, recording, meta, clipStart, clipSec, time, s
   }, [player, edit, meta, clipStart, clipSec]);
 
   const play = async () => {
-    scheduled.current?.();
-    await loading.current;
+    // An edit made while a preparation ran drops that one's result and schedules another: wait
+    // for the latest, or Play would find nothing loaded on a first open and do nothing.
+    let pending: Promise<void>;
+    do {
+      scheduled.current?.();
+      pending = loading.current;
+      await pending;
+    } while (pending !== loading.current || scheduled.current);
     await player.play(time);
   };
   const pause = () => {
