@@ -47,9 +47,17 @@ export class PreviewAudio {
     return this.#ctx.decodeAudioData(data.slice().buffer);
   }
 
-  /** A context made before the user's gesture starts suspended. */
-  resume(): Promise<void> {
-    return this.#ctx.resume();
+  /**
+   * A context made before the user's gesture starts suspended. True once it runs; false when it
+   * hasn't within `ms`: a browser with no audio output it can open (Firefox on a machine without
+   * a sound server) never settles the promise, and the picture must not wait for it.
+   */
+  resume(ms = 1500): Promise<boolean> {
+    const running = this.#ctx.resume().then(
+      () => this.#ctx.state === 'running',
+      () => false,
+    );
+    return Promise.race([running, new Promise<boolean>((r) => setTimeout(() => r(false), ms))]);
   }
 
   /** Starts the music at clip time t (after a play, seek or loop). */

@@ -31,6 +31,8 @@ export interface PreviewState {
   dropped: number;
   /** The mix's levels at the last frame: the voice's RMS, the music's duck and fade gains. */
   level: { voice: number; duck: number; music: number };
+  /** The browser could not open an audio output: the picture plays without sound. */
+  silent: boolean;
   error?: string;
 }
 
@@ -53,7 +55,17 @@ export class PreviewPlayer extends Store<PreviewState> {
   #epoch = 0;
 
   constructor(recording: Blob, clipStart: number) {
-    super({ status: 'preparing', playing: false, ended: false, loop: true, time: 0, drawn: 0, dropped: 0, level: { voice: 0, duck: 1, music: 0 } });
+    super({
+      status: 'preparing',
+      playing: false,
+      ended: false,
+      loop: true,
+      time: 0,
+      drawn: 0,
+      dropped: 0,
+      level: { voice: 0, duck: 1, music: 0 },
+      silent: false,
+    });
     this.#url = URL.createObjectURL(recording);
     this.#clipStart = clipStart;
     this.#video.preload = 'auto';
@@ -113,7 +125,9 @@ export class PreviewPlayer extends Store<PreviewState> {
     this.#presented = undefined;
     await this.#seekVideo(t);
     if (epoch !== this.#epoch) return;
-    await this.#audio.resume();
+    const sound = await this.#audio.resume();
+    if (epoch !== this.#epoch) return;
+    this.update({ silent: !sound });
     this.#audio.start(t);
     try {
       await this.#video.play();

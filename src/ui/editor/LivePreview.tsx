@@ -173,6 +173,11 @@ export function LivePreview({ edit, recording, meta, clipStart, clipSec, time, s
           }}
         />
       </div>
+      {state.silent && !error && (
+        <p class="note warn" role="status" data-testid="preview-silent">
+          The preview plays without sound: this browser couldn't open an audio output (check the computer's sound settings). The short keeps its sound.
+        </p>
+      )}
       {error && (
         <p class="note warn" role="status">
           The preview can't play here: {error} The canvas and the render still work.
