@@ -149,3 +149,15 @@ test('layer order: the sticker brought forward over the intro card shows on top 
   expect(r! - g!, `front ${at(front)} vs behind ${at(behind)}`).toBeGreaterThan(60);
   expect(Math.max(...at(behind).map((v, i) => Math.abs(v - at(front)[i]!)))).toBeGreaterThan(40);
 });
+
+test('an SVG sticker with HTML inside: the HTML is left out with a note, and the short renders with the rest of it', async ({ page }) => {
+  await openEditor(page);
+  await page.getByLabel('Your image…').setInputFiles(join(import.meta.dirname, '..', 'fixtures', 'sticker-html.svg'));
+  await expect(page.getByTestId('image-note')).toContainText('foreignObject');
+  const path = await renderAndDownload(page, outDir, 'svg-sticker');
+  // The sticker (200×200 magenta, new stickers sit at 540,760) after the intro card has gone.
+  const [r, g, b] = regionColor(path, 4, 530, 750, 20, 20);
+  expect(r).toBeGreaterThan(200);
+  expect(g).toBeLessThan(60);
+  expect(b).toBeGreaterThan(200);
+});

@@ -1,3 +1,6 @@
+import { useState } from 'preact/hooks';
+import { exportableImage } from '../../canvas/cleanImage';
+import { messageOf } from '../../domain/errors/messageOf';
 import { DraftInput } from '../common/DraftInput';
 import {
   addSticker,
@@ -54,6 +57,23 @@ export function EditPanel({ edit, clipSec, time, source, stickers, selected, onS
     run(addSticker, { sticker, key, clipSec });
     onSelect({ kind: 'sticker', key });
   };
+  // What checking an added image changed or refused, beside the button that added it.
+  const [imageNote, setImageNote] = useState<{ at: 'intro' | 'sticker'; text: string; refused: boolean } | null>(null);
+  const withImage = (at: 'intro' | 'sticker', use: (image: File) => void) => (picked: File) => {
+    exportableImage(picked).then(
+      ({ file, note }) => {
+        use(file);
+        setImageNote(note ? { at, text: note, refused: false } : null);
+      },
+      (e: unknown) => setImageNote({ at, text: messageOf(e), refused: true }),
+    );
+  };
+  const noteAt = (at: 'intro' | 'sticker') =>
+    imageNote?.at === at && (
+      <p class={`note ${imageNote.refused ? 'error' : 'warn'}`} role={imageNote.refused ? 'alert' : 'status'} data-testid="image-note">
+        {imageNote.text}
+      </p>
+    );
   const sel = selected?.kind === 'sticker' ? edit.stickers.find((s) => s.key === selected.key) : undefined;
   const target = findElement(edit, selected);
   const pannable = canPanCrop(reframeGeometry(source, DESIGN, 'crop'));
@@ -134,7 +154,7 @@ export function EditPanel({ edit, clipSec, time, source, stickers, selected, onS
             <FilePickButton
               label={edit.intro.image ? 'Change product image…' : 'Add product image…'}
               accept="image/png,image/jpeg,image/webp,image/svg+xml"
-              onFile={(image) => run(setIntro, { image })}
+              onFile={withImage('intro', (image) => run(setIntro, { image }))}
             />
             {edit.intro.image && (
               <button type="button" class="btn ghost small" onClick={() => run(setIntro, { image: undefined })}>
@@ -142,6 +162,7 @@ export function EditPanel({ edit, clipSec, time, source, stickers, selected, onS
               </button>
             )}
           </div>
+          {noteAt('intro')}
         </ToggledFieldset>
       </div>
       <div class="tool-section" data-tool="captions">
@@ -162,8 +183,9 @@ export function EditPanel({ edit, clipSec, time, source, stickers, selected, onS
                 <img src={`stickers/${s.file}`} alt="" width={40} height={40} />
               </button>
             ))}
-            <FilePickButton label="Your image…" accept="image/png,image/svg+xml" onFile={(image) => newSticker({ image })} />
+            <FilePickButton label="Your image…" accept="image/png,image/svg+xml" onFile={withImage('sticker', (image) => newSticker({ image }))} />
           </div>
+          {noteAt('sticker')}
           {sel && (
             <div class="sticker-time">
               <TimeRange from={sel.from} to={sel.to} clipSec={clipSec} onChange={(range) => run(updateSticker, { key: sel.key, patch: range })} />
