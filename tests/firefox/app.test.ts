@@ -101,6 +101,14 @@ test('first visit: no update banner, and the sample gives explained highlights',
   // The service worker's first install is not an update.
   await page.evaluate(async () => void (await navigator.serviceWorker.ready));
   expect(await page.$('[data-testid=update-prompt]')).toBeNull();
+  // What Firefox can do, as the app tells it: WebCodecs yes, a save picker no (files go to Downloads).
+  await press('[data-testid=browser-support] summary');
+  await page.waitForSelector('[data-testid=browser-support] li[data-feature]');
+  const support = await page.$$eval('[data-testid=browser-support] li[data-feature]', (lis) =>
+    Object.fromEntries(lis.map((li) => [(li as HTMLElement).dataset.feature, (li as HTMLElement).dataset.supported === 'true'])),
+  );
+  expect(support).toMatchObject({ fastEngine: true, h264Decode: true, savePicker: false, storage: true });
+  expect(await textOf(page, '[data-testid=browser-support] li[data-feature=savePicker]')).toContain('files go to Downloads');
   await press(byText('Try the sample'));
   await page.waitForSelector('.timeline svg', { visible: true });
   await until('the sample clips', async () => ((await page.$$(`[data-testid=clip-list] ${rows}`)).length > 0 ? true : undefined));

@@ -6,6 +6,7 @@ import { DropZone } from '../common/DropZone';
 import { ErrorNote } from '../common/ErrorNote';
 import { JobProgressBar } from '../common/JobProgress';
 import { LogFormatHelp } from '../common/LogFormatHelp';
+import { BrowserSupport } from '../common/BrowserSupport';
 import { ProjectList } from './ProjectList';
 import { StorageLine } from '../common/StorageLine';
 import { useJob } from '../common/useJob';
@@ -114,6 +115,7 @@ export function HomeView({ open }: Props) {
           </button>
         </div>
         <LogFormatHelp />
+        <BrowserSupport />
         {job && <JobProgressBar job={job} onCancel={cancel} />}
         {error && (
           <ErrorNote
