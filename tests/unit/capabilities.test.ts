@@ -36,7 +36,12 @@ test('no WebCodecs, or an encoder that refuses the short’s size, or a probe th
 
 test('the encoder is asked only after a decoder (WebKit 2.50 crashes a page whose first media call is an encoder)', async () => {
   const calls: string[] = [];
-  const spy = (name: string) => ({ isConfigSupported: async () => (calls.push(name), { supported: true }) });
+  const spy = (name: string) => ({
+    isConfigSupported: async () => {
+      calls.push(name);
+      return { supported: true };
+    },
+  });
   await detectCapabilities({ ...chromium, VideoDecoder: spy('decoder'), VideoEncoder: spy('encoder') });
   expect(calls).toEqual(['decoder', 'encoder']);
 });
