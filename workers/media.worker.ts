@@ -3,7 +3,9 @@
  * Media worker: hosts the WebCodecs render and the smart cut off the main thread. One job at a
  * time; the app terminates the worker to cancel. Errors cross as values (mediaFailureOf).
  */
+import type { OutputFacts } from '../src/domain/media/outputCheck';
 import { composeRender } from '../src/media/webcodecs/compose';
+import { outputFacts } from '../src/media/webcodecs/outputFacts';
 import { type CutDone, type MediaNotes, type MediaRequests, mediaFailureOf, type RenderDone } from '../src/media/webcodecs/protocol';
 import { smartCut } from '../src/media/webcodecs/smartCut';
 import { type Envelope, type Reply, respond } from '../src/workers/rpc';
@@ -13,13 +15,14 @@ declare const self: DedicatedWorkerGlobalScope;
 const post = (reply: Reply, transfer: Transferable[] = []) => self.postMessage(reply, transfer);
 const audioWaiters = new Map<number, (audio: Uint8Array | null) => void>();
 
-async function run(req: Envelope<MediaRequests>): Promise<RenderDone | CutDone> {
+async function run(req: Envelope<MediaRequests>): Promise<RenderDone | CutDone | OutputFacts> {
   const progress = (ratio: number) => post({ id: req.id, kind: 'progress', ratio });
   if (req.kind === 'render') {
     const { recording, plan, overlays } = req.payload;
     const audio = new Promise<Uint8Array | null>((resolve) => audioWaiters.set(req.id, resolve));
     return composeRender(recording, plan, new Map(overlays.map((o) => [o.id, o.png])), audio, progress);
   }
+  if (req.kind === 'verify') return outputFacts(req.payload.file);
   const { data, method, timings } = await smartCut(req.payload.recording, req.payload.start, req.payload.end, progress);
   return { data, method, timings };
 }
@@ -27,5 +30,5 @@ async function run(req: Envelope<MediaRequests>): Promise<RenderDone | CutDone> 
 self.onmessage = (e: MessageEvent<Envelope<MediaRequests> | Envelope<MediaNotes>>) => {
   const msg = e.data;
   if (msg.kind === 'audio') audioWaiters.get(msg.id)?.(msg.payload.audio);
-  else void respond(msg.id, () => run(msg), post, { transfer: (r) => [r.data], failure: mediaFailureOf }).finally(() => audioWaiters.delete(msg.id));
+  else void respond(msg.id, () => run(msg), post, { transfer: (r) => ('data' in r ? [r.data] : []), failure: mediaFailureOf }).finally(() => audioWaiters.delete(msg.id));
 };

@@ -9,10 +9,42 @@ import type { Loudness } from '../domain/recording/loudness';
 import type { RecordingMeta } from '../domain/recording/meta';
 import { CancelledError } from '../domain/errors/mediaFailure';
 import { messageOf } from '../domain/errors/messageOf';
-import type { CutRequest, CutResult, EnginePreference, JobHooks, MediaEngine, RenderResult } from './engine';
+import { ENGINE_NAMES } from '../domain/media/engineNames';
+import { type OutputExpectation, outputProblems } from '../domain/media/outputCheck';
+import { clipDuration } from '../domain/edit/plan';
+import {
+  type CutRequest,
+  type CutResult,
+  type EngineId,
+  type EnginePreference,
+  type JobHooks,
+  MediaError,
+  type MediaEngine,
+  type RenderResult,
+} from './engine';
 import { toMediaFailure } from './failures';
 import type { FfmpegEngine } from './ffmpeg/engine';
 import { webCodecsAvailable, type WebCodecsEngine } from './webcodecs/engine';
+
+/** A file an engine wrote that is not what was asked for: never handed to the user. */
+export class OutputCheckError extends MediaError {
+  override name = 'OutputCheckError';
+  constructor(
+    readonly engine: EngineId,
+    readonly problems: string[],
+  ) {
+    super(`The file the ${ENGINE_NAMES[engine][0]} made failed its check: ${problems.join('; ')}.`);
+  }
+}
+
+/**
+ * Test hook (e2e only): `localStorage['lhs.test.breakOutput']` = an engine id, or 'all', cuts
+ * that engine's next files short before they are checked, as a broken write would.
+ */
+function brokenForTest(engine: EngineId, blob: Blob): Blob {
+  const which = globalThis.localStorage?.getItem('lhs.test.breakOutput');
+  return which === engine || which === 'all' ? blob.slice(0, Math.floor(blob.size * 0.6), blob.type) : blob;
+}
 
 export class MediaRouter implements MediaEngine {
   constructor(
@@ -50,35 +82,72 @@ export class MediaRouter implements MediaEngine {
       return { value: await fast() };
     } catch (err) {
       if (err instanceof CancelledError || hooks.signal?.aborted) throw err instanceof CancelledError ? err : new CancelledError();
-      if (pref === 'webcodecs') throw toMediaFailure(err, fileName);
+      if (pref === 'webcodecs') throw err instanceof OutputCheckError ? err : toMediaFailure(err, fileName);
       console.warn('WebCodecs engine failed, using ffmpeg.wasm:', err);
-      return { value: await slow(), fallbackReason: messageOf(err) };
+      try {
+        return { value: await slow(), fallbackReason: messageOf(err) };
+      } catch (second) {
+        // Both made a broken file: the first one's fault is part of what the user is told.
+        if (second instanceof OutputCheckError && err instanceof OutputCheckError) {
+          throw new MediaError(`Both engines made a broken file, so nothing was saved. ${err.message} ${second.message}`);
+        }
+        throw second;
+      }
     }
+  }
+
+  /**
+   * The file read back before it is called done (outputFacts.ts, in the media worker, with this
+   * browser's demuxer and decoder); an OutputCheckError names what is wrong. Without WebCodecs
+   * there is nothing to read it with, and it goes out as written.
+   */
+  async #checked<T extends { blob: Blob }>(result: T, engine: EngineId, want: OutputExpectation, hooks: JobHooks): Promise<T> {
+    const blob = brokenForTest(engine, result.blob);
+    if (!webCodecsAvailable()) return { ...result, blob };
+    const facts = await this.webcodecs.verify(blob, hooks.signal ? { signal: hooks.signal } : {}).catch((e: unknown) => {
+      if (e instanceof CancelledError || hooks.signal?.aborted) throw e;
+      throw new OutputCheckError(engine, [`it can't be read back (${messageOf(e)})`]);
+    });
+    const problems = outputProblems(facts, want);
+    if (problems.length > 0) throw new OutputCheckError(engine, problems);
+    return { ...result, blob };
   }
 
   async cut(recording: Blob, fileName: string, request: CutRequest, hooks: JobHooks = {}): Promise<CutResult> {
     if (!request.exact) return this.ffmpeg.cut(recording, fileName, request, hooks);
+    // A cut keeps its source's codec, timing and sound (or lack of it): its length and frames are checked.
+    const want: OutputExpectation = { durationSec: request.end - request.start, audio: false };
     const { value } = await this.#either<CutResult>(
       fileName,
       async () => {
         const done = await this.webcodecs.cut(recording, request.start, request.end, hooks);
-        return { blob: new Blob([done.data], { type: 'video/mp4' }), ext: 'mp4', method: done.method, engine: 'webcodecs' };
+        const cut: CutResult = { blob: new Blob([done.data], { type: 'video/mp4' }), ext: 'mp4', method: done.method, engine: 'webcodecs' };
+        return this.#checked(cut, 'webcodecs', want, hooks);
       },
-      () => this.ffmpeg.cut(recording, fileName, request, hooks),
+      async () => this.#checked(await this.ffmpeg.cut(recording, fileName, request, hooks), 'ffmpeg', want, hooks),
       hooks,
     );
     return value;
   }
 
   async render(recording: Blob, fileName: string, plan: RenderPlan, assets: RenderAssets, hooks: JobHooks = {}): Promise<RenderResult> {
+    const want: OutputExpectation = {
+      durationSec: clipDuration(plan),
+      codec: 'avc',
+      fps: plan.output.fps,
+      width: plan.output.width,
+      height: plan.output.height,
+      audio: plan.source.hasAudio || plan.music !== undefined,
+    };
     const { value, fallbackReason } = await this.#either<RenderResult>(
       fileName,
       async () => {
         const audioHooks: JobHooks = hooks.signal ? { signal: hooks.signal } : {};
         const done = await this.webcodecs.render(recording, plan, assets, () => this.ffmpeg.mixAudio(recording, fileName, plan, assets, audioHooks), hooks);
-        return { blob: new Blob([done.data], { type: 'video/mp4' }), engine: 'webcodecs', timings: done.timings };
+        const short: RenderResult = { blob: new Blob([done.data], { type: 'video/mp4' }), engine: 'webcodecs', timings: done.timings };
+        return this.#checked(short, 'webcodecs', want, hooks);
       },
-      () => this.ffmpeg.render(recording, fileName, plan, assets, hooks),
+      async () => this.#checked(await this.ffmpeg.render(recording, fileName, plan, assets, hooks), 'ffmpeg', want, hooks),
       hooks,
     );
     return fallbackReason ? { ...value, fallbackReason } : value;

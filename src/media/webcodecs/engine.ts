@@ -4,6 +4,7 @@
  * made elsewhere (ffmpeg.wasm) while the worker draws and encodes the video, then handed over.
  */
 import type { RenderAssets, RenderPlan } from '../../domain/edit/plan';
+import type { OutputFacts } from '../../domain/media/outputCheck';
 import { type Job, WorkerClient } from '../../workers/client';
 import type { JobHooks } from '../engine';
 import { type CutDone, type MediaNotes, type MediaRequests, type MediaResults, mediaErrorOf, type RenderDone } from './protocol';
@@ -72,6 +73,11 @@ export class WebCodecsEngine {
   /** Frame-exact cut: re-encodes only the partial GOPs, copies the rest. */
   cut(recording: Blob, start: number, end: number, hooks: JobHooks): Promise<CutDone> {
     return this.#run('cut', { recording, start, end }, hooks);
+  }
+
+  /** Reads a written file back with this browser's demuxer and decoder (outputFacts.ts). */
+  verify(file: Blob, hooks: JobHooks): Promise<OutputFacts> {
+    return this.#run('verify', { file }, hooks);
   }
 
   /** Ends the worker; a job running in it fails as cancelled. */

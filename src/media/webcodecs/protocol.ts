@@ -4,6 +4,7 @@
  * cancelling terminates the worker.
  */
 import type { RenderPlan } from '../../domain/edit/plan';
+import type { OutputFacts } from '../../domain/media/outputCheck';
 import { failureOf, type WorkerFailure } from '../../workers/rpc';
 import { ENGINE_STEPS, type EngineStep, EngineUnsupportedError, MediaError } from '../engine';
 
@@ -15,6 +16,8 @@ export interface MediaRequests {
     overlays: Array<{ id: string; png: Uint8Array }>;
   };
   cut: { recording: Blob; start: number; end: number };
+  /** Reads a written file back (either engine's): outputFacts.ts. */
+  verify: { file: Blob };
 }
 
 export interface RenderDone {
@@ -31,6 +34,7 @@ export interface CutDone {
 export interface MediaResults {
   render: RenderDone;
   cut: CutDone;
+  verify: OutputFacts;
 }
 
 /** Sent to a running render: its audio (AAC in MP4) when the mix is done; null: none could be made. */

@@ -1,7 +1,5 @@
+import { ENGINE_NAMES } from '../../domain/media/engineNames';
 import type { RenderResult } from '../../media/engine';
-
-/** How the engines are named to the user (the short name, then what it is). */
-export const ENGINE_NAMES = { webcodecs: ['fast engine', 'WebCodecs'], ffmpeg: ['compatible engine', 'ffmpeg.wasm'] } as const;
 
 /** Which engine made a video and how long it took; the technical why of a fallback under Details. */
 export function EngineNote({ result, seconds }: { result: RenderResult; seconds: number }) {

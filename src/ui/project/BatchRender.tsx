@@ -10,7 +10,7 @@ import { detailsOf } from '../../domain/errors/mediaFailure';
 import { estimateShortBytes } from '../../domain/shorts/size';
 import { useJobs } from '../common/useJobs';
 import { useStore } from '../common/useStore';
-import { ENGINE_NAMES } from '../common/EngineNote';
+import { ENGINE_NAMES } from '../../domain/media/engineNames';
 import { ErrorNote } from '../common/ErrorNote';
 import { FitWarning } from '../common/FitWarning';
 import { JobProgressBar } from '../common/JobProgress';

@@ -3,7 +3,7 @@ import type { SavedShort } from '../../app/shorts';
 import { formatBytes, formatClock } from '../../domain/format';
 import { useObjectUrl } from '../common/useObjectUrl';
 import type { ShortStatus } from './useShorts';
-import { ENGINE_NAMES } from '../common/EngineNote';
+import { ENGINE_NAMES } from '../../domain/media/engineNames';
 import { messageOf } from '../../domain/errors/messageOf';
 
 interface Props {
