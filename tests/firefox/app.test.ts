@@ -11,12 +11,12 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { parseAvcC, repairAvcC } from '../../src/media/webcodecs/avc';
-import { startPreview, type PreviewServer } from '../browsers/previewServer';
+import { downloadAfter, startPreview, until } from '../browsers/harness';
 import { decodeErrors, ffprobe, fixture, frameRgb, generated, rgbDiff, videoFrameCount } from '../e2e/helpers';
-import { downloadAfter, downloadingContext, launchFirefox, textOf, until } from './browser';
+import { downloadingContext, launchFirefox, textOf } from './browser';
 
 const downloads = mkdtempSync(join(tmpdir(), 'lhs-firefox-'));
-let server: PreviewServer;
+let server: Awaited<ReturnType<typeof startPreview>>;
 let browser: Browser;
 let page: Page;
 const pageErrors: string[] = [];

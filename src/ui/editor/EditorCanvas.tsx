@@ -39,6 +39,12 @@ const SAFE = safeArea(DESIGN.width, DESIGN.height);
 const PHONE = '(max-width: 700px)';
 const PHONE_CANVAS_VH = 0.4;
 
+/** Whether the middle of the painted frame (where every reframe mode puts the picture) is pure black. */
+function blankCentre(frame: HTMLCanvasElement): boolean {
+  const pixels = frame.getContext('2d')?.getImageData(frame.width / 2 - 8, frame.height / 2 - 8, 16, 16).data;
+  return pixels?.every((v, i) => i % 4 === 3 || v === 0) ?? false;
+}
+
 /**
  * The Fabric canvas at the design size (1080×1920, scaled by CSS): a frame of the clip, reframed
  * as it will be rendered, with every overlay on top. Dragging, scaling and rotating an overlay
@@ -193,14 +199,24 @@ export function EditorCanvas({ edit, time, recording, clipStart, meta, selected,
     // A seek loads what it needs; WebKit (2.50) failed 'auto' hidden videos with error 4 in 5 of 8 loads, 'metadata' in none.
     v.preload = 'metadata';
     if (v.src !== url) v.src = url;
-    v.addEventListener('seeked', paint);
     const seek = () => {
       v.currentTime = clipStart + time;
     };
+    let retried = false;
+    const painted = () => {
+      paint();
+      // WebKitGTK on a busy machine fires 'seeked' before the frame is there (it draws pure
+      // black, and no event follows): seek again, once. A frame that is black costs one more seek.
+      if (!retried && blankCentre(frame)) {
+        retried = true;
+        seek();
+      }
+    };
+    v.addEventListener('seeked', painted);
     if (v.readyState >= 1) seek();
     else v.addEventListener('loadedmetadata', seek, { once: true });
     return () => {
-      v.removeEventListener('seeked', paint);
+      v.removeEventListener('seeked', painted);
       v.removeEventListener('loadedmetadata', seek);
     };
   }, [url, clipStart, time, paint, video, frame]);
