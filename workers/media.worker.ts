@@ -30,5 +30,8 @@ async function run(req: Envelope<MediaRequests>): Promise<RenderDone | CutDone |
 self.onmessage = (e: MessageEvent<Envelope<MediaRequests> | Envelope<MediaNotes>>) => {
   const msg = e.data;
   if (msg.kind === 'audio') audioWaiters.get(msg.id)?.(msg.payload.audio);
-  else void respond(msg.id, () => run(msg), post, { transfer: (r) => ('data' in r ? [r.data] : []), failure: mediaFailureOf }).finally(() => audioWaiters.delete(msg.id));
+  else
+    void respond(msg.id, () => run(msg), post, { transfer: (r) => ('data' in r ? [r.data] : []), failure: mediaFailureOf }).finally(() =>
+      audioWaiters.delete(msg.id),
+    );
 };
