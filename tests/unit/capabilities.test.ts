@@ -1,5 +1,8 @@
 import { expect, test } from 'vitest';
-import { type BrowserGlobals, detectCapabilities, FEATURES, missing } from '../../src/app/browser/capabilities';
+import { type BrowserGlobals, type Capabilities, detectCapabilities, FEATURES } from '../../src/app/browser/capabilities';
+
+/** The sentences "What this browser can do" shows for what is missing, in its order. */
+const missing = (c: Capabilities): string[] => FEATURES.filter((f) => !c[f.id]).map((f) => f.without);
 
 const says = (ok: boolean) => ({ isConfigSupported: async () => ({ supported: ok }) });
 

@@ -89,6 +89,3 @@ export async function detectCapabilities(g: BrowserGlobals = browserGlobals()): 
     storage: g.storage !== undefined,
   };
 }
-
-/** The sentences for what this browser lacks, in the list's order. */
-export const missing = (c: Capabilities): string[] => FEATURES.filter((f) => !c[f.id]).map((f) => f.without);
