@@ -41,7 +41,7 @@ async function handle(msg: SpeechRequest): Promise<SpeechResults[SpeechRequest['
     const probs = await vad.probabilities(msg.payload.pcm);
     return { probs };
   }
-  return { text: await model.transcribe(msg.payload.pcm) };
+  return { text: await model.transcribe(msg.payload.pcm, msg.payload.hints) };
 }
 
 self.onmessage = (e: MessageEvent<SpeechRequest>) => {

@@ -40,12 +40,14 @@ async function transcribed(page: Page, url: string, stream: VoiceStream): Promis
 const rate = (hit: number, of: number) => (of ? round(hit / of) : null);
 
 function summary(rows: Array<CaptionScore & { voice: string; music: boolean; brisk: boolean }>) {
-  const sum = (key: 'namesSaid' | 'namesSpelled' | 'pricesSaid' | 'pricesRight' | 'lines' | 'linesOnTime') => rows.reduce((s, r) => s + r[key], 0);
+  const sum = (key: 'namesSaid' | 'namesSpelled' | 'pricesSaid' | 'pricesRight' | 'lines' | 'linesOnTime' | 'wordsSaid' | 'wordErrors') =>
+    rows.reduce((s, r) => s + r[key], 0);
   return {
     streams: rows.length,
     namesSpelled: rate(sum('namesSpelled'), sum('namesSaid')),
     pricesRight: rate(sum('pricesRight'), sum('pricesSaid')),
     linesOnTime: rate(sum('linesOnTime'), sum('lines')),
+    wer: rate(sum('wordErrors'), sum('wordsSaid')),
     namesSaid: sum('namesSaid'),
     pricesSaid: sum('pricesSaid'),
     lines: sum('lines'),

@@ -21,7 +21,7 @@ import { TranscriptStore, type TranscriptSource } from './stores/transcriptStore
  * cuts and renders meanwhile are not queued behind an hour of audio.
  */
 async function transcribeChunk(source: TranscriptSource, chunk: Chunk, hooks: { signal: AbortSignal; onProgress: (p: { ratio: number }) => void }) {
-  const audio = { recording: source.recording, fileName: source.fileName, start: chunk.from, end: chunk.to };
+  const audio = { recording: source.recording, fileName: source.fileName, start: chunk.from, end: chunk.to, ...(source.hints && { hints: source.hints }) };
   const { segments } = await transcribeClip(backgroundEngine, speechClient(), audio, hooks);
   const shift = (t: number) => t + chunk.from;
   return segments.map((s) => ({

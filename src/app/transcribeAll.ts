@@ -2,7 +2,7 @@ import type { Clip } from '../domain/clip/override';
 import type { JobHooks } from '../media/engine';
 import { speechClient } from '../speech/client';
 import { transcribeClip, type Transcription } from '../speech/transcribeClip';
-import { productVocabulary, type VocabularyProduct } from '../domain/speech/vocabulary';
+import { productHints, productVocabulary, type VocabularyProduct } from '../domain/speech/vocabulary';
 import { currentEdit, keepTranscription } from './clipEdits';
 import type { BatchOutcome, Job } from './jobRunner';
 import { jobs } from './jobs';
@@ -14,7 +14,8 @@ export type { Transcription } from '../speech/transcribeClip';
 
 /**
  * A range of the recording transcribed on this device (the speech model loads on first use), the
- * names and prices of `products` written in the captions as the seller spells them.
+ * recogniser nudged towards the names and prices of `products`, and the captions spelling them as
+ * the seller does.
  */
 export function transcribeRange(
   recording: Blob,
@@ -23,7 +24,8 @@ export function transcribeRange(
   hooks: JobHooks,
   products: readonly VocabularyProduct[] = [],
 ): Promise<Transcription> {
-  return transcribeClip(engine, speechClient(), { recording, fileName, start: range.start, end: range.end, vocabulary: productVocabulary(products) }, hooks);
+  const clip = { recording, fileName, start: range.start, end: range.end, vocabulary: productVocabulary(products), hints: productHints(products) };
+  return transcribeClip(engine, speechClient(), clip, hooks);
 }
 
 /** A clip's lines: from the recording's transcript when it covers the clip (nothing recognised again), else transcribed now. */

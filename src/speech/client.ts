@@ -5,6 +5,7 @@
  */
 import type { SpeechRequests, SpeechResults } from '../../workers/transcribeProtocol';
 import type { SpeechModelId } from '../domain/speech/models';
+import type { SpeechHints } from '../domain/speech/vocabulary';
 import { WorkerClient } from '../workers/client';
 
 export class SpeechError extends Error {
@@ -40,9 +41,9 @@ export class SpeechClient {
     }
   }
 
-  /** Text of one utterance (16 kHz mono; the array is transferred, the caller's copy emptied). */
-  async transcribe(pcm: Float32Array, signal?: AbortSignal): Promise<string> {
-    return (await this.#worker.request('transcribe', { pcm }, { signal, transfer: [pcm.buffer] })).text;
+  /** Text of one utterance (16 kHz mono; the array is transferred, the caller's copy emptied), nudged towards `hints`. */
+  async transcribe(pcm: Float32Array, signal?: AbortSignal, hints?: SpeechHints): Promise<string> {
+    return (await this.#worker.request('transcribe', { pcm, ...(hints && { hints }) }, { signal, transfer: [pcm.buffer] })).text;
   }
 
   /** Speech probability per 32 ms (VAD_FRAME samples) of 16 kHz mono audio; the array is transferred. Needs `load` first. */

@@ -4,6 +4,7 @@
  * (src/domain/speech/models.ts).
  */
 import type { SpeechModelId } from '../domain/speech/models';
+import type { SpeechHints } from '../domain/speech/vocabulary';
 
 /** Sample rate every model is given. */
 export const SPEECH_RATE = 16000;
@@ -15,5 +16,6 @@ export interface SpeechModel {
   readonly id: SpeechModelId;
   readonly language: 'en';
   load(): Promise<void>;
-  transcribe(pcm16k: Float32Array): Promise<string>;
+  /** `hints`: words the speaker may say (product names, prices), favoured where the audio allows. */
+  transcribe(pcm16k: Float32Array, hints?: SpeechHints): Promise<string>;
 }

@@ -7,7 +7,7 @@ import type { Cue } from '../domain/edit/captions';
 import { speechCues, type TranscribedSegment } from '../domain/speech/cues';
 import { speechSegments } from '../domain/speech/segments';
 import { syllableNuclei } from '../domain/speech/syllables';
-import { spellWithVocabulary, type Vocabulary } from '../domain/speech/vocabulary';
+import { type SpeechHints, spellWithVocabulary, type Vocabulary } from '../domain/speech/vocabulary';
 import type { JobHooks, MediaEngine } from '../media/engine';
 import type { SpeechClient } from './client';
 import { DEFAULT_SPEECH_MODEL, type SpeechModelId } from '../domain/speech/models';
@@ -21,6 +21,8 @@ export interface ClipAudio {
   end: number;
   /** Product names and prices the captions spell as the seller does. */
   vocabulary?: Vocabulary;
+  /** Words the recogniser is nudged towards (src/domain/speech/vocabulary.ts's productHints). */
+  hints?: SpeechHints;
 }
 
 export interface Transcription {
@@ -66,7 +68,7 @@ export async function transcribeClip(
   let done = 0;
   for (const seg of segments) {
     // A copy: its buffer is transferred to the worker.
-    const text = await speech.transcribe(pcm.slice(Math.round(seg.start * SPEECH_RATE), Math.round(seg.end * SPEECH_RATE)), hooks.signal);
+    const text = await speech.transcribe(pcm.slice(Math.round(seg.start * SPEECH_RATE), Math.round(seg.end * SPEECH_RATE)), hooks.signal, clip.hints);
     transcribed.push({
       ...seg,
       text: clip.vocabulary ? spellWithVocabulary(text, clip.vocabulary) : text,

@@ -20,9 +20,10 @@ function database() {
  * each chunk at once, except from chunk `hangAt` on: that one never finishes (the page is reloaded
  * or closes during it) and ends only when aborted.
  */
-function page(db: ReturnType<typeof database>, hangAt = Number.POSITIVE_INFINITY) {
+function page(db: ReturnType<typeof database>, hangAt = Number.POSITIVE_INFINITY, onChunk?: (index: number) => void) {
   const jobs: JobRunner = createJobRunner({ concurrency: 2, now: () => performance.now() / 1000 });
   const heard: number[] = [];
+  const hinted: string[] = [];
   const phases: string[] = [];
   jobs.subscribe(() => {
     const phase = jobs.getSnapshot()[0]?.phase?.name;
@@ -49,8 +50,10 @@ function page(db: ReturnType<typeof database>, hangAt = Number.POSITIVE_INFINITY
       db.chunks.clear();
     },
     loadModel: async () => 0,
-    transcribe: (_s, chunk: Chunk, job) => {
+    transcribe: (s, chunk: Chunk, job) => {
       heard.push(chunk.index);
+      hinted.push(s.hints?.names.join(', ') ?? '');
+      onChunk?.(chunk.index);
       if (chunk.index >= hangAt) return new Promise((_, reject) => job.signal.addEventListener('abort', () => reject(new CancelledError())));
       const segments = [];
       for (let t = chunk.from; t + 2 <= chunk.to; t += 10)
@@ -59,7 +62,7 @@ function page(db: ReturnType<typeof database>, hangAt = Number.POSITIVE_INFINITY
     },
     jobs,
   };
-  return { store: new TranscriptStore(deps), jobs, heard, phases };
+  return { store: new TranscriptStore(deps), jobs, heard, hinted, phases };
 }
 
 const settle = async () => {
@@ -81,6 +84,19 @@ function expectContiguous(db: ReturnType<typeof database>) {
 }
 
 describe('TranscriptStore', () => {
+  it('takes the hints of a reopen (a product list added) from the next chunk on, without starting again', async () => {
+    const db = database();
+    const reopen = (index: number) => index === 2 && store.open({ ...source, recording: new Blob(['rec']), hints: { names: ['Glow Serum', 'Velora'] } });
+    const { store, jobs, heard, hinted } = page(db, Number.POSITIVE_INFINITY, reopen);
+    store.open(source);
+    await settle();
+    const finished = idle(jobs);
+    store.start();
+    await finished;
+    expect(heard).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(hinted).toEqual(['', '', '', ...Array(6).fill('Glow Serum, Velora')]);
+  });
+
   it('starts as nothing, then transcribes every chunk once, stored as each finishes, with the model load as its first phase', async () => {
     const db = database();
     const { store, jobs, heard, phases } = page(db);

@@ -1,6 +1,6 @@
 // Issue 19 item 6: product names and prices in captions as the seller spells them.
 import { describe, expect, it } from 'vitest';
-import { productVocabulary, skeleton, spellWithVocabulary, spokenForm } from '../../src/domain/speech/vocabulary';
+import { productHints, productVocabulary, skeleton, spellWithVocabulary, spokenForm } from '../../src/domain/speech/vocabulary';
 
 const vocab = productVocabulary([
   { name: 'Velora Glow Serum', price: '$45' },
@@ -95,5 +95,25 @@ describe('names with numbers and units', () => {
 
   it('never take a number or a unit alone for the product', () => {
     expect(spellWithVocabulary('fifty people and two pack lunches', units)).toBe('fifty people and two pack lunches');
+  });
+});
+
+describe('hints for the recogniser', () => {
+  it('are each name and its distinctive parts, each product once, and no prices', () => {
+    const hints = productHints([
+      { name: 'Velora Glow Serum', price: '$24.99' },
+      { name: 'velora glow serum', price: '$24.99' },
+    ]);
+    expect(hints.names).toEqual(expect.arrayContaining(['Velora Glow Serum', 'Velora Glow', 'Glow Serum']));
+    expect(hints.names).not.toContain('Glow');
+    expect(hints.names.filter((h) => h === 'Velora Glow Serum')).toHaveLength(1);
+    expect(hints.names.join(' ')).not.toContain('24.99');
+  });
+
+  it('leave out a catalogue past its first 40 products', () => {
+    const catalogue = Array.from({ length: 100 }, (_, i) => ({ name: `Product Number ${i + 1}`, price: `$${i + 1}` }));
+    const hints = productHints(catalogue);
+    expect(hints.names).toContain('Product Number 40');
+    expect(hints.names).not.toContain('Product Number 41');
   });
 });

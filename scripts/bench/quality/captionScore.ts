@@ -3,10 +3,11 @@
  * up with the spoken words (word-level edit distance), so each line has its own words and their
  * times. A line is on time when it starts and ends within ±0.5 s of its own words; a product name
  * (price) counts as spelled when the lines holding that sentence's words contain it exactly as the
- * product list writes it.
+ * product list writes it. The word error rate over the clip shows what a nudge towards names costs
+ * ordinary words.
  */
 import type { Cue } from '../../../src/domain/edit/captions';
-import { werWords } from '../../../src/domain/speech/wer';
+import { editDistance, werWords } from '../../../src/domain/speech/wer';
 import type { TruthSentence, TruthWord } from './voiceStream';
 
 export const LINE_TOLERANCE_SEC = 0.5;
@@ -18,6 +19,9 @@ export interface CaptionScore {
   pricesRight: number;
   lines: number;
   linesOnTime: number;
+  /** Words said inside the clip, and the word edits between them and the lines (numbers as said count against figures). */
+  wordsSaid: number;
+  wordErrors: number;
   /** The lines that were not, with how far off they were. */
   late: Array<{ text: string; startOff: number; endOff: number }>;
   /** Names and prices not written as listed: what should have been, and the lines written. */
@@ -63,7 +67,22 @@ export function scoreCaptions(cues: readonly Cue[], sentences: readonly TruthSen
     wordsOfLine[line]!.push(w);
     linesOfSentence[words[w]!.sentence]!.add(line);
   }
-  const score: CaptionScore = { namesSaid: 0, namesSpelled: 0, pricesSaid: 0, pricesRight: 0, lines: cues.length, linesOnTime: 0, late: [], missed: [] };
+  const inClip = words.flatMap((w) => (w.start >= from && w.end <= to ? werWords(w.word) : []));
+  const score: CaptionScore = {
+    namesSaid: 0,
+    namesSpelled: 0,
+    pricesSaid: 0,
+    pricesRight: 0,
+    lines: cues.length,
+    linesOnTime: 0,
+    wordsSaid: inClip.length,
+    wordErrors: editDistance(
+      inClip,
+      heard.map((h) => h.text),
+    ),
+    late: [],
+    missed: [],
+  };
   cues.forEach((c, i) => {
     const own = wordsOfLine[i]!.map((w) => words[w]!);
     const startOff = own.length ? c.start - Math.min(...own.map((w) => w.start)) : Number.NaN;

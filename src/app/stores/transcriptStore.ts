@@ -11,6 +11,7 @@ import { messageOf } from '../../domain/errors/messageOf';
 import type { QuietRun } from '../../domain/recording/loudness';
 import { wordCount, type ChunkText, type TranscriptProgress } from '../../domain/speech/recordingTranscript';
 import type { SpeechModelId } from '../../domain/speech/models';
+import type { SpeechHints } from '../../domain/speech/vocabulary';
 import type { JobContext, JobRunner } from '../jobRunner';
 import { Store } from './store';
 
@@ -26,6 +27,8 @@ export interface TranscriptSource {
   recording: Blob;
   fileName: string;
   durationSec: number;
+  /** Words the recogniser is nudged towards (the project's product names and prices). */
+  hints?: SpeechHints;
 }
 
 export interface TranscriptDeps {
@@ -78,8 +81,13 @@ export class TranscriptStore extends Store<TranscriptState> {
   /** The project's recording (undefined: none, or it has no sound). A stored unfinished transcript that was not paused goes on. */
   open(source: TranscriptSource | undefined): void {
     const before = this.#source;
-    // The same recording read again from storage (the project reopened) is another Blob: it goes on.
-    if (before === source || (before && source && before.fileName === source.fileName && before.durationSec === source.durationSec)) return;
+    // The same recording read again from storage (the project reopened) is another Blob: it goes
+    // on, with the hints given now (a product list added) from its next chunk.
+    if (before === source) return;
+    if (before && source && before.fileName === source.fileName && before.durationSec === source.durationSec) {
+      this.#source = source;
+      return;
+    }
     this.#stop();
     this.#source = source;
     if (source) void this.#load();
@@ -170,7 +178,7 @@ export class TranscriptStore extends Store<TranscriptState> {
           loaded = true;
           ctx.phase(chunkPhase(chunk, plan.durationSec));
         }
-        const segments = ownSegments(chunk, await this.#deps.transcribe(source, chunk, ctx));
+        const segments = ownSegments(chunk, await this.#deps.transcribe(this.#source ?? source, chunk, ctx));
         const text: ChunkText = { index: chunk.index, start: chunk.start, end: chunk.end, segments };
         await this.#deps.save(text);
         if (live()) this.#add(text);

@@ -21,6 +21,14 @@ interface Phrase {
   skeleton: string;
 }
 
+/**
+ * Words a speaker may say, for the recogniser: product names and their parts. Not prices: a host
+ * says other prices than the list's (today's deal), and nudged, the digits heard became the list's.
+ */
+export interface SpeechHints {
+  names: string[];
+}
+
 export interface Vocabulary {
   phrases: Phrase[];
   /** Known prices as figures without the currency sign ("45", "24.99"), with their written form. */
@@ -164,6 +172,24 @@ export function productVocabulary(products: readonly VocabularyProduct[]): Vocab
   return { phrases: [...phrases.values()].sort((a, b) => b.skeleton.length - a.skeleton.length), prices };
 }
 
+/**
+ * At most this many products nudge the recogniser: nudged towards a whole catalogue's names, it
+ * would hear one in ordinary speech.
+ */
+const MAX_HINTED_PRODUCTS = 40;
+
+/**
+ * What the recogniser is nudged towards (src/speech/biasing.ts): the first products' names and
+ * their distinctive parts.
+ */
+export function productHints(products: readonly VocabularyProduct[]): SpeechHints {
+  // Each product once, as it is first written.
+  const named = new Map<string, VocabularyProduct>();
+  for (const p of products) if (p.name && !named.has(p.name.toLowerCase())) named.set(p.name.toLowerCase(), p);
+  const vocab = productVocabulary([...named.values()].slice(0, MAX_HINTED_PRODUCTS));
+  return { names: vocab.phrases.map((p) => p.text) };
+}
+
 /** How alike two skeletons are, 0..1. */
 const likeness = (a: string, b: string) => 1 - editDistance([...a], [...b]) / Math.max(a.length, b.length);
 
@@ -171,7 +197,7 @@ const likeness = (a: string, b: string) => 1 - editDistance([...a], [...b]) / Ma
 export const NAME_LIKENESS = 0.75;
 const SHORT_SKELETON = 6;
 
-interface Token {
+interface HeardWord {
   /** The word as heard, with its punctuation. */
   raw: string;
   core: string;
@@ -180,7 +206,7 @@ interface Token {
 /** Words a heard run of a name may not begin or end with (unless the name does): "the Valar Igloe" is not the name. */
 const EDGE_WORDS = new Set('the a an and or of for with in on to is it this that my our your its at so'.split(' '));
 
-const tokens = (text: string): Token[] =>
+const heardWords = (text: string): HeardWord[] =>
   text
     .split(/\s+/)
     .filter(Boolean)
@@ -193,7 +219,7 @@ function edgesFit(run: string[], name: string): boolean {
 }
 
 /** The best name for heard words [i, i+n), if alike enough. */
-function bestName(words: Token[], i: number, vocab: Vocabulary): { phrase: Phrase; n: number; score: number } | undefined {
+function bestName(words: HeardWord[], i: number, vocab: Vocabulary): { phrase: Phrase; n: number; score: number } | undefined {
   let best: { phrase: Phrase; n: number; score: number } | undefined;
   const heard = new Map<number, string>();
   const heardSkeleton = (n: number) => {
@@ -231,9 +257,14 @@ function bestName(words: Token[], i: number, vocab: Vocabulary): { phrase: Phras
   return best;
 }
 
+/** `name` in place of heard words, keeping the punctuation around them. */
+function nameInRun(run: readonly HeardWord[], name: string): string {
+  return run[0]!.raw.match(/^[^\p{L}\p{N}]*/u)![0] + name + run.at(-1)!.raw.match(/[^\p{L}\p{N}]*$/u)![0];
+}
+
 /** Replaces heard names by their spelling, keeping the punctuation around them. */
 function spellNames(text: string, vocab: Vocabulary): string {
-  const words = tokens(text);
+  const words = heardWords(text);
   const out: string[] = [];
   for (let i = 0; i < words.length; ) {
     const found = bestName(words, i, vocab);
@@ -242,9 +273,7 @@ function spellNames(text: string, vocab: Vocabulary): string {
       i++;
       continue;
     }
-    const first = words[i]!.raw;
-    const last = words[i + found.n - 1]!.raw;
-    out.push(first.match(/^[^\p{L}\p{N}]*/u)![0] + found.phrase.text + last.match(/[^\p{L}\p{N}]*$/u)![0]);
+    out.push(nameInRun(words.slice(i, i + found.n), found.phrase.text));
     i += found.n;
   }
   return out.join(' ');

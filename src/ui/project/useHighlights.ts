@@ -3,6 +3,7 @@ import { DEFAULT_SELECTION } from '../../domain/selection/model';
 import { effectiveStreamStart } from '../../domain/recording/streamStart';
 import { useMemo } from 'preact/hooks';
 import { withSpokenSignals } from '../../domain/signals/spokenLog';
+import { productHints } from '../../domain/speech/vocabulary';
 import { useLoudness } from './useLoudness';
 import { useRecordingTranscript } from './useRecordingTranscript';
 import { useSelection } from './useSelection';
@@ -18,7 +19,8 @@ export function useHighlights(id: string, data: Ready | undefined) {
   const project = data?.project;
   const meta = project?.recording.meta;
   const audio = useLoudness(id, data?.recording, project?.recording.name ?? '', meta);
-  const transcript = useRecordingTranscript(id, data?.recording, project?.recording.name ?? '', meta?.hasAudio ?? false, meta?.durationSec ?? 0);
+  const hints = useMemo(() => productHints([...(data?.log?.products ?? []), ...(project?.productList?.products ?? [])]), [data?.log, project?.productList]);
+  const transcript = useRecordingTranscript(id, data?.recording, project?.recording.name ?? '', meta?.hasAudio ?? false, meta?.durationSec ?? 0, hints);
   const { texts } = transcript.state;
   const offsetSec = project?.offsetSec ?? 0;
   const durationSec = meta?.durationSec ?? 0;
