@@ -14,8 +14,8 @@ export type { Transcription } from '../speech/transcribeClip';
 
 /**
  * A range of the recording transcribed on this device (the speech model loads on first use), the
- * recogniser nudged towards the names and prices of `products`, and the captions spelling them as
- * the seller does.
+ * recogniser nudged towards the names of `products`, and the captions spelling their names and
+ * prices as the seller does.
  */
 export function transcribeRange(
   recording: Blob,

@@ -1,5 +1,5 @@
 /**
- * Greedy decoding biased towards known phrases (the seller's product names and prices), with
+ * Greedy decoding biased towards known phrases (the seller's product names), with
  * backtracking. A small recogniser hears a brand it has never seen as ordinary words ("Velora Glow
  * Serum" → "the melon and low serum"); its second or third guess is often the name. So a token that
  * starts a phrase gets a bonus, and so does each token that continues one already begun, however
@@ -149,7 +149,8 @@ function track<S>(phrase: Writing<S> | undefined, at: Position<S>, states: State
 
 const NO_BONUS = new Map<number, State[]>();
 /** The tokens a phrase may start with here: none where the model would write a lead-in word. */
-const startsAt = (logits: Float32Array, phrases: Phrases) => (phrases.leadIns.has(best(logits, NO_BONUS, 0)) ? undefined : phrases.starts);
+const startsAt = (logits: Float32Array, phrases: Phrases) =>
+  phrases.starts.size === 0 || phrases.leadIns.has(best(logits, NO_BONUS, 0)) ? undefined : phrases.starts;
 
 async function decode<S>(step: DecodeStep<S>, initial: S, ends: Ends, phrases: Phrases, weights: BiasWeights): Promise<number[]> {
   const tokens: number[] = [];

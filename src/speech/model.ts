@@ -16,6 +16,6 @@ export interface SpeechModel {
   readonly id: SpeechModelId;
   readonly language: 'en';
   load(): Promise<void>;
-  /** `hints`: words the speaker may say (product names, prices), favoured where the audio allows. */
+  /** `hints`: words the speaker may say (product names), favoured where the audio allows. */
   transcribe(pcm16k: Float32Array, hints?: SpeechHints): Promise<string>;
 }

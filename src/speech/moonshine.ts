@@ -1,7 +1,8 @@
 /**
  * Moonshine (tiny, quantized ONNX) with onnxruntime-web: encoder once per utterance, then greedy
- * decoding with a key/value cache, biased towards the hints (product names and prices: ./biasing.ts). Facts from moonshine-js (MIT) src/model.ts: tiny has 6 layers,
- * 8 KV heads, head dim 36; start token 1, end token 2; at most 6 tokens per second of audio.
+ * decoding with a key/value cache, biased towards the hints (product names: ./biasing.ts). Facts
+ * from moonshine-js (MIT) src/model.ts: tiny has 6 layers, 8 KV heads, head dim 36; start token 1,
+ * end token 2; at most 6 tokens per second of audio.
  * Runs in a worker: onnxruntime's wasm is loaded from our own origin, one thread, no proxy worker.
  */
 import llamaTokenizer from 'llama-tokenizer-js';

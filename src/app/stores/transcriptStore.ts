@@ -27,7 +27,7 @@ export interface TranscriptSource {
   recording: Blob;
   fileName: string;
   durationSec: number;
-  /** Words the recogniser is nudged towards (the project's product names and prices). */
+  /** Words the recogniser is nudged towards (the project's product names). */
   hints?: SpeechHints;
 }
 
