@@ -9,9 +9,10 @@ export const SIGNAL_KINDS = ['comment', 'mention', 'ask', 'like', 'gift', 'socia
 /**
  * Kinds the recording's own transcript makes (src/domain/speech/spokenSignals.ts): the host
  * naming a product, saying a price, a call to action; `topic`/`topic_end` mark where the host
- * talks about a product (pins from speech: a log's own pins override them).
+ * talks about a product (pins from speech: a log's own pins override them); `lively`: an
+ * utterance said faster and louder than the host usually speaks (src/domain/speech/delivery.ts).
  */
-export const SPOKEN_KINDS = ['named', 'price', 'cta', 'topic', 'topic_end'] as const;
+export const SPOKEN_KINDS = ['named', 'price', 'cta', 'topic', 'topic_end', 'lively'] as const;
 /**
  * Kinds of log events, in the order their numeric codes are stored: new kinds are only ever
  * appended, so a log stored earlier keeps its meaning.
@@ -21,7 +22,7 @@ export type EventKind = (typeof EVENT_KINDS)[number];
 export type ClickLogKind = (typeof CLICK_LOG_KINDS)[number];
 export type SignalKind = (typeof SIGNAL_KINDS)[number];
 export type SpokenKind = (typeof SPOKEN_KINDS)[number];
-export type EventCode = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16;
+export type EventCode = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17;
 
 export const kindCode = (kind: EventKind): EventCode => EVENT_KINDS.indexOf(kind) as EventCode;
 

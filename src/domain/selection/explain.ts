@@ -29,6 +29,7 @@ export function spokenSentence(pick: Highlight): string {
     said.named !== undefined && `named ${pick.productName ?? 'the product'} at ${clock(said.named)}`,
     said.price !== undefined && `said the price at ${clock(said.price)}`,
     said.cta !== undefined && `asked viewers to buy at ${clock(said.cta)}`,
+    said.lively !== undefined && `spoke faster and louder than usual at ${clock(said.lively)}`,
   ].filter((x): x is string => typeof x === 'string');
   if (parts.length === 0) return '';
   return `You ${parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`}.`;

@@ -26,6 +26,8 @@ export const DEFAULT_WEIGHTS: Weights = {
   cta: 2,
   topic: 0,
   topic_end: 0,
+  // Said faster and louder than usual: a hint inside a window, never a moment alone (MIN_PEAK_SCORE).
+  lively: 1,
 };
 
 /** A kind's weight; settings stored before a kind existed lack it and get its default. */
@@ -105,8 +107,8 @@ export interface Highlight {
     peaks: number;
     /** The viewers' click lag the clip's start allows for. */
     lag: ClickLag;
-    /** When the host first named the product, said a price and asked viewers to buy inside the clip (from the transcript). */
-    spoken?: Partial<Record<'named' | 'price' | 'cta', number>>;
+    /** When the host first named the product, said a price, asked viewers to buy and spoke up inside the clip (from the transcript). */
+    spoken?: Partial<Record<'named' | 'price' | 'cta' | 'lively', number>>;
   };
 }
 

@@ -58,7 +58,7 @@ const UNPIN = kindCode('unpin');
 const TOPIC = kindCode('topic');
 const TOPIC_END = kindCode('topic_end');
 /** Kinds whose first time in a clip its explanation tells ("you named it at 12:03"). */
-const SPOKEN = (['named', 'price', 'cta'] as const).map((k) => [k, kindCode(k)] as const);
+const SPOKEN = (['named', 'price', 'cta', 'lively'] as const).map((k) => [k, kindCode(k)] as const);
 const SPOKEN_CODES = new Set<number>(SPOKEN.map(([, code]) => code));
 const CLICK_CODES = new Set<number>(CLICK_LOG_KINDS.map(kindCode));
 

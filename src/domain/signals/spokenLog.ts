@@ -5,6 +5,7 @@
  */
 import { kindCode, type ClickLog, type Product } from '../clicklog/model';
 import { productKey, type ProductList } from '../clicklog/productList';
+import type { Loudness } from '../recording/loudness';
 import { spokenSignals, type SaidText } from '../speech/spokenSignals';
 
 /** The log's products, then the list's products it does not hold (by id or by name). */
@@ -17,6 +18,7 @@ function allProducts(base: readonly Product[], list: ProductList | undefined): P
 /**
  * `base` (already given the list's names and prices) with the transcript's events, in recording
  * time: `offsetSec` is added because the analysis subtracts it from every event of the log. The
+ * recording's `loudness`, once measured, tells which utterances the host said louder. The
  * same `base` when the transcript says nothing the selection can use.
  */
 export function withSpokenSignals(
@@ -25,9 +27,10 @@ export function withSpokenSignals(
   segments: readonly SaidText[],
   durationSec: number,
   offsetSec: number,
+  loudness?: Loudness,
 ): ClickLog | undefined {
   const products = allProducts(base?.products ?? [], list);
-  const { added, events } = spokenSignals(segments, products, durationSec);
+  const { added, events } = spokenSignals(segments, products, durationSec, loudness);
   if (events.length === 0) return base;
   const old = base?.events;
   const n = old?.time.length ?? 0;

@@ -7,11 +7,13 @@
  */
 import type { Product, SpokenKind } from '../clicklog/model';
 import { mentionFinder, type Mention } from '../signals/mentions';
-import { sentences, type TranscribedSegment } from './cues';
+import type { Loudness } from '../recording/loudness';
+import { sentences } from './cues';
+import { livelyStarts, type Utterance } from './delivery';
 import { priceFigure, productVocabulary, spellWithVocabulary, type Vocabulary } from './vocabulary';
 
-/** What the selection reads of a transcript segment. */
-export type SaidText = Pick<TranscribedSegment, 'start' | 'end' | 'text'>;
+/** What the selection reads of a transcript segment: its span and text; its speech (`parts`), when kept, measures the host's pace. */
+export type SaidText = Utterance;
 
 export interface SpokenEvent {
   time: number;
@@ -86,13 +88,27 @@ function spelledSentences(segments: readonly SaidText[], products: readonly Prod
 const saysPrice = (text: string) => PRICE.test(text);
 const callsToAction = (text: string) => CALL.test(text);
 
-/** The events of the transcript `segments` for `products` (a project's log and product list). */
-export function spokenSignals(segments: readonly SaidText[], products: readonly Product[], durationSec: number): SpokenSignals {
+/** What sentence `s` says towards a moment of `product`: a price, a call to buy, a lively delivery. */
+function momentEvents(s: Sentence, product: number, lively: ReadonlySet<number>): SpokenEvent[] {
+  const kinds: SpokenKind[] = [];
+  if (saysPrice(s.text)) kinds.push('price');
+  if (callsToAction(s.text)) kinds.push('cta');
+  if (lively.has(s.start)) kinds.push('lively');
+  return kinds.map((kind) => ({ time: s.start, kind, product }));
+}
+
+/**
+ * The events of the transcript `segments` for `products` (a project's log and product list);
+ * with the recording's `loudness`, utterances said faster and louder than usual are `lively`.
+ */
+export function spokenSignals(segments: readonly SaidText[], products: readonly Product[], durationSec: number, loudness?: Loudness): SpokenSignals {
   const sentences = spelledSentences(segments, products).filter((s) => s.start < durationSec);
   if (sentences.length === 0) return { added: [], events: [] };
+  // An utterance's first sentence starts where it does: that sentence carries its liveliness.
+  const lively = new Set(livelyStarts(segments, loudness));
   const found = products.some((p) => p.name)
-    ? { added: [], events: productTalk(sentences, products, durationSec) }
-    : talkStretches(sentences, products.length, durationSec);
+    ? { added: [], events: productTalk(sentences, products, durationSec, lively) }
+    : talkStretches(sentences, products.length, durationSec, lively);
   // A topic that runs to the end closes there by itself: an event at the end would be "after it ends".
   return { ...found, events: found.events.filter((e) => e.time < durationSec) };
 }
@@ -103,7 +119,7 @@ export function spokenSignals(segments: readonly SaidText[], products: readonly 
  * whole name or by a price only it has, or at a word of its name said again within a minute, and
  * closes when another opens or the talk about it stops.
  */
-function productTalk(sentences: readonly Sentence[], products: readonly Product[], durationSec: number): SpokenEvent[] {
+function productTalk(sentences: readonly Sentence[], products: readonly Product[], durationSec: number, lively: ReadonlySet<number>): SpokenEvent[] {
   const find = mentionFinder(products);
   const priceOwner = priceOwners(products);
   const heard = sentences.map((s) => {
@@ -139,10 +155,9 @@ function productTalk(sentences: readonly Sentence[], products: readonly Product[
     // A word of a name said in passing shows what is talked about, not a moment: only whole names count.
     if (m?.whole) events.push({ time: s.start, kind: 'named', product: m.product });
     if (current < 0) return;
-    const said = m?.product === current;
-    if (saysPrice(s.text)) events.push({ time: s.start, kind: 'price', product: current });
-    if (callsToAction(s.text)) events.push({ time: s.start, kind: 'cta', product: current });
-    if (said || saysPrice(s.text) || callsToAction(s.text)) lastSaid = s.end;
+    const moment = momentEvents(s, current, lively);
+    if (m?.product === current || moment.some((e) => e.kind !== 'lively')) lastSaid = s.end;
+    events.push(...moment);
   });
   if (current >= 0) close(Math.max(lastSaid + TOPIC_TAIL_SEC, heard[heard.length - 1]!.end));
   return events;
@@ -212,7 +227,7 @@ const NAMED_NEAR_SEC = 20;
  * began after the previous one ended (at most 90 s before). Each pitch becomes a product named by
  * its most distinctive words, its words counted as naming it.
  */
-function talkStretches(sentences: readonly Sentence[], firstIndex: number, durationSec: number): SpokenSignals {
+function talkStretches(sentences: readonly Sentence[], firstIndex: number, durationSec: number, lively: ReadonlySet<number>): SpokenSignals {
   const closers = sentences.filter((s) => saysPrice(s.text) || callsToAction(s.text));
   const runs: Array<{ start: number; end: number }> = [];
   for (const c of closers) {
@@ -239,8 +254,7 @@ function talkStretches(sentences: readonly Sentence[], firstIndex: number, durat
       const said = new Set(tokens(s.text));
       // Its words name it where the pitch closes; said all along, they would make any stretch a moment.
       if (s.start >= p.close && words.some((w) => said.has(w))) events.push({ time: s.start, kind: 'named', product });
-      if (saysPrice(s.text)) events.push({ time: s.start, kind: 'price', product });
-      if (callsToAction(s.text)) events.push({ time: s.start, kind: 'cta', product });
+      events.push(...momentEvents(s, product, lively));
     }
   });
   return { added, events };

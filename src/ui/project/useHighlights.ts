@@ -24,6 +24,7 @@ export function useHighlights(id: string, data: Ready | undefined) {
   const { texts } = transcript.state;
   const offsetSec = project?.offsetSec ?? 0;
   const durationSec = meta?.durationSec ?? 0;
+  const loudness = audio.state.status === 'ready' ? audio.state.loudness : undefined;
   const log = useMemo(
     () =>
       withSpokenSignals(
@@ -32,8 +33,9 @@ export function useHighlights(id: string, data: Ready | undefined) {
         texts.flatMap((c) => c.segments),
         durationSec,
         offsetSec,
+        loudness,
       ),
-    [data?.log, project?.productList, texts, durationSec, offsetSec],
+    [data?.log, project?.productList, texts, durationSec, offsetSec, loudness],
   );
   const streamStart = project
     ? effectiveStreamStart({
@@ -44,15 +46,7 @@ export function useHighlights(id: string, data: Ready | undefined) {
         recordingName: project.recording.name,
       })
     : undefined;
-  const state = useSelection(
-    id,
-    log,
-    durationSec,
-    streamStart?.ms,
-    offsetSec,
-    project?.selection ?? DEFAULT_SELECTION,
-    audio.state.status === 'ready' ? audio.state.loudness : undefined,
-  );
+  const state = useSelection(id, log, durationSec, streamStart?.ms, offsetSec, project?.selection ?? DEFAULT_SELECTION, loudness);
   // No log of the seller's own: the highlights come from the transcript alone.
   const fromSpeech = !data?.log && log !== undefined;
   return { audio, transcript, log, fromSpeech, streamStart, state };
