@@ -22,7 +22,7 @@ async function run(req: Envelope<MediaRequests>): Promise<RenderDone | CutDone |
     const audio = new Promise<Uint8Array | null>((resolve) => audioWaiters.set(req.id, resolve));
     return composeRender(recording, plan, new Map(overlays.map((o) => [o.id, o.png])), audio, progress);
   }
-  if (req.kind === 'verify') return outputFacts(req.payload.file);
+  if (req.kind === 'verify') return outputFacts(req.payload.file, req.payload.picture);
   const { data, method, timings } = await smartCut(req.payload.recording, req.payload.start, req.payload.end, progress);
   return { data, method, timings };
 }

@@ -35,6 +35,8 @@ export interface RenderResult {
   fallbackReason?: string;
   /** Seconds per stage where the engine measures them (decode+draw+encode, audio, mux…). */
   timings?: Record<string, number>;
+  /** Its picture against the recording's where they were compared (domain/media/pictureCheck.ts): the largest mean difference, 0–255, and at how many moments. */
+  picture?: { diff: number; moments: number };
 }
 
 export interface JobHooks {

@@ -11,6 +11,7 @@ import { CancelledError } from '../domain/errors/mediaFailure';
 import { messageOf } from '../domain/errors/messageOf';
 import { ENGINE_NAMES } from '../domain/media/engineNames';
 import { type OutputExpectation, outputProblems } from '../domain/media/outputCheck';
+import { cutPictureCheck, type PictureCheck, shortPictureCheck } from '../domain/media/pictureCheck';
 import { clipDuration } from '../domain/edit/plan';
 import {
   type CutRequest,
@@ -38,12 +39,16 @@ export class OutputCheckError extends MediaError {
 }
 
 /**
- * Test hook (e2e only): `localStorage['lhs.test.breakOutput']` = an engine id, or 'all', cuts
- * that engine's next files short before they are checked, as a broken write would.
+ * Test hooks (e2e only): `localStorage['lhs.test.breakOutput']` = an engine id, or 'all', cuts
+ * that engine's next files short before they are checked, as a broken write would;
+ * `lhs.test.breakPicture` the same way makes their picture compare as if it were wrong.
  */
+const brokenBy = (key: string, engine: EngineId) => {
+  const which = globalThis.localStorage?.getItem(`lhs.test.${key}`);
+  return which === engine || which === 'all';
+};
 function brokenForTest(engine: EngineId, blob: Blob): Blob {
-  const which = globalThis.localStorage?.getItem('lhs.test.breakOutput');
-  return which === engine || which === 'all' ? blob.slice(0, Math.floor(blob.size * 0.6), blob.type) : blob;
+  return brokenBy('breakOutput', engine) ? blob.slice(0, Math.floor(blob.size * 0.6), blob.type) : blob;
 }
 
 export class MediaRouter implements MediaEngine {
@@ -98,33 +103,44 @@ export class MediaRouter implements MediaEngine {
 
   /**
    * The file read back before it is called done (outputFacts.ts, in the media worker, with this
-   * browser's demuxer and decoder); an OutputCheckError names what is wrong. Without WebCodecs
-   * there is nothing to read it with, and it goes out as written.
+   * browser's demuxer and decoder), its picture compared with the recording's where `picture`
+   * says (pictureCheck.ts); an OutputCheckError names what is wrong. Without WebCodecs there is
+   * nothing to read it with, and it goes out as written.
    */
-  async #checked<T extends { blob: Blob }>(result: T, engine: EngineId, want: OutputExpectation, hooks: JobHooks): Promise<T> {
+  async #checked<T extends { blob: Blob }>(
+    result: T,
+    engine: EngineId,
+    want: OutputExpectation,
+    picture: { recording: Blob; check: PictureCheck },
+    hooks: JobHooks,
+  ): Promise<T & Pick<RenderResult, 'picture'>> {
     const blob = brokenForTest(engine, result.blob);
     if (!webCodecsAvailable()) return { ...result, blob };
-    const facts = await this.webcodecs.verify(blob, hooks.signal ? { signal: hooks.signal } : {}).catch((e: unknown) => {
+    const request = { source: picture.recording, check: picture.check, ...(brokenBy('breakPicture', engine) && { invertForTest: true }) };
+    const facts = await this.webcodecs.verify(blob, request, hooks.signal ? { signal: hooks.signal } : {}).catch((e: unknown) => {
       if (e instanceof CancelledError || hooks.signal?.aborted) throw e;
       throw new OutputCheckError(engine, [`it can't be read back (${messageOf(e)})`]);
     });
     const problems = outputProblems(facts, want);
     if (problems.length > 0) throw new OutputCheckError(engine, problems);
-    return { ...result, blob };
+    const compared = (facts.picture ?? []).filter((p) => Number.isFinite(p.diff));
+    if (compared.length === 0) return { ...result, blob };
+    return { ...result, blob, picture: { diff: Math.max(...compared.map((p) => p.diff)), moments: compared.length } };
   }
 
   async cut(recording: Blob, fileName: string, request: CutRequest, hooks: JobHooks = {}): Promise<CutResult> {
     if (!request.exact) return this.ffmpeg.cut(recording, fileName, request, hooks);
     // A cut keeps its source's codec, timing and sound (or lack of it): its length and frames are checked.
     const want: OutputExpectation = { durationSec: request.end - request.start, audio: false };
+    const picture = { recording, check: cutPictureCheck(request.start, request.end) };
     const { value } = await this.#either<CutResult>(
       fileName,
       async () => {
         const done = await this.webcodecs.cut(recording, request.start, request.end, hooks);
         const cut: CutResult = { blob: new Blob([done.data], { type: 'video/mp4' }), ext: 'mp4', method: done.method, engine: 'webcodecs' };
-        return this.#checked(cut, 'webcodecs', want, hooks);
+        return this.#checked(cut, 'webcodecs', want, picture, hooks);
       },
-      async () => this.#checked(await this.ffmpeg.cut(recording, fileName, request, hooks), 'ffmpeg', want, hooks),
+      async () => this.#checked(await this.ffmpeg.cut(recording, fileName, request, hooks), 'ffmpeg', want, picture, hooks),
       hooks,
     );
     return value;
@@ -139,15 +155,16 @@ export class MediaRouter implements MediaEngine {
       height: plan.output.height,
       audio: plan.source.hasAudio || plan.music !== undefined,
     };
+    const picture = { recording, check: shortPictureCheck(plan) };
     const { value, fallbackReason } = await this.#either<RenderResult>(
       fileName,
       async () => {
         const audioHooks: JobHooks = hooks.signal ? { signal: hooks.signal } : {};
         const done = await this.webcodecs.render(recording, plan, assets, () => this.ffmpeg.mixAudio(recording, fileName, plan, assets, audioHooks), hooks);
         const short: RenderResult = { blob: new Blob([done.data], { type: 'video/mp4' }), engine: 'webcodecs', timings: done.timings };
-        return this.#checked(short, 'webcodecs', want, hooks);
+        return this.#checked(short, 'webcodecs', want, picture, hooks);
       },
-      async () => this.#checked(await this.ffmpeg.render(recording, fileName, plan, assets, hooks), 'ffmpeg', want, hooks),
+      async () => this.#checked(await this.ffmpeg.render(recording, fileName, plan, assets, hooks), 'ffmpeg', want, picture, hooks),
       hooks,
     );
     return fallbackReason ? { ...value, fallbackReason } : value;

@@ -174,6 +174,10 @@ test('the editor plays the edit, renders a short with a well-formed avcC, and a 
 
   await press(byText('Render video'));
   await page.waitForSelector('[data-testid=render-result]', { visible: true, timeout: 180_000 });
+  // The app compared the short's picture with the recording's before calling it done.
+  const note = await page.$eval('[data-testid=render-engine]', (n) => ({ engine: n.getAttribute('data-engine'), diff: n.getAttribute('data-picture-diff') }));
+  expect(note.engine).toBe('webcodecs');
+  expect(Number(note.diff ?? Number.NaN)).toBeLessThan(15);
   const short = await downloadAfter(downloads, () => press(byText('Download video')));
   const probe = ffprobe(short);
   expect(probe.streams.map((s) => `${s.codec_type}:${s.codec_name}`).sort()).toEqual(['audio:aac', 'video:h264']);

@@ -30,6 +30,15 @@ test('each way a file can be wrong is named', () => {
     'its last frames don’t decode (EncodingError)',
   ]);
   expect(outputProblems({ ...good, video: { ...good.video!, duplicateTimestamps: 3 } }, short)).toEqual(['3 of its frames share a timestamp with another']);
+  // The garbled WebKit render: it decodes, and its picture is not the recording's.
+  const garbled = [
+    { outputTime: 1.8, diff: 66 },
+    { outputTime: 3.3, diff: 67.5 },
+  ];
+  expect(outputProblems({ ...good, picture: garbled }, short)).toEqual([
+    'its picture does not match the recording (mean difference 68/255 at 3.3 s of the clip)',
+  ]);
+  expect(outputProblems({ ...good, picture: [{ outputTime: 1.8, diff: 3.9 }] }, short)).toEqual([]);
 });
 
 test('a cut keeps its source’s codec and timing: only its length, frames’ timestamps and decoding are checked', () => {

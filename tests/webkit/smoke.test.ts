@@ -219,6 +219,10 @@ describe('WebKit (WebKitGTK) smoke', () => {
     );
     const engine = await driver.findElement(testId('render-engine'));
     expect(await engine.getAttribute('data-engine'), `the engine (note: "${await engine.getText()}")`).toBe('webcodecs');
+    // The app itself compared the short's picture with the recording's before calling it done.
+    const inAppDiff = Number((await engine.getAttribute('data-picture-diff')) ?? Number.NaN);
+    expect(inAppDiff, "the app's own picture check").toBeLessThan(PICTURE_TOLERANCE);
+    Object.assign(task.meta, { inAppPictureDiff: inAppDiff });
     await visible(driver, testId('render-kept'), 'the "Kept in Your shorts" note');
 
     const download = await visible(driver, button('Download video'), 'Download video');

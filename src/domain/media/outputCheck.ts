@@ -3,6 +3,7 @@
  * (media/webcodecs/outputFacts.ts): a file that decodes clean can still be wrong (a WebKit render
  * once did), and one that is broken must never be called done.
  */
+import { pictureProblem } from './pictureCheck';
 
 /** What reading the file back found. */
 export interface OutputFacts {
@@ -11,6 +12,8 @@ export interface OutputFacts {
   hasAudio: boolean;
   /** Decoding the first and last group of pictures: null when both gave a frame, else what went wrong. */
   decodeError: string | null;
+  /** The output's picture against its source at a few moments (pictureCheck.ts), when it was compared. */
+  picture?: Array<{ outputTime: number; diff: number }>;
 }
 
 /** What the plan asked for. */
@@ -46,5 +49,7 @@ export function outputProblems(facts: OutputFacts, want: OutputExpectation): str
   if (v.duplicateTimestamps > 0) problems.push(`${v.duplicateTimestamps} of its frames share a timestamp with another`);
   if (want.audio && !facts.hasAudio) problems.push('its sound is missing');
   if (facts.decodeError) problems.push(facts.decodeError);
+  const picture = facts.picture && pictureProblem(facts.picture);
+  if (picture) problems.push(picture);
   return problems;
 }

@@ -7,6 +7,7 @@ import type { RenderAssets, RenderPlan } from '../../domain/edit/plan';
 import type { OutputFacts } from '../../domain/media/outputCheck';
 import { type Job, WorkerClient } from '../../workers/client';
 import type { JobHooks } from '../engine';
+import type { PictureRequest } from './pictureFacts';
 import { type CutDone, type MediaNotes, type MediaRequests, type MediaResults, mediaErrorOf, type RenderDone } from './protocol';
 
 /** WebCodecs video encoding and OffscreenCanvas: what the fast engine needs from the browser. */
@@ -76,8 +77,8 @@ export class WebCodecsEngine {
   }
 
   /** Reads a written file back with this browser's demuxer and decoder (outputFacts.ts). */
-  verify(file: Blob, hooks: JobHooks): Promise<OutputFacts> {
-    return this.#run('verify', { file }, hooks);
+  verify(file: Blob, picture: PictureRequest | undefined, hooks: JobHooks): Promise<OutputFacts> {
+    return this.#run('verify', picture ? { file, picture } : { file }, hooks);
   }
 
   /** Ends the worker; a job running in it fails as cancelled. */

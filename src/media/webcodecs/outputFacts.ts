@@ -6,8 +6,9 @@
 import { ALL_FORMATS, BlobSource, EncodedPacketSink, Input, VideoSampleSink } from 'mediabunny';
 import type { OutputFacts } from '../../domain/media/outputCheck';
 import { messageOf } from '../../domain/errors/messageOf';
+import { pictureDiffs, type PictureRequest } from './pictureFacts';
 
-export async function outputFacts(file: Blob): Promise<OutputFacts> {
+export async function outputFacts(file: Blob, picture?: PictureRequest): Promise<OutputFacts> {
   const input = new Input({ source: new BlobSource(file), formats: ALL_FORMATS });
   try {
     const track = await input.getPrimaryVideoTrack();
@@ -24,11 +25,14 @@ export async function outputFacts(file: Blob): Promise<OutputFacts> {
       seen.add(packet.timestamp);
       last = Math.max(last, packet.timestamp);
     }
+    const decodeError = (await track.canDecode()) ? await decodeEnds(new VideoSampleSink(track), await track.getFirstTimestamp(), last) : null;
     return {
       durationSec,
       video: { codec: track.codec, width: track.displayWidth, height: track.displayHeight, frames, duplicateTimestamps },
       hasAudio,
-      decodeError: (await track.canDecode()) ? await decodeEnds(new VideoSampleSink(track), await track.getFirstTimestamp(), last) : null,
+      decodeError,
+      // A file whose ends don't decode has a problem already; its picture says nothing more.
+      ...(picture && decodeError === null && { picture: await pictureDiffs(file, picture) }),
     };
   } finally {
     input.dispose();

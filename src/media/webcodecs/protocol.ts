@@ -5,6 +5,7 @@
  */
 import type { RenderPlan } from '../../domain/edit/plan';
 import type { OutputFacts } from '../../domain/media/outputCheck';
+import type { PictureRequest } from './pictureFacts';
 import { failureOf, type WorkerFailure } from '../../workers/rpc';
 import { ENGINE_STEPS, type EngineStep, EngineUnsupportedError, MediaError } from '../engine';
 
@@ -16,8 +17,8 @@ export interface MediaRequests {
     overlays: Array<{ id: string; png: Uint8Array }>;
   };
   cut: { recording: Blob; start: number; end: number };
-  /** Reads a written file back (either engine's): outputFacts.ts. */
-  verify: { file: Blob };
+  /** Reads a written file back (either engine's): outputFacts.ts; with `picture`, compares it with its source too (pictureFacts.ts). */
+  verify: { file: Blob; picture?: PictureRequest };
 }
 
 export interface RenderDone {
