@@ -26,6 +26,8 @@ export interface CutResult {
   ext: string;
   method: CutMethod;
   engine: EngineId;
+  /** Set when a fast copy failed its check and the clip was cut exactly instead: why. */
+  fallbackReason?: string;
 }
 
 export interface RenderResult {

@@ -51,6 +51,9 @@ function brokenForTest(engine: EngineId, blob: Blob): Blob {
   return brokenBy('breakOutput', engine) ? blob.slice(0, Math.floor(blob.size * 0.6), blob.type) : blob;
 }
 
+/** Keyframes further apart than this in a recording are rare (OBS and phones: 2–10 s): a copy longer by more is wrong. */
+const COPY_LEAD_MAX_SEC = 20;
+
 export class MediaRouter implements MediaEngine {
   constructor(
     private readonly ffmpeg: FfmpegEngine,
@@ -111,12 +114,12 @@ export class MediaRouter implements MediaEngine {
     result: T,
     engine: EngineId,
     want: OutputExpectation,
-    picture: { recording: Blob; check: PictureCheck },
+    picture: { recording: Blob; check: PictureCheck } | undefined,
     hooks: JobHooks,
   ): Promise<T & Pick<RenderResult, 'picture'>> {
     const blob = brokenForTest(engine, result.blob);
     if (!webCodecsAvailable()) return { ...result, blob };
-    const request = { source: picture.recording, check: picture.check, ...(brokenBy('breakPicture', engine) && { invertForTest: true }) };
+    const request = picture && { source: picture.recording, check: picture.check, ...(brokenBy('breakPicture', engine) && { invertForTest: true }) };
     const facts = await this.webcodecs.verify(blob, request, hooks.signal ? { signal: hooks.signal } : {}).catch((e: unknown) => {
       if (e instanceof CancelledError || hooks.signal?.aborted) throw e;
       throw new OutputCheckError(engine, [`it can't be read back (${messageOf(e)})`]);
@@ -129,7 +132,7 @@ export class MediaRouter implements MediaEngine {
   }
 
   async cut(recording: Blob, fileName: string, request: CutRequest, hooks: JobHooks = {}): Promise<CutResult> {
-    if (!request.exact) return this.ffmpeg.cut(recording, fileName, request, hooks);
+    if (!request.exact) return this.#copy(recording, fileName, request, hooks);
     // A cut keeps its source's codec, timing and sound (or lack of it): its length and frames are checked.
     const want: OutputExpectation = { durationSec: request.end - request.start, audio: false };
     const picture = { recording, check: cutPictureCheck(request.start, request.end) };
@@ -144,6 +147,22 @@ export class MediaRouter implements MediaEngine {
       hooks,
     );
     return value;
+  }
+
+  /**
+   * A fast copy, read back like every file (its picture is the recording's own packets, and its
+   * start is the keyframe before the clip's, so only its length, timestamps and decoding are
+   * checked); one that fails is cut exactly instead, and says why.
+   */
+  async #copy(recording: Blob, fileName: string, request: CutRequest, hooks: JobHooks): Promise<CutResult> {
+    const want: OutputExpectation = { durationSec: request.end - request.start, mayRunLongerSec: COPY_LEAD_MAX_SEC, audio: false };
+    try {
+      return await this.#checked(await this.ffmpeg.cut(recording, fileName, request, hooks), 'ffmpeg', want, undefined, hooks);
+    } catch (err) {
+      if (!(err instanceof OutputCheckError)) throw err;
+      console.warn('The fast copy failed its check, cutting exactly:', err);
+      return { ...(await this.cut(recording, fileName, { ...request, exact: true }, hooks)), fallbackReason: err.message };
+    }
   }
 
   async render(recording: Blob, fileName: string, plan: RenderPlan, assets: RenderAssets, hooks: JobHooks = {}): Promise<RenderResult> {

@@ -51,6 +51,24 @@ test('drop a recording and its log, see the clips, download one by stream copy',
   expect(duration).toBeLessThanOrEqual(end - start + 1.1);
 });
 
+test('a fast copy is read back too: a broken one is cut exactly instead, and says why', async ({ page }) => {
+  await importFixture(page);
+  await allowShortClips(page);
+  const [start, end] = await rangeOf(page, 0);
+  // The test hook cuts ffmpeg's files (the copy) short before their check, as a broken write would.
+  await page.evaluate(() => localStorage.setItem('lhs.test.breakOutput', 'ffmpeg'));
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download clip' }).click();
+  const path = await saveDownload(await downloadPromise, outDir);
+  const note = page.getByTestId('cut-method');
+  await expect(note).toHaveAttribute('data-method', 'smart');
+  await expect(note).toContainText('The fast copy came out broken, so the clip was cut exactly instead.');
+  await note.getByText('Details').click();
+  await expect(note).toContainText(/The file the compatible engine made failed its check: .*(can't be read back|lasts|don't decode|can't be found)/);
+  expect(Math.abs(Number(ffprobe(path).format.duration) - (end - start))).toBeLessThanOrEqual(0.05);
+  expect(decodeErrors(path)).toBe('');
+});
+
 for (const [engine, method] of [
   ['auto', 'smart'],
   ['ffmpeg', 'reencode'],

@@ -45,4 +45,9 @@ test('a cut keeps its source’s codec and timing: only its length, frames’ ti
   const cut = { durationSec: 3, audio: false };
   expect(outputProblems({ ...good, durationSec: 3.03, video: { ...good.video!, codec: 'hevc', frames: 91 }, hasAudio: false }, cut)).toEqual([]);
   expect(outputProblems({ ...good, durationSec: 3.5 }, cut)).toEqual(['it lasts 3.50 s, not 3.00 s']);
+  // A fast copy starts at the keyframe before: longer by up to a GOP is right, shorter is not.
+  const copy = { ...cut, mayRunLongerSec: 20 };
+  expect(outputProblems({ ...good, durationSec: 5.2, hasAudio: false }, copy)).toEqual([]);
+  expect(outputProblems({ ...good, durationSec: 1.8, hasAudio: false }, copy)).toEqual(['it lasts 1.80 s, not 3.00 s']);
+  expect(outputProblems({ ...good, durationSec: 30, hasAudio: false }, copy)).toEqual(['it lasts 30.00 s, not 3.00 s']);
 });

@@ -19,6 +19,8 @@ export interface OutputFacts {
 /** What the plan asked for. */
 export interface OutputExpectation {
   durationSec: number;
+  /** A copy cut starts at the keyframe before its start: it may run up to this much longer. */
+  mayRunLongerSec?: number;
   /** A short is H.264 (mediabunny's 'avc'); a cut keeps its source's codec. */
   codec?: 'avc';
   /** Constant output rate (a short); absent for a cut, which keeps its source's timing. */
@@ -39,7 +41,8 @@ export function outputProblems(facts: OutputFacts, want: OutputExpectation): str
   }
   // Two frames' leeway (a cut ends on a frame boundary), at least 0.1 s.
   const slack = Math.max(0.1, 2 / (want.fps ?? 30));
-  if (Math.abs(facts.durationSec - want.durationSec) > slack) {
+  const over = facts.durationSec - want.durationSec;
+  if (over < -slack || over > slack + (want.mayRunLongerSec ?? 0)) {
     problems.push(`it lasts ${facts.durationSec.toFixed(2)} s, not ${want.durationSec.toFixed(2)} s`);
   }
   if (want.fps !== undefined) {

@@ -33,7 +33,7 @@ const METHOD_NOTES: Record<CutMethod, string> = {
 export function ClipActions({ project, recording, recordingName, meta, clip }: Props) {
   const [exact, setExact] = useState(false);
   const [error, setError] = useState<Error | null>(null);
-  const [method, setMethod] = useState<CutMethod | null>(null);
+  const [method, setMethod] = useState<{ method: CutMethod; fallbackReason?: string } | null>(null);
   const [upload, setUpload] = useState<{ file: File; text: string } | null>(null);
   const { job, run, cancel } = useJob();
   const fileName = (out: CutResult) => clipFileName(clip.productName ?? clip.productId, clip.start, clip.end, out.ext);
@@ -46,7 +46,7 @@ export function ClipActions({ project, recording, recordingName, meta, clip }: P
         engine.cut(recording, recordingName, { start: clip.start, end: clip.end, exact, codecs: meta }, hooks),
       );
       if (out) {
-        setMethod(out.method);
+        setMethod({ method: out.method, ...(out.fallbackReason && { fallbackReason: out.fallbackReason }) });
         await use(out);
       }
     } catch (e) {
@@ -77,9 +77,18 @@ export function ClipActions({ project, recording, recordingName, meta, clip }: P
       </button>
       {job && <JobProgressBar job={job} onCancel={cancel} />}
       {method && !job && (
-        <p class="muted small" data-testid="cut-method" data-method={method}>
-          {METHOD_NOTES[method]}
-        </p>
+        <div class="muted small" data-testid="cut-method" data-method={method.method}>
+          <p>
+            {METHOD_NOTES[method.method]}
+            {method.fallbackReason && ' The fast copy came out broken, so the clip was cut exactly instead.'}
+          </p>
+          {method.fallbackReason && (
+            <details class="advanced small">
+              <summary>Details</summary>
+              <p>{method.fallbackReason}</p>
+            </details>
+          )}
+        </div>
       )}
       {error && <ErrorNote message={`The clip could not be cut: ${error.message}`} details={detailsOf(error)} onDismiss={() => setError(null)} />}
       {upload && (
