@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
 import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { asrAssets } from './scripts/asrAssets.ts';
+import { SPEECH_ASSETS } from './src/speech/assets.ts';
 
 /**
  * The security headers public/_headers gives every path (`/*`), by name. That file is the one
@@ -58,14 +60,32 @@ function cspMeta(): Plugin {
   };
 }
 
+const bytesOf = (path: string) => statSync(new URL(path, import.meta.url)).size;
+/**
+ * What the app fetches only when it is first used (or when the user keeps everything for offline
+ * use), and its size for the progress and the offer (src/app/offline/onDemand.ts).
+ */
+const ON_DEMAND_BYTES = {
+  engine: bytesOf('./node_modules/@ffmpeg/core/dist/esm/ffmpeg-core.js') + bytesOf('./node_modules/@ffmpeg/core/dist/esm/ffmpeg-core.wasm'),
+  speech: SPEECH_ASSETS.reduce((n, a) => n + bytesOf(`./node_modules/${a.from}`), 0),
+  sample: bytesOf('./public/samples/sample.mp4'),
+};
+
+/** The runtime cache's name changes with its files: the speech files keep their paths across versions. */
+const ON_DEMAND_CACHE = `lhs-on-demand-${createHash('sha256')
+  .update(JSON.stringify([SPEECH_ASSETS.map((a) => a.sha256), ON_DEMAND_BYTES]))
+  .digest('hex')
+  .slice(0, 8)}`;
+
 export default defineConfig({
+  define: { __ON_DEMAND_BYTES__: JSON.stringify(ON_DEMAND_BYTES), __ON_DEMAND_CACHE__: JSON.stringify(ON_DEMAND_CACHE) },
   // Relative base: the build runs from any static host and any sub-path.
   base: './',
   plugins: [
     preact(),
-    // A service worker precaches the shell, the ffmpeg core and the sample, so after the first
-    // visit everything works with the network off. The core is fetched by the worker in the
-    // background, not parsed by the page until a media job needs it.
+    // A service worker precaches the shell, fonts, stickers and music (a few MB), so a first
+    // visit stays light; the ffmpeg core, the speech model and the sample video are cached when
+    // first used, or all at once when the user keeps everything for offline use.
     VitePWA({
       // A new version waits until the user chooses to reload (src/ui/swUpdate.ts): swapping the
       // code under a running render could break it. Registered from src/main.tsx, not an extra script.
@@ -93,10 +113,17 @@ export default defineConfig({
         ],
       },
       workbox: {
-        // onnx/mjs: the speech model and its runtime (asr/): cached here, read by the page only when the user transcribes.
         globPatterns: ['**/*.{js,mjs,css,html,svg,png,wasm,onnx,mp4,m4a,csv,srt,json,woff2,webmanifest}'],
-        // The single-thread ffmpeg core is ~32 MB (the largest speech file ~20 MB).
-        maximumFileSizeToCacheInBytes: 40 * 1024 * 1024,
+        // On demand (ON_DEMAND_BYTES): kept by the rule below, in the cache the app fills and reads.
+        globIgnores: ['**/ffmpeg-core-*', 'asr/**', 'samples/sample.mp4'],
+        runtimeCaching: [
+          {
+            urlPattern: ({ url }) => /\/assets\/ffmpeg-core-[^/]+$|\/asr\/|\/samples\/sample\.mp4$/.test(url.pathname),
+            handler: 'CacheFirst',
+            // The cache src/app/offline/onDemand.ts fills (ON_DEMAND_CACHE): whole files only.
+            options: { cacheName: ON_DEMAND_CACHE, cacheableResponse: { statuses: [200] }, rangeRequests: true, matchOptions: { ignoreVary: true } },
+          },
+        ],
         navigateFallback: 'index.html',
         // The first visit is controlled at once (offline without a reload); later versions still wait.
         clientsClaim: true,

@@ -1,6 +1,8 @@
 import { render } from 'preact';
 import { App } from './ui/App';
 import { UpdatePrompt } from './ui/common/UpdatePrompt';
+import { dropOldCaches } from './app/offline/onDemand';
+import { offline } from './app/services';
 import { startServiceWorker } from './ui/swUpdate';
 import './ui/styles.css';
 
@@ -11,4 +13,6 @@ render(
   </>,
   document.getElementById('app')!,
 );
-startServiceWorker();
+// The first install's precache is complete: the shell works offline now.
+startServiceWorker(() => void offline.refresh());
+void dropOldCaches().then(() => offline.refresh());

@@ -9,6 +9,7 @@ run('npx', ['tsx', 'scripts/bench/quality.ts']);
 run('npx', ['tsx', 'scripts/bench/selection.ts']);
 run('npx', ['tsx', 'scripts/bench/parse.ts']);
 run('npx', ['vite', 'build', '--logLevel', 'warn']);
+run('npx', ['tsx', 'scripts/bench/firstVisit.ts']);
 run('npx', ['tsx', 'scripts/bench/worker.ts']);
 run('node', ['scripts/bench/cut.mjs']);
 run('npx', ['tsx', 'scripts/bench/render.ts']);

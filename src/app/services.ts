@@ -5,11 +5,22 @@ import { MediaRouter } from '../media/router';
 import { WebCodecsEngine } from '../media/webcodecs/engine';
 import { enginePreference } from './browser/preferences';
 import { jobs } from './jobs';
+import { ASSET_GROUPS, fetchIntoCache, isCached } from './offline/onDemand';
+import { OfflineStore } from './stores/offlineStore';
+
+/** What is kept for offline use; the video engine's files are fetched into it before ffmpeg's first load. */
+export const offline = new OfflineStore(ASSET_GROUPS, {
+  isCached,
+  fetchIntoCache,
+  // The service worker is active once its precache (the shell) is complete.
+  shellCached: async () => 'serviceWorker' in navigator && (await navigator.serviceWorker.getRegistration())?.active != null,
+});
+const fetchCore = () => offline.ensure('engine');
 
 // ffmpeg jobs are serialised through an engine's queue. The user's jobs (probe, cut, render)
 // get one engine; background analysis (pause detection) its own, so it never delays them.
-export const engine: MediaEngine = new MediaRouter(new FfmpegEngine(), new WebCodecsEngine(), enginePreference);
-export const backgroundEngine: MediaEngine = new FfmpegEngine();
+export const engine: MediaEngine = new MediaRouter(new FfmpegEngine(fetchCore), new WebCodecsEngine(), enginePreference);
+export const backgroundEngine: MediaEngine = new FfmpegEngine(fetchCore);
 
 let releasing: (() => void) | null = null;
 

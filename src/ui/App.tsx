@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { OfflineBadge } from './common/OfflineBadge';
 import { lazyView } from './lazyView';
 import { HomeView } from './home/HomeView';
 import { JobTray } from './common/JobTray';
@@ -37,9 +38,7 @@ export function App() {
           <span class="logo" aria-hidden="true" />
           LIVE Highlights Studio
         </a>
-        <span class="badge" title="Nothing is uploaded: files stay in this browser">
-          Offline · on-device
-        </span>
+        <OfflineBadge />
       </header>
       <JobTray />
       {route.view === 'home' ? (

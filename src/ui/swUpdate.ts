@@ -22,13 +22,16 @@ function set(next: UpdateState): void {
  * Registers the service worker. A new version never takes over by itself: see applyUpdate. Only a
  * page that a worker already controlled can be out of date: on a first visit (no controller) a
  * worker found waiting is the first install, not an update (Firefox ESR showed the banner there).
+ * `onShellKept` is called when the first install's precache is complete.
  */
-export function startServiceWorker(): void {
+export function startServiceWorker(onShellKept: () => void = () => {}): void {
   const updatable = Boolean(navigator.serviceWorker?.controller);
   activate = registerSW({
     onNeedRefresh: () => updatable && set('waiting'),
     // The new worker controls every tab now: only the tab whose user asked for it reloads.
     onNeedReload: () => (requested ? location.reload() : set('taken-over')),
+    // The first install's precache is complete: the shell works offline now.
+    onOfflineReady: onShellKept,
     // The browser looks for a new sw.js on navigation; the app can stay open for hours without one.
     onRegisteredSW: (_url, registration) => {
       if (registration) setInterval(() => void registration.update().catch(() => undefined), CHECK_EVERY_MS);

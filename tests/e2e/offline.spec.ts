@@ -1,20 +1,56 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { ffprobe, saveDownload } from './helpers';
 
-test('after the first visit it works with the network off, ffmpeg core included', async ({ page, context }) => {
-  await page.goto('./');
-  // The service worker is active once its precache (shell, ffmpeg core, sample) is complete.
-  await page.evaluate(async () => void (await navigator.serviceWorker.ready));
-  await context.setOffline(true);
+const outDir = mkdtempSync(join(tmpdir(), 'lhs-offline-'));
+
+/** With the network off, the sample opens and one of its clips downloads (the ffmpeg core from the cache). */
+async function sampleWorksOffline(page: Page) {
+  await page.context().setOffline(true);
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Turn your LIVE into highlight clips' })).toBeVisible();
+  await expect(page.getByTestId('offline-badge')).toHaveAttribute('data-ready', 'true');
   await page.getByRole('button', { name: 'Try the sample' }).click();
   await expect(page.getByTestId('clip-list')).toBeVisible();
   const downloadPromise = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download clip' }).click();
-  const probe = ffprobe(await saveDownload(await downloadPromise, mkdtempSync(join(tmpdir(), 'lhs-offline-'))));
+  const probe = ffprobe(await saveDownload(await downloadPromise, outDir));
   expect(probe.streams.map((s) => s.codec_type).sort()).toEqual(['audio', 'video']);
+}
+
+/** A first visit: the service worker precaches the shell only (its install is complete when it is ready). */
+async function firstVisit(page: Page) {
+  await page.goto('./');
+  await page.evaluate(async () => void (await navigator.serviceWorker.ready));
+  const badge = page.getByTestId('offline-badge');
+  await expect(badge.getByTestId('offline-shell')).toContainText('works offline');
+  await expect(badge).toHaveAttribute('data-ready', 'false');
+  await expect(badge.locator('summary')).toHaveText('Not yet offline');
+  return badge;
+}
+
+test('a first visit keeps the shell only; "Keep everything" fetches the rest, then the app works with the network off', async ({ page }) => {
+  const badge = await firstVisit(page);
+  await badge.locator('summary').click();
+  for (const id of ['engine', 'speech', 'sample']) await expect(badge.getByTestId(`offline-${id}`)).toHaveAttribute('data-cached', 'false');
+  await badge.getByRole('button', { name: /^Keep everything for offline use \(\d+\.\d MB\)$/ }).click();
+  await expect(badge).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
+  for (const id of ['engine', 'speech', 'sample']) await expect(badge.getByTestId(`offline-${id}`)).toHaveAttribute('data-cached', 'true');
+  await expect(badge.locator('summary')).toHaveText('Offline · on-device');
+  await expect(badge.getByRole('button', { name: /Keep everything/ })).toHaveCount(0);
+  await sampleWorksOffline(page);
+});
+
+test('the video engine is fetched on first use and kept: after that the core flow works offline', async ({ page }) => {
+  const badge = await firstVisit(page);
+  await page.getByRole('button', { name: 'Try the sample' }).click();
+  await expect(page.getByTestId('clip-list')).toBeVisible();
+  await expect(badge).toHaveAttribute('data-ready', 'true');
+  await expect(badge.getByTestId('offline-engine')).toHaveAttribute('data-cached', 'true');
+  // Nothing asked for the speech model: it is not fetched.
+  await expect(badge.getByTestId('offline-speech')).toHaveAttribute('data-cached', 'false');
+  await page.goto('./');
+  await sampleWorksOffline(page);
 });

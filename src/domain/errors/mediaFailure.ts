@@ -2,7 +2,16 @@
  * Why a media job failed, named: each code has one sentence a seller can act on (what went wrong,
  * which file, what to do). The engines' raw text is kept apart as details, never as the sentence.
  */
-export type MediaFailureCode = 'unreadable' | 'no-video' | 'truncated' | 'out-of-memory' | 'codec-unsupported' | 'engine-start' | 'cancelled' | 'failed';
+export type MediaFailureCode =
+  | 'unreadable'
+  | 'no-video'
+  | 'truncated'
+  | 'out-of-memory'
+  | 'codec-unsupported'
+  | 'engine-start'
+  | 'engine-download'
+  | 'cancelled'
+  | 'failed';
 
 /** What the sentence may mention beside the file: the codec, when it is known. */
 export interface FailureContext {
@@ -27,6 +36,8 @@ const SENTENCES: Record<MediaFailureCode, (c: FailureContext) => string> = {
     `${quoted(fileName)} uses a codec${codec ? ` (${codec})` : ''} that cannot be decoded here. ` +
     'If Advanced → Video engine is set to the fast engine only, set it back to Automatic; otherwise convert the recording to MP4 (H.264) and drop it again.',
   'engine-start': () => 'The video engine could not start. Reload the page and try again; to work offline, open the app once while online first.',
+  'engine-download': () =>
+    'The video engine (a one-time download) could not be downloaded, so nothing was changed. Check the connection and try again; to work offline later, choose "Keep everything for offline use" while online.',
   cancelled: () => 'Cancelled: nothing was made and nothing was changed.',
   failed: ({ fileName }) =>
     `Working on ${quoted(fileName)} failed for a reason the app could not name. Try again; if it fails again, ` +

@@ -36,9 +36,18 @@ export class FfmpegEngine implements MediaEngine {
   #loading: Promise<FFmpeg> | undefined;
   #queue: Promise<unknown> = Promise.resolve();
 
+  /** `fetchCore` gets the core's files before their first load (the app caches them then, with progress). */
+  constructor(private readonly fetchCore: () => Promise<void> = async () => {}) {}
+
   #load(fileName: string): Promise<FFmpeg> {
     if (this.#ffmpeg?.loaded) return Promise.resolve(this.#ffmpeg);
     this.#loading ??= (async () => {
+      try {
+        await this.fetchCore();
+      } catch (err) {
+        this.#loading = undefined;
+        throw new MediaFailure('engine-download', { fileName }, String(err));
+      }
       const ffmpeg = new FFmpeg();
       let timer: ReturnType<typeof setTimeout> | undefined;
       const timeout = new Promise<never>((_, reject) => {

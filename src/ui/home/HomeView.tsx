@@ -1,5 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { type Dropped, ImportError, importProject, splitDropped } from '../../app/importFlow';
+import { keptOrFetched, SAMPLE_VIDEO } from '../../app/offline/onDemand';
+import { offline } from '../../app/services';
+import { megabytes } from '../../domain/offline';
+import { messageOf } from '../../domain/errors/messageOf';
 import { listProjects, onProjectChange, type ProjectRecord, removeProject } from '../../app/projects';
 import { LOG_ACCEPT, RECORDING_ACCEPT, TRANSCRIPT_ACCEPT } from '../../domain/fileKinds';
 import { DropZone } from '../common/DropZone';
@@ -17,10 +21,10 @@ interface Props {
   open: (id: string, warnings?: string[]) => void;
 }
 
-const SAMPLE = { video: 'samples/sample.mp4', log: 'samples/sample-clicks.csv', transcript: 'samples/sample.srt' };
+const SAMPLE = { video: SAMPLE_VIDEO, log: 'samples/sample-clicks.csv', transcript: 'samples/sample.srt' };
 
 async function fetchAsFile(path: string): Promise<File> {
-  const res = await fetch(path);
+  const res = await keptOrFetched(path);
   if (!res.ok) throw new ImportError(`The sample could not be loaded (${res.status} for ${path}).`);
   const blob = await res.blob();
   return new File([blob], path.split('/').pop() ?? path, { type: blob.type });
@@ -81,6 +85,13 @@ export function HomeView({ open }: Props) {
   const trySample = async () => {
     setError(null);
     try {
+      // The sample video is kept on first use (with the others on demand), not on the first visit.
+      await offline.ensure('sample').catch((e: unknown) => {
+        const size = megabytes(offline.groups.find((g) => g.id === 'sample')?.bytes ?? 0);
+        throw new ImportError(
+          `The sample video (${size}) isn't kept on this device yet, and it could not be downloaded (${messageOf(e)}). Connect to the internet and try again, or choose "Keep everything for offline use" under the badge at the top while online.`,
+        );
+      });
       const [recording, log, transcript] = await Promise.all([fetchAsFile(SAMPLE.video), fetchAsFile(SAMPLE.log), fetchAsFile(SAMPLE.transcript)]);
       await start({ recording, log, transcript, ignored: [] });
     } catch (e) {

@@ -1,0 +1,59 @@
+// What a first visit fetches (issue 22): bytes until the app is usable, until its shell is
+// kept for offline use (the service worker's precache), until the core flow works offline (the
+// sample imported once: the video engine is fetched on that first use), and for "Keep everything".
+// Counted by a proxy in front of the built app, so the service worker's own fetches count too.
+// Prints one JSON line.
+import { createServer, request } from 'node:http';
+import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from '../chromium.mjs';
+import { gotoWhenUp, round, serveBuild } from './app.mjs';
+
+const app = serveBuild(4396, process.env.BENCH_DIST);
+const upstream = new URL(app.url);
+let bytes = 0;
+const proxy = createServer((req, res) => {
+  const forward = request({ host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: req.headers }, (up) => {
+    res.writeHead(up.statusCode ?? 502, up.headers);
+    up.on('data', (chunk: Buffer) => (bytes += chunk.length));
+    up.pipe(res);
+  });
+  forward.on('error', () => res.destroy());
+  req.pipe(forward);
+});
+await new Promise<void>((resolve) => proxy.listen(4397, '127.0.0.1', resolve));
+const mb = () => round(bytes / 1e6);
+
+const browser = await chromium.launch(chromiumLaunchOptions);
+try {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const t0 = performance.now();
+  await gotoWhenUp(page, 'http://127.0.0.1:4397/');
+  await page.getByRole('button', { name: 'Try the sample' }).waitFor();
+  const firstVisitUsableMb = mb();
+  const usableSec = round((performance.now() - t0) / 1000);
+  await page.evaluate(async () => void (await navigator.serviceWorker.ready));
+  const firstVisitShellMb = mb();
+  await page.getByRole('button', { name: 'Try the sample' }).click();
+  await page.locator('[data-testid=offline-badge][data-ready=true]').waitFor({ timeout: 120_000 });
+  const firstVisitOfflineMb = mb();
+  const badge = page.getByTestId('offline-badge');
+  await badge.locator('summary').click();
+  await badge.getByRole('button', { name: /Keep everything/ }).click();
+  await page.locator('[data-testid=offline-speech][data-cached=true]').waitFor({ timeout: 120_000 });
+  console.log(
+    JSON.stringify({
+      bench: 'first-visit',
+      firstVisitUsableMb,
+      // Includes the server starting up (the first attempts are retried).
+      usableSec,
+      firstVisitShellMb,
+      // The shell plus the sample (3.3 MB) and the video engine its import fetched.
+      firstVisitOfflineMb,
+      keepEverythingMb: mb(),
+    }),
+  );
+} finally {
+  await browser.close();
+  proxy.close();
+  app.stop();
+}

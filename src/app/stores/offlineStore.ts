@@ -1,0 +1,104 @@
+/**
+ * What of the app is kept for offline use, and the downloads that keep it (issue 22): the shell
+ * is precached by the service worker on the first visit; the on-demand groups (video engine,
+ * speech model, sample) are fetched on first use, or all at once when the user asks.
+ */
+import { type AssetGroup, type AssetGroupId, missingBytes, offlineReady, type Readiness } from '../../domain/offline';
+import { messageOf } from '../../domain/errors/messageOf';
+import { Store } from './store';
+
+export interface OfflineState {
+  /** The service worker has precached the shell. */
+  shell: boolean;
+  cached: Readiness;
+  /** The core flow works with the network off. */
+  ready: boolean;
+  /** A download running: what it is, bytes so far of all it fetches. */
+  download?: { label: string; loaded: number; total: number };
+  error?: string;
+}
+
+/** How the store reaches Cache Storage and the service worker (fakes in tests). */
+export interface OfflineIo {
+  isCached(group: AssetGroup): Promise<boolean>;
+  fetchIntoCache(group: AssetGroup, onBytes: (bytes: number) => void, signal?: AbortSignal): Promise<void>;
+  shellCached(): Promise<boolean>;
+}
+
+export class OfflineStore extends Store<OfflineState> {
+  #running: Promise<void> | undefined;
+
+  constructor(
+    readonly groups: readonly AssetGroup[],
+    private readonly io: OfflineIo,
+  ) {
+    super({ shell: false, cached: {}, ready: false });
+  }
+
+  #set(change: Partial<OfflineState>): void {
+    const next = { ...this.snapshot, ...change };
+    this.update({ ...change, ready: offlineReady(next.shell, next.cached) });
+  }
+
+  /** Reads what is cached now. */
+  async refresh(): Promise<void> {
+    const cached: Readiness = {};
+    for (const g of this.groups) cached[g.id] = await this.io.isCached(g);
+    this.#set({ shell: await this.io.shellCached(), cached });
+  }
+
+  /** Bytes "Keep everything" would fetch. */
+  get missingBytes(): number {
+    return missingBytes(this.groups, this.snapshot.cached);
+  }
+
+  /** Fetches the groups `ids` name that are not cached, one download at a time, with progress in bytes. */
+  async #fetch(ids: readonly AssetGroupId[], label: string, signal?: AbortSignal): Promise<void> {
+    while (this.#running) await this.#running.catch(() => undefined);
+    const todo = this.groups.filter((g) => ids.includes(g.id) && this.snapshot.cached[g.id] !== true);
+    if (todo.length === 0) return;
+    const total = todo.reduce((n, g) => n + g.bytes, 0);
+    let loaded = 0;
+    const run = (async () => {
+      this.#set({ download: { label, loaded, total }, error: undefined });
+      try {
+        for (const g of todo) {
+          await this.io.fetchIntoCache(
+            g,
+            (bytes) => {
+              loaded += bytes;
+              this.#set({ download: { label, loaded, total } });
+            },
+            signal,
+          );
+          this.#set({ cached: { ...this.snapshot.cached, [g.id]: true } });
+        }
+        this.#set({ download: undefined });
+      } catch (err) {
+        this.#set({ download: undefined, error: signal?.aborted ? undefined : `${label} stopped: ${messageOf(err)}` });
+        throw err;
+      }
+    })();
+    this.#running = run;
+    try {
+      await run;
+    } finally {
+      this.#running = undefined;
+    }
+  }
+
+  /** A group's files before its first use (the video engine before ffmpeg loads). */
+  ensure(id: AssetGroupId, signal?: AbortSignal): Promise<void> {
+    const g = this.groups.find((x) => x.id === id);
+    return this.#fetch([id], `Downloading the ${g?.label.toLowerCase() ?? id} (first use)`, signal);
+  }
+
+  /** Everything at once, for offline use. */
+  keepEverything(signal?: AbortSignal): Promise<void> {
+    return this.#fetch(
+      this.groups.map((g) => g.id),
+      'Keeping everything for offline use',
+      signal,
+    );
+  }
+}
