@@ -7,12 +7,11 @@ import type { Chunk } from '../domain/speech/chunks';
 import { coversRange, rangeCues } from '../domain/speech/recordingTranscript';
 import type { Vocabulary } from '../domain/speech/vocabulary';
 import { DEFAULT_SPEECH_MODEL, type SpeechModelId } from '../domain/speech/models';
-import { speechClient } from '../speech/client';
 import { transcribeClip } from '../speech/transcribeClip';
 import { discardTranscript, getChunks, getTranscriptPlan, saveChunk, setTranscriptPaused, startTranscript } from '../storage/transcripts';
 import { jobs } from './jobs';
 import { perProject } from './perProject';
-import { backgroundEngine } from './services';
+import { backgroundEngine, speechClient } from './services';
 import { TranscriptStore, type TranscriptSource } from './stores/transcriptStore';
 
 /**

@@ -7,6 +7,7 @@ import { enginePreference } from './browser/preferences';
 import { jobs } from './jobs';
 import { ASSET_GROUPS, fetchIntoCache, isCached } from './offline/onDemand';
 import { OfflineStore } from './stores/offlineStore';
+import { SpeechClient } from '../speech/client';
 
 /** What is kept for offline use; the video engine's files are fetched into it before ffmpeg's first load. */
 export const offline = new OfflineStore(ASSET_GROUPS, {
@@ -44,6 +45,10 @@ export function releaseMedia(): void {
   releasing = release;
   release();
 }
+
+let shared: SpeechClient | undefined;
+/** The app's one transcription worker client (the model stays loaded between clips; its files are kept on first use). */
+export const speechClient = (): SpeechClient => (shared ??= new SpeechClient((signal) => offline.ensure('speech', signal)));
 
 let analysisClient: AnalysisClient | undefined;
 export const analysis = (): AnalysisClient => (analysisClient ??= new AnalysisClient());

@@ -1,13 +1,12 @@
 import type { Clip } from '../domain/clip/override';
 import type { JobHooks } from '../media/engine';
-import { speechClient } from '../speech/client';
 import { transcribeClip, type Transcription } from '../speech/transcribeClip';
 import { productHints, productVocabulary, type VocabularyProduct } from '../domain/speech/vocabulary';
 import { currentEdit, keepTranscription } from './clipEdits';
 import type { BatchOutcome, Job } from './jobRunner';
 import { jobs } from './jobs';
 import type { ProjectRecord } from './projects';
-import { engine } from './services';
+import { engine, speechClient } from './services';
 import { linesFromRecordingTranscript } from './recordingTranscript';
 
 export type { Transcription } from '../speech/transcribeClip';

@@ -6,6 +6,7 @@
 import type { SpeechRequests, SpeechResults } from '../../workers/transcribeProtocol';
 import type { SpeechModelId } from '../domain/speech/models';
 import type { SpeechHints } from '../domain/speech/vocabulary';
+import { messageOf } from '../domain/errors/messageOf';
 import { WorkerClient } from '../workers/client';
 
 export class SpeechError extends Error {
@@ -13,6 +14,9 @@ export class SpeechError extends Error {
 }
 
 export class SpeechClient {
+  /** `fetchModel` gets the model's files before the worker first loads them (the app keeps them, with progress). */
+  constructor(private readonly fetchModel: (signal?: AbortSignal) => Promise<void> = async () => {}) {}
+
   /** The model the current worker has loaded (or is loading). */
   #loaded: SpeechModelId | undefined;
   // A transcription cannot be interrupted inside the model: cancelling ends the worker.
@@ -33,6 +37,12 @@ export class SpeechClient {
     if (this.#loaded === modelId) return 0;
     this.#loaded = modelId;
     try {
+      await this.fetchModel(signal).catch((err: unknown) => {
+        if (signal?.aborted) throw err;
+        throw new SpeechError(
+          `The speech model (a one-time download) could not be downloaded (${messageOf(err)}). Connect to the internet and try again; to transcribe offline later, choose "Keep everything for offline use" under the badge at the top while online.`,
+        );
+      });
       // The app's root (hash routes keep the document at it): the model files are under it.
       return (await this.#worker.request('load', { modelId, base: new URL('./', document.baseURI).href }, { signal })).loadSec;
     } catch (err) {
@@ -55,7 +65,3 @@ export class SpeechClient {
     this.#worker.terminate();
   }
 }
-
-let shared: SpeechClient | undefined;
-/** The app's one transcription worker client (the model stays loaded between clips). */
-export const speechClient = (): SpeechClient => (shared ??= new SpeechClient());
