@@ -26,7 +26,7 @@ export interface OfflineIo {
 }
 
 export class OfflineStore extends Store<OfflineState> {
-  #running: Promise<void> | undefined;
+  #queue: Promise<void> = Promise.resolve();
 
   constructor(
     readonly groups: readonly AssetGroup[],
@@ -52,38 +52,41 @@ export class OfflineStore extends Store<OfflineState> {
     return missingBytes(this.groups, this.snapshot.cached);
   }
 
-  /** Fetches the groups `ids` name that are not cached, one download at a time, with progress in bytes. */
-  async #fetch(ids: readonly AssetGroupId[], label: string, signal?: AbortSignal): Promise<void> {
-    while (this.#running) await this.#running.catch(() => undefined);
-    const todo = this.groups.filter((g) => ids.includes(g.id) && this.snapshot.cached[g.id] !== true);
+  /** Fetches the groups `ids` name that are not cached, one download at a time (queued), with progress in bytes. */
+  #fetch(ids: readonly AssetGroupId[], label: string, signal?: AbortSignal): Promise<void> {
+    const run = this.#queue.then(() => this.#download(ids, label, signal));
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async #download(ids: readonly AssetGroupId[], label: string, signal?: AbortSignal): Promise<void> {
+    const todo: AssetGroup[] = [];
+    for (const g of this.groups) {
+      if (!ids.includes(g.id) || this.snapshot.cached[g.id] === true) continue;
+      // Kept before this page read the cache (another tab, the service worker): no download to show.
+      if (await this.io.isCached(g)) this.#set({ cached: { ...this.snapshot.cached, [g.id]: true } });
+      else todo.push(g);
+    }
     if (todo.length === 0) return;
     const total = todo.reduce((n, g) => n + g.bytes, 0);
     let loaded = 0;
-    const run = (async () => {
-      this.#set({ download: { label, loaded, total }, error: undefined });
-      try {
-        for (const g of todo) {
-          await this.io.fetchIntoCache(
-            g,
-            (bytes) => {
-              loaded += bytes;
-              this.#set({ download: { label, loaded, total } });
-            },
-            signal,
-          );
-          this.#set({ cached: { ...this.snapshot.cached, [g.id]: true } });
-        }
-        this.#set({ download: undefined });
-      } catch (err) {
-        this.#set({ download: undefined, error: signal?.aborted ? undefined : `${label} stopped: ${messageOf(err)}` });
-        throw err;
-      }
-    })();
-    this.#running = run;
+    this.#set({ download: { label, loaded, total }, error: undefined });
     try {
-      await run;
-    } finally {
-      this.#running = undefined;
+      for (const g of todo) {
+        await this.io.fetchIntoCache(
+          g,
+          (bytes) => {
+            loaded += bytes;
+            this.#set({ download: { label, loaded, total } });
+          },
+          signal,
+        );
+        this.#set({ cached: { ...this.snapshot.cached, [g.id]: true } });
+      }
+      this.#set({ download: undefined });
+    } catch (err) {
+      this.#set({ download: undefined, error: signal?.aborted ? undefined : `${label} stopped: ${messageOf(err)}` });
+      throw err;
     }
   }
 
