@@ -8,5 +8,7 @@ it('a speech model that is not kept and cannot be downloaded says so, and what t
   });
   const load = client.load(DEFAULT_SPEECH_MODEL);
   await expect(load).rejects.toBeInstanceOf(SpeechError);
-  await expect(load).rejects.toThrow(/^The speech model \(a one-time download\) could not be downloaded \(Failed to fetch\)\. .*Keep everything for offline use/);
+  await expect(load).rejects.toThrow(
+    /^The speech model \(a one-time download\) could not be downloaded \(Failed to fetch\)\. .*Keep everything for offline use/,
+  );
 });
