@@ -3,6 +3,7 @@ import type { ClickLog, RejectedRow } from '../domain/clicklog/model';
 import { parseCaptions } from '../domain/edit/captions';
 import type { LogCoverage } from '../domain/clicklog/result';
 import { type ProductList, readProductList } from '../domain/clicklog/productList';
+import { mergeLogs } from '../domain/clicklog/merge';
 import { SAVE_AS_CSV } from '../domain/clicklog/signatures';
 import { kindOfFile, mayHoldStreamStart } from '../domain/fileKinds';
 import { parseDateText } from '../domain/recording/streamStart';
@@ -114,6 +115,17 @@ async function startAndLog(d: Dropped): Promise<{ start?: { ms: number; file: st
   return { log: d.log, warnings: unused };
 }
 
+/** Each log parsed (one that fails fails the import, nothing stored), merged into one (mergeLogs). */
+async function parseLogs(files: readonly File[]): Promise<{ log: ClickLog; warnings: string[] }> {
+  const parsed: ParsedLog[] = [];
+  for (const f of files) parsed.push(await parseLogFile(f));
+  const merged = mergeLogs(parsed.map((p) => p.log));
+  return {
+    log: merged.log,
+    warnings: [...parsed.flatMap((p) => (files.length > 1 ? p.warnings.map((w) => `${p.log.fileName}: ${w}`) : p.warnings)), ...merged.warnings],
+  };
+}
+
 /** An SRT/WebVTT transcript; one with no cues is an error that changes nothing. */
 export async function parseTranscriptFile(file: File): Promise<NonNullable<ProjectRecord['transcript']>> {
   const cues = parseCaptions(await file.text());
@@ -140,7 +152,9 @@ export async function importProject(dropped: Dropped & { recording: File }, hook
       `${spreadsheet.name} was not used: it is a spreadsheet, and ${logFile?.name} is the click log. To use the spreadsheet instead: ${SAVE_AS_CSV}`,
     );
   }
-  const parsed = logFile ? await parseLogFile(logFile) : undefined;
+  // Other logs dropped with it (a chat log beside the click log, say) are read and merged.
+  const others = listed.dropped.ignored.filter((f) => kindOfFile(f.name, f.type) === 'log' && f !== listed.dropped.startText && f !== logFile);
+  const parsed = logFile ? await parseLogs([logFile, ...others]) : undefined;
   const transcript = dropped.transcript ? await parseTranscriptFile(dropped.transcript) : undefined;
   const meta = await engine.probe(recording, recording.name, hooks);
   const now = Date.now();

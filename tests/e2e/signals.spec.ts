@@ -4,9 +4,9 @@ import { expectNothingStored } from './stored';
 
 const rows = (page: Page) => page.getByTestId('clip-list').locator('tbody tr');
 
-async function importWith(page: Page, log: string) {
+async function importWith(page: Page, ...logs: string[]) {
   await page.goto('./');
-  await dropFiles(page, '[data-testid=home-drop]', [generated('rec-20s.mp4'), log]);
+  await dropFiles(page, '[data-testid=home-drop]', [generated('rec-20s.mp4'), ...logs]);
   // The worker has answered once the click timeline is drawn.
   await expect(page.locator('.timeline svg')).toBeVisible();
   // The 20-s recording's products are on show for 10 s or less: below the default 15 s minimum.
@@ -43,6 +43,24 @@ test('recording + chat NDJSON: pins make the windows, comments asking for the li
   );
   await rows(page).filter({ hasText: 'Silk Scarf' }).click();
   await expect(page.getByTestId('clip-signals')).toContainText('6 comments asked for the link or the price and 6 comments named the product');
+});
+
+test('recording + interval analytics + chat log, dropped together: both are read, and the clips draw on both', async ({ page }) => {
+  await importWith(page, fixture('analytics-20s.csv'), fixture('chat-20s.ndjson'));
+  await expect(page.getByTestId('log-summary')).toContainText('analytics-20s.csv + chat-20s.ndjson');
+  await expect(page.getByTestId('log-use')).toContainText(/^Analytics per 5 s: .* — used to rank moments like clicks\. Chat log: 30 comments/);
+  await rows(page).filter({ hasText: 'Glow Serum' }).click();
+  await expect(page.getByTestId('clip-why')).toContainText(/\d+ clicks?/);
+  await expect(page.getByTestId('clip-signals')).toContainText(/comments asked for the link or the price/);
+});
+
+test('per-minute analytics beside a per-event click log are not counted twice, and the app says so', async ({ page }) => {
+  await importWith(page, fixture('clicks-20s.csv'), fixture('analytics-20s.csv'));
+  await expect(page.getByTestId('log-summary')).toContainText('clicks-20s.csv');
+  await expect(page.getByTestId('log-summary')).not.toContainText('analytics-20s.csv');
+  await expect(
+    page.getByText('analytics-20s.csv was not used: its per-minute clicks are the ones clicks-20s.csv has per event, and would count twice.'),
+  ).toBeVisible();
 });
 
 test('a chat log without times is refused with what was expected, and nothing is imported', async ({ page }, info) => {
