@@ -19,6 +19,8 @@ interface Phrase {
   /** Words and consonant skeleton as it is said ("50 ml": "fifty millilitres"). */
   words: number;
   skeleton: string;
+  /** Its first and last words, lower-cased (edgesFit). */
+  edges: [string, string];
 }
 
 /**
@@ -151,7 +153,8 @@ export function productVocabulary(products: readonly VocabularyProduct[]): Vocab
     const text = words.join(' ');
     const form = said(text);
     // Short skeletons match too many ordinary words.
-    if (form.skeleton.length >= 4 && !phrases.has(text.toLowerCase())) phrases.set(text.toLowerCase(), { text, ...form });
+    const edges: [string, string] = [words[0]!.toLowerCase(), words[words.length - 1]!.toLowerCase()];
+    if (form.skeleton.length >= 4 && !phrases.has(text.toLowerCase())) phrases.set(text.toLowerCase(), { text, ...form, edges });
   };
   // Alone, a number, a unit or a common word is never taken for the product.
   const plain = (w: string) => COMMON.has(w.toLowerCase()) || /^\P{L}*$/u.test(w) || Object.hasOwn(SPOKEN_UNITS, w.toLowerCase());
@@ -195,6 +198,26 @@ const likeness = (a: string, b: string) => 1 - editDistance([...a], [...b]) / Ma
 
 /** A run of heard words this alike a name's skeleton is the name. */
 export const NAME_LIKENESS = 0.75;
+/**
+ * Whether `a` and `b` can be NAME_LIKENESS alike: their edit distance is at least their length
+ * difference, so skeletons of very different lengths are never compared letter by letter.
+ */
+const mayBeAlike = (a: string, b: string) => Math.abs(a.length - b.length) <= (1 - NAME_LIKENESS) * Math.max(a.length, b.length);
+
+/**
+ * The skeleton of heard words, kept: a host says the same words all stream long, and a 3-hour
+ * transcript is spelled once per product list (bounded, so a long session doesn't grow it forever).
+ */
+const heardSkeletons = new Map<string, string>();
+function skeletonOfSaid(words: string): string {
+  let sk = heardSkeletons.get(words);
+  if (sk === undefined) {
+    if (heardSkeletons.size >= 100_000) heardSkeletons.clear();
+    sk = skeleton(spokenForm(words));
+    heardSkeletons.set(words, sk);
+  }
+  return sk;
+}
 const SHORT_SKELETON = 6;
 
 interface HeardWord {
@@ -212,10 +235,9 @@ const heardWords = (text: string): HeardWord[] =>
     .filter(Boolean)
     .map((raw) => ({ raw, core: raw.replace(/^[^\p{L}\p{N}$]+|[^\p{L}\p{N}]+$/gu, '') }));
 
-function edgesFit(run: string[], name: string): boolean {
-  const said = name.toLowerCase().split(/\s+/);
-  const edge = (heard: string | undefined, own: string | undefined) => !EDGE_WORDS.has((heard ?? '').toLowerCase()) || heard?.toLowerCase() === own;
-  return edge(run[0], said[0]) && edge(run[run.length - 1], said[said.length - 1]);
+function edgesFit(run: readonly HeardWord[], [first, last]: readonly [string, string]): boolean {
+  const edge = (heard: string | undefined, own: string) => !EDGE_WORDS.has((heard ?? '').toLowerCase()) || heard?.toLowerCase() === own;
+  return edge(run[0]?.core, first) && edge(run[run.length - 1]?.core, last);
 }
 
 /** The best name for heard words [i, i+n), if alike enough. */
@@ -225,13 +247,11 @@ function bestName(words: HeardWord[], i: number, vocab: Vocabulary): { phrase: P
   const heardSkeleton = (n: number) => {
     const kept = heard.get(n);
     if (kept !== undefined) return kept;
-    const sk = skeleton(
-      spokenForm(
-        words
-          .slice(i, i + n)
-          .map((w) => w.core)
-          .join(' '),
-      ),
+    const sk = skeletonOfSaid(
+      words
+        .slice(i, i + n)
+        .map((w) => w.core)
+        .join(' '),
     );
     heard.set(n, sk);
     return sk;
@@ -239,18 +259,12 @@ function bestName(words: HeardWord[], i: number, vocab: Vocabulary): { phrase: P
   // A recogniser splits and joins words: one more or one fewer than the name has.
   for (const phrase of vocab.phrases)
     for (let n = Math.max(1, phrase.words - 1); n <= phrase.words + 1 && i + n <= words.length; n++) {
-      if (
-        !edgesFit(
-          words.slice(i, i + n).map((w) => w.core),
-          phrase.text,
-        )
-      )
-        continue;
       const sk = heardSkeleton(n);
-      if (sk.length < 3) continue;
-      const score = likeness(sk, phrase.skeleton);
+      if (sk.length < 3 || !mayBeAlike(sk, phrase.skeleton)) continue;
       // A short name has to be heard exactly: one consonant off, "Red Mug" would be "read my".
-      if (phrase.skeleton.length < SHORT_SKELETON && score < 1) continue;
+      if (phrase.skeleton.length < SHORT_SKELETON && sk !== phrase.skeleton) continue;
+      if (!edgesFit(words.slice(i, i + n), phrase.edges)) continue;
+      const score = likeness(sk, phrase.skeleton);
       // The name that explains the most of what was heard: a whole name a little off beats a part of it spot on.
       if (score >= NAME_LIKENESS && (!best || score * phrase.skeleton.length > best.score * best.phrase.skeleton.length)) best = { phrase, n, score };
     }
