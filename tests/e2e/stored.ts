@@ -65,7 +65,16 @@ export function writeLog(dir: string, name: string, rows: string[]): string {
 }
 
 /** Usage as the page's own navigator.storage.estimate() reports it. */
-export const usage = (page: Page) => page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
+/**
+ * Bytes the origin stores in IndexedDB where the browser tells them apart (Chromium's
+ * `usageDetails`), else all of its usage: the video engine kept in Cache Storage on first use
+ * (docs/offline.md) is not a project's.
+ */
+export const usage = (page: Page) =>
+  page.evaluate(async () => {
+    const estimate: StorageEstimate & { usageDetails?: { indexedDB?: number } } = await navigator.storage.estimate();
+    return estimate.usageDetails?.indexedDB ?? estimate.usage ?? 0;
+  });
 
 /** A stored chunk of the whole recording's transcript (issue 19), as the raw rows hold it. */
 export interface StoredChunkRow {

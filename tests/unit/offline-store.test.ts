@@ -9,7 +9,7 @@ const GROUPS: AssetGroup[] = [
 ];
 
 /** Cache Storage and the network as a map: each file arrives in two chunks. */
-function fakeIo(shell = true, fail?: string): OfflineIo & { kept: Set<string>; fetched: string[] } {
+function fakeIo(shell = true, fail?: string, full?: string): OfflineIo & { kept: Set<string>; fetched: string[] } {
   const kept = new Set<string>();
   const fetched: string[] = [];
   return {
@@ -26,8 +26,9 @@ function fakeIo(shell = true, fail?: string): OfflineIo & { kept: Set<string>; f
         const size = g.bytes / g.urls.length;
         onBytes(size / 2);
         onBytes(size / 2);
-        kept.add(url);
+        if (url !== full) kept.add(url);
       }
+      return g.urls.every((u) => kept.has(u));
     },
   };
 }
@@ -68,6 +69,13 @@ describe('what is kept for offline use', () => {
     expect(store.snapshot.cached).toMatchObject({ engine: true, speech: true, sample: false });
     expect(store.snapshot.error).toBe('Keeping everything for offline use stopped: Failed to fetch');
     expect(store.snapshot.download).toBeUndefined();
+  });
+
+  it('a full storage that refuses a file: no error, the app goes on, the part is not kept', async () => {
+    const store = new OfflineStore(GROUPS, fakeIo(true, undefined, 'core.wasm'));
+    await store.ensure('engine');
+    expect(store.snapshot).toMatchObject({ ready: false, cached: { engine: false } });
+    expect(store.snapshot.error).toBeUndefined();
   });
 
   it('a cancelled download is no error, and nothing is marked kept', async () => {

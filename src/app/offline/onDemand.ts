@@ -54,27 +54,36 @@ export async function dropOldCaches(): Promise<void> {
 
 /**
  * Fetches what of `group` is not cached into the cache, telling each chunk's bytes as they come
- * (the response is read once: one copy goes to the cache, the other is counted). Without Cache
- * Storage (an insecure context) nothing is fetched ahead.
+ * (the response is read once: one copy goes to the cache, the other is counted). Resolves to
+ * whether all of it is kept: without Cache Storage (an insecure context) nothing is fetched
+ * ahead, and a cache that refuses a file (storage full) leaves its first use to fetch it as it
+ * would anyway: the app must still work, only not offline.
  */
-export async function fetchIntoCache(group: AssetGroup, onBytes: (bytes: number) => void, signal?: AbortSignal): Promise<void> {
+export async function fetchIntoCache(group: AssetGroup, onBytes: (bytes: number) => void, signal?: AbortSignal): Promise<boolean> {
   const cache = await openCache();
-  // Nowhere to keep them (no Cache Storage): their first use fetches them as it would anyway.
-  if (!cache) return;
+  if (!cache) return false;
+  let allKept = true;
   for (const url of group.urls) {
     if (await cache.match(url)) continue;
     const response = await fetch(url, signal ? { signal } : {});
     if (!response.ok || !response.body) throw new Error(`HTTP ${response.status} for ${url.slice(url.lastIndexOf('/') + 1)}`);
-    const [counted, kept] = response.body.tee();
+    const [counted, copy] = response.body.tee();
     // Only its type: the server's encoding and length describe bytes the body no longer holds, and a
     // `Vary: Origin` would keep a worker's request (which sends an Origin) from matching it.
-    const stored = cache.put(url, new Response(kept, { headers: { 'content-type': response.headers.get('content-type') ?? 'application/octet-stream' } }));
+    const stored = cache.put(url, new Response(copy, { headers: { 'content-type': response.headers.get('content-type') ?? 'application/octet-stream' } }));
     const reader = counted.getReader();
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
       onBytes(value.byteLength);
     }
-    await stored;
+    if (
+      !(await stored.then(
+        () => true,
+        () => false,
+      ))
+    )
+      allKept = false;
   }
+  return allKept;
 }

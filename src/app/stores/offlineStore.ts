@@ -21,7 +21,8 @@ export interface OfflineState {
 /** How the store reaches Cache Storage and the service worker (fakes in tests). */
 export interface OfflineIo {
   isCached(group: AssetGroup): Promise<boolean>;
-  fetchIntoCache(group: AssetGroup, onBytes: (bytes: number) => void, signal?: AbortSignal): Promise<void>;
+  /** Resolves to whether all of `group` is kept (a full storage refuses it: the app works on, not offline). */
+  fetchIntoCache(group: AssetGroup, onBytes: (bytes: number) => void, signal?: AbortSignal): Promise<boolean>;
   shellCached(): Promise<boolean>;
 }
 
@@ -73,7 +74,7 @@ export class OfflineStore extends Store<OfflineState> {
     this.#set({ download: { label, loaded, total }, error: undefined });
     try {
       for (const g of todo) {
-        await this.io.fetchIntoCache(
+        const kept = await this.io.fetchIntoCache(
           g,
           (bytes) => {
             loaded += bytes;
@@ -81,7 +82,7 @@ export class OfflineStore extends Store<OfflineState> {
           },
           signal,
         );
-        this.#set({ cached: { ...this.snapshot.cached, [g.id]: true } });
+        this.#set({ cached: { ...this.snapshot.cached, [g.id]: kept } });
       }
       this.#set({ download: undefined });
     } catch (err) {
