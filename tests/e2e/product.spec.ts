@@ -21,9 +21,12 @@ const PLATE_X = 140;
 const ABOVE_CAPTIONS = 1200;
 const dark = (r: number, g: number, b: number) => Math.max(r, g, b) < 60;
 
-/** The longest run of dark pixels (the card's plate) down column x of the editor canvas, in design pixels. */
+/**
+ * The longest run of dark pixels (the card's plate) down column x of the editor canvas, in design
+ * pixels. Once the recording's frame is painted: before it, the empty background is dark too.
+ */
 async function canvasPlateHeight(page: Page): Promise<number> {
-  await expect(page.locator('[data-testid=editor-canvas][data-ready=true]')).toBeVisible();
+  await expect(page.locator('[data-testid=editor-canvas][data-ready=true][data-framed=true]')).toBeVisible();
   return page.locator('[data-testid=editor-canvas] canvas.lower-canvas').evaluate(
     (c: HTMLCanvasElement, [x, bottom]) => {
       const px = c.getContext('2d')!.getImageData(x, 0, 1, bottom).data;

@@ -59,6 +59,8 @@ export function EditorCanvas({ edit, time, recording, clipStart, meta, selected,
   const [frame] = useState(() => document.createElement('canvas'));
   const [video] = useState(() => document.createElement('video'));
   const [ready, setReady] = useState(false);
+  /** Whether the frame at `time` is painted behind the overlays (tools and tests read the pixels once it is). */
+  const [framed, setFramed] = useState(false);
   const [picture, setPicture] = useState<Picture>('unknown');
   /** The crop position while the picture is being dragged (committed on release). */
   const [panX, setPanX] = useState<number | null>(null);
@@ -88,7 +90,8 @@ export function EditorCanvas({ edit, time, recording, clipStart, meta, selected,
       if (!canvas || !ctx || video.readyState < 2) return;
       new FramePainter(ctx, live.current.geometry).paint(elementFrame(video));
       canvas.backgroundImage = new FabricImage(frame, { originX: 'left', originY: 'top' });
-      canvas.requestRenderAll();
+      // At once, not on the next animation frame: `data-framed` says the pixels are there.
+      canvas.renderAll();
     },
     [frame, video],
   );
@@ -203,8 +206,10 @@ export function EditorCanvas({ edit, time, recording, clipStart, meta, selected,
       v.currentTime = clipStart + time;
     };
     let retried = false;
+    setFramed(false);
     const painted = () => {
       paint();
+      setFramed(video.readyState >= 2);
       // WebKitGTK on a busy machine fires 'seeked' before the frame is there (it draws pure
       // black, and no event follows): seek again, once. A frame that is black costs one more seek.
       if (!retried && blankCentre(frame)) {
@@ -283,7 +288,7 @@ export function EditorCanvas({ edit, time, recording, clipStart, meta, selected,
 
   return (
     <>
-      <div class={`editor-canvas${pannable ? ' pannable' : ''}`} ref={host} data-testid="editor-canvas" data-ready={ready}>
+      <div class={`editor-canvas${pannable ? ' pannable' : ''}`} ref={host} data-testid="editor-canvas" data-ready={ready} data-framed={framed}>
         <canvas
           ref={el}
           aria-label={`Canvas: drag, resize and rotate the overlays${pannable ? '; drag the picture sideways to move the crop' : ''}. Safe area shown dashed; with the keyboard, ] and [ select the next and previous overlay (or use the layer buttons below) and the arrow keys move it.`}
