@@ -1,12 +1,15 @@
 /// <reference lib="webworker" />
 /**
- * Media worker: hosts the WebCodecs render and the smart cut off the main thread. One job at a
- * time; the app terminates the worker to cancel. Errors cross as values (mediaFailureOf).
+ * Media worker: hosts the WebCodecs render, the smart cut, and mediabunny's probe, fast copy and
+ * loudness envelope off the main thread. One job at a time; the app terminates the worker to cancel. Errors cross
+ * as values (mediaFailureOf).
  */
-import type { OutputFacts } from '../src/domain/media/outputCheck';
+import { copyCut } from '../src/media/mediabunny/copyCut';
+import { measureLoudness } from '../src/media/mediabunny/loudness';
+import { quickProbe } from '../src/media/mediabunny/probe';
 import { composeRender } from '../src/media/webcodecs/compose';
 import { outputFacts } from '../src/media/webcodecs/outputFacts';
-import { type CutDone, type MediaNotes, type MediaRequests, mediaFailureOf, type RenderDone } from '../src/media/webcodecs/protocol';
+import { type MediaNotes, type MediaRequests, type MediaResults, mediaFailureOf } from '../src/media/webcodecs/protocol';
 import { smartCut } from '../src/media/webcodecs/smartCut';
 import { type Envelope, type Reply, respond } from '../src/workers/rpc';
 
@@ -15,7 +18,7 @@ declare const self: DedicatedWorkerGlobalScope;
 const post = (reply: Reply, transfer: Transferable[] = []) => self.postMessage(reply, transfer);
 const audioWaiters = new Map<number, (audio: Uint8Array | null) => void>();
 
-async function run(req: Envelope<MediaRequests>): Promise<RenderDone | CutDone | OutputFacts> {
+async function run(req: Envelope<MediaRequests>): Promise<MediaResults[keyof MediaResults]> {
   const progress = (ratio: number) => post({ id: req.id, kind: 'progress', ratio });
   if (req.kind === 'render') {
     const { recording, plan, overlays } = req.payload;
@@ -23,6 +26,9 @@ async function run(req: Envelope<MediaRequests>): Promise<RenderDone | CutDone |
     return composeRender(recording, plan, new Map(overlays.map((o) => [o.id, o.png])), audio, progress);
   }
   if (req.kind === 'verify') return outputFacts(req.payload.file, req.payload.picture);
+  if (req.kind === 'probe') return quickProbe(req.payload.recording);
+  if (req.kind === 'copy') return { data: await copyCut(req.payload, progress) };
+  if (req.kind === 'loudness') return measureLoudness(req.payload.recording, req.payload.stepSec, progress);
   const { data, method, timings } = await smartCut(req.payload.recording, req.payload.start, req.payload.end, progress);
   return { data, method, timings };
 }
@@ -31,7 +37,7 @@ self.onmessage = (e: MessageEvent<Envelope<MediaRequests> | Envelope<MediaNotes>
   const msg = e.data;
   if (msg.kind === 'audio') audioWaiters.get(msg.id)?.(msg.payload.audio);
   else
-    void respond(msg.id, () => run(msg), post, { transfer: (r) => ('data' in r ? [r.data] : []), failure: mediaFailureOf }).finally(() =>
+    void respond(msg.id, () => run(msg), post, { transfer: (r) => (r && 'data' in r ? [r.data] : []), failure: mediaFailureOf }).finally(() =>
       audioWaiters.delete(msg.id),
     );
 };

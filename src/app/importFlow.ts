@@ -156,7 +156,10 @@ export async function importProject(dropped: Dropped & { recording: File }, hook
   const others = listed.dropped.ignored.filter((f) => kindOfFile(f.name, f.type) === 'log' && f !== listed.dropped.startText && f !== logFile);
   const parsed = logFile ? await parseLogs([logFile, ...others]) : undefined;
   const transcript = dropped.transcript ? await parseTranscriptFile(dropped.transcript) : undefined;
+  // Measured for the bench (scripts/bench/cut.mjs reads it from the page).
+  const probeStart = performance.now();
   const meta = await engine.probe(recording, recording.name, hooks);
+  performance.measure('lhs:probe', { start: probeStart });
   const now = Date.now();
   const project = await createProject(
     {

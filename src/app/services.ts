@@ -18,10 +18,11 @@ export const offline = new OfflineStore(ASSET_GROUPS, {
 });
 const fetchCore = () => offline.ensure('engine');
 
-// ffmpeg jobs are serialised through an engine's queue. The user's jobs (probe, cut, render)
-// get one engine; background analysis (pause detection) its own, so it never delays them.
+// Jobs are serialised through an engine's queues. The user's jobs (probe, cut, render) get one
+// engine; background analysis (pause detection, the recording's transcript) its own, with its own
+// workers, so it never delays them.
 export const engine: MediaEngine = new MediaRouter(new FfmpegEngine(fetchCore), new WebCodecsEngine(), enginePreference);
-export const backgroundEngine: MediaEngine = new FfmpegEngine(fetchCore);
+export const backgroundEngine: MediaEngine = new MediaRouter(new FfmpegEngine(fetchCore), new WebCodecsEngine(), enginePreference);
 
 let releasing: (() => void) | null = null;
 

@@ -1,11 +1,12 @@
 /**
  * The MediaEngine the app uses. Renders and exact cuts go to WebCodecs where the browser can
  * (several times faster), and fall back to ffmpeg.wasm with the same plan when it cannot or
- * fails mid-way; probing, copy cuts, loudness and preview proxies are ffmpeg's. The preference
- * can force either.
+ * fails mid-way. Probing, copy cuts and the loudness envelope go to mediabunny and the browser's
+ * decoders (no ffmpeg.wasm to load) where they can read the file, else to ffmpeg; speech audio
+ * and preview proxies are ffmpeg's. The preference can force either engine.
  */
 import type { RenderAssets, RenderPlan } from '../domain/edit/plan';
-import type { Loudness } from '../domain/recording/loudness';
+import { type Loudness, LOUDNESS_STEP_SEC } from '../domain/recording/loudness';
 import type { RecordingMeta } from '../domain/recording/meta';
 import { CancelledError } from '../domain/errors/mediaFailure';
 import { messageOf } from '../domain/errors/messageOf';
@@ -24,6 +25,7 @@ import {
   type RenderResult,
 } from './engine';
 import { toMediaFailure } from './failures';
+import { copyContainer } from './ffmpeg/cutArgs';
 import type { FfmpegEngine } from './ffmpeg/engine';
 import { webCodecsAvailable, type WebCodecsEngine } from './webcodecs/engine';
 
@@ -47,8 +49,11 @@ const brokenBy = (key: string, engine: EngineId) => {
   const which = globalThis.localStorage?.getItem(`lhs.test.${key}`);
   return which === engine || which === 'all';
 };
-function brokenForTest(engine: EngineId, blob: Blob): Blob {
-  return brokenBy('breakOutput', engine) ? blob.slice(0, Math.floor(blob.size * 0.6), blob.type) : blob;
+/** 'copy' breaks the fast copies alone, whichever engine made them. */
+function brokenForTest(engine: EngineId, result: { blob: Blob; method?: string }): Blob {
+  const { blob } = result;
+  const copy = result.method === 'copy' && globalThis.localStorage?.getItem('lhs.test.breakOutput') === 'copy';
+  return copy || brokenBy('breakOutput', engine) ? blob.slice(0, Math.floor(blob.size * 0.6), blob.type) : blob;
 }
 
 /** Keyframes further apart than this in a recording are rare (OBS and phones: 2–10 s): a copy longer by more is wrong. */
@@ -61,12 +66,24 @@ export class MediaRouter implements MediaEngine {
     private readonly preference: () => EnginePreference,
   ) {}
 
-  probe(recording: Blob, fileName: string, hooks?: JobHooks): Promise<RecordingMeta> {
-    return this.ffmpeg.probe(recording, fileName, hooks);
+  /** mediabunny's (milliseconds, no ffmpeg.wasm to load) where it answers, else ffprobe's. */
+  async probe(recording: Blob, fileName: string, hooks: JobHooks = {}): Promise<RecordingMeta> {
+    const quick = await this.webcodecs.probe(recording, hooks).catch((err: unknown) => {
+      if (err instanceof CancelledError || hooks.signal?.aborted) throw err;
+      console.warn('mediabunny could not probe the recording, using ffprobe:', err);
+      return null;
+    });
+    return quick ?? this.ffmpeg.probe(recording, fileName, hooks);
   }
 
-  loudness(recording: Blob, fileName: string, durationSec: number, hooks?: JobHooks): Promise<Loudness> {
-    return this.ffmpeg.loudness(recording, fileName, durationSec, hooks);
+  /** The browser's audio decoder's (no ffmpeg.wasm to load) where it decodes the track, else ffmpeg's. */
+  async loudness(recording: Blob, fileName: string, durationSec: number, hooks: JobHooks = {}): Promise<Loudness> {
+    const quick = await this.webcodecs.loudness(recording, LOUDNESS_STEP_SEC, hooks).catch((err: unknown) => {
+      if (err instanceof CancelledError || hooks.signal?.aborted) throw err;
+      console.warn('The browser could not measure the loudness, using ffmpeg:', err);
+      return null;
+    });
+    return quick ?? this.ffmpeg.loudness(recording, fileName, durationSec, hooks);
   }
 
   /** ffmpeg's: it decodes every audio codec, and resamples in the same pass. */
@@ -117,7 +134,7 @@ export class MediaRouter implements MediaEngine {
     picture: { recording: Blob; check: PictureCheck } | undefined,
     hooks: JobHooks,
   ): Promise<T & Pick<RenderResult, 'picture'>> {
-    const blob = brokenForTest(engine, result.blob);
+    const blob = brokenForTest(engine, result);
     if (!webCodecsAvailable()) return { ...result, blob };
     const request = picture && { source: picture.recording, check: picture.check, ...(brokenBy('breakPicture', engine) && { invertForTest: true }) };
     const facts = await this.webcodecs.verify(blob, request, hooks.signal ? { signal: hooks.signal } : {}).catch((e: unknown) => {
@@ -152,16 +169,34 @@ export class MediaRouter implements MediaEngine {
   /**
    * A fast copy, read back like every file (its picture is the recording's own packets, and its
    * start is the keyframe before the clip's, so only its length, timestamps and decoding are
-   * checked); one that fails is cut exactly instead, and says why.
+   * checked); one that fails is cut exactly instead, and says why. mediabunny copies unless the
+   * compatible engine is forced; what it cannot copy, ffmpeg does.
    */
   async #copy(recording: Blob, fileName: string, request: CutRequest, hooks: JobHooks): Promise<CutResult> {
     const want: OutputExpectation = { durationSec: request.end - request.start, mayRunLongerSec: COPY_LEAD_MAX_SEC, audio: false };
     try {
-      return await this.#checked(await this.ffmpeg.cut(recording, fileName, request, hooks), 'ffmpeg', want, undefined, hooks);
+      const made =
+        (this.preference() !== 'ffmpeg' && (await this.#mediabunnyCopy(recording, request, hooks))) ||
+        (await this.ffmpeg.cut(recording, fileName, request, hooks));
+      return await this.#checked(made, made.engine, want, undefined, hooks);
     } catch (err) {
       if (!(err instanceof OutputCheckError)) throw err;
       console.warn('The fast copy failed its check, cutting exactly:', err);
       return { ...(await this.cut(recording, fileName, { ...request, exact: true }, hooks)), fallbackReason: err.message };
+    }
+  }
+
+  /** mediabunny's copy, or null when it cannot make one (a codec or container it does not copy). */
+  async #mediabunnyCopy(recording: Blob, { start, end, codecs }: CutRequest, hooks: JobHooks): Promise<CutResult | null> {
+    const container = copyContainer(codecs);
+    try {
+      const data = await this.webcodecs.copy({ recording, start, end, container, withAudio: codecs.hasAudio }, hooks);
+      const blob = new Blob([data], { type: container === 'mp4' ? 'video/mp4' : 'video/x-matroska' });
+      return { blob, ext: container, method: 'copy', engine: 'webcodecs' };
+    } catch (err) {
+      if (err instanceof CancelledError || hooks.signal?.aborted) throw err instanceof CancelledError ? err : new CancelledError();
+      console.warn('mediabunny could not copy the clip, using ffmpeg:', err);
+      return null;
     }
   }
 

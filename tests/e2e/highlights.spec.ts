@@ -55,8 +55,8 @@ test('a fast copy is read back too: a broken one is cut exactly instead, and say
   await importFixture(page);
   await allowShortClips(page);
   const [start, end] = await rangeOf(page, 0);
-  // The test hook cuts ffmpeg's files (the copy) short before their check, as a broken write would.
-  await page.evaluate(() => localStorage.setItem('lhs.test.breakOutput', 'ffmpeg'));
+  // The test hook cuts fast copies short before their check, as a broken write would.
+  await page.evaluate(() => localStorage.setItem('lhs.test.breakOutput', 'copy'));
   const downloadPromise = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download clip' }).click();
   const path = await saveDownload(await downloadPromise, outDir);
@@ -64,7 +64,7 @@ test('a fast copy is read back too: a broken one is cut exactly instead, and say
   await expect(note).toHaveAttribute('data-method', 'smart');
   await expect(note).toContainText('The fast copy came out broken, so the clip was cut exactly instead.');
   await note.getByText('Details').click();
-  await expect(note).toContainText(/The file the compatible engine made failed its check: .*(can't be read back|lasts|don't decode|can't be found)/);
+  await expect(note).toContainText(/The file the fast engine made failed its check: .*(can't be read back|lasts|don't decode|can't be found)/);
   expect(Math.abs(Number(ffprobe(path).format.duration) - (end - start))).toBeLessThanOrEqual(0.05);
   expect(decodeErrors(path)).toBe('');
 });

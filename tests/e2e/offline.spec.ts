@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
+import { renderAndDownload } from './editor';
 import { ffprobe, saveDownload } from './helpers';
 
 const outDir = mkdtempSync(join(tmpdir(), 'lhs-offline-'));
@@ -43,14 +44,28 @@ test('a first visit keeps the shell only; "Keep everything" fetches the rest, th
   await sampleWorksOffline(page);
 });
 
-test('the video engine is fetched on first use and kept: after that the core flow works offline', async ({ page }) => {
+test('the video engine is fetched on first use (a render) and kept: after that the core flow works offline', async ({ page }) => {
   const badge = await firstVisit(page);
   await page.getByRole('button', { name: 'Try the sample' }).click();
   await expect(page.getByTestId('clip-list')).toBeVisible();
+  // Import, pauses and a fast copy need no ffmpeg core (mediabunny and the browser's decoders).
+  const copy = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download clip' }).click();
+  await copy;
+  await expect(badge.getByTestId('offline-engine')).toHaveAttribute('data-cached', 'false');
+  await expect(badge).toHaveAttribute('data-ready', 'false');
+  // A render mixes its audio with ffmpeg.wasm: its first use fetches and keeps the engine.
+  await page.getByRole('link', { name: /Auto-edit/ }).click();
+  await page.getByLabel('720×1280 (faster)').check();
+  await renderAndDownload(page, outDir, 'first-render');
   await expect(badge).toHaveAttribute('data-ready', 'true');
   await expect(badge.getByTestId('offline-engine')).toHaveAttribute('data-cached', 'true');
   // Nothing asked for the speech model: it is not fetched.
   await expect(badge.getByTestId('offline-speech')).toHaveAttribute('data-cached', 'false');
   await page.goto('./');
   await sampleWorksOffline(page);
+  await page.getByRole('link', { name: /Auto-edit/ }).click();
+  await page.getByLabel('720×1280 (faster)').check();
+  const offline = ffprobe(await renderAndDownload(page, outDir, 'offline-render'));
+  expect(offline.streams.map((s) => s.codec_type).sort()).toEqual(['audio', 'video']);
 });

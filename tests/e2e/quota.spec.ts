@@ -73,7 +73,9 @@ test('the recording itself does not fit: nothing is stored, and the page says wh
  */
 test('deleting a project gives its space back', async ({ baseURL }, info) => {
   const long = join(dir, 'rec-10min.mp4');
-  execFileSync('ffmpeg', ['-v', 'error', '-y', '-stream_loop', '29', '-i', REC, '-c', 'copy', long]);
+  // MP2 sound: the browser's decoder can't read it, so ffmpeg.wasm measures it, slowly enough to be caught mid-way
+  // (the browser's own decoder measures AAC minutes in a second or two).
+  execFileSync('ffmpeg', ['-v', 'error', '-y', '-stream_loop', '29', '-i', REC, '-c:v', 'copy', '-c:a', 'mp2', long]);
   const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'lhs-profile-')), {
     ...chromiumLaunchOptions,
     baseURL,

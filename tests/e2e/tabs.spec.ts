@@ -167,7 +167,9 @@ test('a stale tab’s change to a setting the other tab changed too is refused w
 test('closing or deleting a project stops the pause finder reading its recording', async ({ page, context }) => {
   // Ten minutes of audio, so the measurement is still running when the project closes.
   const long = join(dir, 'rec-10min.mp4');
-  execFileSync('ffmpeg', ['-v', 'error', '-y', '-stream_loop', '29', '-i', generated('rec-20s.mp4'), '-c', 'copy', long]);
+  // MP2 sound: the browser's decoder can't read it, so ffmpeg.wasm measures it, slowly enough to be caught mid-way
+  // (the browser's own decoder measures AAC minutes in a second or two).
+  execFileSync('ffmpeg', ['-v', 'error', '-y', '-stream_loop', '29', '-i', generated('rec-20s.mp4'), '-c:v', 'copy', '-c:a', 'mp2', long]);
   const b = await otherTab(context);
   const ffmpegWorkers: Worker[] = [];
   const closed = new Set<Worker>();

@@ -34,11 +34,60 @@ const u32 = (b: Uint8Array, at: number) => ((b[at]! << 24) | (b[at + 1]! << 16) 
 export interface Mp4Layout {
   /** A top-level box runs past the end of the file. */
   cutShort: boolean;
+  /** What the movie header (moov) says, when the file has one that fits in it. */
+  movie?: Mp4Movie;
+}
+
+/** The movie header's facts a demuxer may leave out. */
+export interface Mp4Movie {
+  /** Each track's handler type, in file order ('vide', 'soun', 'tmcd', 'meta', …). */
+  handlers: string[];
+  /** mvhd's creation time, seconds since 1904-01-01 UTC (0 when the muxer left it unset). */
+  createdSec1904: number;
+}
+
+/** The boxes directly inside [from, to): type and where each one's payload lies. */
+async function children(read: ReadBytes, from: number, to: number): Promise<Array<{ type: string; at: number; end: number }>> {
+  const out: Array<{ type: string; at: number; end: number }> = [];
+  for (let at = from; at + 8 <= to && out.length < 1000; ) {
+    const b = await read(at, Math.min(to, at + 16));
+    let size = u32(b, 0);
+    let header = 8;
+    if (size === 1 && b.length >= 16) {
+      size = u32(b, 8) * 2 ** 32 + u32(b, 12);
+      header = 16;
+    } else if (size === 0) size = to - at;
+    if (size < header || at + size > to) break;
+    out.push({ type: ascii(b, 4, 8), at: at + header, end: at + size });
+    at += size;
+  }
+  return out;
+}
+
+/** The tracks' handlers and the creation time, from a few small reads inside moov. */
+async function mp4Movie(read: ReadBytes, from: number, to: number): Promise<Mp4Movie> {
+  const boxes = await children(read, from, to);
+  const handlers: string[] = [];
+  let createdSec1904 = 0;
+  for (const box of boxes) {
+    if (box.type === 'mvhd') {
+      const b = await read(box.at, Math.min(box.end, box.at + 12));
+      // Version 1 keeps 64-bit times; the high word is 0 until 2040.
+      createdSec1904 = b[0] === 1 ? u32(b, 4) * 2 ** 32 + u32(b, 8) : u32(b, 4);
+    } else if (box.type === 'trak') {
+      const mdia = (await children(read, box.at, box.end)).find((c) => c.type === 'mdia');
+      const hdlr = mdia && (await children(read, mdia.at, mdia.end)).find((c) => c.type === 'hdlr');
+      // hdlr: version/flags, pre_defined, then the handler type.
+      handlers.push(hdlr ? ascii(await read(hdlr.at + 8, hdlr.at + 12), 0, 4) : '');
+    }
+  }
+  return { handlers, createdSec1904 };
 }
 
 /** The layout of an MP4/MOV file, or null when the file does not start like one. */
 export async function mp4Layout(read: ReadBytes, size: number): Promise<Mp4Layout | null> {
   let at = 0;
+  let movie: Mp4Movie | undefined;
   for (let n = 0; n < MAX_BOXES && at + 8 <= size; n++) {
     const b = await read(at, Math.min(size, at + 16));
     const type = ascii(b, 4, 8);
@@ -49,7 +98,8 @@ export async function mp4Layout(read: ReadBytes, size: number): Promise<Mp4Layou
     // Garbage where a box should start: damaged, but not provably cut short; ffmpeg has the last word.
     if (boxSize < 8 || !/^[\x20-\x7e]{4}$/.test(type)) return { cutShort: false };
     if (at + boxSize > size) return { cutShort: true };
+    if (type === 'moov') movie = await mp4Movie(read, at + (u32(b, 0) === 1 ? 16 : 8), at + boxSize);
     at += boxSize;
   }
-  return { cutShort: false };
+  return { cutShort: false, ...(movie && { movie }) };
 }

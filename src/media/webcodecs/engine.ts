@@ -1,12 +1,15 @@
 /**
- * Main-thread side of the WebCodecs engine: sends jobs to the media worker, relays progress,
+ * Main-thread side of the WebCodecs engine: sends jobs to the media workers, relays progress,
  * and cancels by terminating the worker (a new one starts with the next job). The audio mix is
  * made elsewhere (ffmpeg.wasm) while the worker draws and encodes the video, then handed over.
  */
 import type { RenderAssets, RenderPlan } from '../../domain/edit/plan';
 import type { OutputFacts } from '../../domain/media/outputCheck';
 import { type Job, WorkerClient } from '../../workers/client';
+import type { Loudness } from '../../domain/recording/loudness';
+import type { RecordingMeta } from '../../domain/recording/meta';
 import type { JobHooks } from '../engine';
+import type { CopyRequest } from '../mediabunny/copyCut';
 import type { PictureRequest } from './pictureFacts';
 import { type CutDone, type MediaNotes, type MediaRequests, type MediaResults, mediaErrorOf, type RenderDone } from './protocol';
 
@@ -14,24 +17,40 @@ import { type CutDone, type MediaNotes, type MediaRequests, type MediaResults, m
 export const webCodecsAvailable = (): boolean =>
   typeof VideoEncoder !== 'undefined' && typeof VideoDecoder !== 'undefined' && typeof OffscreenCanvas !== 'undefined';
 
-export class WebCodecsEngine {
-  // Decoding and encoding cannot be interrupted from outside: cancelling ends the worker.
-  readonly #worker = new WorkerClient<MediaRequests, MediaResults, MediaNotes>(
-    () => new Worker(new URL('../../../workers/media.worker.ts', import.meta.url), { type: 'module' }),
-    { name: 'video', cancel: 'restart', toError: mediaErrorOf },
-  );
-  #queue: Promise<unknown> = Promise.resolve();
+/** A media worker and the jobs queued for it, one at a time. */
+interface Lane {
+  worker: WorkerClient<MediaRequests, MediaResults, MediaNotes>;
+  queue: Promise<unknown>;
+}
 
-  /** Runs one job in the worker after the earlier ones; `started` may send it notes. */
+// Decoding and encoding cannot be interrupted from outside: cancelling ends the worker.
+const lane = (name: string): Lane => ({
+  worker: new WorkerClient<MediaRequests, MediaResults, MediaNotes>(
+    () => new Worker(new URL('../../../workers/media.worker.ts', import.meta.url), { type: 'module' }),
+    { name, cancel: 'restart', toError: mediaErrorOf },
+  ),
+  queue: Promise.resolve(),
+});
+
+export class WebCodecsEngine {
+  /** Renders, cuts and checks. */
+  readonly #video = lane('video');
+  /** Probes and fast copies (mediabunny, no decoding): quick, so they never wait behind a render. */
+  readonly #quick = lane('demux');
+  /** The loudness envelope: a whole recording's audio decoded, so it waits behind neither. */
+  readonly #audio = lane('audio');
+
+  /** Runs one job in the lane's worker after the earlier ones; `started` may send it notes. */
   #run<K extends keyof MediaRequests>(
     kind: K,
     payload: MediaRequests[K],
     hooks: JobHooks,
     transfer: Transferable[] = [],
     started?: (job: Job<MediaResults[K], MediaNotes>) => void,
+    on: Lane = this.#video,
   ): Promise<MediaResults[K]> {
     const run = () => {
-      const job = this.#worker.start(kind, payload, {
+      const job = on.worker.start(kind, payload, {
         signal: hooks.signal,
         transfer,
         onProgress: (ratio) => hooks.onProgress?.({ ratio }),
@@ -40,9 +59,24 @@ export class WebCodecsEngine {
       if (!hooks.signal?.aborted) started?.(job);
       return job.result;
     };
-    const result = this.#queue.then(run, run);
-    this.#queue = result.catch(() => undefined);
+    const result = on.queue.then(run, run);
+    on.queue = result.catch(() => undefined);
     return result;
+  }
+
+  /** The recording's metadata from mediabunny, or null where ffprobe must look (mediabunny/probe.ts). */
+  probe(recording: Blob, hooks: JobHooks): Promise<RecordingMeta | null> {
+    return this.#run('probe', { recording }, hooks, [], undefined, this.#quick);
+  }
+
+  /** The loudness envelope from the browser's audio decoder, or null where it can't decode the track (mediabunny/loudness.ts). */
+  loudness(recording: Blob, stepSec: number, hooks: JobHooks): Promise<Loudness | null> {
+    return this.#run('loudness', { recording, stepSec }, hooks, [], undefined, this.#audio);
+  }
+
+  /** A fast copy of the recording's packets (mediabunny/copyCut.ts). */
+  async copy(request: CopyRequest, hooks: JobHooks): Promise<ArrayBuffer> {
+    return (await this.#run('copy', request, hooks, [], undefined, this.#quick)).data;
   }
 
   /**
@@ -81,8 +115,10 @@ export class WebCodecsEngine {
     return this.#run('verify', picture ? { file, picture } : { file }, hooks);
   }
 
-  /** Ends the worker; a job running in it fails as cancelled. */
+  /** Ends the workers; a job running in them fails as cancelled. */
   dispose(): void {
-    this.#worker.terminate();
+    this.#video.worker.terminate();
+    this.#quick.worker.terminate();
+    this.#audio.worker.terminate();
   }
 }

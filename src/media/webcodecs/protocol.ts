@@ -4,6 +4,9 @@
  * cancelling terminates the worker.
  */
 import type { RenderPlan } from '../../domain/edit/plan';
+import type { Loudness } from '../../domain/recording/loudness';
+import type { RecordingMeta } from '../../domain/recording/meta';
+import type { CopyRequest } from '../mediabunny/copyCut';
 import type { OutputFacts } from '../../domain/media/outputCheck';
 import type { PictureRequest } from './pictureFacts';
 import { failureOf, type WorkerFailure } from '../../workers/rpc';
@@ -19,6 +22,12 @@ export interface MediaRequests {
   cut: { recording: Blob; start: number; end: number };
   /** Reads a written file back (either engine's): outputFacts.ts; with `picture`, compares it with its source too (pictureFacts.ts). */
   verify: { file: Blob; picture?: PictureRequest };
+  /** mediabunny's probe (mediabunny/probe.ts): null where ffprobe must look. */
+  probe: { recording: Blob };
+  /** mediabunny's fast copy (mediabunny/copyCut.ts). */
+  copy: CopyRequest;
+  /** The loudness envelope from the browser's audio decoder (mediabunny/loudness.ts): null where ffmpeg must measure it. */
+  loudness: { recording: Blob; stepSec: number };
 }
 
 export interface RenderDone {
@@ -36,6 +45,9 @@ export interface MediaResults {
   render: RenderDone;
   cut: CutDone;
   verify: OutputFacts;
+  probe: RecordingMeta | null;
+  copy: { data: ArrayBuffer };
+  loudness: Loudness | null;
 }
 
 /** Sent to a running render: its audio (AAC in MP4) when the mix is done; null: none could be made. */

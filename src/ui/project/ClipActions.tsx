@@ -33,7 +33,7 @@ const METHOD_NOTES: Record<CutMethod, string> = {
 export function ClipActions({ project, recording, recordingName, meta, clip }: Props) {
   const [exact, setExact] = useState(false);
   const [error, setError] = useState<Error | null>(null);
-  const [method, setMethod] = useState<{ method: CutMethod; fallbackReason?: string } | null>(null);
+  const [method, setMethod] = useState<Pick<CutResult, 'method' | 'engine' | 'fallbackReason'> | null>(null);
   const [upload, setUpload] = useState<{ file: File; text: string } | null>(null);
   const { job, run, cancel } = useJob();
   const fileName = (out: CutResult) => clipFileName(clip.productName ?? clip.productId, clip.start, clip.end, out.ext);
@@ -46,7 +46,7 @@ export function ClipActions({ project, recording, recordingName, meta, clip }: P
         engine.cut(recording, recordingName, { start: clip.start, end: clip.end, exact, codecs: meta }, hooks),
       );
       if (out) {
-        setMethod({ method: out.method, ...(out.fallbackReason && { fallbackReason: out.fallbackReason }) });
+        setMethod({ method: out.method, engine: out.engine, ...(out.fallbackReason && { fallbackReason: out.fallbackReason }) });
         await use(out);
       }
     } catch (e) {
@@ -77,7 +77,7 @@ export function ClipActions({ project, recording, recordingName, meta, clip }: P
       </button>
       {job && <JobProgressBar job={job} onCancel={cancel} />}
       {method && !job && (
-        <div class="muted small" data-testid="cut-method" data-method={method.method}>
+        <div class="muted small" data-testid="cut-method" data-method={method.method} data-engine={method.engine}>
           <p>
             {METHOD_NOTES[method.method]}
             {method.fallbackReason && ' The fast copy came out broken, so the clip was cut exactly instead.'}

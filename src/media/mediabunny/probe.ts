@@ -1,0 +1,99 @@
+/**
+ * Probing an MP4/MOV recording with mediabunny: its index read in place, in milliseconds, without
+ * loading ffmpeg.wasm. It answers only where it gives what ffprobe would (probe.ts' meaning of
+ * every field); anything it is not sure of (another container, a file cut short, a track it
+ * cannot name) is left to ffprobe by answering null.
+ */
+import { type AudioCodec, BlobSource, EncodedPacketSink, Input, type InputVideoTrack, MP4, QTFF, type VideoCodec } from 'mediabunny';
+import type { RecordingMeta } from '../../domain/recording/meta';
+import { parseCreationTime } from '../../domain/recording/streamStart';
+import { blobBytes } from '../container/bytes';
+import { mp4Layout } from '../container/mp4';
+import { notReallyMp3 } from './mpegAudio';
+
+/** ffprobe's codec names for the codecs both know. */
+const VIDEO: Partial<Record<VideoCodec, string>> = { avc: 'h264', hevc: 'hevc', vp8: 'vp8', vp9: 'vp9', av1: 'av1' };
+const AUDIO: Partial<Record<AudioCodec, string>> = { aac: 'aac', opus: 'opus', mp3: 'mp3', vorbis: 'vorbis', flac: 'flac', ac3: 'ac3', eac3: 'eac3' };
+/** ffprobe's colour names (color_space, color_transfer) for WebCodecs' ones. */
+const MATRIX: Record<string, string> = { bt709: 'bt709', bt470bg: 'bt470bg', smpte170m: 'smpte170m', 'bt2020-ncl': 'bt2020nc', rgb: 'gbr' };
+const TRANSFER: Record<string, string> = {
+  bt709: 'bt709',
+  smpte170m: 'smpte170m',
+  'iec61966-2-1': 'iec61966-2-1',
+  linear: 'linear',
+  pq: 'smpte2084',
+  hlg: 'arib-std-b67',
+};
+/** ffprobe's format name for every ISO-BMFF/QuickTime file. */
+const MOV_FORMAT = 'mov,mp4,m4a,3gp,3g2,mj2';
+/** Seconds from 1904-01-01 (MP4's epoch) to 1970-01-01. */
+const EPOCH_1904 = 2_082_844_800;
+/** Packets read for the nominal frame rate: enough for a median, few enough for a 3-hour file. */
+const RATE_SAMPLE = 300;
+
+/**
+ * Frames a second: the nominal rate (the median frame's length) when the whole track keeps to it
+ * within 2 % (constant rate, as ffprobe's avg_frame_rate then says), else the average.
+ */
+async function frameRate(video: InputVideoTrack, start: number): Promise<number> {
+  const sink = new EncodedPacketSink(video);
+  const durations: number[] = [];
+  for await (const p of sink.packets(undefined, undefined, { metadataOnly: true })) {
+    if (p.duration > 0) durations.push(p.duration);
+    if (durations.length >= RATE_SAMPLE) break;
+  }
+  const last = await sink.getPacket(Number.POSITIVE_INFINITY, { metadataOnly: true });
+  const { packetCount } = await video.computePacketStats();
+  const span = last ? last.timestamp + last.duration - start : 0;
+  const average = span > 0 ? packetCount / span : 0;
+  const median = durations.sort((a, b) => a - b)[Math.floor(durations.length / 2)];
+  const nominal = median ? 1 / median : 0;
+  const rate = nominal > 0 && Math.abs(average - nominal) / nominal <= 0.02 ? nominal : average;
+  return Number.isFinite(rate) && rate > 0 && rate < 1000 ? Math.round(rate * 1000) / 1000 : 0;
+}
+
+/** The recording's metadata as probe.ts gives it, or null where ffprobe must look. */
+export async function quickProbe(recording: Blob): Promise<RecordingMeta | null> {
+  const layout = await mp4Layout(blobBytes(recording), recording.size);
+  if (!layout?.movie || layout.cutShort) return null;
+  const input = new Input({ source: new BlobSource(recording), formats: [MP4, QTFF] });
+  try {
+    const tracks = await input.getTracks();
+    const videos = tracks.filter((t) => t.isVideoTrack());
+    const audios = tracks.filter((t) => t.isAudioTrack());
+    const { handlers } = layout.movie;
+    // A track the demuxer skipped (no sample description, an unknown codec) is ffprobe's to describe.
+    if (videos.length !== handlers.filter((h) => h === 'vide').length || audios.length !== handlers.filter((h) => h === 'soun').length) return null;
+    const video = videos[0];
+    const audio = audios[0];
+    const videoCodec = video?.codec && VIDEO[video.codec];
+    const audioCodec = audio && (audio.codec ? AUDIO[audio.codec] : undefined);
+    if (!video || !videoCodec || !(video.codedWidth > 0) || (audio && (!audioCodec || (await notReallyMp3(audio))))) return null;
+    const firsts = await Promise.all(tracks.map((t) => t.getFirstTimestamp()));
+    // AAC priming shows as a negative start; ffprobe counts from 0.
+    const start = Math.max(0, Math.min(...firsts));
+    const durationSec = (await input.computeDuration()) - start;
+    if (!(durationSec > 0)) return null;
+    const colour = await video.getColorSpace();
+    const matrix = colour.matrix && MATRIX[colour.matrix];
+    const transfer = colour.transfer && TRANSFER[colour.transfer];
+    const created = layout.movie.createdSec1904;
+    const creationTimeMs = created > EPOCH_1904 ? parseCreationTime(new Date((created - EPOCH_1904) * 1000).toISOString()) : undefined;
+    return {
+      durationSec,
+      width: video.codedWidth,
+      height: video.codedHeight,
+      fps: await frameRate(video, Math.max(0, firsts[tracks.indexOf(video)] ?? 0)),
+      rotation: video.rotation,
+      container: MOV_FORMAT,
+      videoCodec,
+      ...(audioCodec && { audioCodec }),
+      hasAudio: audioCodec !== undefined,
+      ...(matrix && { colorMatrix: matrix }),
+      ...(transfer && { colorTransfer: transfer }),
+      ...(creationTimeMs !== undefined && { creationTimeMs }),
+    };
+  } finally {
+    input.dispose();
+  }
+}
