@@ -19,7 +19,14 @@ const post = (reply: Reply, transfer: Transferable[] = []) => self.postMessage(r
 const audioWaiters = new Map<number, (audio: Uint8Array | null) => void>();
 
 async function run(req: Envelope<MediaRequests>): Promise<MediaResults[keyof MediaResults]> {
-  const progress = (ratio: number) => post({ id: req.id, kind: 'progress', ratio });
+  // At most every half percent: a decoder hands over thousands of chunks a second, and each
+  // message re-renders the page's progress (and resets a number field being typed into).
+  let posted = Number.NEGATIVE_INFINITY;
+  const progress = (ratio: number) => {
+    if (ratio < 1 && ratio - posted < 0.005) return;
+    posted = ratio;
+    post({ id: req.id, kind: 'progress', ratio });
+  };
   if (req.kind === 'render') {
     const { recording, plan, overlays } = req.payload;
     const audio = new Promise<Uint8Array | null>((resolve) => audioWaiters.set(req.id, resolve));

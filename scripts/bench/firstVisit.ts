@@ -1,6 +1,7 @@
 // What a first visit fetches (issue 22): bytes until the app is usable, until its shell is
-// kept for offline use (the service worker's precache), until the core flow works offline (the
-// sample imported once: the video engine is fetched on that first use), and for "Keep everything".
+// kept for offline use (the service worker's precache), after the sample is imported (no video
+// engine needed), until the core flow works offline (a first render: the video engine is fetched
+// on that first use), and for "Keep everything".
 // Counted by a proxy in front of the built app, so the service worker's own fetches count too.
 // Prints one JSON line.
 import { createServer, request } from 'node:http';
@@ -34,7 +35,15 @@ try {
   await page.evaluate(async () => void (await navigator.serviceWorker.ready));
   const firstVisitShellMb = mb();
   await page.getByRole('button', { name: 'Try the sample' }).click();
-  await page.locator('[data-testid=offline-badge][data-ready=true]').waitFor({ timeout: 120_000 });
+  await page.getByTestId('clip-list').waitFor();
+  // The sample imported, its pauses found: no ffmpeg core needed (mediabunny, the browser's decoders).
+  await page.getByRole('status').filter({ hasText: 'Finding pauses' }).waitFor({ state: 'detached' });
+  const sampleImportedMb = mb();
+  // The first render mixes its audio with ffmpeg.wasm: that first use fetches and keeps the core.
+  await page.getByRole('link', { name: /Auto-edit/ }).click();
+  await page.getByLabel('720×1280 (faster)').check();
+  await page.getByRole('button', { name: 'Render video' }).click();
+  await page.locator('[data-testid=offline-badge][data-ready=true]').waitFor({ timeout: 300_000 });
   const firstVisitOfflineMb = mb();
   const badge = page.getByTestId('offline-badge');
   await badge.locator('summary').click();

@@ -64,8 +64,13 @@ async function setAdvanced(label: string, value: string): Promise<void> {
   const toggle = await page.waitForSelector('fieldset.settings .disclosure');
   if ((await toggle!.evaluate((b) => b.getAttribute('aria-expanded'))) !== 'true') await toggle!.click();
   const field = page.locator(`::-p-xpath(//label[span[normalize-space()="${label}"]]//input)`);
-  await field.fill(value);
-  await until(`${label} = ${value}`, async () => ((await field.map((el) => (el as HTMLInputElement).value).wait()) === value ? true : undefined));
+  // Puppeteer's fill clears the field by script, then types: a re-render in between (the pause
+  // finder's progress after an import) puts the old value back, so fill again until it takes.
+  await until(`${label} = ${value}`, async () => {
+    if ((await field.map((el) => (el as HTMLInputElement).value).wait()) === value) return true;
+    await field.fill(value);
+    return undefined;
+  });
 }
 
 /** [start, end] seconds of a clip row ("m:ss–m:ss.t"). */

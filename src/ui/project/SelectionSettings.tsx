@@ -47,7 +47,9 @@ function NumberField({ label, value, min, max, unit, why, onValue, onInvalid }: 
             min={min}
             max={max}
             step={1}
-            value={draft ?? value}
+            // A string, as the DOM holds it: Preact writes a number again on every render (15 !== "15"),
+            // and in Firefox that write drops a selection the user just made (the pauses landing mid-edit).
+            value={draft ?? String(value)}
             aria-invalid={error ? 'true' : undefined}
             aria-describedby={error ? id : undefined}
             onInput={(e) => {
