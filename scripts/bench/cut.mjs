@@ -20,6 +20,8 @@ try {
   await importFiles(page, [recording, logPath]);
   const importSec = (performance.now() - t0) / 1000;
   const probeSec = await page.evaluate(() => performance.getEntriesByName('lhs:probe').at(-1)?.duration / 1000);
+  await page.getByRole('status').filter({ hasText: 'Finding pauses' }).waitFor({ state: 'detached', timeout: 300_000 });
+  const loudnessSec = await page.evaluate(() => performance.getEntriesByName('lhs:loudness').at(-1)?.duration / 1000);
   await page
     .getByTestId('clip-list')
     .locator('tbody tr td:nth-child(4)')
@@ -34,6 +36,9 @@ try {
   await (await download).saveAs(clipPath);
   const appCutSec = (performance.now() - t0) / 1000;
   const copyEngine = await page.getByTestId('cut-method').getAttribute('data-engine');
+  const [copySec, copyCheckSec] = await page.evaluate(() =>
+    ['lhs:copy', 'lhs:copy-check'].map((name) => performance.getEntriesByName(name).at(-1)?.duration / 1000),
+  );
   clearInterval(sampler);
 
   t0 = performance.now();
@@ -122,7 +127,10 @@ try {
       outputSec: round(clipDuration),
       importToClipsSec: round(importSec),
       probeSec: round(probeSec),
+      loudnessSec: round(loudnessSec),
       copyEngine,
+      copySec: round(copySec),
+      copyCheckSec: round(copyCheckSec),
       appCutSec: round(appCutSec),
       nativeCutSec: round(nativeCutSec),
       appOverNative: round(appCutSec / nativeCutSec),

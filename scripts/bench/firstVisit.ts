@@ -56,7 +56,9 @@ try {
       // Includes the server starting up (the first attempts are retried).
       usableSec,
       firstVisitShellMb,
-      // The shell plus the sample (3.3 MB) and the video engine its import fetched.
+      // The shell plus the sample (3.3 MB): its import, pauses and highlights need no video engine.
+      sampleImportedMb,
+      // That plus the video engine a first render fetched (its audio mix is ffmpeg.wasm's).
       firstVisitOfflineMb,
       keepEverythingMb: mb(),
     }),

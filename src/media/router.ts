@@ -78,6 +78,14 @@ export class MediaRouter implements MediaEngine {
 
   /** The browser's audio decoder's (no ffmpeg.wasm to load) where it decodes the track, else ffmpeg's. */
   async loudness(recording: Blob, fileName: string, durationSec: number, hooks: JobHooks = {}): Promise<Loudness> {
+    // Measured for the bench (scripts/bench/cut.mjs reads it from the page).
+    const started = performance.now();
+    const loudness = await this.#loudness(recording, fileName, durationSec, hooks);
+    performance.measure('lhs:loudness', { start: started });
+    return loudness;
+  }
+
+  async #loudness(recording: Blob, fileName: string, durationSec: number, hooks: JobHooks): Promise<Loudness> {
     const quick = await this.webcodecs.loudness(recording, LOUDNESS_STEP_SEC, hooks).catch((err: unknown) => {
       if (err instanceof CancelledError || hooks.signal?.aborted) throw err;
       console.warn('The browser could not measure the loudness, using ffmpeg:', err);
@@ -175,10 +183,16 @@ export class MediaRouter implements MediaEngine {
   async #copy(recording: Blob, fileName: string, request: CutRequest, hooks: JobHooks): Promise<CutResult> {
     const want: OutputExpectation = { durationSec: request.end - request.start, mayRunLongerSec: COPY_LEAD_MAX_SEC, audio: false };
     try {
+      const started = performance.now();
       const made =
         (this.preference() !== 'ffmpeg' && (await this.#mediabunnyCopy(recording, request, hooks))) ||
         (await this.ffmpeg.cut(recording, fileName, request, hooks));
-      return await this.#checked(made, made.engine, want, undefined, hooks);
+      // Measured for the bench (scripts/bench/cut.mjs reads them from the page).
+      const copied = performance.now();
+      performance.measure('lhs:copy', { start: started });
+      const checked = await this.#checked(made, made.engine, want, undefined, hooks);
+      performance.measure('lhs:copy-check', { start: copied });
+      return checked;
     } catch (err) {
       if (!(err instanceof OutputCheckError)) throw err;
       console.warn('The fast copy failed its check, cutting exactly:', err);

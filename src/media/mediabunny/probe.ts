@@ -32,20 +32,22 @@ const EPOCH_1904 = 2_082_844_800;
 const RATE_SAMPLE = 300;
 
 /**
- * Frames a second: the nominal rate (the median frame's length) when the whole track keeps to it
- * within 2 % (constant rate, as ffprobe's avg_frame_rate then says), else the average.
+ * Frames a second from the first packets (a 3-hour file's whole index is not walked for a figure
+ * that is only shown): the nominal rate (the median frame's length) when their average keeps to it
+ * within 2 % (constant rate, as ffprobe's avg_frame_rate then says), else their average.
  */
-async function frameRate(video: InputVideoTrack, start: number): Promise<number> {
-  const sink = new EncodedPacketSink(video);
+async function frameRate(video: InputVideoTrack): Promise<number> {
   const durations: number[] = [];
-  for await (const p of sink.packets(undefined, undefined, { metadataOnly: true })) {
+  let first: number | undefined;
+  let end = 0;
+  for await (const p of new EncodedPacketSink(video).packets(undefined, undefined, { metadataOnly: true })) {
+    first ??= p.timestamp;
+    end = Math.max(end, p.timestamp + p.duration);
     if (p.duration > 0) durations.push(p.duration);
     if (durations.length >= RATE_SAMPLE) break;
   }
-  const last = await sink.getPacket(Number.POSITIVE_INFINITY, { metadataOnly: true });
-  const { packetCount } = await video.computePacketStats();
-  const span = last ? last.timestamp + last.duration - start : 0;
-  const average = span > 0 ? packetCount / span : 0;
+  const span = first === undefined ? 0 : end - first;
+  const average = span > 0 ? durations.length / span : 0;
   const median = durations.sort((a, b) => a - b)[Math.floor(durations.length / 2)];
   const nominal = median ? 1 / median : 0;
   const rate = nominal > 0 && Math.abs(average - nominal) / nominal <= 0.02 ? nominal : average;
@@ -83,7 +85,7 @@ export async function quickProbe(recording: Blob): Promise<RecordingMeta | null>
       durationSec,
       width: video.codedWidth,
       height: video.codedHeight,
-      fps: await frameRate(video, Math.max(0, firsts[tracks.indexOf(video)] ?? 0)),
+      fps: await frameRate(video),
       rotation: video.rotation,
       container: MOV_FORMAT,
       videoCodec,
