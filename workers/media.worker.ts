@@ -1,8 +1,8 @@
 /// <reference lib="webworker" />
 /**
  * Media worker: hosts the WebCodecs render, the smart cut, and mediabunny's probe, fast copy and
- * loudness envelope off the main thread. One job at a time; the app terminates the worker to cancel. Errors cross
- * as values (mediaFailureOf).
+ * loudness envelope off the main thread. One job at a time; the app terminates the worker to
+ * cancel. Errors cross as values (mediaFailureOf).
  */
 import { copyCut } from '../src/media/mediabunny/copyCut';
 import { measureLoudness } from '../src/media/mediabunny/loudness';
@@ -20,7 +20,7 @@ const audioWaiters = new Map<number, (audio: Uint8Array | null) => void>();
 
 async function run(req: Envelope<MediaRequests>): Promise<MediaResults[keyof MediaResults]> {
   // At most every half percent: a decoder hands over thousands of chunks a second, and each
-  // message re-renders the page's progress (and resets a number field being typed into).
+  // message re-renders the page's progress.
   let posted = Number.NEGATIVE_INFINITY;
   const progress = (ratio: number) => {
     if (ratio < 1 && ratio - posted < 0.005) return;

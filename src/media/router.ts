@@ -59,6 +59,24 @@ function brokenForTest(engine: EngineId, result: { blob: Blob; method?: string }
 /** Keyframes further apart than this in a recording are rare (OBS and phones: 2–10 s): a copy longer by more is wrong. */
 const COPY_LEAD_MAX_SEC = 20;
 
+/** A cancelled job's failure, as a CancelledError; anything else is not rethrown here. */
+function throwIfCancelled(err: unknown, hooks: JobHooks): void {
+  if (err instanceof CancelledError) throw err;
+  if (hooks.signal?.aborted) throw new CancelledError();
+}
+
+/**
+ * The fast path's answer, or null when it has none or fails (then ffmpeg is asked): a failure is
+ * logged with `what`, a cancellation goes on up.
+ */
+function orNull<T>(fast: Promise<T | null>, hooks: JobHooks, what: string): Promise<T | null> {
+  return fast.catch((err: unknown) => {
+    throwIfCancelled(err, hooks);
+    console.warn(`${what}, using ffmpeg:`, err);
+    return null;
+  });
+}
+
 export class MediaRouter implements MediaEngine {
   constructor(
     private readonly ffmpeg: FfmpegEngine,
@@ -68,11 +86,7 @@ export class MediaRouter implements MediaEngine {
 
   /** mediabunny's (milliseconds, no ffmpeg.wasm to load) where it answers, else ffprobe's. */
   async probe(recording: Blob, fileName: string, hooks: JobHooks = {}): Promise<RecordingMeta> {
-    const quick = await this.webcodecs.probe(recording, hooks).catch((err: unknown) => {
-      if (err instanceof CancelledError || hooks.signal?.aborted) throw err;
-      console.warn('mediabunny could not probe the recording, using ffprobe:', err);
-      return null;
-    });
+    const quick = await orNull(this.webcodecs.probe(recording, hooks), hooks, 'mediabunny could not probe the recording');
     return quick ?? this.ffmpeg.probe(recording, fileName, hooks);
   }
 
@@ -86,11 +100,7 @@ export class MediaRouter implements MediaEngine {
   }
 
   async #loudness(recording: Blob, fileName: string, durationSec: number, hooks: JobHooks): Promise<Loudness> {
-    const quick = await this.webcodecs.loudness(recording, LOUDNESS_STEP_SEC, hooks).catch((err: unknown) => {
-      if (err instanceof CancelledError || hooks.signal?.aborted) throw err;
-      console.warn('The browser could not measure the loudness, using ffmpeg:', err);
-      return null;
-    });
+    const quick = await orNull(this.webcodecs.loudness(recording, LOUDNESS_STEP_SEC, hooks), hooks, 'The browser could not measure the loudness');
     return quick ?? this.ffmpeg.loudness(recording, fileName, durationSec, hooks);
   }
 
@@ -114,7 +124,7 @@ export class MediaRouter implements MediaEngine {
     try {
       return { value: await fast() };
     } catch (err) {
-      if (err instanceof CancelledError || hooks.signal?.aborted) throw err instanceof CancelledError ? err : new CancelledError();
+      throwIfCancelled(err, hooks);
       if (pref === 'webcodecs') throw err instanceof OutputCheckError ? err : toMediaFailure(err, fileName);
       console.warn('WebCodecs engine failed, using ffmpeg.wasm:', err);
       try {
@@ -146,7 +156,7 @@ export class MediaRouter implements MediaEngine {
     if (!webCodecsAvailable()) return { ...result, blob };
     const request = picture && { source: picture.recording, check: picture.check, ...(brokenBy('breakPicture', engine) && { invertForTest: true }) };
     const facts = await this.webcodecs.verify(blob, request, hooks.signal ? { signal: hooks.signal } : {}).catch((e: unknown) => {
-      if (e instanceof CancelledError || hooks.signal?.aborted) throw e;
+      throwIfCancelled(e, hooks);
       throw new OutputCheckError(engine, [`it can't be read back (${messageOf(e)})`]);
     });
     const problems = outputProblems(facts, want);
@@ -203,15 +213,14 @@ export class MediaRouter implements MediaEngine {
   /** mediabunny's copy, or null when it cannot make one (a codec or container it does not copy). */
   async #mediabunnyCopy(recording: Blob, { start, end, codecs }: CutRequest, hooks: JobHooks): Promise<CutResult | null> {
     const container = copyContainer(codecs);
-    try {
-      const data = await this.webcodecs.copy({ recording, start, end, container, withAudio: codecs.hasAudio }, hooks);
-      const blob = new Blob([data], { type: container === 'mp4' ? 'video/mp4' : 'video/x-matroska' });
-      return { blob, ext: container, method: 'copy', engine: 'webcodecs' };
-    } catch (err) {
-      if (err instanceof CancelledError || hooks.signal?.aborted) throw err instanceof CancelledError ? err : new CancelledError();
-      console.warn('mediabunny could not copy the clip, using ffmpeg:', err);
-      return null;
-    }
+    const data = await orNull(
+      this.webcodecs.copy({ recording, start, end, container, withAudio: codecs.hasAudio }, hooks),
+      hooks,
+      'mediabunny could not copy the clip',
+    );
+    if (!data) return null;
+    const blob = new Blob([data], { type: container === 'mp4' ? 'video/mp4' : 'video/x-matroska' });
+    return { blob, ext: container, method: 'copy', engine: 'webcodecs' };
   }
 
   async render(recording: Blob, fileName: string, plan: RenderPlan, assets: RenderAssets, hooks: JobHooks = {}): Promise<RenderResult> {

@@ -77,13 +77,9 @@ export async function fetchIntoCache(group: AssetGroup, onBytes: (bytes: number)
       if (done) break;
       onBytes(value.byteLength);
     }
-    if (
-      !(await stored.then(
-        () => true,
-        () => false,
-      ))
-    )
+    await stored.catch(() => {
       allKept = false;
+    });
   }
   return allKept;
 }

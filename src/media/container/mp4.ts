@@ -46,17 +46,23 @@ export interface Mp4Movie {
   createdSec1904: number;
 }
 
+/**
+ * A box's size and header length from its first (up to) 16 bytes; `room` is what is left of its
+ * parent (or the file) from its start. Size 1: a 64-bit size follows (Infinity when those bytes
+ * are missing); size 0: the box runs to the end of its parent.
+ */
+function boxHeader(b: Uint8Array, room: number): { size: number; header: number } {
+  const size = u32(b, 0);
+  if (size === 1) return { size: b.length < 16 ? Number.POSITIVE_INFINITY : u32(b, 8) * 2 ** 32 + u32(b, 12), header: 16 };
+  return { size: size === 0 ? room : size, header: 8 };
+}
+
 /** The boxes directly inside [from, to): type and where each one's payload lies. */
 async function children(read: ReadBytes, from: number, to: number): Promise<Array<{ type: string; at: number; end: number }>> {
   const out: Array<{ type: string; at: number; end: number }> = [];
   for (let at = from; at + 8 <= to && out.length < 1000; ) {
     const b = await read(at, Math.min(to, at + 16));
-    let size = u32(b, 0);
-    let header = 8;
-    if (size === 1 && b.length >= 16) {
-      size = u32(b, 8) * 2 ** 32 + u32(b, 12);
-      header = 16;
-    } else if (size === 0) size = to - at;
+    const { size, header } = boxHeader(b, to - at);
     if (size < header || at + size > to) break;
     out.push({ type: ascii(b, 4, 8), at: at + header, end: at + size });
     at += size;
@@ -92,13 +98,11 @@ export async function mp4Layout(read: ReadBytes, size: number): Promise<Mp4Layou
     const b = await read(at, Math.min(size, at + 16));
     const type = ascii(b, 4, 8);
     if (n === 0 && !TOP_LEVEL.has(type)) return null;
-    let boxSize = u32(b, 0);
-    if (boxSize === 1) boxSize = b.length < 16 ? Infinity : u32(b, 8) * 2 ** 32 + u32(b, 12);
-    else if (boxSize === 0) boxSize = size - at;
+    const { size: boxSize, header } = boxHeader(b, size - at);
     // Garbage where a box should start: damaged, but not provably cut short; ffmpeg has the last word.
     if (boxSize < 8 || !/^[\x20-\x7e]{4}$/.test(type)) return { cutShort: false };
     if (at + boxSize > size) return { cutShort: true };
-    if (type === 'moov') movie = await mp4Movie(read, at + (u32(b, 0) === 1 ? 16 : 8), at + boxSize);
+    if (type === 'moov') movie = await mp4Movie(read, at + header, at + boxSize);
     at += boxSize;
   }
   return { cutShort: false, ...(movie && { movie }) };

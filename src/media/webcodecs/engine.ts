@@ -40,14 +40,12 @@ export class WebCodecsEngine {
   /** The loudness envelope: a whole recording's audio decoded, so it waits behind neither. */
   readonly #audio = lane('audio');
 
-  /** Runs one job in the lane's worker after the earlier ones; `started` may send it notes. */
+  /** Runs one job in the lane's worker (the video one unless named) after the earlier ones; `started` may send it notes. */
   #run<K extends keyof MediaRequests>(
     kind: K,
     payload: MediaRequests[K],
     hooks: JobHooks,
-    transfer: Transferable[] = [],
-    started?: (job: Job<MediaResults[K], MediaNotes>) => void,
-    on: Lane = this.#video,
+    { on = this.#video, transfer = [], started }: { on?: Lane; transfer?: Transferable[]; started?: (job: Job<MediaResults[K], MediaNotes>) => void } = {},
   ): Promise<MediaResults[K]> {
     const run = () => {
       const job = on.worker.start(kind, payload, {
@@ -66,17 +64,17 @@ export class WebCodecsEngine {
 
   /** The recording's metadata from mediabunny, or null where ffprobe must look (mediabunny/probe.ts). */
   probe(recording: Blob, hooks: JobHooks): Promise<RecordingMeta | null> {
-    return this.#run('probe', { recording }, hooks, [], undefined, this.#quick);
+    return this.#run('probe', { recording }, hooks, { on: this.#quick });
   }
 
   /** The loudness envelope from the browser's audio decoder, or null where it can't decode the track (mediabunny/loudness.ts). */
   loudness(recording: Blob, stepSec: number, hooks: JobHooks): Promise<Loudness | null> {
-    return this.#run('loudness', { recording, stepSec }, hooks, [], undefined, this.#audio);
+    return this.#run('loudness', { recording, stepSec }, hooks, { on: this.#audio });
   }
 
   /** A fast copy of the recording's packets (mediabunny/copyCut.ts). */
   async copy(request: CopyRequest, hooks: JobHooks): Promise<ArrayBuffer> {
-    return (await this.#run('copy', request, hooks, [], undefined, this.#quick)).data;
+    return (await this.#run('copy', request, hooks, { on: this.#quick })).data;
   }
 
   /**
@@ -91,7 +89,7 @@ export class WebCodecsEngine {
     });
     let audioError: unknown;
     const transfer = overlays.map((o) => o.png.buffer as ArrayBuffer);
-    return this.#run('render', { recording, plan, overlays }, hooks, transfer, (job) => {
+    const started = (job: Job<RenderDone, MediaNotes>) => {
       mixAudio().then(
         (audio) => job.note('audio', { audio }, [audio.buffer as ArrayBuffer]),
         (err: unknown) => {
@@ -99,7 +97,8 @@ export class WebCodecsEngine {
           job.note('audio', { audio: null });
         },
       );
-    }).then((done) => {
+    };
+    return this.#run('render', { recording, plan, overlays }, hooks, { transfer, started }).then((done) => {
       if (audioError) throw audioError;
       return done;
     });
