@@ -1,9 +1,10 @@
 /// <reference lib="webworker" />
 /**
- * Media worker: hosts the WebCodecs render, the smart cut, and mediabunny's probe, fast copy and
- * loudness envelope off the main thread. One job at a time; the app terminates the worker to
+ * Media worker: hosts the WebCodecs render, the smart cut, and mediabunny's probe, fast copy,
+ * loudness envelope and audio mix off the main thread. One job at a time; the app terminates the worker to
  * cancel. Errors cross as values (mediaFailureOf).
  */
+import { mixAudio } from '../src/media/mediabunny/audioMix';
 import { copyCut } from '../src/media/mediabunny/copyCut';
 import { measureLoudness } from '../src/media/mediabunny/loudness';
 import { quickProbe } from '../src/media/mediabunny/probe';
@@ -36,6 +37,10 @@ async function run(req: Envelope<MediaRequests>): Promise<MediaResults[keyof Med
   if (req.kind === 'probe') return quickProbe(req.payload.recording);
   if (req.kind === 'copy') return { data: await copyCut(req.payload, progress) };
   if (req.kind === 'loudness') return measureLoudness(req.payload.recording, req.payload.stepSec, progress);
+  if (req.kind === 'mix') {
+    const data = await mixAudio(req.payload, progress);
+    return data && { data };
+  }
   const { data, method, timings } = await smartCut(req.payload.recording, req.payload.start, req.payload.end, progress);
   return { data, method, timings };
 }

@@ -2,7 +2,9 @@ import { AnalysisClient } from '../analysis/client';
 import type { MediaEngine } from '../media/engine';
 import { FfmpegEngine } from '../media/ffmpeg/engine';
 import { MediaRouter } from '../media/router';
-import { WebCodecsEngine } from '../media/webcodecs/engine';
+import { WebCodecsEngine, webCodecsAvailable } from '../media/webcodecs/engine';
+import { coreGroups } from '../domain/offline';
+import { mixesAudioHere } from '../domain/media/browserMix';
 import { enginePreference } from './browser/preferences';
 import { jobs } from './jobs';
 import { ASSET_GROUPS, fetchIntoCache, isCached } from './offline/onDemand';
@@ -10,7 +12,7 @@ import { OfflineStore } from './stores/offlineStore';
 import { SpeechClient } from '../speech/client';
 
 /** What is kept for offline use; the video engine's files are fetched into it before ffmpeg's first load. */
-export const offline = new OfflineStore(ASSET_GROUPS, {
+export const offline = new OfflineStore(ASSET_GROUPS, coreGroups(webCodecsAvailable() && mixesAudioHere()), {
   isCached,
   fetchIntoCache,
   // The service worker is active once its precache (the shell) is complete.

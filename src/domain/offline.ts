@@ -15,13 +15,19 @@ export interface AssetGroup {
   bytes: number;
 }
 
-/** Which groups the core flow (import, highlights, cut, render) needs: the rest are extras. */
-export const CORE_GROUPS: readonly AssetGroupId[] = ['engine'];
+/**
+ * Which groups the core flow (import, highlights, cut, render) needs; the rest are extras. Where
+ * the browser decodes, encodes and mixes a short itself (WebCodecs), that is none: the shell does
+ * it all, and the video engine (ffmpeg.wasm) is only for files it can't read. Elsewhere every
+ * render needs the engine.
+ */
+export const coreGroups = (browserRenders: boolean): readonly AssetGroupId[] => (browserRenders ? [] : ['engine']);
 
 export type Readiness = Partial<Record<AssetGroupId, boolean>>;
 
 /** Whether the core flow works with the network off: the shell is cached and so is every core group. */
-export const offlineReady = (shellCached: boolean, cached: Readiness): boolean => shellCached && CORE_GROUPS.every((g) => cached[g] === true);
+export const offlineReady = (shellCached: boolean, cached: Readiness, core: readonly AssetGroupId[]): boolean =>
+  shellCached && core.every((g) => cached[g] === true);
 
 export const megabytes = (bytes: number): string => `${(bytes / 1e6).toFixed(1)} MB`;
 

@@ -8,7 +8,7 @@ test('"What this browser can do" lists every feature, and says what the app does
   const rows = support.locator('li');
   await expect(rows).toHaveCount(FEATURES.length);
   const row = (id: string) => support.locator(`li[data-feature=${id}]`);
-  for (const id of ['fastEngine', 'h264Decode', 'savePicker', 'storage']) await expect(row(id)).toHaveAttribute('data-supported', 'true');
+  for (const id of ['fastEngine', 'audioMix', 'h264Decode', 'savePicker', 'storage']) await expect(row(id)).toHaveAttribute('data-supported', 'true');
   // Debian's Chromium: no share sheet for files on Linux.
   await expect(row('shareFiles')).toHaveAttribute('data-supported', 'false');
   await expect(row('shareFiles')).toContainText('“Upload to TikTok” saves the video');

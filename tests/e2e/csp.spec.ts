@@ -99,7 +99,7 @@ test('the built page carries the policy in a <meta> tag and in its headers', asy
 const DELIVERIES = ['headers and <meta>', '<meta> alone (a host without headers)', 'none (control: proves the checks can fail)'] as const;
 
 for (const delivery of DELIVERIES) {
-  test(`an injected inline script, eval, an inline handler, a blob: worker, a foreign fetch and a style attribute: policy from ${delivery}`, async ({
+  test(`an injected inline script, eval, an inline handler, a foreign fetch and a style attribute are blocked, a blob: worker is not: policy from ${delivery}`, async ({
     page,
   }) => {
     const violations = await watchViolations(page);
@@ -129,13 +129,13 @@ for (const delivery of DELIVERIES) {
       scriptTag: false,
       eval: false,
       handler: false,
-      worker: 'failed',
+      // Allowed: the AAC encoder starts its worker from a blob: URL (docs/security.md). Only a
+      // script already running here can make one, and it runs under this policy.
+      worker: 'ran',
       fetched: 'TypeError',
       outline: 'none',
     });
-    await expect
-      .poll(() => directives(violations))
-      .toEqual(['connect-src', 'script-src', 'script-src-attr', 'script-src-elem', 'style-src-attr', 'worker-src']);
+    await expect.poll(() => directives(violations)).toEqual(['connect-src', 'script-src', 'script-src-attr', 'script-src-elem', 'style-src-attr']);
   });
 }
 

@@ -112,7 +112,7 @@ test('first visit: no update banner, and the sample gives explained highlights',
   const support = await page.$$eval('[data-testid=browser-support] li[data-feature]', (lis) =>
     Object.fromEntries(lis.map((li) => [(li as HTMLElement).dataset.feature, (li as HTMLElement).dataset.supported === 'true'])),
   );
-  expect(support).toMatchObject({ fastEngine: true, h264Decode: true, savePicker: false, storage: true });
+  expect(support).toMatchObject({ fastEngine: true, audioMix: true, h264Decode: true, savePicker: false, storage: true });
   expect(await textOf(page, '[data-testid=browser-support] li[data-feature=savePicker]')).toContain('files go to Downloads');
   await press(byText('Try the sample'));
   await page.waitForSelector('.timeline svg', { visible: true });
@@ -183,6 +183,8 @@ test('the editor plays the edit, renders a short with a well-formed avcC, and a 
   const note = await page.$eval('[data-testid=render-engine]', (n) => ({ engine: n.getAttribute('data-engine'), diff: n.getAttribute('data-picture-diff') }));
   expect(note.engine).toBe('webcodecs');
   expect(Number(note.diff ?? Number.NaN)).toBeLessThan(15);
+  // Its sound was mixed in the browser (AAC from the wasm encoder), not by ffmpeg.wasm.
+  expect(await page.evaluate(() => performance.getEntriesByName('lhs:mix').length)).toBe(1);
   const short = await downloadAfter(downloads, () => press(byText('Download video')));
   const probe = ffprobe(short);
   expect(probe.streams.map((s) => `${s.codec_type}:${s.codec_name}`).sort()).toEqual(['audio:aac', 'video:h264']);

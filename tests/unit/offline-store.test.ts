@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type OfflineIo, OfflineStore } from '../../src/app/stores/offlineStore';
-import { type AssetGroup, missingBytes, offlineReady } from '../../src/domain/offline';
+import { type AssetGroup, coreGroups, missingBytes, offlineReady } from '../../src/domain/offline';
 
 const GROUPS: AssetGroup[] = [
   { id: 'engine', label: 'Video engine', use: 'cutting', urls: ['core.js', 'core.wasm'], bytes: 300 },
@@ -34,16 +34,20 @@ function fakeIo(shell = true, fail?: string, full?: string): OfflineIo & { kept:
 }
 
 describe('what is kept for offline use', () => {
-  it('offline-ready needs the shell and the video engine; the speech model and sample are extras', () => {
-    expect(offlineReady(true, { engine: true })).toBe(true);
-    expect(offlineReady(false, { engine: true, speech: true, sample: true })).toBe(false);
-    expect(offlineReady(true, { speech: true, sample: true })).toBe(false);
+  it('offline-ready needs the shell, and the video engine where the browser cannot render itself; the speech model and sample are extras', () => {
+    const core = coreGroups(false);
+    expect(offlineReady(true, { engine: true }, core)).toBe(true);
+    expect(offlineReady(false, { engine: true, speech: true, sample: true }, core)).toBe(false);
+    expect(offlineReady(true, { speech: true, sample: true }, core)).toBe(false);
+    // A browser with WebCodecs renders, cuts and mixes with the shell alone.
+    expect(offlineReady(true, {}, coreGroups(true))).toBe(true);
+    expect(offlineReady(false, { engine: true }, coreGroups(true))).toBe(false);
     expect(missingBytes(GROUPS, { engine: true })).toBe(600);
   });
 
   it('the video engine is fetched on first use, once, with progress in bytes', async () => {
     const io = fakeIo();
-    const store = new OfflineStore(GROUPS, io);
+    const store = new OfflineStore(GROUPS, coreGroups(false), io);
     await store.refresh();
     expect(store.snapshot).toMatchObject({ shell: true, ready: false, cached: { engine: false, speech: false, sample: false } });
     const seen: Array<[number, number]> = [];
@@ -61,7 +65,7 @@ describe('what is kept for offline use', () => {
 
   it('"Keep everything" fetches what is missing; a failure says what stopped and keeps what was fetched', async () => {
     const io = fakeIo(true, 'sample.mp4');
-    const store = new OfflineStore(GROUPS, io);
+    const store = new OfflineStore(GROUPS, coreGroups(false), io);
     await store.refresh();
     await store.ensure('engine');
     await expect(store.keepEverything()).rejects.toThrow('Failed to fetch');
@@ -72,14 +76,14 @@ describe('what is kept for offline use', () => {
   });
 
   it('a full storage that refuses a file: no error, the app goes on, the part is not kept', async () => {
-    const store = new OfflineStore(GROUPS, fakeIo(true, undefined, 'core.wasm'));
+    const store = new OfflineStore(GROUPS, coreGroups(false), fakeIo(true, undefined, 'core.wasm'));
     await store.ensure('engine');
     expect(store.snapshot).toMatchObject({ ready: false, cached: { engine: false } });
     expect(store.snapshot.error).toBeUndefined();
   });
 
   it('a cancelled download is no error, and nothing is marked kept', async () => {
-    const store = new OfflineStore(GROUPS, fakeIo());
+    const store = new OfflineStore(GROUPS, coreGroups(false), fakeIo());
     const abort = new AbortController();
     abort.abort();
     await expect(store.keepEverything(abort.signal)).rejects.toThrow();

@@ -6,6 +6,7 @@
  */
 import { canShareFile } from '../handoff';
 import { canPickSaveFile } from './fileSink';
+import { mixesAudioHere } from '../../domain/media/browserMix';
 
 type Probe<C, S> = { isConfigSupported(config: C): Promise<S> } | undefined;
 
@@ -15,12 +16,14 @@ export interface BrowserGlobals {
   /** A video element's canPlayType: what the page's players (previews, posters, the canvas) can show. */
   canPlay: (type: string) => boolean;
   OffscreenCanvas: unknown;
+  /** A short's sound mixed without ffmpeg.wasm (domain/media/browserMix.ts). */
+  audioMix: boolean;
   savePicker: boolean;
   shareFiles: boolean;
   storage: Pick<StorageManager, 'estimate'> | undefined;
 }
 
-export type Feature = 'fastEngine' | 'h264Decode' | 'hevcDecode' | 'savePicker' | 'shareFiles' | 'storage';
+export type Feature = 'fastEngine' | 'audioMix' | 'h264Decode' | 'hevcDecode' | 'savePicker' | 'shareFiles' | 'storage';
 export type Capabilities = Record<Feature, boolean>;
 
 /** Each feature, as a row of the support list: what it is, and what the app does without it. */
@@ -29,6 +32,11 @@ export const FEATURES: ReadonlyArray<{ id: Feature; label: string; without: stri
     id: 'fastEngine',
     label: 'Fast video engine (WebCodecs H.264)',
     without: 'This browser can’t encode H.264 itself: shorts and exact cuts are made by ffmpeg.wasm, several times slower.',
+  },
+  {
+    id: 'audioMix',
+    label: 'Mix a short’s sound in the browser',
+    without: 'This browser’s shorts get their sound from ffmpeg.wasm: the first render downloads the video engine (32 MB) once.',
   },
   {
     id: 'h264Decode',
@@ -70,6 +78,7 @@ export function browserGlobals(): BrowserGlobals {
     VideoDecoder: typeof VideoDecoder === 'undefined' ? undefined : VideoDecoder,
     canPlay: (type) => document.createElement('video').canPlayType(type) !== '',
     OffscreenCanvas: typeof OffscreenCanvas === 'undefined' ? undefined : OffscreenCanvas,
+    audioMix: mixesAudioHere(),
     savePicker: canPickSaveFile(),
     shareFiles: canShareFile(new File([new Uint8Array(8)], 'probe.mp4', { type: 'video/mp4' })),
     storage: (navigator.storage as StorageManager | undefined)?.estimate ? navigator.storage : undefined,
@@ -82,6 +91,7 @@ export async function detectCapabilities(g: BrowserGlobals = browserGlobals()): 
   const encode = decode && (await supported(g.VideoEncoder, { codec: 'avc1.640028', ...SHORT, framerate: 30, bitrate: 8_000_000 }));
   return {
     fastEngine: encode && g.OffscreenCanvas !== undefined,
+    audioMix: g.audioMix,
     h264Decode: g.canPlay('video/mp4; codecs="avc1.640028"'),
     hevcDecode: g.canPlay('video/mp4; codecs="hvc1.1.6.L120.90"'),
     savePicker: g.savePicker,

@@ -21,7 +21,7 @@ export const ASSET_GROUPS: readonly AssetGroup[] = [
   {
     id: 'engine',
     label: 'Video engine',
-    use: 'importing, cutting and the compatible renderer',
+    use: "files this browser can't decode, and the compatible renderer",
     urls: [coreURL, wasmURL].map(absolute),
     bytes: __ON_DEMAND_BYTES__.engine,
   },

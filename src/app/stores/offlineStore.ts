@@ -31,6 +31,8 @@ export class OfflineStore extends Store<OfflineState> {
 
   constructor(
     readonly groups: readonly AssetGroup[],
+    /** The groups the core flow needs in this browser (domain/offline.ts coreGroups). */
+    readonly core: readonly AssetGroupId[],
     private readonly io: OfflineIo,
   ) {
     super({ shell: false, cached: {}, ready: false });
@@ -38,7 +40,7 @@ export class OfflineStore extends Store<OfflineState> {
 
   #set(change: Partial<OfflineState>): void {
     const next = { ...this.snapshot, ...change };
-    this.update({ ...change, ready: offlineReady(next.shell, next.cached) });
+    this.update({ ...change, ready: offlineReady(next.shell, next.cached, this.core) });
   }
 
   /** Reads what is cached now. */

@@ -1,7 +1,8 @@
 /**
  * Main-thread side of the WebCodecs engine: sends jobs to the media workers, relays progress,
- * and cancels by terminating the worker (a new one starts with the next job). The audio mix is
- * made elsewhere (ffmpeg.wasm) while the worker draws and encodes the video, then handed over.
+ * and cancels by terminating the worker (a new one starts with the next job). A short's audio mix
+ * is made in the audio lane (or by ffmpeg.wasm) while the video lane draws and encodes, then
+ * handed over.
  */
 import type { RenderAssets, RenderPlan } from '../../domain/edit/plan';
 import type { OutputFacts } from '../../domain/media/outputCheck';
@@ -37,7 +38,7 @@ export class WebCodecsEngine {
   readonly #video = lane('video');
   /** Probes and fast copies (mediabunny, no decoding): quick, so they never wait behind a render. */
   readonly #quick = lane('demux');
-  /** The loudness envelope: a whole recording's audio decoded, so it waits behind neither. */
+  /** Audio decoded: the loudness envelope (a whole recording's), a short's mix. It waits behind neither. */
   readonly #audio = lane('audio');
 
   /** Runs one job in the lane's worker (the video one unless named) after the earlier ones; `started` may send it notes. */
@@ -75,6 +76,17 @@ export class WebCodecsEngine {
   /** A fast copy of the recording's packets (mediabunny/copyCut.ts). */
   async copy(request: CopyRequest, hooks: JobHooks): Promise<ArrayBuffer> {
     return (await this.#run('copy', request, hooks, { on: this.#quick })).data;
+  }
+
+  /** The plan's audio mix as AAC in MP4, or null where the browser can't decode a source (mediabunny/audioMix.ts). */
+  async mixAudio(recording: Blob, plan: RenderPlan, assets: RenderAssets, hooks: JobHooks): Promise<Uint8Array | null> {
+    // A copy of the music: the worker gets its own, the caller keeps its assets.
+    const music = plan.music && assets.music?.data.slice();
+    const done = await this.#run('mix', music ? { recording, plan, music } : { recording, plan }, hooks, {
+      on: this.#audio,
+      transfer: music ? [music.buffer] : [],
+    });
+    return done && new Uint8Array(done.data);
   }
 
   /**

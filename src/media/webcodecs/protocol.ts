@@ -6,6 +6,7 @@
 import type { RenderPlan } from '../../domain/edit/plan';
 import type { Loudness } from '../../domain/recording/loudness';
 import type { RecordingMeta } from '../../domain/recording/meta';
+import type { MixRequest } from '../mediabunny/audioMix';
 import type { CopyRequest } from '../mediabunny/copyCut';
 import type { OutputFacts } from '../../domain/media/outputCheck';
 import type { PictureRequest } from './pictureFacts';
@@ -28,6 +29,8 @@ export interface MediaRequests {
   copy: CopyRequest;
   /** The loudness envelope from the browser's audio decoder (mediabunny/loudness.ts): null where ffmpeg must measure it. */
   loudness: { recording: Blob; stepSec: number };
+  /** A short's audio mix as AAC in MP4 (mediabunny/audioMix.ts): null where ffmpeg must mix it. */
+  mix: MixRequest;
 }
 
 export interface RenderDone {
@@ -48,6 +51,7 @@ export interface MediaResults {
   probe: RecordingMeta | null;
   copy: { data: ArrayBuffer };
   loudness: Loudness | null;
+  mix: { data: ArrayBuffer } | null;
 }
 
 /** Sent to a running render: its audio (AAC in MP4) when the mix is done; null: none could be made. */
