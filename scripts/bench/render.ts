@@ -46,6 +46,10 @@ async function renderOnce(page: Page): Promise<Run> {
   const sec = (performance.now() - t0) / 1000;
   clearInterval(sampler);
   const timings = JSON.parse((await page.getByTestId('render-engine').getAttribute('data-timings')) ?? '{}') as Record<string, number>;
+  // The fast engine's audio mix in the browser (media/router.ts measures it), beside the video.
+  const mixMs = await page.evaluate(() => performance.getEntriesByName('lhs:mix').at(-1)?.duration);
+  if (mixMs !== undefined) timings.audioMixSec = mixMs / 1000;
+  await page.evaluate(() => performance.clearMeasures('lhs:mix'));
   return { sec, rssPeakMb: peak, timings };
 }
 
