@@ -9,6 +9,7 @@ import { copyCut } from '../src/media/mediabunny/copyCut';
 import { measureLoudness } from '../src/media/mediabunny/loudness';
 import { quickProbe } from '../src/media/mediabunny/probe';
 import { composeRender } from '../src/media/webcodecs/compose';
+import { joinSegments } from '../src/media/webcodecs/joinSegments';
 import { outputFacts } from '../src/media/webcodecs/outputFacts';
 import { type MediaNotes, type MediaRequests, type MediaResults, mediaFailureOf } from '../src/media/webcodecs/protocol';
 import { smartCut } from '../src/media/webcodecs/smartCut';
@@ -29,10 +30,13 @@ async function run(req: Envelope<MediaRequests>): Promise<MediaResults[keyof Med
     post({ id: req.id, kind: 'progress', ratio });
   };
   if (req.kind === 'render') {
-    const { recording, plan, overlays } = req.payload;
+    const { recording, plan, overlays, segment } = req.payload;
+    const pngs = new Map(overlays.map((o) => [o.id, o.png]));
+    if (segment) return composeRender(recording, plan, pngs, progress, { frames: segment });
     const audio = new Promise<Uint8Array | null>((resolve) => audioWaiters.set(req.id, resolve));
-    return composeRender(recording, plan, new Map(overlays.map((o) => [o.id, o.png])), audio, progress);
+    return composeRender(recording, plan, pngs, progress, { audio });
   }
+  if (req.kind === 'join') return { data: await joinSegments(req.payload.plan, req.payload.segments, req.payload.audio) };
   if (req.kind === 'verify') return outputFacts(req.payload.file, req.payload.picture);
   if (req.kind === 'probe') return quickProbe(req.payload.recording);
   if (req.kind === 'copy') return { data: await copyCut(req.payload, progress) };

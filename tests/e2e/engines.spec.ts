@@ -15,6 +15,7 @@ import {
   SHORT_COLOR_TAGS,
   topLevelBoxes,
   videoFrameCount,
+  videoPacketTimes,
 } from './helpers';
 
 const outDir = mkdtempSync(join(tmpdir(), 'lhs-engines-'));
@@ -37,6 +38,9 @@ test('both engines make the same short: size, frames, overlays in place and time
   await chooseEngine(page, /Fast only/);
   const fast = await renderAndDownload(page, outDir, 'webcodecs');
   await expect(page.getByTestId('render-engine')).toHaveAttribute('data-engine', 'webcodecs');
+  // Both cores: the 6 s clip was rendered as two 3 s parts in two workers, then joined.
+  const timings = JSON.parse((await page.getByTestId('render-engine').getAttribute('data-timings')) ?? '{}') as Record<string, number>;
+  expect(timings.segments).toBe(2);
   await expectPlayable(page);
 
   await chooseEngine(page, /Compatible only/);
@@ -61,10 +65,16 @@ test('both engines make the same short: size, frames, overlays in place and time
     expect(boxes.indexOf('moov'), `boxes: ${boxes.join(' ')}`).toBeLessThan(boxes.indexOf('mdat'));
   }
   expect(Math.abs(videoFrameCount(fast) - videoFrameCount(slow))).toBeLessThanOrEqual(1);
+  // One continuous stream across the join at 3 s: every frame 1/30 s after the last, a keyframe where the second part starts.
+  const packets = videoPacketTimes(fast);
+  expect(packets).toHaveLength(CLIP_SEC * 30);
+  expect(packets.every((p, i) => Math.abs(p.t - i / 30) < 0.002)).toBe(true);
+  expect(packets[90]?.key).toBe(true);
 
   // Intro card fading in (0.2 s), intro shown (1.5 s), captions + sticker (4 s): the frames match.
   // The blurred bands differ a little (box blur vs Gaussian); the picture and overlays must not.
-  for (const t of [0.2, 1.5, 4]) {
+  // 2.95 and 3.02: the last frame of the first part and the first of the second.
+  for (const t of [0.2, 1.5, 2.95, 3.02, 4]) {
     expect(rgbDiff(frameRgb(fast, t), frameRgb(slow, t)).mean, `whole frame at ${t} s`).toBeLessThan(6);
     const video = '1080:608:0:656';
     expect(rgbDiff(frameRgb(fast, t, 108, 61, video), frameRgb(slow, t, 108, 61, video)).mean, `video area at ${t} s`).toBeLessThan(4);

@@ -166,6 +166,20 @@ export function rgbDiff(a: Buffer, b: Buffer): { mean: number; max: number } {
   return { mean: sum / a.length, max };
 }
 
+/** The video's packet times in presentation order (seconds), and which are keyframes. */
+export function videoPacketTimes(path: string): Array<{ t: number; key: boolean }> {
+  const out = execFileSync('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'packet=pts_time,flags', '-of', 'csv=p=0', path]);
+  return out
+    .toString()
+    .trim()
+    .split('\n')
+    .map((line) => {
+      const [t, flags] = line.split(',');
+      return { t: Number(t), key: (flags ?? '').includes('K') };
+    })
+    .sort((a, b) => a.t - b.t);
+}
+
 /** Decoded video frames in the file (ffprobe counts them). */
 export function videoFrameCount(path: string): number {
   const out = execFileSync('ffprobe', [

@@ -1,9 +1,9 @@
 /**
  * The WebCodecs render (runs in the media worker): mediabunny demuxes and decodes the clip, each
  * output frame is drawn on an OffscreenCanvas (reframe + overlays), converted to I420 in the output
- * colour (i420.ts), WebCodecs encodes H.264, and
- * mediabunny muxes it with the audio mix (AAC made by ffmpeg.wasm on the main side, since most
- * browsers have no AAC encoder) into an MP4 with the moov first.
+ * colour (i420.ts), WebCodecs encodes H.264, and mediabunny muxes it with the audio mix (made in
+ * another worker) into an MP4 with the moov first. A render split over workers renders each part
+ * here as a video-only segment (joinSegments.ts joins them).
  *
  * Timing: output frame k shows the latest source frame at or before start + (k + ½)/fps, the
  * rounding ffmpeg's fps filter uses, so VFR sources come out at a constant rate and both
@@ -25,6 +25,7 @@ import {
   type VideoSample,
 } from 'mediabunny';
 import { clipDuration, frameCount, type RenderPlan } from '../../domain/edit/plan';
+import type { FrameRange } from '../../domain/edit/segments';
 import { drawOverlays, overlayBitmaps } from '../../canvas/overlayLayer';
 import { qualityPreset, videoBitrate } from '../../domain/edit/quality';
 import { reframeGeometry } from '../../domain/edit/reframe';
@@ -46,12 +47,17 @@ async function checkEncoderSupport({ width, height, fps }: RenderPlan['output'],
   if (!support.supported) throw new EngineUnsupportedError('encode', `This browser cannot encode H.264 at ${width}×${height}.`);
 }
 
+/**
+ * Renders the plan's output frames `frames` (all by default) into an MP4. With `audio` (the mix,
+ * AAC in MP4, or null when none could be made) it is the short; without, a video-only segment that
+ * joinSegments.ts puts together with the others and the sound.
+ */
 export async function composeRender(
   recording: Blob,
   plan: RenderPlan,
   overlayPngs: ReadonlyMap<string, Uint8Array>,
-  audio: Promise<Uint8Array | null>,
   onProgress: (ratio: number) => void,
+  { audio, frames = { from: 0, to: frameCount(plan) } }: { audio?: Promise<Uint8Array | null>; frames?: FrameRange } = {},
 ): Promise<RenderDone> {
   const t0 = performance.now();
   const bitrate = videoBitrate(qualityPreset(plan.quality), plan.output.width, plan.output.height);
@@ -85,16 +91,16 @@ export async function composeRender(
       },
     });
     output.addVideoTrack(video, { frameRate: fps });
-    const audioSource = new EncodedAudioPacketSource('aac');
-    output.addAudioTrack(audioSource);
+    const audioSource = audio && new EncodedAudioPacketSource('aac');
+    if (audioSource) output.addAudioTrack(audioSource);
     await output.start();
 
     const timings: Record<string, number> = { setupSec: (performance.now() - t0) / 1000 };
     const tVideo = performance.now();
     let drawMs = 0;
-    const n = frameCount(plan);
+    const { from, to } = frames;
     const start = plan.source.start;
-    const samples = new VideoSampleSink(track).samples(start, plan.source.end + 1 / fps)[Symbol.asyncIterator]();
+    const samples = new VideoSampleSink(track).samples(start + from / fps, Math.min(plan.source.end, start + to / fps) + 1 / fps)[Symbol.asyncIterator]();
     let decodeMs = 0;
     let encodeMs = 0;
     let yuvMs = 0;
@@ -114,7 +120,7 @@ export async function composeRender(
     let staged: Promise<DrawableFrame> = stage.stage(current);
     let stagedNext = prefetch(current, upcoming);
     try {
-      for (let k = 0; k < n; k++) {
+      for (let k = from; k < to; k++) {
         const t = k / fps;
         const pickBefore = start + (k + 0.5) / fps - 1e-6;
         while (upcoming && upcoming.timestamp <= pickBefore) {
@@ -141,7 +147,7 @@ export async function composeRender(
           })
           .finally(() => sample.close());
         encodeMs += performance.now() - e0;
-        if (k % 15 === 0) onProgress((0.95 * (k + 1)) / n);
+        if (k % 15 === 0) onProgress((0.95 * (k + 1 - from)) / (to - from));
       }
     } catch (err) {
       if (err === encoderError) throw new EngineUnsupportedError('encode', `The browser's H.264 encoder failed: ${messageOf(err)}`);
@@ -159,12 +165,14 @@ export async function composeRender(
     timings.decodeWaitSec = decodeMs / 1000;
     timings.encodeWaitSec = encodeMs / 1000;
 
-    const tAudio = performance.now();
-    const aac = await audio;
-    timings.audioWaitSec = (performance.now() - tAudio) / 1000;
+    if (audio && audioSource) {
+      const tAudio = performance.now();
+      const aac = await audio;
+      timings.audioWaitSec = (performance.now() - tAudio) / 1000;
+      if (aac) await addAudio(audioSource, aac, clipDuration(plan));
+      audioSource.close();
+    }
     const tMux = performance.now();
-    if (aac) await addAudio(audioSource, aac, clipDuration(plan));
-    audioSource.close();
     await output.finalize();
     const data = output.target.buffer;
     if (!data) throw new EngineUnsupportedError('mux', 'The MP4 could not be written.');
@@ -177,8 +185,8 @@ export async function composeRender(
   }
 }
 
-/** Copies the AAC packets of an MP4 (ffmpeg.wasm's mix) into the output, up to the clip length. */
-async function addAudio(target: EncodedAudioPacketSource, m4a: Uint8Array, durationSec: number): Promise<void> {
+/** Copies the AAC packets of an MP4 (the mix) into the output, up to the clip length. */
+export async function addAudio(target: EncodedAudioPacketSource, m4a: Uint8Array, durationSec: number): Promise<void> {
   const input = new Input({ source: new BufferSource(m4a), formats: ALL_FORMATS });
   try {
     const track = await input.getPrimaryAudioTrack();

@@ -9,6 +9,8 @@ import type { RecordingMeta } from '../../domain/recording/meta';
 import type { MixRequest } from '../mediabunny/audioMix';
 import type { CopyRequest } from '../mediabunny/copyCut';
 import type { OutputFacts } from '../../domain/media/outputCheck';
+import type { FrameRange } from '../../domain/edit/segments';
+import type { Segment } from './joinSegments';
 import type { PictureRequest } from './pictureFacts';
 import { failureOf, type WorkerFailure } from '../../workers/rpc';
 import { ENGINE_STEPS, type EngineStep, EngineUnsupportedError, MediaError } from '../engine';
@@ -19,7 +21,11 @@ export interface MediaRequests {
     plan: RenderPlan;
     /** Overlay PNGs by overlay id (transferred). */
     overlays: Array<{ id: string; png: Uint8Array }>;
+    /** Only these output frames, as a video-only segment (no audio is sent); all, with the audio, by default. */
+    segment?: FrameRange;
   };
+  /** Segments rendered in parallel and the audio mix, joined into the short (joinSegments.ts). */
+  join: { plan: RenderPlan; segments: Segment[]; audio: Uint8Array | null };
   cut: { recording: Blob; start: number; end: number };
   /** Reads a written file back (either engine's): outputFacts.ts; with `picture`, compares it with its source too (pictureFacts.ts). */
   verify: { file: Blob; picture?: PictureRequest };
@@ -46,6 +52,7 @@ export interface CutDone {
 
 export interface MediaResults {
   render: RenderDone;
+  join: { data: ArrayBuffer };
   cut: CutDone;
   verify: OutputFacts;
   probe: RecordingMeta | null;
