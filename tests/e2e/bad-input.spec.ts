@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { dropFiles } from './helpers';
-import { SHOTS } from './stored';
+import { SHOTS, storedRows } from './stored';
 
 const dir = mkdtempSync(join(tmpdir(), 'lhs-bad-'));
 const SAMPLES = join(import.meta.dirname, '..', '..', 'public', 'samples');
@@ -82,6 +82,10 @@ test('a replacement log that is clearly wrong asks first: Keep leaves the stored
   await importSample(page);
   const summary = page.getByTestId('log-summary');
   await expect(summary).toContainText('sample-clicks.csv · 334 events');
+  // Clip edges move to pauses once those are measured: compare the highlights after that.
+  await expect.poll(async () => (await storedRows(page)).loudness).toBe(1);
+  await expect(page.getByText(/at a pause in the voice|no pause within 3 s/).first()).toBeVisible();
+  await expect(page.getByText(/pauses not measured yet/)).toHaveCount(0);
   const before = await clipRanges(page);
   expect(before).toHaveLength(5);
 
