@@ -159,6 +159,7 @@ export class WebCodecsEngine {
     // A part that fails stops the others: the render fails (or falls back) as one.
     const stop = new AbortController();
     const onAbort = () => stop.abort();
+    if (hooks.signal?.aborted) stop.abort();
     hooks.signal?.addEventListener('abort', onAbort, { once: true });
     const audio = mixAudio();
     // Keep a failed mix from going unhandled while the video runs; it is thrown below.
