@@ -5,7 +5,7 @@
  * with this in the media worker, so ffmpeg.wasm is not loaded for a short's sound; a unit test holds
  * it to native ffmpeg's samples.
  */
-import { musicGainAt } from './mix';
+import { musicGainCurve } from './mix';
 import { DUCKING, type MusicPlan } from './plan';
 
 /** Two planar channels of one block. */
@@ -68,14 +68,16 @@ function hermite(x: number, x0: number, x1: number, p0: number, p1: number, m0: 
  */
 export class ClipMixer {
   readonly #ducker: Ducker | undefined;
+  readonly #musicGain: ((t: number) => number) | undefined;
   readonly #frames: number;
 
   constructor(
     readonly sampleRate: number,
-    readonly clipSec: number,
-    readonly music: MusicPlan | undefined,
+    clipSec: number,
+    music: MusicPlan | undefined,
   ) {
     this.#frames = Math.round(clipSec * sampleRate);
+    if (music) this.#musicGain = musicGainCurve(music, clipSec);
     if (music?.duck) this.#ducker = new Ducker(sampleRate);
   }
 
@@ -91,9 +93,9 @@ export class ClipMixer {
       const vr = voice ? voice[1][i]! : 0;
       let ml = 0;
       let mr = 0;
-      if (music && this.music) {
+      if (music && this.#musicGain) {
         // The compressor hears the voice (silence where there is none), even during a fade.
-        const g = musicGainAt(this.music, this.clipSec, (at + i) / this.sampleRate) * (this.#ducker ? this.#ducker.gain(vl, vr) : 1);
+        const g = this.#musicGain((at + i) / this.sampleRate) * (this.#ducker ? this.#ducker.gain(vl, vr) : 1);
         ml = music[0][i]! * g;
         mr = music[1][i]! * g;
       }

@@ -20,14 +20,23 @@ export function musicFades(music: Pick<MusicPlan, 'fadeInSec' | 'fadeOutSec'>, c
 
 export const musicVolume = (music: Pick<MusicPlan, 'volume'>): number => Math.min(1, Math.max(0, music.volume));
 
-/** The music's gain at clip time t, before ducking: volume × the linear fades (ffmpeg's afade default). */
-export function musicGainAt(music: MusicPlan, clipSec: number, t: number): number {
-  if (t < 0 || t > clipSec) return 0;
+/**
+ * The music's gain over the clip, before ducking: volume × the linear fades (ffmpeg's afade
+ * default), with the fades worked out once (a mix asks for it at every sample).
+ */
+export function musicGainCurve(music: MusicPlan, clipSec: number): (t: number) => number {
   const { fadeIn, fadeOut } = musicFades(music, clipSec);
-  const inGain = fadeIn > 0 ? Math.min(1, t / fadeIn) : 1;
-  const outGain = fadeOut > 0 ? Math.min(1, (clipSec - t) / fadeOut) : 1;
-  return musicVolume(music) * inGain * outGain;
+  const volume = musicVolume(music);
+  return (t) => {
+    if (t < 0 || t > clipSec) return 0;
+    const inGain = fadeIn > 0 ? Math.min(1, t / fadeIn) : 1;
+    const outGain = fadeOut > 0 ? Math.min(1, (clipSec - t) / fadeOut) : 1;
+    return volume * inGain * outGain;
+  };
 }
+
+/** The music's gain at clip time t, before ducking. */
+export const musicGainAt = (music: MusicPlan, clipSec: number, t: number): number => musicGainCurve(music, clipSec)(t);
 
 /**
  * The gain the ducking compressor applies to the music for a voice at RMS level `voiceRms`

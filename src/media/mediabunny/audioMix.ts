@@ -28,7 +28,7 @@ import { AUDIO_RATE, clipDuration, type RenderPlan } from '../../domain/edit/pla
 import { mixesAudioHere } from '../../domain/media/browserMix';
 import { qualityPreset } from '../../domain/edit/quality';
 import { StereoResampler } from '../../domain/recording/stereoResampler';
-import { notReallyMp3 } from './mpegAudio';
+import { decodableAudioTrack } from './mpegAudio';
 
 export interface MixRequest {
   recording: Blob;
@@ -95,9 +95,7 @@ class Feed {
 async function decodableAudio(source: Source, inputs: Input[]): Promise<InputAudioTrack | null> {
   const input = new Input({ source, formats: ALL_FORMATS });
   inputs.push(input);
-  const track = await input.getPrimaryAudioTrack();
-  if (!track || (await notReallyMp3(track)) || !(await track.canDecode())) return null;
-  return track;
+  return decodableAudioTrack(input);
 }
 
 /**

@@ -6,14 +6,14 @@
 import { ALL_FORMATS, AudioSampleSink, BlobSource, Input } from 'mediabunny';
 import type { Loudness } from '../../domain/recording/loudness';
 import { LoudnessMeter } from '../../domain/recording/loudnessMeter';
-import { notReallyMp3 } from './mpegAudio';
+import { decodableAudioTrack } from './mpegAudio';
 
 export async function measureLoudness(recording: Blob, stepSec: number, onProgress: (ratio: number) => void): Promise<Loudness | null> {
   if (typeof AudioDecoder === 'undefined') return null;
   const input = new Input({ source: new BlobSource(recording), formats: ALL_FORMATS });
   try {
-    const track = await input.getPrimaryAudioTrack();
-    if (!track || (await notReallyMp3(track)) || !(await track.canDecode())) return null;
+    const track = await decodableAudioTrack(input);
+    if (!track) return null;
     const duration = await input.computeDuration();
     const meter = new LoudnessMeter(stepSec);
     let planes: Float32Array[] = [];
