@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { advancedSetting, dropFiles, fixture, generated } from './helpers';
 import { expectNothingStored } from './stored';
@@ -63,8 +64,35 @@ test('per-minute analytics beside a per-event click log are not counted twice, a
   ).toBeVisible();
 });
 
+test('a chat log added on the project page goes beside the click log, stays after a reload, and a newer chat log takes its place', async ({ page }, info) => {
+  await importWith(page, fixture('clicks-20s.csv'));
+  await expect(page.getByTestId('log-use')).toHaveCount(0);
+  await dropFiles(page, '[data-testid=log-drop]', [fixture('chat-20s.ndjson')]);
+  await expect(page.getByText('chat-20s.ndjson was added beside clicks-20s.csv: the highlights use both.')).toBeVisible();
+  await expect(page.getByTestId('log-summary')).toContainText('clicks-20s.csv + chat-20s.ndjson');
+  await expect(page.getByTestId('log-use')).toContainText(/^clicks-20s\.csv: clicks per event\. Chat log: 30 comments/);
+  // Products are matched by id: P1 keeps the click log's name.
+  await rows(page).filter({ hasText: 'Red Mug' }).click();
+  await expect(page.getByTestId('clip-signals')).toContainText(/comments asked for the link or the price/);
+
+  await page.reload();
+  await expect(page.getByTestId('log-summary')).toContainText('clicks-20s.csv + chat-20s.ndjson');
+
+  // Another chat log replaces the chat file only: the click log's events stay.
+  const chat = info.outputPath('chat-later.ndjson');
+  writeFileSync(
+    chat,
+    `${JSON.stringify({ event: 'product_pin', time: 11, data: { productId: 'P2', title: 'Mini Blender' } })}\n${JSON.stringify({ event: 'chat', time: 12, data: { comment: 'link?' } })}\n`,
+  );
+  await dropFiles(page, '[data-testid=log-drop]', [chat]);
+  await expect(page.getByText('chat-later.ndjson replaced chat-20s.ndjson; clicks-20s.csv is kept beside it.')).toBeVisible();
+  const summary = page.getByTestId('log-summary');
+  await expect(summary).toContainText('clicks-20s.csv + chat-later.ndjson');
+  const clickEvents = readFileSync(fixture('clicks-20s.csv'), 'utf8').trim().split('\n').length - 1;
+  await expect(summary).toContainText(`${(clickEvents + 2).toLocaleString('en-US')} events`);
+});
+
 test('a chat log without times is refused with what was expected, and nothing is imported', async ({ page }, info) => {
-  const { writeFileSync } = await import('node:fs');
   const path = info.outputPath('no-time.ndjson');
   writeFileSync(path, '{"event":"chat","data":{"comment":"hi"}}\n{"event":"like","data":{"likeCount":3}}\n');
   await page.goto('./');

@@ -119,5 +119,7 @@ describe('ProjectStore', () => {
     ]);
     await store.save({ name: 'renamed' });
     expect(ready(store).log).toBe(named);
+    // A log added beside it is merged with the log as stored, not with the list's names baked in.
+    expect(store.storedLog).toBe(log);
   });
 });

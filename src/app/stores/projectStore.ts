@@ -134,6 +134,13 @@ export class ProjectStore extends Store<ProjectState> {
     );
   }
 
+  /** The stored log as read, without the product list's names: what a log added beside it is merged with. */
+  get storedLog(): ClickLog | undefined {
+    const s = this.snapshot.state;
+    if (s.status !== 'ready' || !s.log) return undefined;
+    return s.log === this.#named?.named ? this.#named.raw : s.log;
+  }
+
   replaceLog(log: ClickLog): Promise<boolean> {
     return this.#enqueue(
       (base) => this.#storage.saveLog(base, log),

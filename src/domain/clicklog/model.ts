@@ -65,11 +65,29 @@ export interface LogSignals {
   summary: string;
 }
 
+/** What one log file is: per-event clicks, per-minute analytics, or a chat/event log. */
+export type LogSource = 'clicks' | LogSignals['source'];
+
+/**
+ * One file of a log made of several (`mergeLogs`): its events are the next `events` of the
+ * log's table, in the order of the parts, so one file can be taken out again.
+ */
+export interface LogPart {
+  fileName: string;
+  source: LogSource;
+  events: number;
+  rejectedCount: number;
+  /** What a file that is not a click log was read as (its `LogSignals.summary`). */
+  summary?: string;
+}
+
 export interface ClickLog {
   fileName: string;
   format: LogFormat;
   /** Set when the file was per-minute analytics or a chat/event log, read into events. */
   signals?: LogSignals;
+  /** The files this log was merged from, when more than one (stored since issue 19's "add a log"). */
+  parts?: LogPart[];
   products: Product[];
   events: EventTable;
   /** Epoch ms of the recording start when the log states it (a `stream_start` row or field). */

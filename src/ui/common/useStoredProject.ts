@@ -31,5 +31,6 @@ export function useStoredProject(id: string) {
     save: store.save.bind(store),
     saveCaptionLook: store.saveCaptionLook.bind(store),
     replaceLog: store.replaceLog.bind(store),
+    storedLog: () => store.storedLog,
   };
 }

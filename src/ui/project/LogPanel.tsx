@@ -45,8 +45,12 @@ export function LogPanel({ log, busy, error, warnings, onFile, onDismiss, produc
         testId="log-drop"
         onFiles={(files) => files[0] && onFile(files[0])}
         accept={LOG_ACCEPT}
-        title={log ? 'Replace the click log' : 'Drop the click log'}
-        hint="CSV, JSON or NDJSON; or your shop's product list. A log with no usable rows changes nothing."
+        title={log ? 'Add or replace a log' : 'Drop the click log'}
+        hint={
+          log
+            ? 'A chat log or analytics export goes beside the log you have; one of a kind already here replaces it. CSV, JSON or NDJSON, or your shop’s product list.'
+            : "CSV, JSON or NDJSON; or your shop's product list. A log with no usable rows changes nothing."
+        }
         buttonLabel={log ? 'Choose another log' : 'Choose a log'}
         disabled={busy}
         compact={log !== undefined}

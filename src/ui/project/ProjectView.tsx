@@ -59,6 +59,7 @@ export function ProjectView({ id, initialWarnings, back, showShorts = false }: P
   const logReplace = useLogReplace({
     data,
     store: stored.replaceLog,
+    storedLog: stored.storedLog,
     setStart: (ms, file) => void stored.save({ streamStartMs: ms, streamStartFile: file }),
     setProductList: (productList, listWarnings) => {
       void stored.save({ productList });
@@ -126,6 +127,7 @@ export function ProjectView({ id, initialWarnings, back, showShorts = false }: P
       {logReplace.pending && (
         <ReplaceLogDialog
           check={logReplace.pending.check}
+          adding={logReplace.pending.adding}
           durationSec={meta.durationSec}
           onReplace={() => void logReplace.confirm()}
           onKeep={logReplace.keep}

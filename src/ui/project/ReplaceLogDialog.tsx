@@ -3,6 +3,8 @@ import { clockOf, type LogFacts, type ReplacementCheck } from '../../domain/clic
 
 interface Props {
   check: ReplacementCheck;
+  /** The log goes beside the current one rather than replacing it. */
+  adding: boolean;
   durationSec: number;
   onReplace: () => void;
   onKeep: () => void;
@@ -20,11 +22,12 @@ function insideOf(f: LogFacts): string {
 }
 
 /**
- * Asks before a clearly wrong log replaces the stored one: what is wrong, and what would change
- * (events, products, where they fall on the recording), old beside new. A modal <dialog>: focus
- * starts on "Keep the current log", Escape keeps it too. Nothing is stored until "Replace anyway".
+ * Asks before a clearly wrong log replaces the stored one, or is added beside it: what is wrong,
+ * and what would change (events, products, where they fall on the recording), old beside new. A
+ * modal <dialog>: focus starts on "Keep the current log", Escape keeps it too. Nothing is stored
+ * until "Replace anyway" / "Add anyway".
  */
-export function ReplaceLogDialog({ check, durationSec, onReplace, onKeep }: Props) {
+export function ReplaceLogDialog({ check, adding, durationSec, onReplace, onKeep }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const answered = useRef(false);
   useEffect(() => {
@@ -57,7 +60,7 @@ export function ReplaceLogDialog({ check, durationSec, onReplace, onKeep }: Prop
         answer(false);
       }}
     >
-      <h2 id="replace-title">Replace the click log?</h2>
+      <h2 id="replace-title">{adding ? `Add ${next.fileName} to the project’s logs?` : 'Replace the click log?'}</h2>
       <div id="replace-problems">
         <p>
           <strong>{next.fileName}</strong> looks wrong:
@@ -80,7 +83,7 @@ export function ReplaceLogDialog({ check, durationSec, onReplace, onKeep }: Prop
               <span class="file">{current.fileName}</span>
             </th>
             <th scope="col">
-              Replacement
+              {adding ? 'To add' : 'Replacement'}
               <span class="file">{next.fileName}</span>
             </th>
           </tr>
@@ -102,7 +105,7 @@ export function ReplaceLogDialog({ check, durationSec, onReplace, onKeep }: Prop
           Keep the current log
         </button>
         <button type="button" class="btn secondary" onClick={() => answer(true)}>
-          Replace anyway
+          {adding ? 'Add anyway' : 'Replace anyway'}
         </button>
       </div>
     </dialog>

@@ -4,16 +4,22 @@ import type { ProductList } from '../../domain/clicklog/productList';
 import { checkReplacement, type ReplacementCheck } from '../../domain/clicklog/replacement';
 import type { StoredProject } from '../../app/stores/projectStore';
 import type { ClickLog } from '../../domain/clicklog/model';
+import { combineLogs } from '../../domain/clicklog/merge';
 import { effectiveStreamStart } from '../../domain/recording/streamStart';
 import { useJob } from '../common/useJob';
 
-/** A replacement that looks wrong, waiting for the user's answer; nothing is stored yet. */
+/**
+ * A log that looks wrong, waiting for the user's answer; nothing is stored yet. `log` is what
+ * would be stored: the dropped log, or the stored one with it added (`adding`).
+ */
 export interface PendingReplacement {
-  parsed: ParsedLog;
+  log: ClickLog;
+  warnings: string[];
+  adding: boolean;
   check: ReplacementCheck;
 }
 
-type Outcome = { kind: 'ask'; pending: PendingReplacement } | { kind: 'stored'; parsed: ParsedLog };
+type Outcome = { kind: 'ask'; pending: PendingReplacement } | { kind: 'stored' | 'unchanged'; warnings: string[] };
 
 type Ready = Extract<StoredProject, { status: 'ready' }>;
 
@@ -22,6 +28,8 @@ interface Options {
   data: Ready | undefined;
   /** Stores the log; false when the project is gone. */
   store: (log: ClickLog) => Promise<boolean>;
+  /** The stored log without the product list's names: a log of another kind is merged with it. */
+  storedLog: () => ClickLog | undefined;
   /** A dropped date file sets the stream start instead. */
   setStart: (ms: number, file: string) => void;
   /** A dropped product list is stored as the project's product list instead. */
@@ -30,11 +38,12 @@ interface Options {
 }
 
 /**
- * Adding or replacing the click log: parsed in the worker as a job; a replacement that
- * `checkReplacement` finds clearly wrong waits in `pending` until the user replaces anyway or
- * keeps the current log. A normal replacement is stored without a question.
+ * Adding or replacing the log: parsed in the worker as a job. A log of a kind the project has no
+ * file of (a chat log beside a click log) is added beside it; one of a kind it has takes that
+ * file's place (`combineLogs`). One that `checkReplacement` finds clearly wrong waits in `pending` until the
+ * user stores it anyway or keeps the current log. A normal one is stored without a question.
  */
-export function useLogReplace({ data, store, setStart, setProductList, onReplaced }: Options) {
+export function useLogReplace({ data, store, storedLog, setStart, setProductList, onReplaced }: Options) {
   const job = useJob();
   const [error, setError] = useState<ImportError | null>(null);
   const [pending, setPending] = useState<PendingReplacement | null>(null);
@@ -50,9 +59,22 @@ export function useLogReplace({ data, store, setStart, setProductList, onReplace
     setError(null);
     setPending(null);
     try {
-      const outcome = await job.run('Replacing the click log', async (): Promise<Outcome | undefined> => {
+      const outcome = await job.run('Reading the log', async (): Promise<Outcome | undefined> => {
         const parsed = await parseLogFile(file);
         const log = data?.log;
+        let toStore = { log: parsed.log, warnings: parsed.warnings, adding: false };
+        const stored = storedLog();
+        const combined = log && stored ? combineLogs(stored, parsed.log) : undefined;
+        if (combined && combined.kept.length > 0) {
+          // Left out (analytics beside a click log): nothing changes, and the warning says why.
+          if (combined.log === stored) return { kind: 'unchanged', warnings: combined.warnings };
+          const kept = combined.kept.map((p) => p.fileName).join(' and ');
+          const replaced = combined.replaced.map((p) => p.fileName).join(' and ');
+          const said = replaced
+            ? `${parsed.log.fileName} replaced ${replaced}; ${kept} is kept beside it.`
+            : `${parsed.log.fileName} was added beside ${kept}: the highlights use both.`;
+          toStore = { log: combined.log, warnings: [said, ...parsed.warnings, ...combined.warnings], adding: true };
+        }
         if (data && log) {
           const { project } = data;
           const { meta } = project.recording;
@@ -74,26 +96,26 @@ export function useLogReplace({ data, store, setStart, setProductList, onReplace
             currentBase: { streamStartMs: startFor(log.streamStartMs), offsetSec },
             nextBase: { streamStartMs: startFor(parsed.log.streamStartMs), offsetSec },
           });
-          if (check.problems.length > 0) return { kind: 'ask', pending: { parsed, check } };
+          if (check.problems.length > 0) return { kind: 'ask', pending: { ...toStore, check } };
         }
-        return (await store(parsed.log)) ? { kind: 'stored', parsed } : undefined;
+        return (await store(toStore.log)) ? { kind: 'stored', warnings: toStore.warnings } : undefined;
       });
       if (outcome?.kind === 'ask') setPending(outcome.pending);
-      else if (outcome) onReplaced(outcome.parsed.warnings);
+      else if (outcome) onReplaced(outcome.warnings);
     } catch (e) {
       fail(file.name, e);
     }
   };
 
-  /** "Replace anyway": store the pending log. */
+  /** "Replace anyway" / "Add anyway": store the pending log. */
   const confirm = async () => {
     const p = pending;
     setPending(null);
     if (!p) return;
     try {
-      if (await store(p.parsed.log)) onReplaced(p.parsed.warnings);
+      if (await store(p.log)) onReplaced(p.warnings);
     } catch (e) {
-      fail(p.parsed.log.fileName, e);
+      fail(p.check.next.fileName, e);
     }
   };
 
