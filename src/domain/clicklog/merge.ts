@@ -35,7 +35,11 @@ function keepParts(log: ClickLog, keep: readonly number[]): ClickLog {
   const parts = partsOf(log);
   if (keep.length === parts.length) return log;
   let at = 0;
-  const ranges = parts.map((p) => [at, (at += p.events)] as const);
+  const ranges = parts.map((p) => {
+    const from = at;
+    at += p.events;
+    return [from, at] as const;
+  });
   const pick = <T extends Float64Array | Uint8Array | Uint32Array>(a: T, make: (n: number) => T): T => {
     const out = make(keep.reduce((n, k) => n + parts[k]!.events, 0));
     let o = 0;

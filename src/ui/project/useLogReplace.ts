@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { ImportError, type ParsedLog, parseLogFile, readProductListFile, readStartFile } from '../../app/importFlow';
+import { ImportError, parseLogFile, readProductListFile, readStartFile } from '../../app/importFlow';
 import type { ProductList } from '../../domain/clicklog/productList';
 import { checkReplacement, type ReplacementCheck } from '../../domain/clicklog/replacement';
 import type { StoredProject } from '../../app/stores/projectStore';
