@@ -1,6 +1,7 @@
 import { LogAnalyser } from '../src/domain/selection/analysis';
 import { parseClickLogBytes } from '../src/domain/clicklog/parse';
 import type { Loudness } from '../src/domain/recording/loudness';
+import { spokenSignals } from '../src/domain/speech/spokenSignals';
 import type { Handlers } from './dispatch';
 import { NOT_RESIDENT } from './protocol';
 
@@ -58,5 +59,6 @@ export function analysisHandlers(): Handlers {
       logs.delete(key);
       return null;
     },
+    spoken: ({ segments, products, durationSec, loudness }) => spokenSignals(segments, products, durationSec, loudness),
   };
 }

@@ -1,6 +1,7 @@
 import type { Analysis, NeedsStreamStartError, TimeBase } from '../src/domain/selection/analysis';
 import type { ClickLogResult } from '../src/domain/clicklog/parse';
-import type { ClickLog } from '../src/domain/clicklog/model';
+import type { ClickLog, Product } from '../src/domain/clicklog/model';
+import type { SaidText, SpokenSignals } from '../src/domain/speech/spokenSignals';
 import type { SelectionOptions } from '../src/domain/selection/model';
 import type { Loudness } from '../src/domain/recording/loudness';
 import type { Envelope as RpcEnvelope, Reply as RpcReply } from '../src/workers/rpc';
@@ -20,6 +21,8 @@ export interface Requests {
   select: { key: string; durationSec: number; timeBase: TimeBase; options: SelectionOptions };
   /** Forgets a resident log and cancels its queued select. */
   unload: { key: string };
+  /** Reads what the host said for the products (`spokenSignals`): seconds of work for a 3-hour transcript. */
+  spoken: { segments: SaidText[]; products: Product[]; durationSec: number; loudness: Loudness | undefined };
 }
 
 /** What each request is answered with. */
@@ -29,6 +32,7 @@ export interface Results {
   loudness: null;
   select: Analysis;
   unload: null;
+  spoken: SpokenSignals;
 }
 
 export type RequestType = keyof Requests;

@@ -1,6 +1,7 @@
 import { NeedsStreamStartError, type Analysis, type TimeBase } from '../domain/selection/analysis';
 import type { ClickLogResult } from '../domain/clicklog/parse';
-import type { ClickLog } from '../domain/clicklog/model';
+import type { ClickLog, Product } from '../domain/clicklog/model';
+import type { SaidText, SpokenSignals } from '../domain/speech/spokenSignals';
 import type { SelectionOptions } from '../domain/selection/model';
 import type { Loudness } from '../domain/recording/loudness';
 import { CancelledError } from '../domain/errors/mediaFailure';
@@ -98,6 +99,14 @@ export class AnalysisClient {
       signal?.removeEventListener('abort', forward);
       if (this.#selects.get(key) === ctrl) this.#selects.delete(key);
     }
+  }
+
+  /**
+   * What the host said, read for `products` in the worker (`spokenSignals`), so a long transcript
+   * doesn't hold up the page. Rejects with a CancelledError when `signal` aborts.
+   */
+  spoken(segments: SaidText[], products: Product[], durationSec: number, loudness: Loudness | undefined, signal?: AbortSignal): Promise<SpokenSignals> {
+    return this.#worker.request('spoken', { segments, products, durationSec, loudness }, { signal });
   }
 
   /** Lets the worker forget `log` and cancels its select; a later select sends it again. */

@@ -5,6 +5,7 @@ import { analyse, LogAnalyser, NeedsStreamStartError } from '../../src/domain/se
 import { parseClickLog } from '../../src/domain/clicklog/parse';
 import { DEFAULT_SELECTION, type SelectionOptions } from '../../src/domain/selection/model';
 import type { ClickLog } from '../../src/domain/clicklog/model';
+import { spokenProducts, withSpokenEvents, withSpokenSignals } from '../../src/domain/signals/spokenLog';
 import { analysisHandlers, MAX_RESIDENT_LOGS } from '../../workers/analysisHandlers';
 import { createDispatcher, type Handlers } from '../../workers/dispatch';
 import type { WorkerLike } from '../../src/workers/client';
@@ -213,6 +214,21 @@ describe('analysis client', () => {
     if (!result.ok) throw new Error(result.error);
     await client.select(result.log, 10, { offsetSec: 0 }, DEFAULT_SELECTION, undefined);
     expect(posted).toEqual(['parse', 'select']);
+  });
+
+  it('reads what the host said in the worker: the same log as reading it on the page', async () => {
+    const { client, posted } = fakeWorkers();
+    const list = { fileName: 'p.csv', products: [{ id: 'G', name: 'Glow Serum', price: '$24.99' }] };
+    const said = [
+      { start: 2, end: 6, text: 'Welcome back everyone.' },
+      { start: 10, end: 16, text: 'This is the Glow Serum, only $24.99 today.' },
+      { start: 18, end: 24, text: 'Tap the link and add it to your cart now.' },
+    ];
+    const products = spokenProducts([], list);
+    const spoken = await client.spoken(said, products, 60, undefined);
+    expect(posted).toEqual(['spoken']);
+    expect(spoken.events.map((e) => e.kind)).toEqual(expect.arrayContaining(['named', 'price', 'cta']));
+    expect(withSpokenEvents(undefined, products, spoken, 5)).toEqual(withSpokenSignals(undefined, list, said, 60, 5));
   });
 
   it('fails a select on a log with absolute times and no stream start with NeedsStreamStartError', async () => {

@@ -6,10 +6,10 @@
 import { kindCode, type ClickLog, type Product } from '../clicklog/model';
 import { productKey, type ProductList } from '../clicklog/productList';
 import type { Loudness } from '../recording/loudness';
-import { spokenSignals, type SaidText } from '../speech/spokenSignals';
+import { spokenSignals, type SaidText, type SpokenSignals } from '../speech/spokenSignals';
 
-/** The log's products, then the list's products it does not hold (by id or by name). */
-function allProducts(base: readonly Product[], list: ProductList | undefined): Product[] {
+/** What the transcript is read against: the log's products, then the list's products it does not hold (by id or by name). */
+export function spokenProducts(base: readonly Product[], list: ProductList | undefined): Product[] {
   const ids = new Set(base.map((p) => productKey(p.id)));
   const names = new Set(base.flatMap((p) => (p.name ? [productKey(p.name)] : [])));
   return [...base, ...(list?.products ?? []).filter((p) => !ids.has(productKey(p.id)) && !(p.name && names.has(productKey(p.name))))];
@@ -29,8 +29,16 @@ export function withSpokenSignals(
   offsetSec: number,
   loudness?: Loudness,
 ): ClickLog | undefined {
-  const products = allProducts(base?.products ?? [], list);
-  const { added, events } = spokenSignals(segments, products, durationSec, loudness);
+  const products = spokenProducts(base?.products ?? [], list);
+  return withSpokenEvents(base, products, spokenSignals(segments, products, durationSec, loudness), offsetSec);
+}
+
+/**
+ * `base` with `spoken` (what `spokenSignals` found for `products`) added: the merge, cheap,
+ * apart from reading the transcript, which the app does in the analysis worker.
+ */
+export function withSpokenEvents(base: ClickLog | undefined, products: Product[], spoken: SpokenSignals, offsetSec: number): ClickLog | undefined {
+  const { added, events } = spoken;
   if (events.length === 0) return base;
   const old = base?.events;
   const n = old?.time.length ?? 0;

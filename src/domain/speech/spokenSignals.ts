@@ -67,20 +67,26 @@ function sentencesOf(seg: SaidText): Sentence[] {
 /**
  * The sentences of `segments` spelled with the products' names and prices, spoken prices as
  * figures ("forty dollars" → "$40"). Kept per segment for the same products: the transcript grows
- * a chunk at a time and is read again each time, and a 3-hour one has tens of thousands of sentences.
+ * a chunk at a time and is read again each time, and a 3-hour one has tens of thousands of
+ * sentences. Segments are known by what they hold, not by identity: the analysis worker gets
+ * new copies with each request.
  */
-const spelled = new WeakMap<SaidText, { key: string; sentences: Sentence[] }>();
+let spelled: { key: string; bySegment: Map<string, Sentence[]> } | undefined;
+const segmentKey = (seg: SaidText) => `${seg.start} ${seg.end} ${seg.parts?.map((p) => `${p.start}-${p.end}`).join(',') ?? ''} ${seg.text}`;
 function spelledSentences(segments: readonly SaidText[], products: readonly Product[]): Sentence[] {
   const key = JSON.stringify(products.map((p) => [p.name, p.price]));
+  if (spelled?.key !== key) spelled = { key, bySegment: new Map() };
+  const { bySegment } = spelled;
   let vocab: Vocabulary | undefined;
   return [...segments]
     .sort((a, b) => a.start - b.start)
     .flatMap((seg) => {
-      const kept = spelled.get(seg);
-      if (kept?.key === key) return kept.sentences;
+      const k = segmentKey(seg);
+      const kept = bySegment.get(k);
+      if (kept) return kept;
       vocab ??= productVocabulary(products);
       const sentences = sentencesOf(seg).map((s) => ({ ...s, text: spellWithVocabulary(s.text, vocab!) }));
-      spelled.set(seg, { key, sentences });
+      bySegment.set(k, sentences);
       return sentences;
     });
 }

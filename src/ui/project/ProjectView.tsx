@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { earliestAbsoluteMs, hasAbsoluteTimes } from '../../domain/clicklog/resolve';
 import { applyOverrides, setOverride } from '../../domain/clip/override';
 import { ErrorNote } from '../common/ErrorNote';
@@ -52,9 +52,7 @@ export function ProjectView({ id, initialWarnings, back, showShorts = false }: P
   }, [chosen]);
 
   const meta = data?.project.recording.meta;
-  const { audio, transcript, log, fromSpeech, streamStart, state } = useHighlights(id, data);
-  // What the host said, for trim edges to snap to sentence ends.
-  const said = useMemo(() => transcript.state.texts.flatMap((c) => c.segments), [transcript.state.texts]);
+  const { audio, transcript, said, log, fromSpeech, streamStart, state } = useHighlights(id, data);
   // Replacing the log is a job (its drop zone is disabled until it ends); a clearly wrong replacement asks first.
   const logReplace = useLogReplace({
     data,

@@ -2,11 +2,11 @@ import type { StoredProject } from '../../app/stores/projectStore';
 import { DEFAULT_SELECTION } from '../../domain/selection/model';
 import { effectiveStreamStart } from '../../domain/recording/streamStart';
 import { useMemo } from 'preact/hooks';
-import { withSpokenSignals } from '../../domain/signals/spokenLog';
 import { productHints } from '../../domain/speech/vocabulary';
 import { useLoudness } from './useLoudness';
 import { useRecordingTranscript } from './useRecordingTranscript';
 import { useSelection } from './useSelection';
+import { useSpokenLog } from './useSpokenLog';
 
 type Ready = Extract<StoredProject, { status: 'ready' }>;
 
@@ -25,18 +25,9 @@ export function useHighlights(id: string, data: Ready | undefined) {
   const offsetSec = project?.offsetSec ?? 0;
   const durationSec = meta?.durationSec ?? 0;
   const loudness = audio.state.status === 'ready' ? audio.state.loudness : undefined;
-  const log = useMemo(
-    () =>
-      withSpokenSignals(
-        data?.log,
-        project?.productList,
-        texts.flatMap((c) => c.segments),
-        durationSec,
-        offsetSec,
-        loudness,
-      ),
-    [data?.log, project?.productList, texts, durationSec, offsetSec, loudness],
-  );
+  // What the host said: read for highlights, and trim edges snap to its sentence ends.
+  const said = useMemo(() => texts.flatMap((c) => c.segments), [texts]);
+  const log = useSpokenLog(data?.log, project?.productList, said, durationSec, offsetSec, loudness);
   const streamStart = project
     ? effectiveStreamStart({
         chosenMs: project.streamStartMs,
@@ -49,5 +40,5 @@ export function useHighlights(id: string, data: Ready | undefined) {
   const state = useSelection(id, log, durationSec, streamStart?.ms, offsetSec, project?.selection ?? DEFAULT_SELECTION, loudness);
   // No log of the seller's own: the highlights come from the transcript alone.
   const fromSpeech = !data?.log && log !== undefined;
-  return { audio, transcript, log, fromSpeech, streamStart, state };
+  return { audio, transcript, said, log, fromSpeech, streamStart, state };
 }

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { ImportError, parseLogFile, readProductListFile, readStartFile } from '../../app/importFlow';
+import { ImportError, type ParsedLog, parseLogFile, readProductListFile, readStartFile } from '../../app/importFlow';
 import type { ProductList } from '../../domain/clicklog/productList';
 import { checkReplacement, type ReplacementCheck } from '../../domain/clicklog/replacement';
 import type { StoredProject } from '../../app/stores/projectStore';
@@ -20,6 +20,25 @@ export interface PendingReplacement {
 }
 
 type Outcome = { kind: 'ask'; pending: PendingReplacement } | { kind: 'stored' | 'unchanged'; warnings: string[] };
+
+type ToStore = Omit<PendingReplacement, 'check'>;
+
+/**
+ * What dropping `parsed` on a project with `stored` stores (`combineLogs`): it beside the stored
+ * files of other kinds, or in place of the file of its kind; `unchanged` (with why) when it is left out.
+ */
+function beside(stored: ClickLog, parsed: ParsedLog): ToStore | { unchanged: string[] } {
+  const combined = combineLogs(stored, parsed.log);
+  if (combined.kept.length === 0) return { log: parsed.log, warnings: parsed.warnings, adding: false };
+  // Left out (analytics beside a click log): nothing changes, and the warning says why.
+  if (combined.log === stored) return { unchanged: combined.warnings };
+  const kept = combined.kept.map((p) => p.fileName).join(' and ');
+  const replaced = combined.replaced.map((p) => p.fileName).join(' and ');
+  const said = replaced
+    ? `${parsed.log.fileName} replaced ${replaced}; ${kept} is kept beside it.`
+    : `${parsed.log.fileName} was added beside ${kept}: the highlights use both.`;
+  return { log: combined.log, warnings: [said, ...parsed.warnings, ...combined.warnings], adding: true };
+}
 
 type Ready = Extract<StoredProject, { status: 'ready' }>;
 
@@ -62,19 +81,9 @@ export function useLogReplace({ data, store, storedLog, setStart, setProductList
       const outcome = await job.run('Reading the log', async (): Promise<Outcome | undefined> => {
         const parsed = await parseLogFile(file);
         const log = data?.log;
-        let toStore = { log: parsed.log, warnings: parsed.warnings, adding: false };
         const stored = storedLog();
-        const combined = log && stored ? combineLogs(stored, parsed.log) : undefined;
-        if (combined && combined.kept.length > 0) {
-          // Left out (analytics beside a click log): nothing changes, and the warning says why.
-          if (combined.log === stored) return { kind: 'unchanged', warnings: combined.warnings };
-          const kept = combined.kept.map((p) => p.fileName).join(' and ');
-          const replaced = combined.replaced.map((p) => p.fileName).join(' and ');
-          const said = replaced
-            ? `${parsed.log.fileName} replaced ${replaced}; ${kept} is kept beside it.`
-            : `${parsed.log.fileName} was added beside ${kept}: the highlights use both.`;
-          toStore = { log: combined.log, warnings: [said, ...parsed.warnings, ...combined.warnings], adding: true };
-        }
+        const toStore = log && stored ? beside(stored, parsed) : { log: parsed.log, warnings: parsed.warnings, adding: false };
+        if ('unchanged' in toStore) return { kind: 'unchanged', warnings: toStore.unchanged };
         if (data && log) {
           const { project } = data;
           const { meta } = project.recording;
