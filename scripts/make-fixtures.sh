@@ -14,6 +14,8 @@
 #                        of unknown size, as Chrome's MediaRecorder and screen capture write them (ffprobe: N/A)
 #   rec-cut.mp4          a 35 s 320x180 H.264 + AAC MP4 (moov first) cut mid-packet at 6 s of media, as a stopped copy
 #                        leaves it: its header still says 35 s
+#   rec-cut-open.mp4     rec-cut.mp4 with its media box's size written as 0 ("runs to the end of the file"), as a
+#                        recorder that never finished leaves it: no box runs past the end, yet most samples are missing
 #   rec-audio-nostsd.mp4 8 s H.264 + AAC whose audio sample description (stsd) is renamed "free": an audio
 #                        track with no codec
 #   rec-hlg-h264.mp4     8 s 8-bit H.264 + AAC tagged BT.2020 HLG (an HDR phone video), a keyframe every 2 s
@@ -182,6 +184,13 @@ ffmpeg -hide_banner -loglevel error -y -f lavfi -i "testsrc2=s=320x180:r=30:d=35
 cut_at=$(ffprobe -v error -select_streams v:0 -show_entries packet=pts_time,pos -of csv=p=0 "$WORK/full35.mp4" |
   awk -F, '$1 >= 6 && !done { print $2 + 100; done = 1 }')  # read to the end: an early exit would SIGPIPE ffprobe
 head -c "$cut_at" "$WORK/full35.mp4" >"$OUT/rec-cut.mp4"
+# The same bytes with the mdat's 32-bit size set to 0 (ISO BMFF: the box runs to the end of the file).
+cp "$OUT/rec-cut.mp4" "$WORK/rec-cut-open.mp4"
+perl -e 'open(my $fh, "+<:raw", $ARGV[0]) or die; local $/; my $b = <$fh>; my $p = 0;
+  while ($p + 8 <= length $b) { my ($size, $type) = unpack("N a4", substr($b, $p, 8));
+    if ($type eq "mdat") { seek($fh, $p, 0); print $fh pack("N", 0); exit 0 } die "bad box" if $size < 8; $p += $size }
+  die "no mdat\n"' "$WORK/rec-cut-open.mp4"
+mv "$WORK/rec-cut-open.mp4" "$OUT/rec-cut-open.mp4"
 
 ffmpeg -hide_banner -loglevel error -y -i "$OUT/rec-20s.mp4" -t 8 -c copy "${BITEXACT[@]}" -movflags +faststart "$WORK/nostsd.mp4"
 strip_audio_stsd "$WORK/nostsd.mp4"
@@ -198,10 +207,12 @@ ffmpeg -hide_banner -loglevel error -y -f lavfi -i "testsrc2=s=640x360:r=30:d=0.
 mv "$WORK/rec-short.mp4" "$OUT/rec-short.mp4"
 
 for f in rec-20s.mp4 rec-20s.webm rec-rot90.mp4 rec-rot180.mp4 rec-rot270.mp4 rec-odd-vfr.mp4 rec-hlg.webm rec-hevc.mp4 "$OBS_NAME" \
-  rec-live.mkv rec-cut.mp4 rec-audio-nostsd.mp4 rec-hlg-h264.mp4 rec-short.mp4; do probe "$OUT/$f"; done
+  rec-live.mkv rec-cut.mp4 rec-cut-open.mp4 rec-audio-nostsd.mp4 rec-hlg-h264.mp4 rec-short.mp4; do probe "$OUT/$f"; done
 # The wild ones must stay wild: no duration in the live file, the cut file still claiming 35 s, no audio codec.
 [[ $(ffprobe -v error -show_entries format=duration -of csv=p=0 "$OUT/rec-live.mkv") == N/A ]] || { echo "rec-live.mkv has a duration" >&2; exit 1; }
-[[ $(ffprobe -v error -show_entries format=duration -of csv=p=0 "$OUT/rec-cut.mp4") == 35.* ]] || { echo "rec-cut.mp4 lost its 35 s header" >&2; exit 1; }
+for f in rec-cut.mp4 rec-cut-open.mp4; do
+  [[ $(ffprobe -v error -show_entries format=duration -of csv=p=0 "$OUT/$f") == 35.* ]] || { echo "$f lost its 35 s header" >&2; exit 1; }
+done
 [[ $(ffprobe -v error -select_streams a:0 -show_entries stream=codec_name -of csv=p=0 "$OUT/rec-audio-nostsd.mp4") == unknown ]] || { echo "rec-audio-nostsd.mp4 still has an audio codec" >&2; exit 1; }
 
 # ---------------------------------------------------------------------------------------------

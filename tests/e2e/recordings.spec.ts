@@ -201,25 +201,30 @@ test('an MKV written live (no duration, no cues, clusters of unknown size) opens
   expectShort(await renderClip(page, 'live-short'), end - start);
 });
 
-test('an MP4 cut short shows its readable length and says so; cuts and renders stay inside it', async ({ page }) => {
-  const mp4 = generated('rec-cut.mp4');
-  expect(headerDuration(mp4)).toMatch(/^35\./);
-  const [start, end] = await importRecording(page, mp4, [1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 20, 21, 22, 23, 24, 25], 4);
-  const readable = await shownDuration(page);
-  expect(readable).toBeGreaterThanOrEqual(5.8);
-  expect(readable).toBeLessThanOrEqual(6.05);
-  await expect(page.getByTestId('recording-warning')).toHaveText(/^Only 0:0[56](\.\d)? of 0:35 could be read: the file looks cut short\./);
-  await page.screenshot({ path: join(outDir, 'cut-short-warning.png'), fullPage: true });
-  // The clicks at 20–25 s are past the readable part: no clip is made from them.
-  await expect(page.getByTestId('clip-list').locator('tbody tr')).toHaveCount(1);
-  expect(end).toBeLessThanOrEqual(readable);
+// rec-cut-open.mp4's media box says it runs to the end of the file, so no box runs past it.
+for (const [name, how] of [
+  ['rec-cut.mp4', ''],
+  ['rec-cut-open.mp4', ', also when its media box runs "to the end of the file"'],
+] as const)
+  test(`an MP4 cut short shows its readable length and says so; cuts and renders stay inside it${how}`, async ({ page }) => {
+    const mp4 = generated(name);
+    expect(headerDuration(mp4)).toMatch(/^35\./);
+    const [start, end] = await importRecording(page, mp4, [1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 20, 21, 22, 23, 24, 25], 4);
+    const readable = await shownDuration(page);
+    expect(readable).toBeGreaterThanOrEqual(5.8);
+    expect(readable).toBeLessThanOrEqual(6.05);
+    await expect(page.getByTestId('recording-warning')).toHaveText(/^Only 0:0[56](\.\d)? of 0:35 could be read: the file looks cut short\./);
+    await page.screenshot({ path: join(outDir, `cut-short-warning-${name}.png`), fullPage: true });
+    // The clicks at 20–25 s are past the readable part: no clip is made from them.
+    await expect(page.getByTestId('clip-list').locator('tbody tr')).toHaveCount(1);
+    expect(end).toBeLessThanOrEqual(readable);
 
-  const clip = await downloadClip(page, 'cut-short-cut');
-  expect(streams(clip)).toEqual(['h264', 'aac']);
-  expectCopyOf(clip, start, end);
-  expect(decodeErrors(clip)).toBe('');
-  expectShort(await renderClip(page, 'cut-short-short'), end - start);
-});
+    const clip = await downloadClip(page, `cut-short-cut-${name}`);
+    expect(streams(clip)).toEqual(['h264', 'aac']);
+    expectCopyOf(clip, start, end);
+    expect(decodeErrors(clip)).toBe('');
+    expectShort(await renderClip(page, `cut-short-short-${name}`), end - start);
+  });
 
 test('an MP4 whose audio track has no codec uses the video alone and says the audio is unreadable', async ({ page }) => {
   const mp4 = generated('rec-audio-nostsd.mp4');

@@ -71,6 +71,12 @@ describe('mp4Layout', () => {
       expect(stats.bytesRead, name).toBeLessThan(1000);
     }
   });
+  it('says when the media box runs "to the end of the file" (size 0): cut short or not, the index must tell', async () => {
+    const bytes = new Uint8Array(readFileSync(generated('rec-cut-open.mp4')));
+    expect(await mp4Layout(reader(bytes).read, bytes.length)).toMatchObject({ cutShort: false, openEnded: true });
+    const whole = new Uint8Array(readFileSync(generated('rec-20s.mp4')));
+    expect(await mp4Layout(reader(whole).read, whole.length)).not.toHaveProperty('openEnded');
+  });
   it("lists the tracks' handlers and reads the movie's creation time", async () => {
     const path = join(dir, 'created.mov');
     execFileSync('ffmpeg', [

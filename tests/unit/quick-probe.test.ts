@@ -58,6 +58,7 @@ describe('quickProbe', () => {
 
   for (const [name, what] of [
     ['rec-cut.mp4', 'a file cut short (its readable end must be searched)'],
+    ['rec-cut-open.mp4', 'a file cut short inside a media box sized "to the end of the file"'],
     ['rec-audio-nostsd.mp4', 'an audio track without a sample description (ffprobe names it unreadable)'],
     ['rec-20s.webm', 'WebM'],
     ['rec-live.mkv', 'Matroska written live'],

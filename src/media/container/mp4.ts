@@ -34,6 +34,11 @@ const u32 = (b: Uint8Array, at: number) => ((b[at]! << 24) | (b[at + 1]! << 16) 
 export interface Mp4Layout {
   /** A top-level box runs past the end of the file. */
   cutShort: boolean;
+  /**
+   * A top-level box's size is 0: "runs to the end of the file", as a recorder that never
+   * finished may leave its media box. Such a file cut short has no box running past its end.
+   */
+  openEnded?: boolean;
   /** What the movie header (moov) says, when the file has one that fits in it. */
   movie?: Mp4Movie;
 }
@@ -94,6 +99,7 @@ async function mp4Movie(read: ReadBytes, from: number, to: number): Promise<Mp4M
 export async function mp4Layout(read: ReadBytes, size: number): Promise<Mp4Layout | null> {
   let at = 0;
   let movie: Mp4Movie | undefined;
+  let openEnded = false;
   for (let n = 0; n < MAX_BOXES && at + 8 <= size; n++) {
     const b = await read(at, Math.min(size, at + 16));
     const type = ascii(b, 4, 8);
@@ -103,7 +109,8 @@ export async function mp4Layout(read: ReadBytes, size: number): Promise<Mp4Layou
     if (boxSize < 8 || !/^[\x20-\x7e]{4}$/.test(type)) return { cutShort: false };
     if (at + boxSize > size) return { cutShort: true };
     if (type === 'moov') movie = await mp4Movie(read, at + header, at + boxSize);
+    openEnded ||= u32(b, 0) === 0;
     at += boxSize;
   }
-  return { cutShort: false, ...(movie && { movie }) };
+  return { cutShort: false, ...(openEnded && { openEnded }), ...(movie && { movie }) };
 }

@@ -2,7 +2,8 @@
  * Probing a recording: ffprobe reads the header, then the end is checked where the header may
  * not tell the truth. Browser recordings (Matroska/WebM written live) carry no duration, so the
  * last packets are listed from a small stand-in of the file's tail; an MP4 whose boxes run past
- * the end of the file was cut short, so its readable end is searched through its index. Neither
+ * the end of the file was cut short, so its readable end is searched through its index (and so is
+ * one whose media box runs "to the end of the file", which can't show it is cut short). Neither
  * reads the whole file. Other formats without a duration are read through once (copy to null).
  */
 import { MediaFailure } from '../../domain/errors/mediaFailure';
@@ -22,6 +23,8 @@ export interface Layout {
   tail?: Blob;
   /** An MP4/MOV whose boxes run past the end of the file. */
   cutShort: boolean;
+  /** An MP4/MOV whose media box runs "to the end of the file": cut short or not, only its index can say. */
+  openEnded?: boolean;
   size: number;
 }
 
@@ -33,7 +36,7 @@ export async function readLayout(recording: Blob): Promise<Layout> {
     return { container: 'matroska', ...(pieces && { tail: piecesBlob(recording, pieces) }), cutShort: false, size };
   }
   const mp4 = await mp4Layout(read, size);
-  return { ...(mp4 && { container: 'mp4' }), cutShort: mp4?.cutShort ?? false, size };
+  return { ...(mp4 && { container: 'mp4' }), cutShort: mp4?.cutShort ?? false, ...(mp4?.openEnded && { openEnded: true }), size };
 }
 
 /** ffmpeg.wasm as the probe needs it; both run on files mounted for this job. */
@@ -66,11 +69,12 @@ async function readableEnd(tools: ProbeTools, json: string, input: string, layou
     );
     if (end !== undefined) return { sec: end - header.startSec };
   }
-  if (layout.cutShort && header.durationSec !== undefined) {
+  if ((layout.cutShort || layout.openEnded) && header.durationSec !== undefined) {
     const interval = (from: number, span?: number) => `${from.toFixed(3)}%${span === undefined ? '' : `+${span.toFixed(3)}`}`;
     const list: ListPackets = async (from, span) => parsePackets(await tools.ffprobe([...PACKETS, '-read_intervals', interval(from, span)], input));
     const end = await cutShortEnd(list, header.startSec, header.startSec + header.durationSec, layout.size);
-    return { sec: end === undefined ? 0 : end - header.startSec, cutShort: true };
+    // An open-ended box proves nothing: a whole file's readable end is its last frame's, close to the header's.
+    return { sec: end === undefined ? 0 : end - header.startSec, cutShort: layout.cutShort };
   }
   if (header.durationSec === undefined) {
     const logs = await tools.ffmpeg(['-hide_banner', '-nostdin', '-i', input, '-map', '0:v:0', '-c', 'copy', '-f', 'null', '-']);

@@ -4,12 +4,19 @@
  * every field); anything it is not sure of (another container, a file cut short, a track it
  * cannot name) is left to ffprobe by answering null.
  */
-import { type AudioCodec, BlobSource, EncodedPacketSink, Input, type InputVideoTrack, MP4, QTFF, type VideoCodec } from 'mediabunny';
+import { type AudioCodec, BlobSource, EncodedPacketSink, Input, type InputTrack, type InputVideoTrack, MP4, QTFF, type VideoCodec } from 'mediabunny';
 import type { RecordingMeta } from '../../domain/recording/meta';
 import { parseCreationTime } from '../../domain/recording/streamStart';
 import { blobBytes } from '../container/bytes';
 import { mp4Layout } from '../container/mp4';
 import { notReallyMp3 } from './mpegAudio';
+
+/** Whether the bytes of a track's last packet (by time) are in the file. */
+async function lastPacketReadable(track: InputTrack): Promise<boolean> {
+  const sink = new EncodedPacketSink(track);
+  const last = await sink.getPacket(Number.POSITIVE_INFINITY, { metadataOnly: true });
+  return last === null || (await sink.getPacket(last.timestamp)) !== null;
+}
 
 /** ffprobe's codec names for the codecs both know. */
 const VIDEO: Partial<Record<VideoCodec, string>> = { avc: 'h264', hevc: 'hevc', vp8: 'vp8', vp9: 'vp9', av1: 'av1' };
@@ -76,6 +83,9 @@ export async function quickProbe(recording: Blob): Promise<RecordingMeta | null>
     const start = Math.max(0, Math.min(...firsts));
     const durationSec = (await input.computeDuration()) - start;
     if (!(durationSec > 0)) return null;
+    // A media box whose size says "to the end of the file" is never seen to run past it: a file
+    // cut short then shows as whole. Its last samples are missing: ffprobe searches the readable end.
+    if (!(await Promise.all(tracks.map(lastPacketReadable))).every(Boolean)) return null;
     const colour = await video.getColorSpace();
     const matrix = colour.matrix && MATRIX[colour.matrix];
     const transfer = colour.transfer && TRANSFER[colour.transfer];
