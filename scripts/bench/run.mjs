@@ -12,6 +12,7 @@ run('npx', ['vite', 'build', '--logLevel', 'warn']);
 run('npx', ['tsx', 'scripts/bench/firstVisit.ts']);
 run('npx', ['tsx', 'scripts/bench/worker.ts']);
 run('node', ['scripts/bench/cut.mjs']);
+run('node', ['scripts/bench/bigImport.mjs']);
 run('npx', ['tsx', 'scripts/bench/render.ts']);
 run('npx', ['tsx', 'scripts/bench/batch.ts']);
 run('npx', ['tsx', 'scripts/bench/speech.ts']);

@@ -140,6 +140,8 @@ export async function parseTranscriptFile(file: File): Promise<NonNullable<Proje
  */
 export async function importProject(dropped: Dropped & { recording: File }, hooks: JobHooks): Promise<{ project: ProjectRecord; warnings: string[] }> {
   const { recording } = dropped;
+  // Measured for the benches (scripts/bench/cut.mjs and bigImport.mjs read them from the page).
+  const importStart = performance.now();
   const listed = await takeProductList(dropped);
   const texts = await startAndLog(listed.dropped);
   texts.warnings.push(...listed.warnings);
@@ -156,7 +158,6 @@ export async function importProject(dropped: Dropped & { recording: File }, hook
   const others = listed.dropped.ignored.filter((f) => kindOfFile(f.name, f.type) === 'log' && f !== listed.dropped.startText && f !== logFile);
   const parsed = logFile ? await parseLogs([logFile, ...others]) : undefined;
   const transcript = dropped.transcript ? await parseTranscriptFile(dropped.transcript) : undefined;
-  // Measured for the bench (scripts/bench/cut.mjs reads it from the page).
   const probeStart = performance.now();
   const meta = await engine.probe(recording, recording.name, hooks);
   performance.measure('lhs:probe', { start: probeStart });
@@ -176,5 +177,6 @@ export async function importProject(dropped: Dropped & { recording: File }, hook
     recording,
     parsed?.log,
   );
+  performance.measure('lhs:import', { start: importStart });
   return { project, warnings: [...texts.warnings, ...(parsed?.warnings ?? [])] };
 }
