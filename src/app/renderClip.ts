@@ -47,6 +47,7 @@ export async function prepareRender(
   const plan = makeRenderPlan(meta, pick, output, edit.reframe, qualityPreset(edit.quality).id, {
     overlays: overlays.map((o) => o.overlay),
     ...(edit.cropX !== undefined && { cropX: edit.cropX }),
+    ...(edit.cropPins && { cropPins: edit.cropPins }),
     ...(music && { music: { volume: edit.music.volume, fadeInSec: 1, fadeOutSec: 1.5, duck: true } }),
   });
   const assets: RenderAssets = { overlays: new Map(overlays.map((o) => [o.overlay.id, o.png])), ...(music && { music }) };

@@ -61,7 +61,8 @@ export class FramePainter {
     return this.#mid;
   }
 
-  paint(frame: DrawableFrame): void {
+  /** `crop`: this frame's window of the source, where the crop moves during the clip (a cover crop only). */
+  paint(frame: DrawableFrame, crop: Rect = this.#g.crop): void {
     const g = this.#g;
     const ctx = this.#ctx;
     // Geometry is in probed display pixels; the decoder's display size can differ (anamorphic).
@@ -76,13 +77,13 @@ export class FramePainter {
       ctx.fillStyle = '#000';
       for (const band of bands(v, W, H)) ctx.fillRect(band.x, band.y, band.width, band.height);
     }
-    const crop = src(g.crop);
-    const mid = this.#twoStep(crop[2]);
+    const window = src(crop);
+    const mid = this.#twoStep(window[2]);
     if (mid) {
       const { width: mw, height: mh } = mid.canvas;
-      frame.draw(mid, ...crop, 0, 0, mw, mh);
+      frame.draw(mid, ...window, 0, 0, mw, mh);
       ctx.drawImage(mid.canvas, 0, 0, mw, mh, v.x, v.y, v.width, v.height);
-    } else frame.draw(ctx, ...crop, v.x, v.y, v.width, v.height);
+    } else frame.draw(ctx, ...window, v.x, v.y, v.width, v.height);
     if (g.layout === 'fit-blur') this.#background();
   }
 

@@ -66,9 +66,17 @@ describe('followClip', () => {
         { ...auto.stickers[0]!, key: 'late', from: 16, to: 18 },
         { ...auto.stickers[0]!, key: 'early', from: 0.5, to: 3 },
       ],
+      cropPins: [
+        { t: 2, x: 0 },
+        { t: 12, x: 1 },
+      ],
     };
     // 8 s later start, 5 s later end.
     const followed = followClip(edit, { start: 108, end: 125, product: mug }, ctx, before);
+    expect(followed.cropPins).toEqual([
+      { t: -6, x: 0 },
+      { t: 4, x: 1 },
+    ]);
     expect(followed.captions.cues).toEqual([
       { start: 0, end: 1, text: 'cut' },
       { start: 4, end: 7, text: 'moved' },

@@ -9,7 +9,8 @@
 import { elementFrame, FramePainter } from '../../canvas/framePainter';
 import { drawOverlays, type OverlayBitmap, overlayBitmaps } from '../../canvas/overlayLayer';
 import { atTime, droppedBetween, lastFrameTime } from '../../domain/edit/playhead';
-import { clipDuration, type RenderPlan } from '../../domain/edit/plan';
+import { clipDuration, cropWindows, type RenderPlan } from '../../domain/edit/plan';
+import type { Rect } from '../../domain/edit/rect';
 import { reframeGeometry } from '../../domain/edit/reframe';
 import { messageOf } from '../../domain/errors/messageOf';
 import { once } from '../browser/videoFrame';
@@ -39,6 +40,8 @@ export interface PreviewState {
 interface Loaded {
   plan: RenderPlan;
   painter: FramePainter;
+  /** Each frame's window, where pins move the crop. */
+  cropAt: (t: number) => Rect | undefined;
   overlays: OverlayBitmap[];
   music: PreparedRender['assets']['music'];
 }
@@ -89,7 +92,7 @@ export class PreviewPlayer extends Store<PreviewState> {
       canvas.height = plan.output.height;
       const painter = new FramePainter(ctx, reframeGeometry(plan.source, plan.output, plan.reframe, plan.cropX));
       const old = this.#loaded;
-      this.#loaded = { plan, painter, overlays, music: assets.music };
+      this.#loaded = { plan, painter, cropAt: cropWindows(plan), overlays, music: assets.music };
       for (const { bitmap } of old?.overlays ?? []) bitmap.close();
       if (this.#audio && old?.music !== assets.music) await this.#setMusic();
       this.update({ status: 'ready' });
@@ -219,7 +222,7 @@ export class PreviewPlayer extends Store<PreviewState> {
     const loaded = this.#loaded;
     const ctx = this.#canvas?.getContext('2d', { alpha: false });
     if (!loaded || !ctx || this.#video.readyState < 2) return {};
-    loaded.painter.paint(elementFrame(this.#video));
+    loaded.painter.paint(elementFrame(this.#video), loaded.cropAt(t));
     drawOverlays(ctx, loaded.overlays, t);
     return { time: t, ...(this.#audio && { level: this.#audio.tick(t) }) };
   }

@@ -4,6 +4,7 @@
  * (typing, a slider) into one; `never` is made on behalf of something beyond this clip (the
  * project's caption look) and so is applied through the whole history, never undone here.
  */
+import { pinCrop, unpinCrop } from './cropPath';
 import type { CaptionLook } from './captionStyle';
 import { movedOrder, withLayout, withoutElement, type ElementRef } from './elements';
 import { DESIGN, type ClipEdit, type ElementLayout, type StickerEdit, type TextEdit } from './model';
@@ -36,6 +37,15 @@ type Video = Partial<Pick<ClipEdit, 'output' | 'quality' | 'reframe'>>;
 export const setVideo = command<Video>('Video settings', 'step', (e, patch) => ({ ...e, ...patch }));
 export const setCropX = command<number>('Move the crop', 'step', (e, cropX) => ({ ...e, cropX }));
 export const slideCropX = typing<number>('Move the crop', 'crop', (e, cropX) => ({ ...e, cropX }));
+/** The crop pinned at `x` at clip time `t` (a pin near `t` moves); the crop then moves between pins. */
+export const pinCropAt = command<{ t: number; x: number }>('Pin the crop', 'step', (e, { t, x }) => ({ ...e, cropPins: pinCrop(e.cropPins, t, x) }));
+/** The pin at `t` moved by the slider: one step per slide. */
+export const slideCropPin = typing<{ t: number; x: number }>('Move the crop', 'crop-pin', (e, { t, x }) => ({ ...e, cropPins: pinCrop(e.cropPins, t, x) }));
+export const removeCropPin = command<number>('Remove a crop pin', 'step', (e, t) => {
+  const cropPins = unpinCrop(e.cropPins, t);
+  const { cropPins: _, ...rest } = e;
+  return cropPins.length > 0 ? { ...e, cropPins } : rest;
+});
 /** An element moved, scaled or turned on the canvas, or by its number fields; `run` merges a run of nudges. */
 export const placeElement = command<{ ref: ElementRef; layout: ElementLayout; run?: string }>(
   'Move',

@@ -9,10 +9,11 @@
  *   cues keep their moment in the recording (cut to the new range) and texts have the old
  *   product's name and price replaced by the new ones;
  * - stickers and texts keep their moment in the recording; one that spanned the whole clip spans
- *   the whole new clip; one left entirely outside the new range is dropped;
+ *   the whole new clip; one left entirely outside the new range is dropped; crop pins keep theirs;
  * - layouts, styles, reframe, music and output are the user's and stay.
  */
 import { sameProduct } from '../clip/product';
+import { shiftPins } from './cropPath';
 import type { ClipFacts } from '../clip/override';
 import type { Cue } from './captions';
 import { autoEdit, type AutoEditInput, type ClipEdit } from './model';
@@ -65,6 +66,8 @@ export function followClip(edit: ClipEdit, now: ClipFacts, ctx: EditContext, ass
       : { ...edit.captions, cues: edit.captions.cues.flatMap((c) => retimed(c, retime, rename)) },
     stickers: edit.stickers.flatMap((s) => retimed(s, retime)),
     ...(edit.texts && { texts: edit.texts.flatMap((t) => retimed(t, retime, rename)) }),
+    // Pins keep their moment in the recording; one outside the clip still shapes the path into it.
+    ...(edit.cropPins && { cropPins: shiftPins(edit.cropPins, -shift) }),
     post: edit.post === old.post ? fresh.post : rename(edit.post),
     madeFor,
   };

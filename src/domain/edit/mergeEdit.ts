@@ -44,6 +44,7 @@ const PART_NAMES: Partial<Record<keyof ClipEdit, string>> = {
   quality: 'the quality',
   reframe: 'the reframe',
   cropX: 'the crop position',
+  cropPins: 'the crop pins',
   intro: 'the intro card',
   captions: 'the captions',
   stickers: 'the stickers',

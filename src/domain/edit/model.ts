@@ -1,3 +1,4 @@
+import type { CropPin } from './cropPath';
 import type { ClipFacts } from '../clip/override';
 import type { Product } from '../clicklog/model';
 import { capText, PRICE_MAX, PRODUCT_NAME_MAX } from '../format';
@@ -60,6 +61,8 @@ export interface ClipEdit {
   reframe: ReframeMode;
   /** Where the crop window sits across a wider source: 0 left edge … 1 right edge (default ½, centred). */
   cropX?: number;
+  /** The crop pinned at moments of the clip (cropPath.ts): with pins, the crop moves and `cropX` is not used. */
+  cropPins?: CropPin[];
   intro: { enabled: boolean; name: string; price: string; durationSec: number; image?: Blob; layout: ElementLayout; style?: TextStyle; font?: FontId };
   /**
    * Cue times relative to the clip start. `fromTranscript` says where the text came from;

@@ -10,6 +10,9 @@
  * both the PNG decode and the blend. Full-frame PNGs at 0:0 would be simpler to place but make
  * every caption as expensive as a second video layer.
  */
+import { type CropPin, cropXAt } from './cropPath';
+import { canPanCrop, type ReframeGeometry, reframeGeometry } from './reframe';
+import type { Rect } from './rect';
 import type { RecordingMeta } from '../recording/meta';
 import type { OutputSize } from './output';
 import type { QualityId } from './quality';
@@ -55,6 +58,8 @@ export interface RenderPlan {
   reframe: ReframeMode;
   /** Crop window position across a wider source (reframe.ts `coverCrop`); absent: centred. */
   cropX?: number;
+  /** The crop pinned at moments of the clip (clip seconds): the crop moves (cropPath.ts). */
+  cropPins?: CropPin[];
   quality: QualityId;
   /** Composited in order: later ones on top. */
   overlays: OverlayImage[];
@@ -101,6 +106,21 @@ export function visibleOverlays(plan: RenderPlan): OverlayImage[] {
   return plan.overlays.map((o) => ({ ...o, from: Math.max(0, o.from), to: Math.min(dur, o.to) })).filter((o) => o.to > o.from && o.width > 0 && o.height > 0);
 }
 
+/** The reframe at clip time `t`: where pins move the crop, its window then (cropPath.ts). */
+export const geometryAt = (plan: Pick<RenderPlan, 'source' | 'output' | 'reframe' | 'cropX' | 'cropPins'>, t: number): ReframeGeometry =>
+  reframeGeometry(plan.source, plan.output, plan.reframe, cropXAt(plan.cropPins, plan.cropX, t));
+
+/** Whether the crop window moves during the clip: pins, and a cover crop that can slide. */
+export const cropMoves = (plan: Pick<RenderPlan, 'source' | 'output' | 'reframe' | 'cropX' | 'cropPins'>): boolean =>
+  (plan.cropPins?.length ?? 0) > 0 && canPanCrop(geometryAt(plan, 0));
+
+/**
+ * Each frame's window of the source, by clip time, where pins move the crop; undefined (the
+ * fixed geometry's) where they don't.
+ */
+export const cropWindows = (plan: Pick<RenderPlan, 'source' | 'output' | 'reframe' | 'cropX' | 'cropPins'>): ((t: number) => Rect | undefined) =>
+  cropMoves(plan) ? (t) => geometryAt(plan, t).crop : () => undefined;
+
 /** A plan for a clip of a probed recording; the clip is clamped to the recording. */
 export function makeRenderPlan(
   meta: Pick<RecordingMeta, 'width' | 'height' | 'rotation' | 'hasAudio' | 'durationSec' | 'colorMatrix' | 'colorTransfer'>,
@@ -108,7 +128,7 @@ export function makeRenderPlan(
   output: OutputSize,
   reframe: ReframeMode,
   quality: QualityId,
-  extras: { overlays?: OverlayImage[]; music?: MusicPlan; cropX?: number } = {},
+  extras: { overlays?: OverlayImage[]; music?: MusicPlan; cropX?: number; cropPins?: CropPin[] } = {},
 ): RenderPlan {
   const start = Math.max(0, clip.start);
   const end = Math.min(meta.durationSec, clip.end);
@@ -126,6 +146,7 @@ export function makeRenderPlan(
     },
     reframe,
     ...(extras.cropX !== undefined && { cropX: extras.cropX }),
+    ...(extras.cropPins?.length && { cropPins: extras.cropPins }),
     quality,
     overlays: extras.overlays ?? [],
   };

@@ -5,7 +5,7 @@
  * they came from, leaving out where overlays sit. Pure: the media worker decodes and draws the
  * thumbnails (media/webcodecs/pictureFacts.ts); this says where to look and what counts as wrong.
  */
-import { type RenderPlan, clipDuration, visibleOverlays } from '../edit/plan';
+import { type RenderPlan, clipDuration, cropMoves, geometryAt, visibleOverlays } from '../edit/plan';
 import { type Rect, intersectRect } from '../edit/rect';
 import { reframeGeometry } from '../edit/reframe';
 
@@ -15,6 +15,8 @@ export interface PictureProbe {
   sourceTime: number;
   /** Output rectangles covered by overlays then (not compared), output pixels. */
   masks: Rect[];
+  /** The source's window then, where pins move the crop (else the frame's). */
+  crop?: Rect;
 }
 
 /** The part of the source that is shown, and where it lands in the output. */
@@ -76,10 +78,11 @@ export function shortPictureCheck(plan: RenderPlan): PictureCheck {
   const { crop, video } = reframeGeometry(plan.source, plan.output, plan.reframe, plan.cropX);
   const overlays = visibleOverlays(plan);
   const dur = clipDuration(plan);
+  const moving = cropMoves(plan);
   const probes = PROBE_AT.map((f) => {
     const outputTime = f * dur;
     const masks = overlays.filter((o) => o.from <= outputTime && outputTime < o.to).map(({ x, y, width, height }) => ({ x, y, width, height }));
-    return { outputTime, sourceTime: plan.source.start + outputTime, masks };
+    return { outputTime, sourceTime: plan.source.start + outputTime, masks, ...(moving && { crop: geometryAt(plan, outputTime).crop }) };
   }).filter((p) => openShare(video, p.masks) >= MIN_OPEN_SHARE);
   return { frame: { crop, video }, probes };
 }

@@ -6,7 +6,7 @@ import type { Rect, Size } from '../../domain/edit/rect';
 import { BLUR_POWER, type ReframeGeometry } from '../../domain/edit/reframe';
 
 const isWhole = (r: Rect, s: Size) => r.x === 0 && r.y === 0 && r.width === s.width && r.height === s.height;
-const cropFilter = (r: Rect) => `crop=${r.width}:${r.height}:${r.x}:${r.y}`;
+const cropFilter = (r: Rect, x: string = String(r.x)) => `crop=${r.width}:${r.height}:${x.includes('(') ? `'${x}'` : x}:${r.y}`;
 
 /**
  * Colour handling for one source: filters right after the frame-rate step (HDR → SDR tone mapping
@@ -39,6 +39,8 @@ export interface FilterLabels {
   input?: string;
   /** Output pad, without brackets. Default 'vbase'. */
   output?: string;
+  /** The cover crop's left edge as an expression of `t`, where pins move it (cropPath.ts). */
+  cropX?: string;
 }
 
 /**
@@ -57,7 +59,7 @@ export function reframeFilter(geometry: ReframeGeometry, fps: OutputSize['fps'],
 
   switch (geometry.layout) {
     case 'cover': {
-      const crop = isWhole(geometry.crop, geometry.source) ? '' : `${cropFilter(geometry.crop)},`;
+      const crop = isWhole(geometry.crop, geometry.source) ? '' : `${cropFilter(geometry.crop, labels.cropX)},`;
       return `${head},${crop}scale=${W}:${H}${c},${tail}`;
     }
     case 'fit-pad': {

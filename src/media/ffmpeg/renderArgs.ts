@@ -4,7 +4,8 @@
  * Overlay and music bytes are written to the paths `assetPaths` names before the command runs.
  */
 import { qualityPreset } from '../../domain/edit/quality';
-import { AUDIO_RATE, clipDuration, DUCKING, planProblems, RenderPlanError, visibleOverlays, type RenderPlan } from '../../domain/edit/plan';
+import { AUDIO_RATE, clipDuration, cropMoves, DUCKING, planProblems, RenderPlanError, visibleOverlays, type RenderPlan } from '../../domain/edit/plan';
+import { cropXExpression } from '../../domain/edit/cropPath';
 import { reframeGeometry } from '../../domain/edit/reframe';
 import { musicFades, musicVolume } from '../../domain/edit/mix';
 import { OUTPUT_COLOR } from '../../domain/edit/output';
@@ -103,7 +104,8 @@ export function renderGraph(plan: RenderPlan, inputPath: string, paths: AssetPat
 
   // Video: reframe, then the overlays in order.
   const geometry = reframeGeometry(plan.source, plan.output, plan.reframe, plan.cropX);
-  chains.push(reframeFilter(geometry, fps, { input: '0:v:0', output: 'vbase' }, colourConversion(plan.source)));
+  const cropX = plan.cropPins && cropMoves(plan) ? cropXExpression(plan.cropPins, geometry.source.width - geometry.crop.width) : undefined;
+  chains.push(reframeFilter(geometry, fps, { input: '0:v:0', output: 'vbase', ...(cropX && { cropX }) }, colourConversion(plan.source)));
   let video = 'vbase';
   overlayRuns(visibleOverlays(plan), fps).forEach((run, n) => {
     // Each still is read for its own frames only. `-t` of exactly `frames` frames (rounded up to the

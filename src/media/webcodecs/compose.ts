@@ -24,7 +24,7 @@ import {
   VideoSampleSource,
   type VideoSample,
 } from 'mediabunny';
-import { clipDuration, frameCount, type RenderPlan } from '../../domain/edit/plan';
+import { clipDuration, cropWindows, frameCount, type RenderPlan } from '../../domain/edit/plan';
 import type { FrameRange } from '../../domain/edit/segments';
 import { drawOverlays, overlayBitmaps } from '../../canvas/overlayLayer';
 import { qualityPreset, videoBitrate } from '../../domain/edit/quality';
@@ -71,6 +71,7 @@ export async function composeRender(
     const { width: W, height: H, fps } = plan.output;
     const ctx = context2d(new OffscreenCanvas(W, H));
     const painter = new FramePainter(ctx, reframeGeometry(plan.source, plan.output, plan.reframe, plan.cropX));
+    const cropAt = cropWindows(plan);
     const stage = new RgbStage();
     const overlays = await overlayBitmaps(plan, overlayPngs);
 
@@ -131,7 +132,7 @@ export async function composeRender(
           stagedNext = prefetch(current, upcoming);
         }
         const d0 = performance.now();
-        painter.paint(await staged);
+        painter.paint(await staged, cropAt(t));
         drawOverlays(ctx, overlays, t);
         const y0 = performance.now();
         drawMs += y0 - d0;

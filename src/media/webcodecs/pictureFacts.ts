@@ -53,7 +53,7 @@ async function compare(file: Blob, req: PictureRequest): Promise<Diffs> {
         continue;
       }
       const a = thumbnails.draw(out, video);
-      const b = thumbnails.draw(src, crop);
+      const b = thumbnails.draw(src, probe.crop ?? crop);
       if (req.invertForTest) for (let k = 0; k < a.length; k += 4) a[k] = a[k + 1] = a[k + 2] = 255 - a[k]!;
       diffs.push({ outputTime: probe.outputTime, diff: pictureDifference(a, b, thumbMask(video, probe.masks)) });
     }

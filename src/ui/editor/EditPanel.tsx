@@ -12,7 +12,6 @@ import {
   setIntro,
   setMusic,
   setVideo,
-  slideCropX,
   slideMusicVolume,
   typePrice,
   typeProductName,
@@ -22,10 +21,11 @@ import { findElement, freshKey, movedOrder, type ElementRef } from '../../domain
 import { DESIGN, type ClipEdit, type ElementLayout, type StickerEdit } from '../../domain/edit/model';
 import { OUTPUT_PRESETS, type OutputPresetId } from '../../domain/edit/output';
 import { QUALITY_PRESETS, qualityPreset } from '../../domain/edit/quality';
-import { canPanCrop, clampCropX, reframeGeometry, type ReframeMode, type ReframeSource } from '../../domain/edit/reframe';
+import { canPanCrop, reframeGeometry, type ReframeMode, type ReframeSource } from '../../domain/edit/reframe';
 import { DEFAULT_FONT } from '../../domain/edit/textStyle';
 import type { StickerInfo } from '../../app/browser/stickers';
 import { CaptionsPanel, type CaptionsProject } from './CaptionsPanel';
+import { CropControls } from './CropControls';
 import { FilePickButton, ToggledFieldset } from './controls';
 import { StylePicker } from './StylePicker';
 import { TextPanel } from './TextPanel';
@@ -113,20 +113,7 @@ export function EditPanel({ edit, clipSec, time, source, stickers, selected, onS
               </label>
             ))}
           </div>
-          {edit.reframe === 'crop' && pannable && (
-            <label class="field wide">
-              <span>Crop position (or drag the picture on the canvas)</span>
-              <input
-                type="range"
-                min={0}
-                max={1}
-                step={0.01}
-                value={clampCropX(edit.cropX)}
-                aria-valuetext={`${Math.round(clampCropX(edit.cropX) * 100)}% from the left`}
-                onInput={(e) => run(slideCropX, Number(e.currentTarget.value))}
-              />
-            </label>
-          )}
+          {edit.reframe === 'crop' && pannable && <CropControls edit={edit} time={time} run={run} />}
         </fieldset>
       </div>
       <div class="tool-section" data-tool="intro">

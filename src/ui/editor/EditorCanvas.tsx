@@ -9,7 +9,8 @@ import { buildScene, captionRegion, layoutOf, refOf, safeGuides } from '../../ca
 import { elementsOf, sameRef, type ElementRef } from '../../domain/edit/elements';
 import { layoutWarnings, type LayoutWarning, type PlacedElement } from '../../domain/edit/layoutWarnings';
 import { DESIGN, type ClipEdit, type ElementLayout } from '../../domain/edit/model';
-import { canPanCrop, clampCropX, pannedCropX, reframeGeometry } from '../../domain/edit/reframe';
+import { canPanCrop, pannedCropX, reframeGeometry } from '../../domain/edit/reframe';
+import { cropXAt } from '../../domain/edit/cropPath';
 import { safeArea } from '../../domain/edit/safeArea';
 import type { RecordingMeta } from '../../domain/recording/meta';
 import { codecLabel } from '../common/codecLabel';
@@ -77,9 +78,11 @@ export function EditorCanvas({ edit, time, recording, clipStart, meta, selected,
   const cssScale = useRef(1 / 3);
   const url = useObjectUrl(recording)!;
 
-  const geometry = useMemo(() => reframeGeometry(meta, DESIGN, edit.reframe, panX ?? clampCropX(edit.cropX)), [meta, edit.reframe, edit.cropX, panX]);
-  const live = useRef({ geometry, cropX: clampCropX(edit.cropX) });
-  live.current = { geometry, cropX: panX ?? clampCropX(edit.cropX) };
+  // Pins move the crop: the frame shown has the window of its moment (cropPath.ts).
+  const shownX = cropXAt(edit.cropPins, edit.cropX, time);
+  const geometry = useMemo(() => reframeGeometry(meta, DESIGN, edit.reframe, panX ?? shownX), [meta, edit.reframe, shownX, panX]);
+  const live = useRef({ geometry, cropX: shownX });
+  live.current = { geometry, cropX: panX ?? shownX };
   const pannable = canPanCrop(geometry);
 
   /** Draws the hidden video's current frame with the live reframe geometry. */
