@@ -3,7 +3,8 @@ import { readFileSync, statSync } from 'node:fs';
 import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { asrAssets } from './scripts/asrAssets.ts';
+import { modelAssets } from './scripts/modelAssets.ts';
+import { FACE_ASSETS } from './src/media/face/assets.ts';
 import { SPEECH_ASSETS } from './src/speech/assets.ts';
 
 /**
@@ -68,12 +69,13 @@ const bytesOf = (path: string) => statSync(new URL(path, import.meta.url)).size;
 const ON_DEMAND_BYTES = {
   engine: bytesOf('./node_modules/@ffmpeg/core/dist/esm/ffmpeg-core.js') + bytesOf('./node_modules/@ffmpeg/core/dist/esm/ffmpeg-core.wasm'),
   speech: SPEECH_ASSETS.reduce((n, a) => n + bytesOf(`./node_modules/${a.from}`), 0),
+  face: FACE_ASSETS.reduce((n, a) => n + bytesOf(`./node_modules/${a.from}`), 0),
   sample: bytesOf('./public/samples/sample.mp4'),
 };
 
 /** The runtime cache's name changes with its files: the speech files keep their paths across versions. */
 const ON_DEMAND_CACHE = `lhs-on-demand-${createHash('sha256')
-  .update(JSON.stringify([SPEECH_ASSETS.map((a) => a.sha256), ON_DEMAND_BYTES]))
+  .update(JSON.stringify([[...SPEECH_ASSETS, ...FACE_ASSETS].map((a) => a.sha256), ON_DEMAND_BYTES]))
   .digest('hex')
   .slice(0, 8)}`;
 
@@ -115,10 +117,10 @@ export default defineConfig({
       workbox: {
         globPatterns: ['**/*.{js,mjs,css,html,svg,png,wasm,onnx,mp4,m4a,csv,srt,json,woff2,webmanifest}'],
         // On demand (ON_DEMAND_BYTES): kept by the rule below, in the cache the app fills and reads.
-        globIgnores: ['**/ffmpeg-core-*', 'asr/**', 'samples/sample.mp4'],
+        globIgnores: ['**/ffmpeg-core-*', 'asr/**', 'face/**', 'samples/sample.mp4'],
         runtimeCaching: [
           {
-            urlPattern: ({ url }) => /\/assets\/ffmpeg-core-[^/]+$|\/asr\/|\/samples\/sample\.mp4$/.test(url.pathname),
+            urlPattern: ({ url }) => /\/assets\/ffmpeg-core-[^/]+$|\/asr\/|\/face\/|\/samples\/sample\.mp4$/.test(url.pathname),
             handler: 'CacheFirst',
             // The cache src/app/offline/onDemand.ts fills (ON_DEMAND_CACHE): whole files only.
             options: { cacheName: ON_DEMAND_CACHE, cacheableResponse: { statuses: [200] }, rangeRequests: true, matchOptions: { ignoreVary: true } },
@@ -130,8 +132,8 @@ export default defineConfig({
       },
     }),
     cspMeta(),
-    // The speech model and runtime, copied from node_modules with their checksums checked.
-    asrAssets(),
+    // The speech and face models and their runtimes, copied from node_modules with their checksums checked.
+    modelAssets(),
   ],
   // ffmpeg.wasm spawns its own worker by URL; pre-bundling would break that URL.
   optimizeDeps: { exclude: ['@ffmpeg/ffmpeg'] },

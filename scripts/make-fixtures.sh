@@ -16,6 +16,9 @@
 #                        leaves it: its header still says 35 s
 #   rec-cut-open.mp4     rec-cut.mp4 with its media box's size written as 0 ("runs to the end of the file"), as a
 #                        recorder that never finished leaves it: no box runs past the end, yet most samples are missing
+#   rec-face-walk.mp4    20 s 1280x720 H.264 + AAC: the astronaut photo (tests/fixtures/astronaut.jpg, NASA, public
+#                        domain, as scikit-image ships it) crossing a grey frame and back, its left edge at
+#                        x = 60 + 90 t (t < 10) then 60 + 90 (20 - t), top at y = 232 ("Follow the host", issue 23)
 #   rec-audio-nostsd.mp4 8 s H.264 + AAC whose audio sample description (stsd) is renamed "free": an audio
 #                        track with no codec
 #   rec-hlg-h264.mp4     8 s 8-bit H.264 + AAC tagged BT.2020 HLG (an HDR phone video), a keyframe every 2 s
@@ -40,7 +43,7 @@ for arg in "$@"; do
   case $arg in
     --bench) BENCH=1 ;;
     --force) FORCE=1 ;;
-    -h | --help) sed -n '2,25p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,33p' "$0"; exit 0 ;;
     *) echo "unknown argument: $arg (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -191,6 +194,12 @@ perl -e 'open(my $fh, "+<:raw", $ARGV[0]) or die; local $/; my $b = <$fh>; my $p
     if ($type eq "mdat") { seek($fh, $p, 0); print $fh pack("N", 0); exit 0 } die "bad box" if $size < 8; $p += $size }
   die "no mdat\n"' "$WORK/rec-cut-open.mp4"
 mv "$WORK/rec-cut-open.mp4" "$OUT/rec-cut-open.mp4"
+
+ffmpeg -hide_banner -loglevel error -y -f lavfi -i "color=c=0x808080:s=1280x720:r=30:d=20" -loop 1 -i tests/fixtures/astronaut.jpg \
+  -f lavfi -i "sine=f=330:sample_rate=48000:d=20" \
+  -filter_complex "[0:v][1:v]overlay=x='if(lt(t,10),60+90*t,60+90*(20-t))':y=232:shortest=1,format=yuv420p[v]" -map '[v]' -map 2:a \
+  -c:v libx264 -preset veryfast -crf 23 -g 30 -c:a aac -b:a 96k -ac 2 -t 20 "${BITEXACT[@]}" -movflags +faststart "$WORK/rec-face-walk.mp4"
+mv "$WORK/rec-face-walk.mp4" "$OUT/rec-face-walk.mp4"
 
 ffmpeg -hide_banner -loglevel error -y -i "$OUT/rec-20s.mp4" -t 8 -c copy "${BITEXACT[@]}" -movflags +faststart "$WORK/nostsd.mp4"
 strip_audio_stsd "$WORK/nostsd.mp4"

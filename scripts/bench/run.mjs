@@ -15,6 +15,7 @@ run('node', ['scripts/bench/cut.mjs']);
 run('node', ['scripts/bench/bigImport.mjs']);
 run('npx', ['tsx', 'scripts/bench/render.ts']);
 run('npx', ['tsx', 'scripts/bench/batch.ts']);
+run('npx', ['tsx', 'scripts/bench/follow.ts']);
 run('npx', ['tsx', 'scripts/bench/speech.ts']);
 run('npx', ['tsx', 'scripts/bench/captions.ts']);
 run('npx', ['tsx', 'scripts/bench/preview.ts']);

@@ -3,7 +3,7 @@
  * first use, or all at once when the user asks. Pure: readiness and wording from what is cached.
  */
 
-export type AssetGroupId = 'engine' | 'speech' | 'sample';
+export type AssetGroupId = 'engine' | 'speech' | 'face' | 'sample';
 
 export interface AssetGroup {
   id: AssetGroupId;

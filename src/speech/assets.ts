@@ -1,12 +1,15 @@
 /**
- * The speech-recognition files the build serves from our own origin (scripts/asrAssets.ts copies
+ * The speech-recognition files the build serves from our own origin (scripts/modelAssets.ts copies
  * them out of node_modules and fails on a checksum mismatch) and the service worker precaches.
  * Paths are relative to the app's root; `from` is relative to node_modules.
  */
-export interface SpeechAsset {
+export interface ModelAsset {
   path: string;
   from: string;
+  /** Of the file in node_modules. */
   sha256: string;
+  /** A .tflite that needs TFLite metadata added to load in MediaPipe Tasks (scripts/tfliteMetadata.ts). */
+  withMetadata?: boolean;
 }
 
 /** The folder of onnxruntime-web's wasm runtime (its `env.wasm.wasmPaths` prefix). */
@@ -16,7 +19,7 @@ export const MOONSHINE_TINY_DIR = 'asr/moonshine-tiny/';
 /** Silero VAD v5 (MIT), as @ricky0123/vad-web 0.0.31 (ISC) ships it, installed as `silero-vad-web`. */
 export const SILERO_VAD = 'asr/silero/silero_vad_v5.onnx';
 
-export const SPEECH_ASSETS: readonly SpeechAsset[] = [
+export const SPEECH_ASSETS: readonly ModelAsset[] = [
   {
     path: SILERO_VAD,
     from: 'silero-vad-web/dist/silero_vad_v5.onnx',

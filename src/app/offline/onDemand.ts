@@ -1,6 +1,6 @@
 /**
  * The files the app fetches on first use rather than on the first visit (issue 22): the ffmpeg
- * core, the speech model and the sample video. They live in one Cache Storage cache, which the
+ * core, the speech model, the face finder and the sample video. They live in one Cache Storage cache, which the
  * service worker's runtime rule (vite.config.ts) also fills and serves from, so a file fetched
  * here, or by its first use through the service worker, is there offline.
  */
@@ -8,6 +8,7 @@ import coreURL from '@ffmpeg/core?url';
 import wasmURL from '@ffmpeg/core/wasm?url';
 import type { AssetGroup } from '../../domain/offline';
 import { SPEECH_ASSETS } from '../../speech/assets';
+import { FACE_ASSETS } from '../../media/face/assets';
 
 /** Named for this build's files (vite.config.ts): the speech files' paths don't change when they do. */
 export const ON_DEMAND_CACHE = __ON_DEMAND_CACHE__;
@@ -26,6 +27,7 @@ export const ASSET_GROUPS: readonly AssetGroup[] = [
     bytes: __ON_DEMAND_BYTES__.engine,
   },
   { id: 'speech', label: 'Speech model', use: 'captions and transcripts', urls: SPEECH_ASSETS.map((a) => absolute(a.path)), bytes: __ON_DEMAND_BYTES__.speech },
+  { id: 'face', label: 'Face finder', use: '"Follow the host"', urls: FACE_ASSETS.map((a) => absolute(a.path)), bytes: __ON_DEMAND_BYTES__.face },
   { id: 'sample', label: 'Sample video', use: '"Try the sample"', urls: [absolute(SAMPLE_VIDEO)], bytes: __ON_DEMAND_BYTES__.sample },
 ];
 

@@ -4,7 +4,8 @@
  * (typing, a slider) into one; `never` is made on behalf of something beyond this clip (the
  * project's caption look) and so is applied through the whole history, never undone here.
  */
-import { pinCrop, unpinCrop } from './cropPath';
+import { type CropPin, pinCrop, unpinCrop } from './cropPath';
+import type { ReframeMode } from './reframe';
 import type { CaptionLook } from './captionStyle';
 import { movedOrder, withLayout, withoutElement, type ElementRef } from './elements';
 import { DESIGN, type ClipEdit, type ElementLayout, type StickerEdit, type TextEdit } from './model';
@@ -41,6 +42,17 @@ export const slideCropX = typing<number>('Move the crop', 'crop', (e, cropX) => 
 export const pinCropAt = command<{ t: number; x: number }>('Pin the crop', 'step', (e, { t, x }) => ({ ...e, cropPins: pinCrop(e.cropPins, t, x) }));
 /** The pin at `t` moved by the slider: one step per slide. */
 export const slideCropPin = typing<{ t: number; x: number }>('Move the crop', 'crop-pin', (e, { t, x }) => ({ ...e, cropPins: pinCrop(e.cropPins, t, x) }));
+/** Reframe mode chosen: leaving "Follow the host" drops the pins it found. */
+export const chooseReframe = command<ReframeMode>('Reframe', 'step', (e, reframe) => {
+  if (!e.followHost) return { ...e, reframe };
+  const { cropPins: _pins, followHost: _follow, ...rest } = e;
+  return { ...rest, reframe };
+});
+/** "Follow the host": a centre crop along the pins found (none: the crop stays centred). */
+export const followHostPins = command<CropPin[]>('Follow the host', 'step', (e, pins) => {
+  const { cropPins: _pins, followHost: _follow, ...rest } = e;
+  return pins.length > 0 ? { ...rest, reframe: 'crop', cropPins: pins, followHost: true } : { ...rest, reframe: 'crop', cropX: 0.5 };
+});
 export const removeCropPin = command<number>('Remove a crop pin', 'step', (e, t) => {
   const cropPins = unpinCrop(e.cropPins, t);
   const { cropPins: _, ...rest } = e;

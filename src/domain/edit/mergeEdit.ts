@@ -45,6 +45,7 @@ const PART_NAMES: Partial<Record<keyof ClipEdit, string>> = {
   reframe: 'the reframe',
   cropX: 'the crop position',
   cropPins: 'the crop pins',
+  followHost: 'the reframe',
   intro: 'the intro card',
   captions: 'the captions',
   stickers: 'the stickers',

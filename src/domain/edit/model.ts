@@ -63,6 +63,8 @@ export interface ClipEdit {
   cropX?: number;
   /** The crop pinned at moments of the clip (cropPath.ts): with pins, the crop moves and `cropX` is not used. */
   cropPins?: CropPin[];
+  /** The pins were found by following the host's face ("Follow the host"); the seller may move them. */
+  followHost?: boolean;
   intro: { enabled: boolean; name: string; price: string; durationSec: number; image?: Blob; layout: ElementLayout; style?: TextStyle; font?: FontId };
   /**
    * Cue times relative to the clip start. `fromTranscript` says where the text came from;

@@ -14,7 +14,10 @@ import { loudnessArgs, parseAstatsMetadata } from './loudnessArgs';
 import { pcmArgs } from './pcmArgs';
 import { ProbeError } from './probe';
 import { probeRecording, readLayout, type ProbeTools } from './probeRecording';
-import { audioMixArgs, defaultAssetPaths, renderArgs, type AssetPaths } from './renderArgs';
+import type { AssetPaths } from './renderArgs';
+
+/** The render graphs' builder: loaded with the first render, not on the home page (its 60 kB budget). */
+const graphs = () => import('./renderArgs');
 
 const LOAD_TIMEOUT_MS = 60_000;
 const IN_DIR = '/in';
@@ -237,6 +240,7 @@ export class FfmpegEngine implements MediaEngine {
   render(recording: Blob, fileName: string, plan: RenderPlan, assets: RenderAssets, hooks: JobHooks = {}): Promise<RenderResult> {
     return this.#job(recording, fileName, hooks, async (ff, input) => {
       const started = performance.now();
+      const { renderArgs } = await graphs();
       const data = await this.#withAssets(ff, plan, assets, 'render.mp4', (paths, out) =>
         this.#exec(ff, fileName, renderArgs(plan, input, out, paths), clipDuration(plan), hooks),
       );
@@ -251,11 +255,12 @@ export class FfmpegEngine implements MediaEngine {
 
   /** The plan's audio mix alone, as AAC in an MP4 (for an engine that makes the video itself). */
   mixAudio(recording: Blob, fileName: string, plan: RenderPlan, assets: RenderAssets, hooks: JobHooks = {}): Promise<Uint8Array> {
-    return this.#job(recording, fileName, hooks, (ff, input) =>
-      this.#withAssets(ff, plan, assets, 'audio.m4a', (paths, out) =>
+    return this.#job(recording, fileName, hooks, async (ff, input) => {
+      const { audioMixArgs } = await graphs();
+      return this.#withAssets(ff, plan, assets, 'audio.m4a', (paths, out) =>
         this.#exec(ff, fileName, audioMixArgs(plan, input, out, paths), clipDuration(plan), hooks),
-      ),
-    );
+      );
+    });
   }
 
   /** Writes the assets, runs `run`, reads the output; every file is deleted afterwards. */
@@ -266,7 +271,7 @@ export class FfmpegEngine implements MediaEngine {
     outName: string,
     run: (paths: AssetPaths, out: string) => Promise<unknown>,
   ): Promise<Uint8Array> {
-    const paths = defaultAssetPaths(assets.music?.ext);
+    const paths = (await graphs()).defaultAssetPaths(assets.music?.ext);
     const out = `/${outName}`;
     const written: string[] = [out];
     try {

@@ -1,9 +1,11 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { exportableImage } from '../../canvas/cleanImage';
 import { messageOf } from '../../domain/errors/messageOf';
 import { DraftInput } from '../common/DraftInput';
 import {
   addSticker,
+  chooseReframe,
   moveLayer,
   placeElement,
   removeSticker,
@@ -48,10 +50,12 @@ interface Props {
   captionsProject: CaptionsProject;
   /** On a phone, the one tool shown (the bottom bar's choice); wider screens show them all. */
   tool: EditorTool;
+  /** "Follow the host": starts finding the faces; `status` is its progress and what it found. */
+  followHost: { start: () => void; busy: boolean; status: ComponentChildren };
 }
 
 /** Everything on the canvas, editable without a pointer too. */
-export function EditPanel({ edit, clipSec, time, source, stickers, selected, onSelect, run, captionsProject, tool }: Props) {
+export function EditPanel({ edit, clipSec, time, source, stickers, selected, onSelect, run, captionsProject, tool, followHost }: Props) {
   const newSticker = (sticker: Omit<StickerEdit, 'key' | 'from' | 'to' | 'layout'>) => {
     const key = freshKey(edit, 'sticker');
     run(addSticker, { sticker, key, clipSec });
@@ -103,16 +107,24 @@ export function EditPanel({ edit, clipSec, time, source, stickers, selected, onS
           <div class="choice-row" role="radiogroup" aria-label="Reframe">
             {(
               [
-                ['blur', 'Fit with blurred background'],
-                ['crop', 'Centre crop'],
-              ] as Array<[ReframeMode, string]>
-            ).map(([mode, label]) => (
+                ['blur', 'Fit with blurred background', edit.reframe === 'blur'],
+                ['crop', 'Centre crop', edit.reframe === 'crop' && !edit.followHost],
+                ...(pannable ? [['follow', 'Follow the host', edit.reframe === 'crop' && edit.followHost === true] as const] : []),
+              ] as Array<readonly [ReframeMode | 'follow', string, boolean]>
+            ).map(([mode, label, checked]) => (
               <label key={mode} class="check">
-                <input type="radio" name="reframe" checked={edit.reframe === mode} onChange={() => run(setVideo, { reframe: mode })} />
+                <input
+                  type="radio"
+                  name="reframe"
+                  checked={checked}
+                  disabled={followHost.busy}
+                  onChange={() => (mode === 'follow' ? followHost.start() : run(chooseReframe, mode))}
+                />
                 {label}
               </label>
             ))}
           </div>
+          {followHost.status}
           {edit.reframe === 'crop' && pannable && <CropControls edit={edit} time={time} run={run} />}
         </fieldset>
       </div>

@@ -12,6 +12,7 @@ import { clipFileName, formatClock } from '../../domain/format';
 import type { CaptionLook } from '../../domain/edit/captionStyle';
 import { DEFAULT_HASHTAGS } from '../../domain/edit/postText';
 import { EditPanel } from './EditPanel';
+import { useFollowHost } from './useFollowHost';
 import { EditorStage } from './EditorStage';
 import { ErrorNote } from '../common/ErrorNote';
 import { ProjectDeleted } from '../common/ProjectDeleted';
@@ -120,6 +121,7 @@ function Editor({
   const [hashtags, setHashtags] = useState<string[]>(project.hashtags ?? [...DEFAULT_HASHTAGS]);
   useEffect(() => void stickerCatalogue().then(setStickers, () => setStickers([])), []);
   const clipSec = pick.end - pick.start;
+  const followHost = useFollowHost(recording, pick, project.recording.meta, run);
   if (!edit)
     return (
       <main class="editor loading" aria-busy="true">
@@ -175,6 +177,7 @@ function Editor({
           onSelect={select}
           run={run}
           tool={tool}
+          followHost={followHost}
           captionsProject={{
             fileName: (ext) => clipFileName(`${pick.productName ?? pick.productId}-captions`, pick.start, pick.end, ext),
             look: project.captionLook,

@@ -1,0 +1,42 @@
+/**
+ * "Follow the host" for one clip (issue 23): faces found in the clip's keyframes, or 2.5 frames a
+ * second where keyframes are further apart (the face worker), then the pins a camera operator's crop takes through them (domain/edit/hostPath.ts).
+ */
+import type { JobContext } from './jobRunner';
+import type { CropPin } from '../domain/edit/cropPath';
+import { hostPins } from '../domain/edit/hostPath';
+import { DESIGN } from '../domain/edit/model';
+import { reframeGeometry, type ReframeSource } from '../domain/edit/reframe';
+import { FaceClient } from '../media/face/client';
+import { offline } from './services';
+
+let faces: FaceClient | undefined;
+/** The app's one face worker client (kept here, with the editor's code, not on the home page); the detector's files are kept on first use. */
+const faceClient = (): FaceClient => (faces ??= new FaceClient((signal) => offline.ensure('face', signal)));
+
+/** Frames looked at where keyframes are more than a second apart: 2.5 a second keeps up with a host walking across. */
+export const FACE_STEP_SEC = 0.4;
+
+export interface HostPath {
+  pins: CropPin[];
+  /** Frames looked at, and how many had a face. */
+  frames: number;
+  withFace: number;
+}
+
+export async function findHostPath(recording: Blob, clip: { start: number; end: number }, source: ReframeSource, job: JobContext): Promise<HostPath> {
+  job.phase('Finding the host');
+  // Measured for the bench (scripts/bench/follow.ts reads it from the page).
+  const started = performance.now();
+  const { samples, inferSec, loadSec, detectSec } = await faceClient().detect(recording, clip, FACE_STEP_SEC, {
+    signal: job.signal,
+    onProgress: (ratio) => job.onProgress({ ratio }),
+  });
+  performance.measure('lhs:follow', { start: started, detail: { inferSec, loadSec, detectSec } });
+  const g = reframeGeometry(source, DESIGN, 'crop');
+  return {
+    pins: hostPins(samples, g.crop.width / g.source.width),
+    frames: samples.length,
+    withFace: samples.filter((s) => s.faces.length > 0).length,
+  };
+}

@@ -1,0 +1,72 @@
+// "Follow the host" (issue 23): faces found on the device move the crop, and the rendered short
+// keeps the host's face inside its 9:16 window; a clip without a face keeps the centre and says so.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { coverCrop } from '../../src/domain/edit/reframe';
+import { chooseEngine, openEditor, renderAndDownload } from './editor';
+import { fixture, generated } from './helpers';
+
+const outDir = mkdtempSync(join(tmpdir(), 'lhs-follow-'));
+const SOURCE = { width: 1280, height: 720 };
+const WINDOW = coverCrop(SOURCE, { width: 720, height: 1280 }).width;
+/** rec-face-walk.mp4 (scripts/make-fixtures.sh): the photo's left edge at recording time T, and the face's centre in it. */
+const photoX = (T: number) => (T < 10 ? 60 + 90 * T : 60 + 90 * (20 - T));
+const FACE_IN_PHOTO = 112;
+
+const gray = (path: string, t: number, vf: string) =>
+  execFileSync('ffmpeg', ['-v', 'error', '-ss', String(t), '-i', path, '-frames:v', '1', '-vf', `${vf},format=gray`, '-f', 'rawvideo', '-']);
+
+/** Where the short's window sits in the recording at clip time t: the offset whose source columns best match its picture. */
+function windowLeft(short: string, recording: string, start: number, t: number): number {
+  const out = gray(short, t, `scale=${WINDOW}:720`);
+  const src = gray(recording, start + t, 'null');
+  let best = { at: 0, diff: Number.POSITIVE_INFINITY };
+  for (let at = 0; at <= SOURCE.width - WINDOW; at++) {
+    let diff = 0;
+    // Rows the photo spans, clear of the captions and the sticker.
+    for (let y = 240; y < 480; y += 4) for (let x = 0; x < WINDOW; x += 2) diff += Math.abs(out[y * WINDOW + x]! - src[y * SOURCE.width + at + x]!);
+    if (diff < best.diff) best = { at, diff };
+  }
+  return best.at;
+}
+
+test("follow the host: the face found on the device stays inside the short's crop as the host crosses the frame", async ({ page }) => {
+  test.setTimeout(240_000);
+  const recording = generated('rec-face-walk.mp4');
+  const start = await openEditor(page, { files: [recording, fixture('clicks-20s.csv')], clipSec: 6 });
+  await page.getByLabel('720×1280 (faster)').check();
+  await page.getByRole('checkbox', { name: /Product intro card/ }).uncheck();
+  await page.getByRole('radio', { name: 'Follow the host' }).click();
+  await expect(page.getByTestId('follow-note')).toContainText(/^Following the host: a face in \d+ of \d+ frames; the crop moves \d+ times?\./, {
+    timeout: 120_000,
+  });
+  await expect(page.getByRole('radio', { name: 'Follow the host' })).toBeChecked();
+  expect(await page.getByRole('list', { name: 'Crop pins' }).getByRole('listitem').count()).toBeGreaterThan(1);
+
+  await chooseEngine(page, /Fast only/);
+  const short = await renderAndDownload(page, outDir, 'follow');
+  const times = Array.from({ length: 24 }, (_, i) => 0.1 + i * 0.25);
+  const inside = times.filter((t) => {
+    const left = windowLeft(short, recording, start, t);
+    const face = photoX(start + t) + FACE_IN_PHOTO;
+    return face >= left && face <= left + WINDOW;
+  });
+  expect(inside.length / times.length, `face inside the crop at ${inside.length} of ${times.length} moments`).toBeGreaterThanOrEqual(0.95);
+  // A fixed centre crop would have lost the face: following is what kept it.
+  const centre = (SOURCE.width - WINDOW) / 2;
+  const centred = times.filter((t) => Math.abs(photoX(start + t) + FACE_IN_PHOTO - (centre + WINDOW / 2)) <= WINDOW / 2);
+  expect(centred.length / times.length).toBeLessThan(0.8);
+});
+
+test('follow the host on a clip without a face: the crop stays in the centre, and the page says why', async ({ page }) => {
+  await openEditor(page, { files: [generated('rec-20s.mp4'), fixture('clicks-20s.csv')], clipSec: 4 });
+  await page.getByRole('radio', { name: 'Follow the host' }).click();
+  await expect(page.getByTestId('follow-note')).toContainText(/^No face was found in this clip \(\d+ frames looked at\): the crop stays in the centre\./, {
+    timeout: 120_000,
+  });
+  await expect(page.getByRole('radio', { name: 'Centre crop' })).toBeChecked();
+  await expect(page.getByLabel('Crop position (or drag the picture on the canvas)')).toHaveValue('0.5');
+});
