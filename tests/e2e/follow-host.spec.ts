@@ -44,7 +44,11 @@ test("follow the host: the face found on the device stays inside the short's cro
     timeout: 120_000,
   });
   await expect(page.getByRole('radio', { name: 'Follow the host' })).toBeChecked();
-  expect(await page.getByRole('list', { name: 'Crop pins' }).getByRole('listitem').count()).toBeGreaterThan(1);
+  const pins = await page.getByRole('list', { name: 'Crop pins' }).getByRole('listitem').count();
+  expect(pins).toBeGreaterThan(1);
+  // The path on the timeline: each pin is a tick on the scrub bar.
+  const ticks = await page.getByLabel('Scrub the clip').getAttribute('list');
+  await expect(page.locator(`datalist[id="${ticks}"] option`)).toHaveCount(pins);
 
   await chooseEngine(page, /Fast only/);
   const short = await renderAndDownload(page, outDir, 'follow');

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { PreviewPlayer } from '../../app/preview/previewPlayer';
 import { prepareRender } from '../../app/renderClip';
 import type { ClipEdit } from '../../domain/edit/model';
@@ -64,6 +64,8 @@ export function LivePreview({ edit, recording, meta, clipStart, clipSec, time, s
   const fine = clipSec < 2;
   const { fps } = outputPreset(edit.output);
   const lastFrame = lastFrameTime(clipSec, fps);
+  const ticksId = useId();
+  const pinTicks = (edit.cropPins ?? []).map((p) => p.t).filter((t) => t >= 0 && t <= lastFrame);
 
   useEffect(() => () => player.dispose(), [player]);
   useEffect(() => player.attach(canvas.current), [player]);
@@ -164,6 +166,7 @@ export function LivePreview({ edit, recording, meta, clipStart, clipSec, time, s
           step={1 / fps}
           value={shown}
           aria-label="Scrub the clip"
+          list={pinTicks.length > 0 ? ticksId : undefined}
           aria-valuetext={`${shown.toFixed(fine ? 2 : 1)} s of ${clipSec.toFixed(fine ? 2 : 1)} s`}
           aria-keyshortcuts="J L"
           onInput={(e) => {
@@ -172,6 +175,14 @@ export function LivePreview({ edit, recording, meta, clipStart, clipSec, time, s
             else setTime(t);
           }}
         />
+        {/* The crop's pins as tick marks on the scrub bar: where the crop moves. */}
+        {pinTicks.length > 0 && (
+          <datalist id={ticksId}>
+            {pinTicks.map((t) => (
+              <option key={t} value={t} label={`Crop pinned at ${t.toFixed(1)} s`} />
+            ))}
+          </datalist>
+        )}
       </div>
       {state.silent && !error && (
         <p class="note warn" role="status" data-testid="preview-silent">
