@@ -8,7 +8,9 @@ import {
   NEW_STICKER_LAYOUT,
   placeElement,
   removeElement,
+  removeCropPin,
   removeText,
+  setCropX,
   setIntro,
   setVideo,
   typePost,
@@ -51,6 +53,17 @@ describe('edit commands', () => {
     const texted = updateText.apply(addText.apply(e, text), { key: 't1', patch: { text: 'Hello' } });
     expect(texted.texts).toEqual([{ ...text, text: 'Hello' }]);
     expect(removeText.apply(texted, 't1').texts).toEqual([]);
+  });
+  it('move the crop at the frame shown: the one position without pins, the pin there with them', () => {
+    const e = auto();
+    expect(setCropX.apply(e, { t: 2, x: 0.2 })).toEqual({ ...e, cropX: 0.2 });
+    const pinned = { ...e, cropPins: [{ t: 1, x: 0 }] };
+    expect(setCropX.apply(pinned, { t: 3, x: 0.8 }).cropPins).toEqual([
+      { t: 1, x: 0 },
+      { t: 3, x: 0.8 },
+    ]);
+    expect(setCropX.apply(pinned, { t: 1.05, x: 0.4 }).cropPins).toEqual([{ t: 1.05, x: 0.4 }]);
+    expect(removeCropPin.apply(pinned, 1)).not.toHaveProperty('cropPins');
   });
   it('say how they undo: typing runs merge per field and per text, a caption look for all clips is never undone here', () => {
     expect([setIntro.undo, typePost.undo, applyCaptionLook.undo]).toEqual(['step', 'coalesce', 'never']);

@@ -5,7 +5,7 @@
  * project's caption look) and so is applied through the whole history, never undone here.
  */
 import { type CropPin, pinCrop, unpinCrop } from './cropPath';
-import type { ReframeMode } from './reframe';
+import { CENTRED, type ReframeMode } from './reframe';
 import type { CaptionLook } from './captionStyle';
 import { movedOrder, withLayout, withoutElement, type ElementRef } from './elements';
 import { DESIGN, type ClipEdit, type ElementLayout, type StickerEdit, type TextEdit } from './model';
@@ -36,12 +36,15 @@ export const NEW_STICKER_LAYOUT = { x: DESIGN.width / 2, y: 760, scale: 1, angle
 
 type Video = Partial<Pick<ClipEdit, 'output' | 'quality' | 'reframe'>>;
 export const setVideo = command<Video>('Video settings', 'step', (e, patch) => ({ ...e, ...patch }));
-export const setCropX = command<number>('Move the crop', 'step', (e, cropX) => ({ ...e, cropX }));
-export const slideCropX = typing<number>('Move the crop', 'crop', (e, cropX) => ({ ...e, cropX }));
+/** The crop moved to `x` at the frame shown (`t`): with pins, the pin there (made if none is near); without, the one position. */
+const movedCrop = (e: ClipEdit, { t, x }: { t: number; x: number }): ClipEdit =>
+  e.cropPins ? { ...e, cropPins: pinCrop(e.cropPins, t, x) } : { ...e, cropX: x };
+/** A drag of the picture: one step. */
+export const setCropX = command<{ t: number; x: number }>('Move the crop', 'step', movedCrop);
+/** The slider: one step per slide. */
+export const slideCropX = typing<{ t: number; x: number }>('Move the crop', 'crop', movedCrop);
 /** The crop pinned at `x` at clip time `t` (a pin near `t` moves); the crop then moves between pins. */
 export const pinCropAt = command<{ t: number; x: number }>('Pin the crop', 'step', (e, { t, x }) => ({ ...e, cropPins: pinCrop(e.cropPins, t, x) }));
-/** The pin at `t` moved by the slider: one step per slide. */
-export const slideCropPin = typing<{ t: number; x: number }>('Move the crop', 'crop-pin', (e, { t, x }) => ({ ...e, cropPins: pinCrop(e.cropPins, t, x) }));
 /** Reframe mode chosen: leaving "Follow the host" drops the pins it found. */
 export const chooseReframe = command<ReframeMode>('Reframe', 'step', (e, reframe) => {
   if (!e.followHost) return { ...e, reframe };
@@ -51,7 +54,7 @@ export const chooseReframe = command<ReframeMode>('Reframe', 'step', (e, reframe
 /** "Follow the host": a centre crop along the pins found (none: the crop stays centred). */
 export const followHostPins = command<CropPin[]>('Follow the host', 'step', (e, pins) => {
   const { cropPins: _pins, followHost: _follow, ...rest } = e;
-  return pins.length > 0 ? { ...rest, reframe: 'crop', cropPins: pins, followHost: true } : { ...rest, reframe: 'crop', cropX: 0.5 };
+  return pins.length > 0 ? { ...rest, reframe: 'crop', cropPins: pins, followHost: true } : { ...rest, reframe: 'crop', cropX: CENTRED };
 });
 export const removeCropPin = command<number>('Remove a crop pin', 'step', (e, t) => {
   const cropPins = unpinCrop(e.cropPins, t);

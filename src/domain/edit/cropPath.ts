@@ -41,18 +41,30 @@ export function cropPans(pins: readonly CropPin[]): CropPan[] {
   });
 }
 
-/** Where the crop window sits at clip time `t`: the pinned path, or `fallback` (the one fixed position) without pins. */
-export function cropXAt(pins: readonly CropPin[] | undefined, fallback: number | undefined, t: number): number {
+/**
+ * The crop's position by clip time: the pinned path, or `fallback` (the one fixed position)
+ * without pins. The pans are worked out once, for a render's or a preview's every frame.
+ */
+export function cropPath(pins: readonly CropPin[] | undefined, fallback: number | undefined): (t: number) => number {
   const first = pins && byTime(pins)[0];
-  if (!pins || !first) return clampCropX(fallback);
-  let x = clampCropX(first.x);
-  for (const pan of cropPans(pins)) {
-    if (t >= pan.to) x = pan.x1;
-    else if (t > pan.from) return pan.x0 + (pan.x1 - pan.x0) * ease((t - pan.from) / (pan.to - pan.from));
-    else break;
+  if (!pins || !first) {
+    const fixed = clampCropX(fallback);
+    return () => fixed;
   }
-  return x;
+  const pans = cropPans(pins);
+  return (t) => {
+    let x = clampCropX(first.x);
+    for (const pan of pans) {
+      if (t >= pan.to) x = pan.x1;
+      else if (t > pan.from) return pan.x0 + (pan.x1 - pan.x0) * ease((t - pan.from) / (pan.to - pan.from));
+      else break;
+    }
+    return x;
+  };
 }
+
+/** Where the crop window sits at clip time `t` (`cropPath` for one moment). */
+export const cropXAt = (pins: readonly CropPin[] | undefined, fallback: number | undefined, t: number): number => cropPath(pins, fallback)(t);
 
 /** `pins` with the crop pinned at `x` at time `t`: a pin near `t` moves there, else one is added. */
 export function pinCrop(pins: readonly CropPin[] | undefined, t: number, x: number): CropPin[] {

@@ -10,7 +10,7 @@
  * both the PNG decode and the blend. Full-frame PNGs at 0:0 would be simpler to place but make
  * every caption as expensive as a second video layer.
  */
-import { type CropPin, cropXAt } from './cropPath';
+import { type CropPin, cropPath, cropXAt } from './cropPath';
 import { canPanCrop, type ReframeGeometry, reframeGeometry } from './reframe';
 import type { Rect } from './rect';
 import type { RecordingMeta } from '../recording/meta';
@@ -118,8 +118,11 @@ export const cropMoves = (plan: Pick<RenderPlan, 'source' | 'output' | 'reframe'
  * Each frame's window of the source, by clip time, where pins move the crop; undefined (the
  * fixed geometry's) where they don't.
  */
-export const cropWindows = (plan: Pick<RenderPlan, 'source' | 'output' | 'reframe' | 'cropX' | 'cropPins'>): ((t: number) => Rect | undefined) =>
-  cropMoves(plan) ? (t) => geometryAt(plan, t).crop : () => undefined;
+export function cropWindows(plan: Pick<RenderPlan, 'source' | 'output' | 'reframe' | 'cropX' | 'cropPins'>): (t: number) => Rect | undefined {
+  if (!cropMoves(plan)) return () => undefined;
+  const x = cropPath(plan.cropPins, plan.cropX);
+  return (t) => reframeGeometry(plan.source, plan.output, plan.reframe, x(t)).crop;
+}
 
 /** A plan for a clip of a probed recording; the clip is clamped to the recording. */
 export function makeRenderPlan(

@@ -1,4 +1,4 @@
-import { pinCropAt, removeCropPin, type RunCommand, slideCropPin, slideCropX } from '../../domain/edit/commands';
+import { pinCropAt, removeCropPin, type RunCommand, slideCropX } from '../../domain/edit/commands';
 import { cropXAt, PIN_NEAR_SEC } from '../../domain/edit/cropPath';
 import type { ClipEdit } from '../../domain/edit/model';
 import { formatClock } from '../../domain/format';
@@ -32,11 +32,7 @@ export function CropControls({ edit, time, run }: Props) {
           step={0.01}
           value={x}
           aria-valuetext={percent(x)}
-          onInput={(e) => {
-            const v = Number(e.currentTarget.value);
-            if (pins.length > 0) run(slideCropPin, { t: time, x: v });
-            else run(slideCropX, v);
-          }}
+          onInput={(e) => run(slideCropX, { t: time, x: Number(e.currentTarget.value) })}
         />
       </label>
       <button type="button" class="btn secondary small" disabled={pinnedHere} onClick={() => run(pinCropAt, { t: time, x })}>

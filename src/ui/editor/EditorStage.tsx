@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'preact/hooks';
-import { pinCropAt, placeElement, removeElement, setCropX, type RunCommand } from '../../domain/edit/commands';
+import { placeElement, removeElement, setCropX, type RunCommand } from '../../domain/edit/commands';
 import { elementsOf, findElement, refId, sameRef, shownAt, type ElementRef } from '../../domain/edit/elements';
 import type { LayoutWarning } from '../../domain/edit/layoutWarnings';
 import type { ClipEdit } from '../../domain/edit/model';
@@ -107,8 +107,7 @@ export function EditorStage({ edit, run, history, time, setTime, clipSec, select
             selected={selected}
             onSelect={onSelect}
             onLayout={(ref, layout) => run(placeElement, { ref, layout })}
-            // With pins, a drag pins the crop at the frame shown; without, it moves the one position.
-            onCrop={(cropX) => (edit.cropPins ? run(pinCropAt, { t: time, x: cropX }) : run(setCropX, cropX))}
+            onCrop={(x) => run(setCropX, { t: time, x })}
             onWarnings={setWarnings}
             onEditText={(ref) => {
               const cue = edit.captions.cues.findIndex((c) => time >= c.start && time < c.end);
