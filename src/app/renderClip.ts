@@ -7,6 +7,9 @@ import type { RecordingMeta } from '../domain/recording/meta';
 import { loadFonts } from '../canvas/fonts';
 import { exportOverlays } from '../canvas/exportOverlays';
 import type { JobHooks, RenderResult } from '../media/engine';
+import { clipCuts, playedSpans, retimeEdit } from '../domain/edit/tightenEdit';
+import { playedLength } from '../domain/edit/tighten';
+import type { Loudness } from '../domain/recording/loudness';
 import { engine } from './services';
 import { imageUrl } from './browser/stickers';
 
@@ -16,6 +19,14 @@ export interface RenderInput {
   meta: RecordingMeta;
   pick: Highlight;
   edit: ClipEdit;
+  tightening?: Tightening;
+}
+
+/** What "Tighten" needs besides the edit: where the pauses are, and the project's setting. */
+export interface Tightening {
+  loudness?: Loudness;
+  /** "Tighten every clip". */
+  byDefault: boolean;
 }
 
 async function musicFile(music: ClipEdit['music']): Promise<NonNullable<RenderAssets['music']>> {
@@ -38,16 +49,21 @@ export interface PreparedRender {
  * preview asks for the same plan at its display size (`output`).
  */
 export async function prepareRender(
-  { meta, pick, edit }: Pick<RenderInput, 'meta' | 'edit'> & { pick: Pick<Highlight, 'start' | 'end'> },
-  output: OutputSize = outputPreset(edit.output),
+  { meta, pick, edit: asEdited, tightening }: Pick<RenderInput, 'meta' | 'edit' | 'tightening'> & { pick: Pick<Highlight, 'start' | 'end'> },
+  output: OutputSize = outputPreset(asEdited.output),
 ): Promise<PreparedRender> {
   await loadFonts();
-  const overlays = await exportOverlays(edit, output, pick.end - pick.start, imageUrl);
+  const clip = { start: pick.start, end: pick.end };
+  const keep = tightening && playedSpans(clip, clipCuts(asEdited, clip, output.fps, tightening.byDefault, tightening));
+  // Tightened, every timed element moves onto the short's own timeline.
+  const edit = keep ? retimeEdit(asEdited, pick.start, keep) : asEdited;
+  const overlays = await exportOverlays(edit, output, keep ? playedLength(keep) : pick.end - pick.start, imageUrl);
   const music = edit.music.enabled ? await musicFile(edit.music) : undefined;
   const plan = makeRenderPlan(meta, pick, output, edit.reframe, qualityPreset(edit.quality).id, {
     overlays: overlays.map((o) => o.overlay),
     ...(edit.cropX !== undefined && { cropX: edit.cropX }),
     ...(edit.cropPins && { cropPins: edit.cropPins }),
+    ...(keep && { keep }),
     ...(music && { music: { volume: edit.music.volume, fadeInSec: 1, fadeOutSec: 1.5, duck: true } }),
   });
   const assets: RenderAssets = { overlays: new Map(overlays.map((o) => [o.overlay.id, o.png])), ...(music && { music }) };

@@ -9,8 +9,8 @@ import { currentEdit } from './clipEdits';
 import type { BatchOutcome, Job, JobOutcome } from './jobRunner';
 import { jobs } from './jobs';
 import { keepShort } from './keepShort';
-import type { ProjectRecord } from './projects';
-import { type PreparedRender, prepareRender, type RenderInput, renderClip, renderPrepared } from './renderClip';
+import { getLoudness, type ProjectRecord } from './projects';
+import { type PreparedRender, prepareRender, type RenderInput, renderClip, renderPrepared, type Tightening } from './renderClip';
 import { type SavedShort, saveShortPost } from './shorts';
 import { perProject } from './perProject';
 import { BatchStore } from './stores/batchStore';
@@ -67,13 +67,19 @@ export function autoEditAll(
   const input = { recording, recordingName: project.recording.name };
   type Prepared = PreparedRender & { edit: ClipEdit };
   const prepared = new Map<number, Promise<Prepared>>();
+  // Where the pauses are, read once for the batch: clips tightened by their edit or the project's setting cut them.
+  let tightening: Promise<Tightening> | undefined;
+  const pauses = () =>
+    (tightening ??= getLoudness(project.id)
+      .catch(() => undefined)
+      .then((loudness) => ({ byDefault: project.tightenAll === true, ...(loudness && { loudness }) })));
   const prepare = (i: number, pick: Clip): Promise<Prepared> => {
     const known = prepared.get(i);
     if (known) return known;
     const made = (async () => {
       // The clip's own adjustments when it has them, the auto-edit otherwise; size and quality are the batch's.
       const edit: ClipEdit = { ...(await currentEdit(project, pick)), output: size, quality };
-      return { edit, ...(await prepareRender({ meta: project.recording.meta, pick, edit })) };
+      return { edit, ...(await prepareRender({ meta: project.recording.meta, pick, edit, tightening: await pauses() })) };
     })();
     // Keep a failed preparation from going unhandled until its clip's turn awaits it.
     made.catch(() => undefined);

@@ -34,6 +34,8 @@ export interface ProjectRecord {
   hashtags?: string[];
   /** The caption look new clips start with ("Use for all clips" in the editor). */
   captionLook?: CaptionLook;
+  /** "Tighten every clip": pauses are cut in every clip whose edit does not say otherwise. */
+  tightenAll?: boolean;
   selection: SelectionOptions;
   /** The user's trims and product links per clip (by clip key); merged per clip across tabs. */
   clipOverrides?: ClipOverrides;

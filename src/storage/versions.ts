@@ -20,6 +20,7 @@ const FIELD_NAMES: Record<Field, string> = {
   transcript: 'the transcript',
   hashtags: 'the hashtags',
   captionLook: 'the default caption look',
+  tightenAll: 'the "Tighten every clip" setting',
   selection: 'the selection settings',
   clipOverrides: 'the trim or product of a clip',
   productList: 'the product list',

@@ -112,6 +112,40 @@ describe.skipIf(missing !== '')(`renderArgs with native ffmpeg${missing ? ` (ski
     expect(Math.abs(Number(p.format.duration) - 3)).toBeLessThanOrEqual(0.05);
   }, 60_000);
 
+  it('a tightened plan (issue 23) plays only its kept spans: picture and sound exactly their length', () => {
+    const plan: RenderPlan = {
+      output: { width: 360, height: 640, fps: 30 },
+      source: { start: 2, end: 12, width: 640, height: 360, rotation: 0, hasAudio: true },
+      keep: [
+        { start: 2, end: 4 },
+        { start: 5, end: 8 },
+        { start: 10.5, end: 12 },
+      ],
+      reframe: 'crop',
+      quality: 'fast',
+      overlays: [],
+    };
+    ffmpeg(renderArgs(plan, FIXTURE, 'tight.mp4'));
+    const frames = execFileSync('ffprobe', [
+      '-v',
+      'error',
+      '-count_frames',
+      '-select_streams',
+      'v:0',
+      '-show_entries',
+      'stream=nb_read_frames',
+      '-of',
+      'csv=p=0',
+      join(dir, 'tight.mp4'),
+    ]);
+    expect(Number(frames.toString().trim())).toBe(195);
+    const p = probe('tight.mp4');
+    expect(p.streams.map((s) => s.codec_type).sort()).toEqual(['audio', 'video']);
+    expect(Math.abs(Number(p.format.duration) - 6.5)).toBeLessThanOrEqual(0.05);
+    ffmpeg(audioMixArgs(plan, FIXTURE, 'tight.m4a', { overlay: (id) => `${id}.png` }));
+    expect(Math.abs(Number(probe('tight.m4a').format.duration) - 6.5)).toBeLessThanOrEqual(0.05);
+  }, 60_000);
+
   it('an HLG source comes out SDR, 8-bit, tagged BT.601 like the WebCodecs engine', () => {
     ffmpeg([
       '-f',

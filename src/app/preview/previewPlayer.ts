@@ -9,7 +9,8 @@
 import { elementFrame, FramePainter } from '../../canvas/framePainter';
 import { drawOverlays, type OverlayBitmap, overlayBitmaps } from '../../canvas/overlayLayer';
 import { atTime, droppedBetween, lastFrameTime } from '../../domain/edit/playhead';
-import { clipDuration, cropWindows, type RenderPlan } from '../../domain/edit/plan';
+import { clipDuration, cropWindows, type RenderPlan, sourceTimeAt } from '../../domain/edit/plan';
+import { outputTimeOf } from '../../domain/edit/tighten';
 import type { Rect } from '../../domain/edit/rect';
 import { reframeGeometry } from '../../domain/edit/reframe';
 import { messageOf } from '../../domain/errors/messageOf';
@@ -25,7 +26,7 @@ export interface PreviewState {
   /** It played to the clip's end and stopped there (not looping). */
   ended: boolean;
   loop: boolean;
-  /** Clip time of the frame on the canvas, seconds. */
+  /** Clip time of the frame on the canvas, seconds (the recording's, less the clip's start: cut pauses included). */
   time: number;
   /** Frames drawn and frames the video showed that were not drawn, since the last play. */
   drawn: number;
@@ -123,10 +124,11 @@ export class PreviewPlayer extends Store<PreviewState> {
       this.#audio = new PreviewAudio(new AudioContext(), this.#video, this.clipSec, undefined);
       await this.#setMusic();
     }
-    const t = from >= lastFrameTime(this.clipSec, this.fps) ? 0 : from;
+    const shown = this.#outputTime(from);
+    const t = shown >= lastFrameTime(this.clipSec, this.fps) ? 0 : shown;
     this.update({ playing: true });
     this.#presented = undefined;
-    await this.#seekVideo(t);
+    await this.#seekVideo(this.#clipTime(t));
     if (epoch !== this.#epoch) return;
     const sound = await this.#audio.resume();
     if (epoch !== this.#epoch) return;
@@ -161,7 +163,7 @@ export class PreviewPlayer extends Store<PreviewState> {
   async seek(t: number): Promise<void> {
     if (!this.snapshot.playing) return;
     this.#stop();
-    await this.#start(Math.min(lastFrameTime(this.clipSec, this.fps), Math.max(0, t)));
+    await this.#start(Math.min(this.#clipTime(lastFrameTime(this.clipSec, this.fps)), Math.max(0, t)));
   }
 
   dispose(): void {
@@ -199,7 +201,23 @@ export class PreviewPlayer extends Store<PreviewState> {
     else requestAnimationFrame(() => next(this.#video.currentTime));
   }
 
-  #onFrame(epoch: number, t: number, presented: number | undefined): void {
+  /** Clip time → the short's own time, where pauses are cut (the identity where none are). */
+  #outputTime(clipTime: number): number {
+    const keep = this.#loaded?.plan.keep;
+    return keep ? outputTimeOf(keep, this.#clipStart + clipTime) : clipTime;
+  }
+
+  #clipTime(outputTime: number): number {
+    return this.#loaded ? sourceTimeAt(this.#loaded.plan, outputTime) - this.#clipStart : outputTime;
+  }
+
+  #onFrame(epoch: number, clipTime: number, presented: number | undefined): void {
+    const t = this.#outputTime(clipTime);
+    // In a cut pause: the picture jumps to where the short goes on.
+    if (Math.abs(this.#clipTime(t) - clipTime) > 1 / this.fps && t < this.clipSec) {
+      void this.seek(clipTime);
+      return;
+    }
     const what = atTime(t, this.clipSec, this.fps, this.snapshot.loop);
     if (what === 'loop') {
       void this.seek(0);
@@ -207,23 +225,23 @@ export class PreviewPlayer extends Store<PreviewState> {
     }
     if (what === 'end') {
       this.#stop();
-      this.update({ playing: false, ended: true, time: lastFrameTime(this.clipSec, this.fps) });
+      this.update({ playing: false, ended: true, time: this.#clipTime(lastFrameTime(this.clipSec, this.fps)) });
       return;
     }
     const dropped = presented === undefined ? 0 : droppedBetween(this.#presented, presented);
     this.#presented = presented;
     // One state change per frame: the page re-renders the player once, not once per field.
-    this.update({ ...this.#draw(t), drawn: this.snapshot.drawn + 1, dropped: this.snapshot.dropped + dropped });
+    this.update({ ...this.#draw(t, clipTime), drawn: this.snapshot.drawn + 1, dropped: this.snapshot.dropped + dropped });
     this.#schedule(epoch);
   }
 
-  /** Paints the frame at clip time t; what changed with it (nothing when there is no frame yet). */
-  #draw(t: number): Partial<PreviewState> {
+  /** Paints the frame at the short's time t (clip time `clipTime`); what changed with it (nothing when there is no frame yet). */
+  #draw(t: number, clipTime: number): Partial<PreviewState> {
     const loaded = this.#loaded;
     const ctx = this.#canvas?.getContext('2d', { alpha: false });
     if (!loaded || !ctx || this.#video.readyState < 2) return {};
     loaded.painter.paint(elementFrame(this.#video), loaded.cropAt(t));
     drawOverlays(ctx, loaded.overlays, t);
-    return { time: t, ...(this.#audio && { level: this.#audio.tick(t) }) };
+    return { time: clipTime, ...(this.#audio && { level: this.#audio.tick(t) }) };
   }
 }

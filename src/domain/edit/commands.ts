@@ -9,6 +9,8 @@ import { CENTRED, type ReframeMode } from './reframe';
 import type { CaptionLook } from './captionStyle';
 import { movedOrder, withLayout, withoutElement, type ElementRef } from './elements';
 import { DESIGN, type ClipEdit, type ElementLayout, type StickerEdit, type TextEdit } from './model';
+import type { Span, TightenEdit } from './tighten';
+import { toggleCut } from './tightenEdit';
 
 export type UndoPolicy = 'step' | 'coalesce' | 'never';
 
@@ -58,9 +60,17 @@ export const followHostPins = command<CropPin[]>('Follow the host', 'step', (e, 
 });
 export const removeCropPin = command<number>('Remove a crop pin', 'step', (e, t) => {
   const cropPins = unpinCrop(e.cropPins, t);
-  const { cropPins: _, ...rest } = e;
+  // The last pin gone, the crop no longer follows anyone: it is a centre crop again.
+  const { cropPins: _, followHost: _follow, ...rest } = e;
   return cropPins.length > 0 ? { ...e, cropPins } : rest;
 });
+/** "Tighten" turned on or off for this clip (`enabled` is what the seller sees, the project's setting included). */
+const tightened = (e: ClipEdit, patch: Partial<TightenEdit> & { enabled: boolean }): ClipEdit => ({ ...e, tighten: { ...e.tighten, ...patch } });
+export const setTighten = command<Partial<TightenEdit> & { enabled: boolean }>('Tighten', 'step', tightened);
+/** The pause threshold's slider: one step per slide. */
+export const slidePauseThreshold = typing<Partial<TightenEdit> & { enabled: boolean }>('Pause threshold', 'pause', tightened);
+/** One cut pause kept (restored), or cut again. */
+export const restoreCut = command<{ cut: Span; restore: boolean }>('Restore a pause', 'step', (e, { cut, restore }) => toggleCut(e, cut, restore));
 /** An element moved, scaled or turned on the canvas, or by its number fields; `run` merges a run of nudges. */
 export const placeElement = command<{ ref: ElementRef; layout: ElementLayout; run?: string }>(
   'Move',

@@ -46,6 +46,7 @@ const PART_NAMES: Partial<Record<keyof ClipEdit, string>> = {
   cropX: 'the crop position',
   cropPins: 'the crop pins',
   followHost: 'the reframe',
+  tighten: 'the cut pauses',
   intro: 'the intro card',
   captions: 'the captions',
   stickers: 'the stickers',

@@ -11,6 +11,7 @@ import { safeArea } from './safeArea';
 import type { CaptionLook, CaptionStyle } from './captionStyle';
 import type { FontId, TextStyle } from './textStyle';
 import type { SpeechModelId } from '../speech/models';
+import type { TightenEdit } from './tighten';
 
 /**
  * Layouts live in one design space, the HD frame; the fast preset scales them down. Positions
@@ -91,6 +92,8 @@ export interface ClipEdit {
    * Absent: captions, stickers, texts, then the intro card (src/domain/edit/elements.ts).
    */
   order?: string[];
+  /** Pauses cut ("Tighten"); absent: the project's setting, with the default threshold. */
+  tighten?: TightenEdit;
   /** The clip range and product this edit was made for; absent: the selection's pick (src/domain/edit/follow.ts). */
   madeFor?: ClipFacts;
 }

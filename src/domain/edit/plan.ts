@@ -17,6 +17,7 @@ import type { RecordingMeta } from '../recording/meta';
 import type { OutputSize } from './output';
 import type { QualityId } from './quality';
 import type { ReframeMode } from './reframe';
+import { playedLength, sourceTimeOf, type Span } from './tighten';
 
 export interface OverlayImage {
   id: string;
@@ -60,6 +61,11 @@ export interface RenderPlan {
   cropX?: number;
   /** The crop pinned at moments of the clip (clip seconds): the crop moves (cropPath.ts). */
   cropPins?: CropPin[];
+  /**
+   * The spans of the recording that play, one after another, where pauses are cut ("Tighten",
+   * tighten.ts); absent: all of source.start..end. Overlay, pin and music times are output times.
+   */
+  keep?: Span[];
   quality: QualityId;
   /** Composited in order: later ones on top. */
   overlays: OverlayImage[];
@@ -80,7 +86,14 @@ export class RenderPlanError extends Error {
   override name = 'RenderPlanError';
 }
 
-export const clipDuration = (plan: RenderPlan): number => plan.source.end - plan.source.start;
+/** The short's length: the clip, less its cut pauses. */
+export const clipDuration = (plan: Pick<RenderPlan, 'source' | 'keep'>): number => (plan.keep ? playedLength(plan.keep) : sourceDuration(plan));
+
+/** How much of the recording the short is made from, cut pauses included. */
+export const sourceDuration = (plan: Pick<RenderPlan, 'source'>): number => plan.source.end - plan.source.start;
+
+/** The recording's time shown at output time `t`. */
+export const sourceTimeAt = (plan: Pick<RenderPlan, 'source' | 'keep'>, t: number): number => (plan.keep ? sourceTimeOf(plan.keep, t) : plan.source.start + t);
 
 /** Problems that make the plan unrenderable (empty when fine). */
 export function planProblems(plan: RenderPlan): string[] {
@@ -91,6 +104,8 @@ export function planProblems(plan: RenderPlan): string[] {
   if (!(output.fps > 0)) problems.push(`output fps must be positive, got ${output.fps}`);
   if (!(source.start >= 0) || !(source.end > source.start)) problems.push(`bad clip range ${source.start}..${source.end}`);
   if (!(source.width > 0 && source.height > 0)) problems.push(`bad source size ${source.width}x${source.height}`);
+  if (plan.keep?.some((s, i) => !(s.end > s.start) || s.start < source.start || s.end > source.end || s.start < (plan.keep?.[i - 1]?.end ?? -Infinity)))
+    problems.push('the kept spans must be in order, inside the clip');
   const ids = new Set<string>();
   for (const o of plan.overlays) {
     if (ids.has(o.id)) problems.push(`duplicate overlay id ${o.id}`);
@@ -131,10 +146,11 @@ export function makeRenderPlan(
   output: OutputSize,
   reframe: ReframeMode,
   quality: QualityId,
-  extras: { overlays?: OverlayImage[]; music?: MusicPlan; cropX?: number; cropPins?: CropPin[] } = {},
+  extras: { overlays?: OverlayImage[]; music?: MusicPlan; cropX?: number; cropPins?: CropPin[]; keep?: Span[] } = {},
 ): RenderPlan {
   const start = Math.max(0, clip.start);
   const end = Math.min(meta.durationSec, clip.end);
+  const keep = extras.keep?.map((k) => ({ start: Math.max(start, k.start), end: Math.min(end, k.end) })).filter((k) => k.end > k.start);
   const plan: RenderPlan = {
     output: { width: output.width, height: output.height, fps: output.fps },
     source: {
@@ -150,6 +166,8 @@ export function makeRenderPlan(
     reframe,
     ...(extras.cropX !== undefined && { cropX: extras.cropX }),
     ...(extras.cropPins?.length && { cropPins: extras.cropPins }),
+    // One span is the whole clip: nothing was cut.
+    ...(keep && keep.length > 1 && { keep }),
     quality,
     overlays: extras.overlays ?? [],
   };

@@ -5,7 +5,7 @@
  * they came from, leaving out where overlays sit. Pure: the media worker decodes and draws the
  * thumbnails (media/webcodecs/pictureFacts.ts); this says where to look and what counts as wrong.
  */
-import { type RenderPlan, clipDuration, cropMoves, geometryAt, visibleOverlays } from '../edit/plan';
+import { type RenderPlan, clipDuration, cropMoves, geometryAt, sourceTimeAt, visibleOverlays } from '../edit/plan';
 import { type Rect, intersectRect } from '../edit/rect';
 import { reframeGeometry } from '../edit/reframe';
 
@@ -82,7 +82,7 @@ export function shortPictureCheck(plan: RenderPlan): PictureCheck {
   const probes = PROBE_AT.map((f) => {
     const outputTime = f * dur;
     const masks = overlays.filter((o) => o.from <= outputTime && outputTime < o.to).map(({ x, y, width, height }) => ({ x, y, width, height }));
-    return { outputTime, sourceTime: plan.source.start + outputTime, masks, ...(moving && { crop: geometryAt(plan, outputTime).crop }) };
+    return { outputTime, sourceTime: sourceTimeAt(plan, outputTime), masks, ...(moving && { crop: geometryAt(plan, outputTime).crop }) };
   }).filter((p) => openShare(video, p.masks) >= MIN_OPEN_SHARE);
   return { frame: { crop, video }, probes };
 }

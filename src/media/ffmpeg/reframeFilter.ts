@@ -41,6 +41,8 @@ export interface FilterLabels {
   output?: string;
   /** The cover crop's left edge as an expression of `t`, where pins move it (cropPath.ts). */
   cropX?: string;
+  /** Frames kept of the constant-rate source (a select expression of `n`), where pauses are cut. */
+  keep?: string;
 }
 
 /**
@@ -53,7 +55,9 @@ export function reframeFilter(geometry: ReframeGeometry, fps: OutputSize['fps'],
   const input = `[${labels.input ?? '0:v'}]`;
   const output = `[${labels.output ?? 'vbase'}]`;
   const { width: W, height: H } = geometry.output;
-  const head = `${input}fps=${fps},${colour.pre}`.replace(/,$/, '');
+  // Selected frames are renumbered onto the output's grid, so overlays and pins see output time.
+  const select = labels.keep ? `select='${labels.keep}',setpts=N/(${fps}*TB),` : '';
+  const head = `${input}fps=${fps},${select}${colour.pre}`.replace(/,$/, '');
   const c = colour.scale;
   const tail = `setsar=1,format=yuv420p${output}`;
 

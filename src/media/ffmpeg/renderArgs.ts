@@ -4,7 +4,18 @@
  * Overlay and music bytes are written to the paths `assetPaths` names before the command runs.
  */
 import { qualityPreset } from '../../domain/edit/quality';
-import { AUDIO_RATE, clipDuration, cropMoves, DUCKING, planProblems, RenderPlanError, visibleOverlays, type RenderPlan } from '../../domain/edit/plan';
+import {
+  AUDIO_RATE,
+  clipDuration,
+  cropMoves,
+  DUCKING,
+  planProblems,
+  RenderPlanError,
+  sourceDuration,
+  visibleOverlays,
+  type RenderPlan,
+} from '../../domain/edit/plan';
+import { voiceSplices } from '../../domain/edit/tighten';
 import { cropXExpression } from '../../domain/edit/cropPath';
 import { reframeGeometry } from '../../domain/edit/reframe';
 import { musicFades, musicVolume } from '../../domain/edit/mix';
@@ -64,7 +75,7 @@ function audioChains(plan: RenderPlan, musicInput: number | undefined): string[]
   }
 
   if (plan.source.hasAudio) {
-    chains.push(`[0:a:0]${AFORMAT},apad=whole_dur=${D}[voice]`);
+    chains.push(...voiceChains(plan, `apad=whole_dur=${D}[voice]`));
     if (musicPad && music?.duck) {
       const d = DUCKING;
       chains.push('[voice]asplit=2[voicemix][voicesc]');
@@ -85,11 +96,41 @@ function audioChains(plan: RenderPlan, musicInput: number | undefined): string[]
   return chains;
 }
 
+/**
+ * The recording's voice, ending with `tail`: where pauses are cut, each kept span trimmed out
+ * (by sample) and cross-faded into the next over the same splices the browser's mix uses.
+ */
+function voiceChains(plan: RenderPlan, tail: string): string[] {
+  if (!plan.keep) return [`[0:a:0]${AFORMAT},${tail}`];
+  const splices = voiceSplices(plan.keep, AUDIO_RATE);
+  const first = (s: { from: number }) => Math.round((s.from - plan.source.start) * AUDIO_RATE);
+  const chains = [`[0:a:0]${AFORMAT},asplit=${splices.length}${splices.map((_, i) => `[vs${i}]`).join('')}`];
+  splices.forEach((s, i) => {
+    chains.push(`[vs${i}]atrim=start_sample=${first(s)}:end_sample=${first(s) + s.frames},asetpts=PTS-STARTPTS[vp${i}]`);
+  });
+  let joined = 'vp0';
+  splices.slice(1).forEach((s, i) => {
+    const out = `vj${i + 1}`;
+    chains.push(`[${joined}][vp${i + 1}]acrossfade=ns=${s.fadeIn}:c1=tri:c2=tri[${out}]`);
+    joined = out;
+  });
+  chains.push(`[${joined}]${tail}`);
+  return chains;
+}
+
+/** Where cut pauses leave frames out: the fps filter's frame numbers kept, as a select expression. */
+function keptFrames(plan: RenderPlan): string | undefined {
+  if (!plan.keep) return undefined;
+  const fps = plan.output.fps;
+  const frame = (t: number) => Math.round((t - plan.source.start) * fps);
+  return plan.keep.map((s) => `between(n,${frame(s.start)},${frame(s.end) - 1})`).join('+');
+}
+
 const sourceInput = (plan: RenderPlan, inputPath: string): string[] => [
   '-ss',
   plan.source.start.toFixed(3),
   '-t',
-  clipDuration(plan).toFixed(3),
+  sourceDuration(plan).toFixed(3),
   '-i',
   inputPath,
 ];
@@ -105,7 +146,8 @@ export function renderGraph(plan: RenderPlan, inputPath: string, paths: AssetPat
   // Video: reframe, then the overlays in order.
   const geometry = reframeGeometry(plan.source, plan.output, plan.reframe, plan.cropX);
   const cropX = plan.cropPins && cropMoves(plan) ? cropXExpression(plan.cropPins, geometry.source.width - geometry.crop.width) : undefined;
-  chains.push(reframeFilter(geometry, fps, { input: '0:v:0', output: 'vbase', ...(cropX && { cropX }) }, colourConversion(plan.source)));
+  const keep = keptFrames(plan);
+  chains.push(reframeFilter(geometry, fps, { input: '0:v:0', output: 'vbase', ...(cropX && { cropX }), ...(keep && { keep }) }, colourConversion(plan.source)));
   let video = 'vbase';
   overlayRuns(visibleOverlays(plan), fps).forEach((run, n) => {
     // Each still is read for its own frames only. `-t` of exactly `frames` frames (rounded up to the

@@ -28,6 +28,7 @@ import { AUDIO_RATE, clipDuration, type RenderPlan } from '../../domain/edit/pla
 import { mixesAudioHere } from '../../domain/media/browserMix';
 import { qualityPreset } from '../../domain/edit/quality';
 import { StereoResampler } from '../../domain/recording/stereoResampler';
+import { spliceGain, type VoiceSplice, voiceSplices } from '../../domain/edit/tighten';
 import { decodableAudioTrack } from './mpegAudio';
 
 export interface MixRequest {
@@ -41,7 +42,7 @@ export interface MixRequest {
 const BLOCK = 4096;
 
 /** Decoded audio of one track as output-rate stereo, from `from` s of its own time, looped or not. */
-class Feed {
+class Feed implements Reader {
   readonly #resampler = new StereoResampler(AUDIO_RATE);
   readonly #planes: Stereo = [new Float32Array(BLOCK), new Float32Array(BLOCK)];
   #samples: AsyncGenerator<AudioSample, void>;
@@ -91,6 +92,52 @@ class Feed {
   }
 }
 
+/** Audio read block by block, forwards. */
+interface Reader {
+  read(at: number, frames: number): Promise<Stereo>;
+  stop(): void;
+}
+
+/**
+ * The voice of a tightened clip (plan.keep): each kept span read from the recording in turn,
+ * cross-faded into the next at each cut (domain/edit/tighten.ts voiceSplices). A span's decoder
+ * opens when the output reaches it and stops once it is past.
+ */
+class SplicedVoice implements Reader {
+  readonly #feeds: Array<Feed | undefined> = [];
+  readonly #planes: Stereo = [new Float32Array(BLOCK), new Float32Array(BLOCK)];
+
+  constructor(
+    readonly track: InputAudioTrack,
+    readonly splices: readonly VoiceSplice[],
+  ) {}
+
+  async read(at: number, frames: number): Promise<Stereo> {
+    const out: Stereo = [this.#planes[0].subarray(0, frames).fill(0), this.#planes[1].subarray(0, frames).fill(0)];
+    for (const [i, s] of this.splices.entries()) {
+      const lo = Math.max(at, s.first);
+      const hi = Math.min(at + frames, s.first + s.frames);
+      if (s.first + s.frames <= at) {
+        this.#feeds[i]?.stop();
+        this.#feeds[i] = undefined;
+      }
+      if (lo >= hi) continue;
+      this.#feeds[i] ??= new Feed(this.track, s.from, s.from + s.frames / AUDIO_RATE, false);
+      const [l, r] = await this.#feeds[i].read(lo - s.first, hi - lo);
+      for (let f = lo; f < hi; f++) {
+        const g = spliceGain(s, f - s.first);
+        out[0][f - at]! += l[f - lo]! * g;
+        out[1][f - at]! += r[f - lo]! * g;
+      }
+    }
+    return out;
+  }
+
+  stop(): void {
+    for (const feed of this.#feeds) feed?.stop();
+  }
+}
+
 /** The source's first audio track, if this browser decodes it; null when it can't. */
 async function decodableAudio(source: Source, inputs: Input[]): Promise<InputAudioTrack | null> {
   const input = new Input({ source, formats: ALL_FORMATS });
@@ -119,13 +166,13 @@ export async function mixAudio({ recording, plan, music }: MixRequest, onProgres
   if (!mixesAudioHere()) return null;
   const bitrate = qualityPreset(plan.quality).audioKbps * 1000;
   const inputs: Input[] = [];
-  const feeds: Feed[] = [];
+  const feeds: Reader[] = [];
   try {
-    let voice: Feed | undefined;
+    let voice: Reader | undefined;
     if (plan.source.hasAudio) {
       const track = await decodableAudio(new BlobSource(recording), inputs);
       if (!track) return null;
-      voice = new Feed(track, plan.source.start, plan.source.end, false);
+      voice = plan.keep ? new SplicedVoice(track, voiceSplices(plan.keep, AUDIO_RATE)) : new Feed(track, plan.source.start, plan.source.end, false);
       feeds.push(voice);
     }
     let tune: Feed | undefined;

@@ -5,9 +5,9 @@
  * another worker) into an MP4 with the moov first. A render split over workers renders each part
  * here as a video-only segment (joinSegments.ts joins them).
  *
- * Timing: output frame k shows the latest source frame at or before start + (k + ½)/fps, the
- * rounding ffmpeg's fps filter uses, so VFR sources come out at a constant rate and both
- * engines pick the same frames. Back-pressure: VideoSampleSource.add waits while the encoder queue
+ * Timing: output frame k shows the latest source frame at or before the recording's time at
+ * (k + ½)/fps (framePicker.ts), the rounding ffmpeg's fps filter uses, so VFR sources come out at
+ * a constant rate and both engines pick the same frames; past a cut pause, the same spans. Back-pressure: VideoSampleSource.add waits while the encoder queue
  * is full, and the sink decodes only a few frames ahead.
  */
 import {
@@ -22,19 +22,19 @@ import {
   Output,
   VideoSampleSink,
   VideoSampleSource,
-  type VideoSample,
 } from 'mediabunny';
-import { clipDuration, cropWindows, frameCount, type RenderPlan } from '../../domain/edit/plan';
+import { clipDuration, cropWindows, frameCount, type RenderPlan, sourceTimeAt } from '../../domain/edit/plan';
 import type { FrameRange } from '../../domain/edit/segments';
 import { drawOverlays, overlayBitmaps } from '../../canvas/overlayLayer';
 import { qualityPreset, videoBitrate } from '../../domain/edit/quality';
 import { reframeGeometry } from '../../domain/edit/reframe';
 import { messageOf } from '../../domain/errors/messageOf';
 import { EngineUnsupportedError } from '../engine';
-import { context2d, FramePainter, type DrawableFrame } from '../../canvas/framePainter';
+import { context2d, FramePainter } from '../../canvas/framePainter';
 import { CanvasToI420 } from './i420';
 import type { RenderDone } from './protocol';
 import { RgbStage } from './rgbStage';
+import { FramePicker } from './framePicker';
 import { bytesOf, repairAvcC } from './avc';
 
 /** H.264 High, level 4.0: the lowest level that takes 1080×1920 at 30 fps. */
@@ -100,39 +100,20 @@ export async function composeRender(
     const tVideo = performance.now();
     let drawMs = 0;
     const { from, to } = frames;
-    const start = plan.source.start;
-    const samples = new VideoSampleSink(track).samples(start + from / fps, Math.min(plan.source.end, start + to / fps) + 1 / fps)[Symbol.asyncIterator]();
-    let decodeMs = 0;
+    // Output frame k shows the recording at pick(k): past a cut pause, the frames in it are skipped.
+    const pick = (k: number) => sourceTimeAt(plan, (k + 0.5) / fps) - 1e-6;
+    const samples = new VideoSampleSink(track)
+      .samples(sourceTimeAt(plan, from / fps), Math.min(plan.source.end, pick(to - 1)) + 1 / fps)
+      [Symbol.asyncIterator]();
     let encodeMs = 0;
     let yuvMs = 0;
-    const nextSample = async (): Promise<VideoSample | null> => {
-      const w0 = performance.now();
-      const sample = (await samples.next()).value ?? null;
-      decodeMs += performance.now() - w0;
-      return sample;
-    };
-    let current = await nextSample();
-    let upcoming = current ? await nextSample() : null;
-    if (!current) throw new EngineUnsupportedError('decode', 'No frames could be decoded in this clip.');
-    // Each source frame is staged (copied to RGB) once, however many output frames show it. The
-    // next one is staged while this one is drawn, when it will be shown (not for 60 fps sources,
-    // whose every other frame is skipped).
-    const prefetch = (from: VideoSample, next: VideoSample | null) => (next && next.timestamp - from.timestamp > 0.75 / fps ? stage.stage(next) : undefined);
-    let staged: Promise<DrawableFrame> = stage.stage(current);
-    let stagedNext = prefetch(current, upcoming);
+    const picker = await FramePicker.open(samples, stage, pick, fps, from);
     try {
       for (let k = from; k < to; k++) {
         const t = k / fps;
-        const pickBefore = start + (k + 0.5) / fps - 1e-6;
-        while (upcoming && upcoming.timestamp <= pickBefore) {
-          current.close();
-          current = upcoming;
-          staged = stagedNext ?? stage.stage(current);
-          upcoming = await nextSample();
-          stagedNext = prefetch(current, upcoming);
-        }
+        const frame = await picker.frame(k);
         const d0 = performance.now();
-        painter.paint(await staged, cropAt(t));
+        painter.paint(frame, cropAt(t));
         drawOverlays(ctx, overlays, t);
         const y0 = performance.now();
         drawMs += y0 - d0;
@@ -154,16 +135,14 @@ export async function composeRender(
       if (err === encoderError) throw new EngineUnsupportedError('encode', `The browser's H.264 encoder failed: ${messageOf(err)}`);
       throw err;
     } finally {
-      current.close();
-      upcoming?.close();
-      await samples.return?.(undefined);
+      await picker.close();
       for (const { bitmap } of overlays) bitmap.close();
     }
     video.close();
     timings.videoSec = (performance.now() - tVideo) / 1000;
     timings.drawSec = drawMs / 1000;
     timings.yuvSec = yuvMs / 1000;
-    timings.decodeWaitSec = decodeMs / 1000;
+    timings.decodeWaitSec = picker.decodeMs / 1000;
     timings.encodeWaitSec = encodeMs / 1000;
 
     if (audio && audioSource) {

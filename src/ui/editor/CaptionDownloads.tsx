@@ -8,7 +8,7 @@ interface Props {
   fileName: (ext: string) => string;
 }
 
-/** The clip's caption lines as SRT or WebVTT files, timed from the clip's start. */
+/** The short's caption lines as SRT or WebVTT files, timed from its start (over its cut pauses, where tightened). */
 export function CaptionDownloads({ cues, fileName }: Props) {
   const download = (text: string, ext: string, type: string) => saveBlob(new Blob([text], { type }), fileName(ext));
   return (

@@ -28,6 +28,8 @@ export interface CaptionsProject {
   look: CaptionLook | undefined;
   /** "Transcribe" (TranscribePanel), above the lines. */
   transcribe?: ComponentChildren;
+  /** The lines as the short times them: moved over its cut pauses where it is tightened. */
+  inShort: (cues: readonly Cue[]) => Cue[];
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;
@@ -116,7 +118,7 @@ export function CaptionsPanel({ captions, clipSec, time, onChange, project }: Pr
           {problem.message}
         </p>
       )}
-      <CaptionDownloads cues={captions.cues} fileName={project.fileName} />
+      <CaptionDownloads cues={project.inShort(captions.cues)} fileName={project.fileName} />
     </ToggledFieldset>
   );
 }

@@ -13,6 +13,8 @@ import { EditorCanvas } from './EditorCanvas';
 import { LAYERS_ID, LayerList } from './LayerList';
 import { LayoutNote } from './LayoutNote';
 import { LivePreview, type PreviewControls } from './LivePreview';
+import type { Tightening } from '../../app/renderClip';
+import type { ClipCut } from '../../domain/edit/tightenEdit';
 import { lastFrameTime, stepFrame } from '../../domain/edit/playhead';
 
 interface Props {
@@ -30,10 +32,13 @@ interface Props {
   clipStart: number;
   meta: RecordingMeta;
   stickers: readonly StickerInfo[];
+  /** "Tighten": what the preview needs to play the short with its pauses cut, and the cuts to mark. */
+  tightening: Tightening;
+  cuts: readonly ClipCut[];
 }
 
 /** The canvas with what works on it: undo / redo, the live preview and its playhead, the layer list, layout warnings, the keyboard. */
-export function EditorStage({ edit, run, history, time, setTime, clipSec, selected, onSelect, recording, clipStart, meta, stickers }: Props) {
+export function EditorStage({ edit, run, history, time, setTime, clipSec, selected, onSelect, recording, clipStart, meta, stickers, tightening, cuts }: Props) {
   const [warnings, setWarnings] = useState<LayoutWarning[]>([]);
   const label = (ref: ElementRef) => elementLabel(ref, edit, stickers);
   const lastFrame = lastFrameTime(clipSec, outputPreset(edit.output).fps);
@@ -97,7 +102,18 @@ export function EditorStage({ edit, run, history, time, setTime, clipSec, select
             <span aria-hidden="true">↷ </span>Redo
           </button>
         </div>
-        <LivePreview edit={edit} recording={recording} meta={meta} clipStart={clipStart} clipSec={clipSec} time={time} setTime={setTime} controls={setPreview}>
+        <LivePreview
+          edit={edit}
+          recording={recording}
+          meta={meta}
+          clipStart={clipStart}
+          clipSec={clipSec}
+          time={time}
+          setTime={setTime}
+          controls={setPreview}
+          tightening={tightening}
+          cuts={cuts}
+        >
           <EditorCanvas
             edit={edit}
             time={time}

@@ -13,6 +13,7 @@ import type { CaptionLook } from '../../domain/edit/captionStyle';
 import { DEFAULT_HASHTAGS } from '../../domain/edit/postText';
 import { EditPanel } from './EditPanel';
 import { useFollowHost } from './useFollowHost';
+import { useTightening } from './useTightening';
 import { EditorStage } from './EditorStage';
 import { ErrorNote } from '../common/ErrorNote';
 import { ProjectDeleted } from '../common/ProjectDeleted';
@@ -122,6 +123,7 @@ function Editor({
   useEffect(() => void stickerCatalogue().then(setStickers, () => setStickers([])), []);
   const clipSec = pick.end - pick.start;
   const followHost = useFollowHost(recording, pick, project.recording.meta, run);
+  const tighten = useTightening(project, recording, pick, edit, run, save);
   if (!edit)
     return (
       <main class="editor loading" aria-busy="true">
@@ -166,6 +168,8 @@ function Editor({
           clipStart={pick.start}
           meta={project.recording.meta}
           stickers={stickers}
+          tightening={tighten.tightening}
+          cuts={tighten.cuts}
         />
         <EditPanel
           edit={edit}
@@ -178,9 +182,11 @@ function Editor({
           run={run}
           tool={tool}
           followHost={followHost}
+          tighten={tighten.controls}
           captionsProject={{
             fileName: (ext) => clipFileName(`${pick.productName ?? pick.productId}-captions`, pick.start, pick.end, ext),
             look: project.captionLook,
+            inShort: tighten.inShort,
             transcribe: (
               <TranscribePanel
                 projectId={project.id}
@@ -207,6 +213,7 @@ function Editor({
           meta={project.recording.meta}
           pick={pick}
           edit={edit}
+          tightening={tighten.tightening}
           onPost={(post) => run(typePost, post)}
           hashtags={hashtags}
           dock={<ToolBar tool={tool} onTool={setTool} />}

@@ -1,7 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { PreviewPlayer } from '../../app/preview/previewPlayer';
-import { prepareRender } from '../../app/renderClip';
+import { prepareRender, type Tightening } from '../../app/renderClip';
+import type { ClipCut } from '../../domain/edit/tightenEdit';
 import type { ClipEdit } from '../../domain/edit/model';
 import { outputPreset, type OutputSize } from '../../domain/edit/output';
 import { lastFrameTime } from '../../domain/edit/playhead';
@@ -25,6 +26,9 @@ interface Props {
   controls: (player: PreviewControls) => void;
   /** The editable canvas. */
   children: ComponentChildren;
+  tightening: Tightening;
+  /** Cut pauses (recording time): the preview skips them, the scrub bar shades them. */
+  cuts: readonly ClipCut[];
 }
 
 export interface PreviewControls {
@@ -52,7 +56,7 @@ function displaySize(output: OutputSize, cssWidth: number): OutputSize {
  * real time with its sound; Pause leaves the canvas at the frame it stopped on. The playhead
  * below scrubs the canvas, or seeks the playing preview.
  */
-export function LivePreview({ edit, recording, meta, clipStart, clipSec, time, setTime, controls, children }: Props) {
+export function LivePreview({ edit, recording, meta, clipStart, clipSec, time, setTime, controls, children, tightening, cuts }: Props) {
   const [player] = useState(() => new PreviewPlayer(recording, clipStart));
   const state = useStore(player);
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -77,7 +81,7 @@ export function LivePreview({ edit, recording, meta, clipStart, clipSec, time, s
       clearTimeout(timer);
       scheduled.current = null;
       const size = displaySize(outputPreset(edit.output), host.current?.clientWidth || 360);
-      loading.current = prepareRender({ meta, pick: { start: clipStart, end: clipStart + clipSec }, edit }, size)
+      loading.current = prepareRender({ meta, pick: { start: clipStart, end: clipStart + clipSec }, edit, tightening }, size)
         .then((prepared) => (current ? player.load(prepared) : undefined))
         .then(() => setPrepareError(null))
         .catch((e: unknown) => setPrepareError(messageOf(e)));
@@ -88,7 +92,7 @@ export function LivePreview({ edit, recording, meta, clipStart, clipSec, time, s
       current = false;
       clearTimeout(timer);
     };
-  }, [player, edit, meta, clipStart, clipSec]);
+  }, [player, edit, meta, clipStart, clipSec, tightening]);
 
   const play = async () => {
     // An edit made while a preparation ran drops that one's result and schedules another: wait
@@ -158,23 +162,37 @@ export function LivePreview({ edit, recording, meta, clipStart, clipSec, time, s
         <label class="check">
           <input type="checkbox" checked={state.loop} onChange={(e) => player.setLoop(e.currentTarget.checked)} /> Loop the clip
         </label>
-        <input
-          type="range"
-          class="transport-scrub"
-          min={0}
-          max={lastFrame}
-          step={1 / fps}
-          value={shown}
-          aria-label="Scrub the clip"
-          list={pinTicks.length > 0 ? ticksId : undefined}
-          aria-valuetext={`${shown.toFixed(fine ? 2 : 1)} s of ${clipSec.toFixed(fine ? 2 : 1)} s`}
-          aria-keyshortcuts="J L"
-          onInput={(e) => {
-            const t = Number(e.currentTarget.value);
-            if (player.snapshot.playing) void player.seek(t);
-            else setTime(t);
-          }}
-        />
+        <div class="scrub-track">
+          {/* Cut pauses shaded on the scrub bar: the picture jumps over them. */}
+          <div class="cut-marks" aria-hidden="true">
+            {cuts
+              .filter((c) => !c.restored)
+              .map((c) => (
+                <span
+                  key={c.start}
+                  data-testid="cut-mark"
+                  style={{ left: `${(100 * (c.start - clipStart)) / clipSec}%`, width: `${(100 * (c.end - c.start)) / clipSec}%` }}
+                />
+              ))}
+          </div>
+          <input
+            type="range"
+            class="transport-scrub"
+            min={0}
+            max={lastFrame}
+            step={1 / fps}
+            value={shown}
+            aria-label="Scrub the clip"
+            list={pinTicks.length > 0 ? ticksId : undefined}
+            aria-valuetext={`${shown.toFixed(fine ? 2 : 1)} s of ${clipSec.toFixed(fine ? 2 : 1)} s`}
+            aria-keyshortcuts="J L"
+            onInput={(e) => {
+              const t = Number(e.currentTarget.value);
+              if (player.snapshot.playing) void player.seek(t);
+              else setTime(t);
+            }}
+          />
+        </div>
         {/* The crop's pins as tick marks on the scrub bar: where the crop moves. */}
         {pinTicks.length > 0 && (
           <datalist id={ticksId}>

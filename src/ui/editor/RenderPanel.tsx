@@ -21,6 +21,7 @@ import { JobProgressBar } from '../common/JobProgress';
 import { RENDER_BUTTON_ID } from './SkipLinks';
 import { UploadDialog } from '../common/UploadDialog';
 import { detailsOf } from '../../domain/errors/mediaFailure';
+import type { Tightening } from '../../app/renderClip';
 
 interface Props {
   /** Renders are kept as this project's shorts. */
@@ -30,6 +31,8 @@ interface Props {
   meta: RecordingMeta;
   pick: Clip;
   edit: ClipEdit;
+  /** Where the pauses are, for a tightened clip. */
+  tightening: Tightening;
   onPost: (text: string) => void;
   hashtags: string[];
   /** Heads the bottom bar on a phone (the editor's tools). */
@@ -48,7 +51,7 @@ const parseTags = (text: string) =>
  * The render lives in the project's render store: it goes on while you are on other screens (the
  * job tray shows it), and its short is here when you come back to the clip.
  */
-export function RenderPanel({ projectId, recording, recordingName, meta, pick, edit, onPost, hashtags, onHashtags, dock }: Props) {
+export function RenderPanel({ projectId, recording, recordingName, meta, pick, edit, tightening, onPost, hashtags, onHashtags, dock }: Props) {
   const store = useMemo(() => renderStore(projectId), [projectId]);
   useStore(store);
   const { jobId, result, error, keepError } = store.of(pick.key);
@@ -66,7 +69,7 @@ export function RenderPanel({ projectId, recording, recordingName, meta, pick, e
     const needed = estimateShortBytes(edit.output, edit.quality, pick.end - pick.start);
     const free = anyway ? null : await wontFit(needed);
     if (free !== null) return setRoom({ needed, free });
-    await store.render(pick.key, { recording, recordingName, meta, pick, edit }, name);
+    await store.render(pick.key, { recording, recordingName, meta, pick, edit, tightening }, name);
   };
   const keeping = job?.phase?.name === KEEPING;
 
