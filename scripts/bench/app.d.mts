@@ -12,3 +12,7 @@ export declare function rendererRssMb(): number;
 export declare function round(x: number): number;
 /** Resident memory of one browser's renderer processes (the page and its workers), in MB. */
 export declare function ownRendererRssMb(browserPid: number): number;
+/** Opens the first clip's editor at 720×1280 with the fast engine only. */
+export declare function openFastEditor(page: Page): Promise<void>;
+/** Renders the clip open in the editor; seconds from the click to the result. */
+export declare function renderInEditor(page: Page): Promise<number>;

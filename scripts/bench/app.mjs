@@ -114,3 +114,25 @@ export function ownRendererRssMb(browserPid) {
   }
   return Math.round(kb / 1024);
 }
+
+/** Opens the first clip's editor at 720×1280 with the fast engine only: what the editor benches render with. */
+export async function openFastEditor(page) {
+  await page
+    .getByRole('link', { name: /Auto-edit/ })
+    .first()
+    .click();
+  await page.locator('[data-testid=editor-canvas][data-ready=true]').waitFor();
+  await page.getByLabel('720×1280 (faster)').check();
+  const select = page.getByLabel('Video engine');
+  if (!(await select.isVisible())) await page.getByText('Advanced', { exact: true }).click();
+  await select.selectOption(await select.locator('option', { hasText: /Fast only/ }).getAttribute('value'));
+}
+
+/** Renders the clip open in the editor; seconds from the click to the result. */
+export async function renderInEditor(page) {
+  const t0 = performance.now();
+  await page.getByRole('button', { name: 'Render video' }).click();
+  await page.getByTestId('render-result').waitFor({ state: 'detached' });
+  await page.getByTestId('render-result').waitFor({ timeout: 900_000 });
+  return (performance.now() - t0) / 1000;
+}

@@ -5,8 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
-import { benchOut, importFiles, openApp, root, round } from './app.mjs';
+import { benchOut, importFiles, openApp, openFastEditor, renderInEditor, root, round } from './app.mjs';
 
 const recording = join(benchOut, 'face-60s.mp4');
 execFileSync('ffmpeg', [
@@ -21,30 +20,14 @@ writeFileSync(
   ['time,event,product_id,product_name', ...Array.from({ length: 240 }, (_, i) => `${(0.5 + i / 4).toFixed(2)},click,F1,Face Cream`)].join('\n'),
 );
 
-async function render(page: Page): Promise<number> {
-  const t0 = performance.now();
-  await page.getByRole('button', { name: 'Render video' }).click();
-  await page.getByTestId('render-result').waitFor({ state: 'detached' });
-  await page.getByTestId('render-result').waitFor({ timeout: 900_000 });
-  return (performance.now() - t0) / 1000;
-}
-
 const app = await openApp(4395);
 try {
   const { page } = app;
   await importFiles(page, [recording, log]);
-  await page
-    .getByRole('link', { name: /Auto-edit/ })
-    .first()
-    .click();
-  await page.locator('[data-testid=editor-canvas][data-ready=true]').waitFor();
-  await page.getByLabel('720×1280 (faster)').check();
-  const select = page.getByLabel('Video engine');
-  if (!(await select.isVisible())) await page.getByText('Advanced', { exact: true }).click();
-  await select.selectOption((await select.locator('option', { hasText: /Fast only/ }).getAttribute('value'))!);
+  await openFastEditor(page);
   await page.getByLabel('Centre crop').check();
   const clipSec = Number((await page.locator('.editor p.muted.small').first().textContent())?.match(/([\d.]+) s ·/)?.[1]);
-  const centreSec = await render(page);
+  const centreSec = await renderInEditor(page);
   await page.getByRole('radio', { name: 'Follow the host' }).click();
   const note = (await page.getByTestId('follow-note').textContent({ timeout: 600_000 })) ?? '';
   const frames = Number(note.match(/ of (\d+) frames/)?.[1]);
@@ -63,7 +46,7 @@ try {
       inferSec: d.inferSec ?? Number.NaN,
     };
   });
-  const followSec = await render(page);
+  const followSec = await renderInEditor(page);
   console.log(
     JSON.stringify({
       bench: 'follow-host',

@@ -16,6 +16,7 @@ run('node', ['scripts/bench/bigImport.mjs']);
 run('npx', ['tsx', 'scripts/bench/render.ts']);
 run('npx', ['tsx', 'scripts/bench/batch.ts']);
 run('npx', ['tsx', 'scripts/bench/follow.ts']);
+run('npx', ['tsx', 'scripts/bench/tighten.ts']);
 run('npx', ['tsx', 'scripts/bench/speech.ts']);
 run('npx', ['tsx', 'scripts/bench/captions.ts']);
 run('npx', ['tsx', 'scripts/bench/preview.ts']);

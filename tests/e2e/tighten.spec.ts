@@ -72,6 +72,22 @@ test('Tighten cuts the pauses: shorter by the cuts, one restored, no click at a 
   expect(cuts).toHaveLength(ref.length - 1);
   await expect(page.getByTestId('cut-mark')).toHaveCount(cuts.length);
 
+  // The preview plays the short: from just before the first cut it jumps over the pause.
+  const preview = page.getByTestId('live-preview');
+  const [firstCut] = cuts;
+  await page.getByLabel('Scrub the clip').fill(String(Math.max(0, firstCut!.start - 0.6)));
+  await preview.evaluate((canvas) => {
+    const times: number[] = [];
+    (window as unknown as { shownTimes: number[] }).shownTimes = times;
+    new MutationObserver(() => times.push(Number(canvas.getAttribute('data-time')))).observe(canvas, { attributeFilter: ['data-time'] });
+  });
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect.poll(async () => Number(await preview.getAttribute('data-time')), { timeout: 20_000 }).toBeGreaterThan(firstCut!.end + 0.3);
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  const shown = await page.evaluate(() => (window as unknown as { shownTimes: number[] }).shownTimes);
+  expect(shown.filter((t) => t < firstCut!.start).length).toBeGreaterThan(3);
+  expect(shown.filter((t) => t > firstCut!.start + 0.05 && t < firstCut!.end - 0.05)).toEqual([]);
+
   // The second pause restored (kept after a reload), and the third restored then cut again.
   const at = (c: { start: number; end: number }) => `${c.start.toFixed(1)}`;
   await page

@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RenderPlan } from '../../src/domain/edit/plan';
 import { audioMixArgs, renderArgs } from '../../src/media/ffmpeg/renderArgs';
+import { videoFrameCount } from '../e2e/helpers';
 
 const FIXTURE = resolve('tests/fixtures/generated/rec-20s.mp4');
 const hasTool = (tool: string) => spawnSync(tool, ['-version'], { stdio: 'ignore' }).status === 0;
@@ -126,19 +127,7 @@ describe.skipIf(missing !== '')(`renderArgs with native ffmpeg${missing ? ` (ski
       overlays: [],
     };
     ffmpeg(renderArgs(plan, FIXTURE, 'tight.mp4'));
-    const frames = execFileSync('ffprobe', [
-      '-v',
-      'error',
-      '-count_frames',
-      '-select_streams',
-      'v:0',
-      '-show_entries',
-      'stream=nb_read_frames',
-      '-of',
-      'csv=p=0',
-      join(dir, 'tight.mp4'),
-    ]);
-    expect(Number(frames.toString().trim())).toBe(195);
+    expect(videoFrameCount(join(dir, 'tight.mp4'))).toBe(195);
     const p = probe('tight.mp4');
     expect(p.streams.map((s) => s.codec_type).sort()).toEqual(['audio', 'video']);
     expect(Math.abs(Number(p.format.duration) - 6.5)).toBeLessThanOrEqual(0.05);
