@@ -9,6 +9,7 @@ import { exportOverlays } from '../canvas/exportOverlays';
 import type { JobHooks, RenderResult } from '../media/engine';
 import { clipCuts, playedSpans, retimeEdit } from '../domain/edit/tightenEdit';
 import { playedLength } from '../domain/edit/tighten';
+import { teaserOf } from '../domain/edit/hook';
 import type { Loudness } from '../domain/recording/loudness';
 import { engine } from './services';
 import { imageUrl } from './browser/stickers';
@@ -55,15 +56,18 @@ export async function prepareRender(
   await loadFonts();
   const clip = { start: pick.start, end: pick.end };
   const keep = tightening && playedSpans(clip, clipCuts(asEdited, clip, output.fps, tightening.byDefault, tightening));
-  // Tightened, every timed element moves onto the short's own timeline.
-  const edit = keep ? retimeEdit(asEdited, pick.start, keep) : asEdited;
-  const overlays = await exportOverlays(edit, output, keep ? playedLength(keep) : pick.end - pick.start, imageUrl);
+  const teaser = teaserOf(asEdited.hook, clip);
+  const leadSec = teaser ? teaser.end - teaser.start : 0;
+  // Tightened or teased, every timed element moves onto the short's own timeline.
+  const edit = keep || teaser ? retimeEdit(asEdited, pick.start, keep, leadSec) : asEdited;
+  const overlays = await exportOverlays(edit, output, leadSec + (keep ? playedLength(keep) : pick.end - pick.start), imageUrl, leadSec);
   const music = edit.music.enabled ? await musicFile(edit.music) : undefined;
   const plan = makeRenderPlan(meta, pick, output, edit.reframe, qualityPreset(edit.quality).id, {
     overlays: overlays.map((o) => o.overlay),
     ...(edit.cropX !== undefined && { cropX: edit.cropX }),
     ...(edit.cropPins && { cropPins: edit.cropPins }),
     ...(keep && { keep }),
+    ...(teaser && { teaser }),
     ...(music && { music: { volume: edit.music.volume, fadeInSec: 1, fadeOutSec: 1.5, duck: true } }),
   });
   const assets: RenderAssets = { overlays: new Map(overlays.map((o) => [o.overlay.id, o.png])), ...(music && { music }) };

@@ -4,6 +4,7 @@ import { captionLook } from '../domain/edit/captionStyle';
 import type { OverlayImage } from '../domain/edit/plan';
 import { wordTimes } from '../domain/edit/wordTiming';
 import { introCard } from './introCard';
+import { hookTitle } from '../domain/edit/hook';
 import { stacked, stickerImage, stickerSrc } from './scene';
 import type { ElementRef } from '../domain/edit/elements';
 import { captionBox, textOverlay } from './text';
@@ -20,7 +21,13 @@ const CAPTION: ElementRef = { kind: 'caption' };
  * Exports each overlay exactly as the canvas shows it: the same Fabric objects, placed with the
  * same layout, rasterised at the output size into a PNG cropped to its box (rotation included).
  */
-export async function exportOverlays(edit: ClipEdit, output: { width: number }, clipSec: number, imageUrl: (image: Blob) => string): Promise<OverlayAsset[]> {
+export async function exportOverlays(
+  edit: ClipEdit,
+  output: { width: number },
+  clipSec: number,
+  imageUrl: (image: Blob) => string,
+  hookSec = 0,
+): Promise<OverlayAsset[]> {
   const m = output.width / DESIGN.width;
   const out: Array<OverlayAsset & { ref: ElementRef }> = [];
   const add = async (ref: ElementRef, id: string, o: FabricObject, l: ElementLayout, from: number, to: number, fadeInSec?: number) => {
@@ -67,7 +74,13 @@ export async function exportOverlays(edit: ClipEdit, output: { width: number }, 
   }
   if (edit.intro.enabled) {
     const card = await introCard(edit.intro, edit.intro.image && imageUrl(edit.intro.image));
-    await add({ kind: 'intro' }, 'intro', card, edit.intro.layout, 0, Math.min(clipSec, edit.intro.durationSec), INTRO_FADE_SEC);
+    // After the hook's teaser, when there is one: the card opens the clip itself.
+    await add({ kind: 'intro' }, 'intro', card, edit.intro.layout, hookSec, Math.min(clipSec, hookSec + edit.intro.durationSec), INTRO_FADE_SEC);
+  }
+  // The hook's title over the teaser (hook.ts): on top of everything.
+  if (hookSec > 0) {
+    const title = hookTitle(edit.intro.name);
+    await add({ kind: 'text', key: title.key }, 'hook-title', textOverlay(title), title.layout, 0, hookSec, INTRO_FADE_SEC / 2);
   }
   // Composited in the edit's layer order, as the canvas stacks them.
   return stacked(edit, out, (a) => a.ref).map(({ overlay, png }) => ({ overlay, png }));

@@ -113,7 +113,7 @@ describe.skipIf(missing !== '')(`renderArgs with native ffmpeg${missing ? ` (ski
     expect(Math.abs(Number(p.format.duration) - 3)).toBeLessThanOrEqual(0.05);
   }, 60_000);
 
-  it('a tightened plan (issue 23) plays only its kept spans: picture and sound exactly their length', () => {
+  it('a tightened plan (issue 23) plays only its kept spans, after its teaser: picture and sound exactly their length', () => {
     const plan: RenderPlan = {
       output: { width: 360, height: 640, fps: 30 },
       source: { start: 2, end: 12, width: 640, height: 360, rotation: 0, hasAudio: true },
@@ -133,6 +133,21 @@ describe.skipIf(missing !== '')(`renderArgs with native ffmpeg${missing ? ` (ski
     expect(Math.abs(Number(p.format.duration) - 6.5)).toBeLessThanOrEqual(0.05);
     ffmpeg(audioMixArgs(plan, FIXTURE, 'tight.m4a', { overlay: (id) => `${id}.png` }));
     expect(Math.abs(Number(probe('tight.m4a').format.duration) - 6.5)).toBeLessThanOrEqual(0.05);
+
+    // With a hook: 1.5 s from the clip's 6 s first (its own input), then the same spans.
+    const hooked: RenderPlan = { ...plan, teaser: { start: 6, end: 7.5 } };
+    ffmpeg(renderArgs(hooked, FIXTURE, 'hook.mp4'));
+    expect(videoFrameCount(join(dir, 'hook.mp4'))).toBe(45 + 195);
+    expect(Math.abs(Number(probe('hook.mp4').format.duration) - 8)).toBeLessThanOrEqual(0.05);
+    // The teaser's first frame is the recording's at 6 s, as the clip's frame at 6 s (output 1.5 + 2 + 1) is.
+    const frameAt = (file: string, t: number) =>
+      ffmpeg(['-ss', String(t), '-i', file, '-frames:v', '1', '-vf', 'scale=36:64', '-f', 'rawvideo', '-pix_fmt', 'gray', '-']);
+    const [a, b, c] = [frameAt('hook.mp4', 0.02), frameAt('hook.mp4', 4.52), frameAt('hook.mp4', 1.52)];
+    const diff = (x: Buffer, y: Buffer) => x.reduce((sum, v, i) => sum + Math.abs(v - y[i]!), 0) / x.length;
+    expect(diff(a, b)).toBeLessThan(4);
+    expect(diff(a, c)).toBeGreaterThan(8);
+    ffmpeg(audioMixArgs(hooked, FIXTURE, 'hook.m4a', { overlay: (id) => `${id}.png` }));
+    expect(Math.abs(Number(probe('hook.m4a').format.duration) - 8)).toBeLessThanOrEqual(0.05);
   }, 60_000);
 
   it('an HLG source comes out SDR, 8-bit, tagged BT.601 like the WebCodecs engine', () => {

@@ -9,7 +9,7 @@
 import { elementFrame, FramePainter } from '../../canvas/framePainter';
 import { drawOverlays, type OverlayBitmap, overlayBitmaps } from '../../canvas/overlayLayer';
 import { atTime, droppedBetween, lastFrameTime } from '../../domain/edit/playhead';
-import { clipDuration, cropWindows, type RenderPlan, sourceTimeAt } from '../../domain/edit/plan';
+import { clipDuration, cropWindows, type RenderPlan, sourceTimeAt, teaserDuration } from '../../domain/edit/plan';
 import { outputTimeOf } from '../../domain/edit/tighten';
 import type { Rect } from '../../domain/edit/rect';
 import { reframeGeometry } from '../../domain/edit/reframe';
@@ -55,6 +55,8 @@ export class PreviewPlayer extends Store<PreviewState> {
   #loaded: Loaded | null = null;
   #audio: PreviewAudio | null = null;
   #presented: number | undefined;
+  /** Playing the teaser (plan.teaser), before the clip: its frames' times are the teaser's. */
+  #inTeaser = false;
   /** Bumped by every play, pause and seek: a frame callback from before it is stale. */
   #epoch = 0;
 
@@ -114,9 +116,10 @@ export class PreviewPlayer extends Store<PreviewState> {
   play(from = this.snapshot.time): Promise<void> {
     if (!this.#loaded || this.snapshot.playing) return Promise.resolve();
     this.update({ drawn: 0, dropped: 0, ended: false });
-    return this.#start(from);
+    return this.#start(this.#outputFrom(from));
   }
 
+  /** Plays from the short's time `from` (its start when at its end). */
   async #start(from: number): Promise<void> {
     const epoch = ++this.#epoch;
     // Made on the user's gesture, so the browser lets it sound.
@@ -124,8 +127,8 @@ export class PreviewPlayer extends Store<PreviewState> {
       this.#audio = new PreviewAudio(new AudioContext(), this.#video, this.clipSec, undefined);
       await this.#setMusic();
     }
-    const shown = this.#outputTime(from);
-    const t = shown >= lastFrameTime(this.clipSec, this.fps) ? 0 : shown;
+    const t = from >= lastFrameTime(this.clipSec, this.fps) ? 0 : from;
+    this.#inTeaser = t < this.#teaserSec;
     this.update({ playing: true });
     this.#presented = undefined;
     await this.#seekVideo(this.#clipTime(t));
@@ -162,8 +165,13 @@ export class PreviewPlayer extends Store<PreviewState> {
   /** While playing, goes on from clip time t (paused, the editor's canvas shows the playhead). */
   async seek(t: number): Promise<void> {
     if (!this.snapshot.playing) return;
+    await this.#restart(this.#outputFrom(Math.min(this.#clipTime(lastFrameTime(this.clipSec, this.fps)), Math.max(0, t))));
+  }
+
+  /** Goes on from the short's time t. */
+  #restart(t: number): Promise<void> {
     this.#stop();
-    await this.#start(Math.min(this.#clipTime(lastFrameTime(this.clipSec, this.fps)), Math.max(0, t)));
+    return this.#start(t);
   }
 
   dispose(): void {
@@ -201,10 +209,20 @@ export class PreviewPlayer extends Store<PreviewState> {
     else requestAnimationFrame(() => next(this.#video.currentTime));
   }
 
-  /** Clip time → the short's own time, where pauses are cut (the identity where none are). */
+  /** How long a teaser plays before the clip (0: none). */
+  get #teaserSec(): number {
+    return this.#loaded ? teaserDuration(this.#loaded.plan) : 0;
+  }
+
+  /** Clip time → the short's own time: after the teaser, over the cut pauses. */
   #outputTime(clipTime: number): number {
     const keep = this.#loaded?.plan.keep;
-    return keep ? outputTimeOf(keep, this.#clipStart + clipTime) : clipTime;
+    return this.#teaserSec + (keep ? outputTimeOf(keep, this.#clipStart + clipTime) : clipTime);
+  }
+
+  /** Where playing from clip time t starts the short: from its very start (the teaser) at the clip's start. */
+  #outputFrom(clipTime: number): number {
+    return clipTime <= 0 ? 0 : this.#outputTime(clipTime);
   }
 
   #clipTime(outputTime: number): number {
@@ -212,15 +230,19 @@ export class PreviewPlayer extends Store<PreviewState> {
   }
 
   #onFrame(epoch: number, clipTime: number, presented: number | undefined): void {
-    const t = this.#outputTime(clipTime);
-    // In a cut pause: the picture jumps to where the short goes on.
-    if (Math.abs(this.#clipTime(t) - clipTime) > 1 / this.fps && t < this.clipSec) {
-      void this.seek(clipTime);
+    const teaser = this.#loaded?.plan.teaser;
+    const t = this.#inTeaser && teaser ? clipTime + this.#clipStart - teaser.start : this.#outputTime(clipTime);
+    // The teaser played: the clip starts. In a cut pause: the picture jumps to where the short goes on.
+    const jumpTo = this.#inTeaser
+      ? t >= this.#teaserSec - 0.5 / this.fps && this.#teaserSec
+      : Math.abs(this.#clipTime(t) - clipTime) > 1 / this.fps && t < this.clipSec && t;
+    if (jumpTo !== false) {
+      void this.#restart(jumpTo);
       return;
     }
     const what = atTime(t, this.clipSec, this.fps, this.snapshot.loop);
     if (what === 'loop') {
-      void this.seek(0);
+      void this.#restart(0);
       return;
     }
     if (what === 'end') {

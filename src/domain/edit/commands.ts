@@ -10,6 +10,7 @@ import type { CaptionLook } from './captionStyle';
 import { movedOrder, withLayout, withoutElement, type ElementRef } from './elements';
 import { DESIGN, type ClipEdit, type ElementLayout, type StickerEdit, type TextEdit } from './model';
 import type { Span, TightenEdit } from './tighten';
+import type { HookEdit } from './hook';
 import { toggleCut } from './tightenEdit';
 
 export type UndoPolicy = 'step' | 'coalesce' | 'never';
@@ -69,6 +70,8 @@ const tightened = (e: ClipEdit, patch: Partial<TightenEdit> & { enabled: boolean
 export const setTighten = command<Partial<TightenEdit> & { enabled: boolean }>('Tighten', 'step', tightened);
 /** The pause threshold's slider: one step per slide. */
 export const slidePauseThreshold = typing<Partial<TightenEdit> & { enabled: boolean }>('Pause threshold', 'pause', tightened);
+/** The hook turned on (with its teaser's moment) or off. */
+export const setHook = command<HookEdit>('Hook', 'step', (e, hook) => ({ ...e, hook }));
 /** One cut pause kept (restored), or cut again. */
 export const restoreCut = command<{ cut: Span; restore: boolean }>('Restore a pause', 'step', (e, { cut, restore }) => toggleCut(e, cut, restore));
 /** An element moved, scaled or turned on the canvas, or by its number fields; `run` merges a run of nudges. */

@@ -47,6 +47,7 @@ const PART_NAMES: Partial<Record<keyof ClipEdit, string>> = {
   cropPins: 'the crop pins',
   followHost: 'the reframe',
   tighten: 'the cut pauses',
+  hook: 'the hook',
   intro: 'the intro card',
   captions: 'the captions',
   stickers: 'the stickers',

@@ -12,6 +12,7 @@ import type { CaptionLook, CaptionStyle } from './captionStyle';
 import type { FontId, TextStyle } from './textStyle';
 import type { SpeechModelId } from '../speech/models';
 import type { TightenEdit } from './tighten';
+import type { HookEdit } from './hook';
 
 /**
  * Layouts live in one design space, the HD frame; the fast preset scales them down. Positions
@@ -94,6 +95,8 @@ export interface ClipEdit {
   order?: string[];
   /** Pauses cut ("Tighten"); absent: the project's setting, with the default threshold. */
   tighten?: TightenEdit;
+  /** A teaser of the clip's peak first (hook.ts); absent: the plain clip. */
+  hook?: HookEdit;
   /** The clip range and product this edit was made for; absent: the selection's pick (src/domain/edit/follow.ts). */
   madeFor?: ClipFacts;
 }

@@ -18,6 +18,7 @@ import type { OutputSize } from './output';
 import type { QualityId } from './quality';
 import type { ReframeMode } from './reframe';
 import { playedLength, sourceTimeOf, type Span } from './tighten';
+import type { FrameRange } from './segments';
 
 export interface OverlayImage {
   id: string;
@@ -66,6 +67,8 @@ export interface RenderPlan {
    * tighten.ts); absent: all of source.start..end. Overlay, pin and music times are output times.
    */
   keep?: Span[];
+  /** A teaser of the clip's peak played first ("hook", hook.ts): a span of the clip, recording time. */
+  teaser?: Span;
   quality: QualityId;
   /** Composited in order: later ones on top. */
   overlays: OverlayImage[];
@@ -86,14 +89,42 @@ export class RenderPlanError extends Error {
   override name = 'RenderPlanError';
 }
 
-/** The short's length: the clip, less its cut pauses. */
-export const clipDuration = (plan: Pick<RenderPlan, 'source' | 'keep'>): number => (plan.keep ? playedLength(plan.keep) : sourceDuration(plan));
+type Timeline = Pick<RenderPlan, 'source' | 'keep' | 'teaser'>;
+
+/** How long the teaser plays before the clip (0 without one). */
+export const teaserDuration = (plan: Pick<RenderPlan, 'teaser'>): number => (plan.teaser ? plan.teaser.end - plan.teaser.start : 0);
+
+/** The short's length: the teaser, then the clip less its cut pauses. */
+export const clipDuration = (plan: Timeline): number => teaserDuration(plan) + (plan.keep ? playedLength(plan.keep) : sourceDuration(plan));
 
 /** How much of the recording the short is made from, cut pauses included. */
 export const sourceDuration = (plan: Pick<RenderPlan, 'source'>): number => plan.source.end - plan.source.start;
 
 /** The recording's time shown at output time `t`. */
-export const sourceTimeAt = (plan: Pick<RenderPlan, 'source' | 'keep'>, t: number): number => (plan.keep ? sourceTimeOf(plan.keep, t) : plan.source.start + t);
+export function sourceTimeAt(plan: Timeline, t: number): number {
+  const lead = teaserDuration(plan);
+  if (plan.teaser && t < lead) return plan.teaser.start + t;
+  return plan.keep ? sourceTimeOf(plan.keep, t - lead) : plan.source.start + t - lead;
+}
+
+/** Output frames in the teaser: those whose picking moment, (k + ½)/fps, falls inside it. */
+export const teaserFrames = (plan: Pick<RenderPlan, 'teaser' | 'output'>): number =>
+  plan.teaser ? Math.max(0, Math.ceil(teaserDuration(plan) * plan.output.fps - 0.5 - 1e-9)) : 0;
+
+/** Output frames [from, to) as runs that each read the recording forwards: the teaser's, then the clip's. */
+export function frameRuns(plan: Pick<RenderPlan, 'teaser' | 'output'>, { from, to }: FrameRange): FrameRange[] {
+  const t = teaserFrames(plan);
+  return [
+    { from, to: Math.min(to, t) },
+    { from: Math.max(from, t), to },
+  ].filter((r) => r.to > r.from);
+}
+
+/** The spans the voice is spliced from, in playing order, where the short is not the clip as it is. */
+export function voiceSpans(plan: Pick<RenderPlan, 'source' | 'keep' | 'teaser'>): Span[] | undefined {
+  if (!plan.teaser) return plan.keep;
+  return [plan.teaser, ...(plan.keep ?? [{ start: plan.source.start, end: plan.source.end }])];
+}
 
 /** Problems that make the plan unrenderable (empty when fine). */
 export function planProblems(plan: RenderPlan): string[] {
@@ -106,6 +137,8 @@ export function planProblems(plan: RenderPlan): string[] {
   if (!(source.width > 0 && source.height > 0)) problems.push(`bad source size ${source.width}x${source.height}`);
   if (plan.keep?.some((s, i) => !(s.end > s.start) || s.start < source.start || s.end > source.end || s.start < (plan.keep?.[i - 1]?.end ?? -Infinity)))
     problems.push('the kept spans must be in order, inside the clip');
+  const { teaser } = plan;
+  if (teaser && !(teaser.end > teaser.start && teaser.start >= source.start && teaser.end <= source.end)) problems.push('the teaser must be inside the clip');
   const ids = new Set<string>();
   for (const o of plan.overlays) {
     if (ids.has(o.id)) problems.push(`duplicate overlay id ${o.id}`);
@@ -146,7 +179,7 @@ export function makeRenderPlan(
   output: OutputSize,
   reframe: ReframeMode,
   quality: QualityId,
-  extras: { overlays?: OverlayImage[]; music?: MusicPlan; cropX?: number; cropPins?: CropPin[]; keep?: Span[] } = {},
+  extras: { overlays?: OverlayImage[]; music?: MusicPlan; cropX?: number; cropPins?: CropPin[]; keep?: Span[]; teaser?: Span } = {},
 ): RenderPlan {
   const start = Math.max(0, clip.start);
   const end = Math.min(meta.durationSec, clip.end);
@@ -168,6 +201,7 @@ export function makeRenderPlan(
     ...(extras.cropPins?.length && { cropPins: extras.cropPins }),
     // One span is the whole clip: nothing was cut.
     ...(keep && keep.length > 1 && { keep }),
+    ...(extras.teaser && { teaser: extras.teaser }),
     quality,
     overlays: extras.overlays ?? [],
   };

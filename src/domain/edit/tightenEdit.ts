@@ -31,16 +31,20 @@ export function playedSpans(clip: Span, cuts: readonly ClipCut[]): Span[] | unde
   return cut.length > 0 ? keptSpans(clip, cut) : undefined;
 }
 
-/** The edit with every timed element moved onto the tightened timeline (`spans`, recording time). */
-export function retimeEdit(edit: ClipEdit, clipStart: number, spans: readonly Span[]): ClipEdit {
-  const at = clipRetimer(clipStart, spans);
+/**
+ * The edit with every timed element moved onto the short's timeline: over its cut pauses (`spans`,
+ * recording time; none: nothing cut) and after a teaser of `leadSec` played first.
+ */
+export function retimeEdit(edit: ClipEdit, clipStart: number, spans: readonly Span[] | undefined, leadSec = 0): ClipEdit {
+  const inClip = clipRetimer(clipStart, spans);
+  const at = (t: number) => leadSec + inClip(t);
   const fromTo = <T extends { from: number; to: number }>(items: readonly T[]): T[] =>
     items.map((i) => ({ ...i, from: at(i.from), to: at(i.to) })).filter((i) => i.to > i.from);
   // Pins inside one cut land on the same moment: the later one is where the picture goes on.
   const pins = edit.cropPins?.map((p) => ({ ...p, t: at(p.t) })).filter((p, i, all) => all[i + 1]?.t !== p.t);
   return {
     ...edit,
-    intro: { ...edit.intro, durationSec: at(edit.intro.durationSec) },
+    intro: { ...edit.intro, durationSec: inClip(edit.intro.durationSec) },
     captions: { ...edit.captions, cues: retimeCues(edit.captions.cues, at) },
     stickers: fromTo(edit.stickers),
     ...(edit.texts && { texts: fromTo(edit.texts) }),

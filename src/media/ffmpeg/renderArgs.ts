@@ -12,7 +12,9 @@ import {
   planProblems,
   RenderPlanError,
   sourceDuration,
+  teaserFrames,
   visibleOverlays,
+  voiceSpans,
   type RenderPlan,
 } from '../../domain/edit/plan';
 import { voiceSplices } from '../../domain/edit/tighten';
@@ -58,7 +60,7 @@ function check(plan: RenderPlan): void {
  * The audio chains: voice (the recording), music, both (optionally ducked), or silence; always
  * exactly the clip long. `musicInput` is the music's input index when the plan has music.
  */
-function audioChains(plan: RenderPlan, musicInput: number | undefined): string[] {
+function audioChains(plan: RenderPlan, musicInput: number | undefined, teaserInput: number | undefined): string[] {
   const dur = clipDuration(plan);
   const D = num(dur);
   const chains: string[] = [];
@@ -75,7 +77,7 @@ function audioChains(plan: RenderPlan, musicInput: number | undefined): string[]
   }
 
   if (plan.source.hasAudio) {
-    chains.push(...voiceChains(plan, `apad=whole_dur=${D}[voice]`));
+    chains.push(...voiceChains(plan, `apad=whole_dur=${D}[voice]`, teaserInput));
     if (musicPad && music?.duck) {
       const d = DUCKING;
       chains.push('[voice]asplit=2[voicemix][voicesc]');
@@ -97,16 +99,25 @@ function audioChains(plan: RenderPlan, musicInput: number | undefined): string[]
 }
 
 /**
- * The recording's voice, ending with `tail`: where pauses are cut, each kept span trimmed out
- * (by sample) and cross-faded into the next over the same splices the browser's mix uses.
+ * The recording's voice, ending with `tail`: where pauses are cut or a teaser plays first, each
+ * span trimmed out (by sample) of its input (the teaser's own, `teaserInput`, or the clip's) and
+ * cross-faded into the next over the same splices the browser's mix uses.
  */
-function voiceChains(plan: RenderPlan, tail: string): string[] {
-  if (!plan.keep) return [`[0:a:0]${AFORMAT},${tail}`];
-  const splices = voiceSplices(plan.keep, AUDIO_RATE);
-  const first = (s: { from: number }) => Math.round((s.from - plan.source.start) * AUDIO_RATE);
-  const chains = [`[0:a:0]${AFORMAT},asplit=${splices.length}${splices.map((_, i) => `[vs${i}]`).join('')}`];
+function voiceChains(plan: RenderPlan, tail: string, teaserInput: number | undefined): string[] {
+  const spans = voiceSpans(plan);
+  if (!spans) return [`[0:a:0]${AFORMAT},${tail}`];
+  const splices = voiceSplices(spans, AUDIO_RATE);
+  const teased = plan.teaser !== undefined && teaserInput !== undefined;
+  const inputOf = (i: number) => (teased && i === 0 ? { index: teaserInput, from: plan.teaser!.start } : { index: 0, from: plan.source.start });
+  const chains: string[] = [];
+  // The clip's input feeds every splice but a teaser's.
+  const fromClip = splices.map((_, i) => i).filter((i) => inputOf(i).index === 0);
+  chains.push(`[0:a:0]${AFORMAT},asplit=${fromClip.length}${fromClip.map((i) => `[vs${i}]`).join('')}`);
+  if (teased) chains.push(`[${teaserInput}:a:0]${AFORMAT}[vs0]`);
   splices.forEach((s, i) => {
-    chains.push(`[vs${i}]atrim=start_sample=${first(s)}:end_sample=${first(s) + s.frames},asetpts=PTS-STARTPTS[vp${i}]`);
+    // A splice's fade may start a few ms before its input does: it starts there.
+    const first = Math.max(0, Math.round((s.from - inputOf(i).from) * AUDIO_RATE));
+    chains.push(`[vs${i}]atrim=start_sample=${first}:end_sample=${first + s.frames},asetpts=PTS-STARTPTS[vp${i}]`);
   });
   let joined = 'vp0';
   splices.slice(1).forEach((s, i) => {
@@ -117,6 +128,37 @@ function voiceChains(plan: RenderPlan, tail: string): string[] {
   chains.push(`[${joined}]${tail}`);
   return chains;
 }
+
+/**
+ * The picture before the reframe: the recording's clip, or, with a teaser, the teaser's input
+ * then the clip's joined into one stream. Where pauses are cut, the frames kept (a select
+ * expression) go to the reframe for a plain clip, or are selected here before the join.
+ */
+function sourceVideo(plan: RenderPlan, teaserInput: number | undefined): { chains: string[]; input: string; keep?: string } {
+  const keep = keptFrames(plan);
+  if (teaserInput === undefined) return { chains: [], input: '0:v:0', ...(keep && { keep }) };
+  const fps = plan.output.fps;
+  const select = keep ? `,select='${keep}',setpts=N/(${fps}*TB)` : '';
+  return {
+    // The teaser's input runs on a little for the voice's cross-fade: its picture stops at its frames.
+    chains: [
+      `[${teaserInput}:v:0]fps=${fps},trim=end_frame=${teaserFrames(plan)},setpts=PTS-STARTPTS[tz]`,
+      `[0:v:0]fps=${fps}${select}[mz]`,
+      '[tz][mz]concat=n=2:v=1:a=0[src]',
+    ],
+    input: 'src',
+  };
+}
+
+/** The teaser's input: the recording again, seeked to it (a little more than it, for the cross-fade). */
+const teaserInputArgs = (teaser: { start: number; end: number }, inputPath: string): string[] => [
+  '-ss',
+  teaser.start.toFixed(3),
+  '-t',
+  (teaser.end - teaser.start + 0.1).toFixed(3),
+  '-i',
+  inputPath,
+];
 
 /** Where cut pauses leave frames out: the fps filter's frame numbers kept, as a select expression. */
 function keptFrames(plan: RenderPlan): string | undefined {
@@ -141,13 +183,15 @@ export function renderGraph(plan: RenderPlan, inputPath: string, paths: AssetPat
   check(plan);
   const fps = plan.output.fps;
   const inputs: string[][] = [sourceInput(plan, inputPath)];
-  const chains: string[] = [];
+  const teaserInput = plan.teaser ? inputs.push(teaserInputArgs(plan.teaser, inputPath)) - 1 : undefined;
+  const source = sourceVideo(plan, teaserInput);
+  const chains: string[] = [...source.chains];
 
   // Video: reframe, then the overlays in order.
   const geometry = reframeGeometry(plan.source, plan.output, plan.reframe, plan.cropX);
   const cropX = plan.cropPins && cropMoves(plan) ? cropXExpression(plan.cropPins, geometry.source.width - geometry.crop.width) : undefined;
-  const keep = keptFrames(plan);
-  chains.push(reframeFilter(geometry, fps, { input: '0:v:0', output: 'vbase', ...(cropX && { cropX }), ...(keep && { keep }) }, colourConversion(plan.source)));
+  const labels = { input: source.input, output: 'vbase', ...(cropX && { cropX }), ...(source.keep && { keep: source.keep }) };
+  chains.push(reframeFilter(geometry, fps, labels, colourConversion(plan.source)));
   let video = 'vbase';
   overlayRuns(visibleOverlays(plan), fps).forEach((run, n) => {
     // Each still is read for its own frames only. `-t` of exactly `frames` frames (rounded up to the
@@ -176,7 +220,7 @@ export function renderGraph(plan: RenderPlan, inputPath: string, paths: AssetPat
     musicInput = inputs.length;
     inputs.push(musicInputArgs(paths.music));
   }
-  chains.push(...audioChains(plan, musicInput));
+  chains.push(...audioChains(plan, musicInput, teaserInput));
   return { inputs, filter: chains.join(';'), video: `[${video}]`, audio: '[aout]' };
 }
 
@@ -240,11 +284,12 @@ export function audioMixArgs(plan: RenderPlan, inputPath: string, outputPath: st
   check(plan);
   // Only read the recording when its voice is in the mix (silence needs no input).
   const inputs: string[][] = plan.source.hasAudio ? [sourceInput(plan, inputPath)] : [];
+  const teaserInput = plan.teaser && plan.source.hasAudio ? inputs.push(teaserInputArgs(plan.teaser, inputPath)) - 1 : undefined;
   let musicInput: number | undefined;
   if (plan.music && paths.music) {
     musicInput = inputs.length;
     inputs.push(musicInputArgs(paths.music));
   }
-  const filter = audioChains(plan, musicInput).join(';');
+  const filter = audioChains(plan, musicInput, teaserInput).join(';');
   return ['-hide_banner', '-nostdin', '-y', ...inputs.flat(), '-filter_complex', filter, '-map', '[aout]', ...audioEncode(plan), ...mp4Tail(plan, outputPath)];
 }

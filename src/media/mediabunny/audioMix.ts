@@ -24,7 +24,7 @@ import {
   type Source,
 } from 'mediabunny';
 import { ClipMixer, type Stereo } from '../../domain/edit/audioMix';
-import { AUDIO_RATE, clipDuration, type RenderPlan } from '../../domain/edit/plan';
+import { AUDIO_RATE, clipDuration, type RenderPlan, voiceSpans } from '../../domain/edit/plan';
 import { mixesAudioHere } from '../../domain/media/browserMix';
 import { qualityPreset } from '../../domain/edit/quality';
 import { StereoResampler } from '../../domain/recording/stereoResampler';
@@ -99,8 +99,8 @@ interface Reader {
 }
 
 /**
- * The voice of a tightened clip (plan.keep): each kept span read from the recording in turn,
- * cross-faded into the next at each cut (domain/edit/tighten.ts voiceSplices). A span's decoder
+ * The voice of a tightened or teased clip (plan.keep, plan.teaser): each span read from the
+ * recording in turn, cross-faded into the next at each join (domain/edit/tighten.ts voiceSplices). A span's decoder
  * opens when the output reaches it and stops once it is past.
  */
 class SplicedVoice implements Reader {
@@ -172,7 +172,8 @@ export async function mixAudio({ recording, plan, music }: MixRequest, onProgres
     if (plan.source.hasAudio) {
       const track = await decodableAudio(new BlobSource(recording), inputs);
       if (!track) return null;
-      voice = plan.keep ? new SplicedVoice(track, voiceSplices(plan.keep, AUDIO_RATE)) : new Feed(track, plan.source.start, plan.source.end, false);
+      const spans = voiceSpans(plan);
+      voice = spans ? new SplicedVoice(track, voiceSplices(spans, AUDIO_RATE)) : new Feed(track, plan.source.start, plan.source.end, false);
       feeds.push(voice);
     }
     let tune: Feed | undefined;

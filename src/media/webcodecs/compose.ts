@@ -23,14 +23,14 @@ import {
   VideoSampleSink,
   VideoSampleSource,
 } from 'mediabunny';
-import { clipDuration, cropWindows, frameCount, type RenderPlan, sourceTimeAt } from '../../domain/edit/plan';
+import { clipDuration, cropWindows, frameCount, frameRuns, type RenderPlan, sourceTimeAt } from '../../domain/edit/plan';
 import type { FrameRange } from '../../domain/edit/segments';
 import { drawOverlays, overlayBitmaps } from '../../canvas/overlayLayer';
 import { qualityPreset, videoBitrate } from '../../domain/edit/quality';
 import { reframeGeometry } from '../../domain/edit/reframe';
 import { messageOf } from '../../domain/errors/messageOf';
 import { EngineUnsupportedError } from '../engine';
-import { context2d, FramePainter } from '../../canvas/framePainter';
+import { context2d, type DrawableFrame, FramePainter } from '../../canvas/framePainter';
 import { CanvasToI420 } from './i420';
 import type { RenderDone } from './protocol';
 import { RgbStage } from './rgbStage';
@@ -99,50 +99,57 @@ export async function composeRender(
     const timings: Record<string, number> = { setupSec: (performance.now() - t0) / 1000 };
     const tVideo = performance.now();
     let drawMs = 0;
-    const { from, to } = frames;
-    // Output frame k shows the recording at pick(k): past a cut pause, the frames in it are skipped.
+    // Output frame k shows the recording at pick(k): past a cut pause, the frames in it are
+    // skipped; a teaser played first is read on its own, then the clip from its start.
     const pick = (k: number) => sourceTimeAt(plan, (k + 0.5) / fps) - 1e-6;
-    const samples = new VideoSampleSink(track)
-      .samples(sourceTimeAt(plan, from / fps), Math.min(plan.source.end, pick(to - 1)) + 1 / fps)
-      [Symbol.asyncIterator]();
     let encodeMs = 0;
     let yuvMs = 0;
-    const picker = await FramePicker.open(samples, stage, pick, fps, from);
+    let decodeMs = 0;
+    const drawFrame = async (k: number, frame: DrawableFrame) => {
+      const t = k / fps;
+      const d0 = performance.now();
+      painter.paint(frame, cropAt(t));
+      drawOverlays(ctx, overlays, t);
+      const y0 = performance.now();
+      drawMs += y0 - d0;
+      const sample = await toYuv.sample(t, 1 / fps);
+      // Waits while the encoder's queue is full: decode, draw and encode stay in step.
+      const e0 = performance.now();
+      yuvMs += e0 - y0;
+      await video
+        .add(sample)
+        .catch((err: unknown) => {
+          encoderError = err;
+          throw err;
+        })
+        .finally(() => sample.close());
+      encodeMs += performance.now() - e0;
+      if (k % 15 === 0) onProgress((0.95 * (k + 1 - frames.from)) / (frames.to - frames.from));
+    };
     try {
-      for (let k = from; k < to; k++) {
-        const t = k / fps;
-        const frame = await picker.frame(k);
-        const d0 = performance.now();
-        painter.paint(frame, cropAt(t));
-        drawOverlays(ctx, overlays, t);
-        const y0 = performance.now();
-        drawMs += y0 - d0;
-        const sample = await toYuv.sample(t, 1 / fps);
-        // Waits while the encoder's queue is full: decode, draw and encode stay in step.
-        const e0 = performance.now();
-        yuvMs += e0 - y0;
-        await video
-          .add(sample)
-          .catch((err: unknown) => {
-            encoderError = err;
-            throw err;
-          })
-          .finally(() => sample.close());
-        encodeMs += performance.now() - e0;
-        if (k % 15 === 0) onProgress((0.95 * (k + 1 - from)) / (to - from));
+      for (const run of frameRuns(plan, frames)) {
+        const samples = new VideoSampleSink(track)
+          .samples(sourceTimeAt(plan, run.from / fps), Math.min(plan.source.end, pick(run.to - 1)) + 1 / fps)
+          [Symbol.asyncIterator]();
+        const picker = await FramePicker.open(samples, stage, pick, fps, run.from);
+        try {
+          for (let k = run.from; k < run.to; k++) await drawFrame(k, await picker.frame(k));
+        } finally {
+          decodeMs += picker.decodeMs;
+          await picker.close();
+        }
       }
     } catch (err) {
       if (err === encoderError) throw new EngineUnsupportedError('encode', `The browser's H.264 encoder failed: ${messageOf(err)}`);
       throw err;
     } finally {
-      await picker.close();
       for (const { bitmap } of overlays) bitmap.close();
     }
     video.close();
     timings.videoSec = (performance.now() - tVideo) / 1000;
     timings.drawSec = drawMs / 1000;
     timings.yuvSec = yuvMs / 1000;
-    timings.decodeWaitSec = picker.decodeMs / 1000;
+    timings.decodeWaitSec = decodeMs / 1000;
     timings.encodeWaitSec = encodeMs / 1000;
 
     if (audio && audioSource) {

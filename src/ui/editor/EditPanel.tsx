@@ -52,12 +52,12 @@ interface Props {
   tool: EditorTool;
   /** "Follow the host": starts finding the faces; `status` is its progress and what it found. */
   followHost: { start: () => void; busy: boolean; status: ComponentChildren };
-  /** "Tighten": the clip's cut pauses (TightenControls). */
-  tighten: ComponentChildren;
+  /** The short's timing: its cut pauses (TightenControls) and the hook (HookControls). */
+  timing: ComponentChildren;
 }
 
 /** Everything on the canvas, editable without a pointer too. */
-export function EditPanel({ edit, clipSec, time, source, stickers, selected, onSelect, run, captionsProject, tool, followHost, tighten }: Props) {
+export function EditPanel({ edit, clipSec, time, source, stickers, selected, onSelect, run, captionsProject, tool, followHost, timing }: Props) {
   const newSticker = (sticker: Omit<StickerEdit, 'key' | 'from' | 'to' | 'layout'>) => {
     const key = freshKey(edit, 'sticker');
     run(addSticker, { sticker, key, clipSec });
@@ -129,7 +129,7 @@ export function EditPanel({ edit, clipSec, time, source, stickers, selected, onS
           {followHost.status}
           {edit.reframe === 'crop' && pannable && <CropControls edit={edit} time={time} run={run} />}
         </fieldset>
-        {tighten}
+        {timing}
       </div>
       <div class="tool-section" data-tool="intro">
         <ToggledFieldset

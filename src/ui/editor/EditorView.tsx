@@ -14,6 +14,7 @@ import { DEFAULT_HASHTAGS } from '../../domain/edit/postText';
 import { EditPanel } from './EditPanel';
 import { useFollowHost } from './useFollowHost';
 import { useTightening } from './useTightening';
+import { HookControls } from './HookControls';
 import { EditorStage } from './EditorStage';
 import { ErrorNote } from '../common/ErrorNote';
 import { ProjectDeleted } from '../common/ProjectDeleted';
@@ -182,7 +183,12 @@ function Editor({
           run={run}
           tool={tool}
           followHost={followHost}
-          tighten={tighten.controls}
+          timing={
+            <>
+              {tighten.controls}
+              <HookControls edit={edit} clip={pick} project={project} log={log} run={run} />
+            </>
+          }
           captionsProject={{
             fileName: (ext) => clipFileName(`${pick.productName ?? pick.productId}-captions`, pick.start, pick.end, ext),
             look: project.captionLook,
