@@ -5,6 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { PAN_SEC } from '../../src/domain/edit/cropPath';
 import { coverCrop } from '../../src/domain/edit/reframe';
 import { chooseEngine, openEditor, renderAndDownload } from './editor';
 import { fixture, generated } from './helpers';
@@ -33,7 +34,7 @@ function windowLeft(short: string, recording: string, start: number, t: number):
   return best.at;
 }
 
-test("follow the host: the face found on the device stays inside the short's crop as the host crosses the frame", async ({ page }) => {
+test("follow the host: the face found on the device stays inside the short's crop as the host crosses the frame, without jitter", async ({ page }) => {
   test.setTimeout(240_000);
   const recording = generated('rec-face-walk.mp4');
   const start = await openEditor(page, { files: [recording, fixture('clicks-20s.csv')], clipSec: 6 });
@@ -53,12 +54,19 @@ test("follow the host: the face found on the device stays inside the short's cro
   await chooseEngine(page, /Fast only/);
   const short = await renderAndDownload(page, outDir, 'follow');
   const times = Array.from({ length: 24 }, (_, i) => 0.1 + i * 0.25);
-  const inside = times.filter((t) => {
-    const left = windowLeft(short, recording, start, t);
+  const lefts = times.map((t) => windowLeft(short, recording, start, t));
+  const inside = times.filter((t, i) => {
     const face = photoX(start + t) + FACE_IN_PHOTO;
-    return face >= left && face <= left + WINDOW;
+    return face >= lefts[i]! && face <= lefts[i]! + WINDOW;
   });
   expect(inside.length / times.length, `face inside the crop at ${inside.length} of ${times.length} moments`).toBeGreaterThanOrEqual(0.95);
+  // No jitter: the crop never turns back within 0.5 s (moves under 4 px are the measure's noise), and
+  // never moves faster than an eased pan across its whole travel in PAN_SEC (smoothstep peaks at 1.5× its mean).
+  const steps = lefts.slice(1).map((l, i) => ({ t: times[i + 1]!, move: l - lefts[i]! }));
+  const turns = steps.filter((s) => Math.abs(s.move) >= 4).filter((s, i, moving) => i > 0 && Math.sign(s.move) !== Math.sign(moving[i - 1]!.move));
+  turns.slice(1).forEach((turn, i) => expect(turn.t - turns[i]!.t, `turns at ${turns.map((x) => x.t)}`).toBeGreaterThanOrEqual(0.5));
+  const maxSpeed = (1.5 * (SOURCE.width - WINDOW)) / PAN_SEC;
+  for (const s of steps) expect(Math.abs(s.move) / 0.25, `${s.move} px in 0.25 s at ${s.t} s`).toBeLessThanOrEqual(maxSpeed);
   // A fixed centre crop would have lost the face: following is what kept it.
   const centre = (SOURCE.width - WINDOW) / 2;
   const centred = times.filter((t) => Math.abs(photoX(start + t) + FACE_IN_PHOTO - (centre + WINDOW / 2)) <= WINDOW / 2);
