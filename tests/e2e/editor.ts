@@ -56,3 +56,23 @@ export async function commitFields(page: Page, fields: ReadonlyArray<readonly [l
     await page.getByLabel(label).press('Enter');
   }
 }
+
+type Drawn = { previewTimes: number[] };
+
+/**
+ * Plays the editor's preview from clip time `from` until `done` holds for the clip times of the
+ * frames it has drawn (each frame's, as the canvas reports it), pauses, and returns those times.
+ */
+export async function playPreviewUntil(page: Page, from: number, done: (times: number[]) => boolean): Promise<number[]> {
+  await page.getByLabel('Scrub the clip').fill(String(from));
+  await page.getByTestId('live-preview').evaluate((canvas) => {
+    const times: number[] = [];
+    (window as unknown as Drawn).previewTimes = times;
+    new MutationObserver(() => times.push(Number(canvas.getAttribute('data-time')))).observe(canvas, { attributeFilter: ['data-time'] });
+  });
+  const drawn = () => page.evaluate(() => (window as unknown as Drawn).previewTimes);
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect.poll(async () => done(await drawn()), { timeout: 20_000 }).toBe(true);
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  return drawn();
+}

@@ -7,7 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { chooseEngine, renderAndDownload } from './editor';
+import { chooseEngine, playPreviewUntil, renderAndDownload } from './editor';
 import { ffprobe, frameRgb, rgbDiff, rowRange } from './helpers';
 
 const HOOK_SEC = 1.5;
@@ -46,19 +46,7 @@ test('Open with a hook: the busiest 1.5 s first, under the product name, then th
   expect(at).toBeLessThanOrEqual(CLIP_SEC_HOOK - HOOK_SEC);
 
   // The preview plays the teaser first, then the clip from its start.
-  const preview = page.getByTestId('live-preview');
-  await page.getByLabel('Scrub the clip').fill('0');
-  await preview.evaluate((canvas) => {
-    const times: number[] = [];
-    (window as unknown as { shownTimes: number[] }).shownTimes = times;
-    new MutationObserver(() => times.push(Number(canvas.getAttribute('data-time')))).observe(canvas, { attributeFilter: ['data-time'] });
-  });
-  await page.getByRole('button', { name: 'Play', exact: true }).click();
-  await expect
-    .poll(() => page.evaluate(() => (window as unknown as { shownTimes: number[] }).shownTimes.filter((t) => t > 0.5 && t < 1).length))
-    .toBeGreaterThan(0);
-  await page.getByRole('button', { name: 'Pause', exact: true }).click();
-  const shown = await page.evaluate(() => (window as unknown as { shownTimes: number[] }).shownTimes);
+  const shown = await playPreviewUntil(page, 0, (times) => times.some((t) => t > 0.5 && t < 1));
   const clipStarts = shown.findIndex((t) => t < at - 0.1);
   expect(clipStarts).toBeGreaterThan(10);
   expect(shown.slice(0, clipStarts).every((t) => t >= at - 0.05 && t <= at + HOOK_SEC + 0.05)).toBe(true);
