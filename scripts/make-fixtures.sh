@@ -19,6 +19,9 @@
 #   rec-face-walk.mp4    20 s 1280x720 H.264 + AAC: the astronaut photo (tests/fixtures/astronaut.jpg, NASA, public
 #                        domain, as scikit-image ships it) crossing a grey frame and back, its left edge at
 #                        x = 60 + 90 t (t < 10) then 60 + 90 (20 - t), top at y = 232 ("Follow the host", issue 23)
+#   rec-two-apart.mp4    20 s 1280x720: the photo twice, still: 384 px at x = 20 and 256 px at x = 960 (too far
+#                        apart for one 9:16 window: the larger face is framed)
+#   rec-two-together.mp4 the same at 256 px, at x = 640 and x = 860 (side by side: framed together)
 #   rec-audio-nostsd.mp4 8 s H.264 + AAC whose audio sample description (stsd) is renamed "free": an audio
 #                        track with no codec
 #   rec-hlg-h264.mp4     8 s 8-bit H.264 + AAC tagged BT.2020 HLG (an HDR phone video), a keyframe every 2 s
@@ -200,6 +203,17 @@ ffmpeg -hide_banner -loglevel error -y -f lavfi -i "color=c=0x808080:s=1280x720:
   -filter_complex "[0:v][1:v]overlay=x='if(lt(t,10),60+90*t,60+90*(20-t))':y=232:shortest=1,format=yuv420p[v]" -map '[v]' -map 2:a \
   -c:v libx264 -preset veryfast -crf 23 -g 30 -c:a aac -b:a 96k -ac 2 -t 20 "${BITEXACT[@]}" -movflags +faststart "$WORK/rec-face-walk.mp4"
 mv "$WORK/rec-face-walk.mp4" "$OUT/rec-face-walk.mp4"
+
+# Two hosts, still: apart (too far for one 9:16 window: the larger is framed) and side by side (framed together).
+two_faces() { # name, x of the first photo, its size, x of the second (256 px); tops centre both at y = 360
+  ffmpeg -hide_banner -loglevel error -y -f lavfi -i "color=c=0x808080:s=1280x720:r=30:d=20" -loop 1 -i tests/fixtures/astronaut.jpg \
+    -f lavfi -i "sine=f=330:sample_rate=48000:d=20" \
+    -filter_complex "[1:v]split[a][b];[a]scale=$3:$3[a1];[0:v][a1]overlay=x=$2:y=360-$3/2[v1];[v1][b]overlay=x=$4:y=232:shortest=1,format=yuv420p[v]" -map '[v]' -map 2:a \
+    -c:v libx264 -preset veryfast -crf 23 -g 30 -c:a aac -b:a 96k -ac 2 -t 20 "${BITEXACT[@]}" -movflags +faststart "$WORK/$1"
+  mv "$WORK/$1" "$OUT/$1"
+}
+two_faces rec-two-apart.mp4 20 384 960
+two_faces rec-two-together.mp4 640 256 860
 
 ffmpeg -hide_banner -loglevel error -y -i "$OUT/rec-20s.mp4" -t 8 -c copy "${BITEXACT[@]}" -movflags +faststart "$WORK/nostsd.mp4"
 strip_audio_stsd "$WORK/nostsd.mp4"

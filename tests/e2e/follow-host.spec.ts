@@ -82,3 +82,31 @@ test('follow the host on a clip without a face: the crop stays in the centre, an
   await expect(page.getByRole('radio', { name: 'Centre crop' })).toBeChecked();
   await expect(page.getByLabel('Crop position (or drag the picture on the canvas)')).toHaveValue('0.5');
 });
+
+/** Two still hosts (scripts/make-fixtures.sh): where each face's centre is, and which the short must keep. */
+for (const { file, faces, kept, says } of [
+  { file: 'rec-two-apart.mp4', faces: [188, 1072], kept: [true, false], says: 'too far apart for one window: the larger face is framed' },
+  { file: 'rec-two-together.mp4', faces: [752, 972], kept: [true, true], says: 'side by side: both are framed together' },
+]) {
+  test(`follow the host with two people ${says}`, async ({ page }) => {
+    test.setTimeout(240_000);
+    const recording = generated(file);
+    const start = await openEditor(page, { files: [recording, fixture('clicks-20s.csv')], clipSec: 6 });
+    await page.getByLabel('720×1280 (faster)').check();
+    await page.getByRole('checkbox', { name: /Product intro card/ }).uncheck();
+    await page.getByRole('radio', { name: 'Follow the host' }).click();
+    await expect(page.getByTestId('follow-note')).toContainText(/^Following the host/, { timeout: 120_000 });
+    await chooseEngine(page, /Fast only/);
+    const short = await renderAndDownload(page, outDir, file.replace('.mp4', ''));
+    for (const t of [0.5, 2.5, 4.5]) {
+      const left = windowLeft(short, recording, start, t);
+      expect(
+        faces.map((x) => x >= left && x <= left + WINDOW),
+        `window ${left}–${left + WINDOW} at ${t} s`,
+      ).toEqual(kept);
+    }
+    // The centre crop would not have kept them.
+    const centre = (SOURCE.width - WINDOW) / 2;
+    expect(faces.map((x) => x >= centre && x <= centre + WINDOW)).not.toEqual(kept);
+  });
+}
