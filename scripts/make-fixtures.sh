@@ -205,15 +205,21 @@ ffmpeg -hide_banner -loglevel error -y -f lavfi -i "color=c=0x808080:s=1280x720:
 mv "$WORK/rec-face-walk.mp4" "$OUT/rec-face-walk.mp4"
 
 # Two hosts, still: apart (too far for one 9:16 window: the larger is framed) and side by side (framed together).
-two_faces() { # name, x of the first photo, its size, x of the second (256 px); tops centre both at y = 360
+two_faces() { # name, x of the first photo, its size, x of the second (256 px), and the sound (a lavfi source); tops centre both at y = 360
   ffmpeg -hide_banner -loglevel error -y -f lavfi -i "color=c=0x808080:s=1280x720:r=30:d=20" -loop 1 -i tests/fixtures/astronaut.jpg \
-    -f lavfi -i "sine=f=330:sample_rate=48000:d=20" \
+    -f lavfi -i "$5" \
     -filter_complex "[1:v]split[a][b];[a]scale=$3:$3[a1];[0:v][a1]overlay=x=$2:y=360-$3/2[v1];[v1][b]overlay=x=$4:y=232:shortest=1,format=yuv420p[v]" -map '[v]' -map 2:a \
     -c:v libx264 -preset veryfast -crf 23 -g 30 -c:a aac -b:a 96k -ac 2 -t 20 "${BITEXACT[@]}" -movflags +faststart "$WORK/$1"
   mv "$WORK/$1" "$OUT/$1"
 }
-two_faces rec-two-apart.mp4 20 384 960
-two_faces rec-two-together.mp4 640 256 860
+two_faces rec-two-apart.mp4 20 384 960 "sine=f=330:sample_rate=48000:d=20"
+two_faces rec-two-together.mp4 640 256 860 "sine=f=330:sample_rate=48000:d=20"
+# Two hosts on two microphones, mixed to stereo as they sit (issue 23: frame the one speaking): a
+# voice-like tone (220 Hz, syllables at 4 Hz) from the right one until 5.5 s and from 10.5 s to
+# 15.5 s, from the left one between, each mic catching the other at -20 dB.
+TALK_R='(lt(t,5.5)+gte(t,10.5)*lt(t,15.5))'
+TALK_V='0.4*sin(2*PI*220*t)*(0.6+0.4*sin(2*PI*4*t))'
+two_faces rec-two-talking.mp4 20 384 960 "aevalsrc='$TALK_V*(1-0.9*$TALK_R)|$TALK_V*(0.1+0.9*$TALK_R)':s=48000:d=20"
 
 ffmpeg -hide_banner -loglevel error -y -i "$OUT/rec-20s.mp4" -t 8 -c copy "${BITEXACT[@]}" -movflags +faststart "$WORK/nostsd.mp4"
 strip_audio_stsd "$WORK/nostsd.mp4"

@@ -7,7 +7,9 @@
 import { FaceDetector } from '@mediapipe/tasks-vision';
 import { ALL_FORMATS, BlobSource, EncodedPacketSink, Input, type InputVideoTrack, VideoSampleSink } from 'mediabunny';
 import { type FaceBox, type FaceSample, frameTiles, mergeFaces } from '../src/domain/edit/hostPath';
+import { sideAt } from '../src/domain/edit/voiceSide';
 import { FACE_LOADER, FACE_MODEL, FACE_WASM } from '../src/media/face/assets';
+import { measureVoiceSides } from '../src/media/mediabunny/voiceSides';
 import { type Envelope, respond } from '../src/workers/rpc';
 import type { FaceRequests, FaceResults } from './faceProtocol';
 
@@ -85,7 +87,11 @@ async function detect({ recording, start, end, stepSec, base }: FaceRequests['de
       samples.push({ t, faces: mergeFaces(found) });
       self.postMessage({ id, kind: 'progress', ratio: k / times.length });
     }
-    return { samples, loadSec, detectSec: (performance.now() - t1) / 1000, inferSec: inferMs / 1000 };
+    const detectSec = (performance.now() - t1) / 1000;
+    // Only where two people are in one frame does it matter who speaks.
+    const sides = samples.some((s) => s.faces.length > 1) ? await measureVoiceSides(input, start, end) : null;
+    const voiced = sides ? samples.map((s) => ({ ...s, voice: sideAt(sides, s.t) })) : samples;
+    return { samples: voiced, loadSec, detectSec, inferSec: inferMs / 1000 };
   } finally {
     input.dispose();
   }

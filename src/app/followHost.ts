@@ -4,7 +4,7 @@
  */
 import type { JobContext } from './jobRunner';
 import type { CropPin } from '../domain/edit/cropPath';
-import { hostPins } from '../domain/edit/hostPath';
+import { hostPins, tooFarApart } from '../domain/edit/hostPath';
 import { DESIGN } from '../domain/edit/model';
 import { reframeGeometry, type ReframeSource } from '../domain/edit/reframe';
 import { FaceClient } from '../media/face/client';
@@ -22,6 +22,8 @@ export interface HostPath {
   /** Frames looked at, and how many had a face. */
   frames: number;
   withFace: number;
+  /** Frames where two people were too far apart and the one speaking (the voice's side) was framed. */
+  bySpeaker: number;
 }
 
 export async function findHostPath(recording: Blob, clip: { start: number; end: number }, source: ReframeSource, job: JobContext): Promise<HostPath> {
@@ -34,9 +36,11 @@ export async function findHostPath(recording: Blob, clip: { start: number; end: 
   });
   performance.measure('lhs:follow', { start: started, detail: { inferSec, loadSec, detectSec } });
   const g = reframeGeometry(source, DESIGN, 'crop');
+  const windowShare = g.crop.width / g.source.width;
   return {
-    pins: hostPins(samples, g.crop.width / g.source.width),
+    pins: hostPins(samples, windowShare),
     frames: samples.length,
     withFace: samples.filter((s) => s.faces.length > 0).length,
+    bySpeaker: samples.filter((s) => s.voice && s.faces.length > 1 && tooFarApart(s.faces, windowShare)).length,
   };
 }

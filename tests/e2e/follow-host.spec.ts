@@ -110,3 +110,37 @@ for (const { file, faces, kept, says } of [
     expect(faces.map((x) => x >= centre && x <= centre + WINDOW)).not.toEqual(kept);
   });
 }
+
+test('follow the host with two people on two microphones: the one speaking is framed, the crop moving over as the voice does', async ({ page }) => {
+  test.setTimeout(240_000);
+  // rec-two-talking.mp4: rec-two-apart.mp4's picture; the right one speaks until 5.5 s and from 10.5 s to 15.5 s, the left one between.
+  const recording = generated('rec-two-talking.mp4');
+  const faces = { left: 188, right: 1072 };
+  const switches = [5.5, 10.5, 15.5];
+  const speaker = (T: number) => (switches.filter((s) => T >= s).length % 2 === 0 ? 'right' : 'left');
+  const start = await openEditor(page, { files: [recording, fixture('clicks-20s.csv')], clipSec: 6 });
+  await page.getByLabel('720×1280 (faster)').check();
+  await page.getByRole('checkbox', { name: /Product intro card/ }).uncheck();
+  await page.getByRole('radio', { name: 'Follow the host' }).click();
+  await expect(page.getByTestId('follow-note')).toContainText(
+    /Where two people don't fit together, the one speaking is framed \(the side their voice is on\): \d+ frames?\./,
+    {
+      timeout: 120_000,
+    },
+  );
+  await chooseEngine(page, /Fast only/);
+  const short = await renderAndDownload(page, outDir, 'two-talking');
+  // Moments at least 1.5 s from a hand-over (the voice is measured over a second either side, the pan takes PAN_SEC).
+  const moments = Array.from({ length: 12 }, (_, i) => 0.25 + i * 0.5).filter((t) => switches.every((s) => Math.abs(start + t - s) >= 1.5));
+  const heard = new Set(moments.map((t) => speaker(start + t)));
+  expect([...heard].sort(), `the clip from ${start} s hears both`).toEqual(['left', 'right']);
+  for (const t of moments) {
+    const left = windowLeft(short, recording, start, t);
+    const inside = (x: number) => x >= left && x <= left + WINDOW;
+    const who = speaker(start + t);
+    expect({ speaker: inside(faces[who]), other: inside(faces[who === 'left' ? 'right' : 'left']) }, `window ${left}–${left + WINDOW} at ${t} s`).toEqual({
+      speaker: true,
+      other: false,
+    });
+  }
+});

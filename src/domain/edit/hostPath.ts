@@ -4,10 +4,12 @@
  * the middle of the window (a dead zone), then pans to centre it, arriving when it gets there (the
  * whole clip is known in advance); a pin is at least MIN_HOLD_SEC after the last, so the crop never
  * turns back sooner; a frame without a face holds. Faces that fit in the window together are framed
- * together, else the largest. Pure: positions are shares of the source's width.
+ * together, else the one on the side the voice comes from (voiceSide.ts), else the largest. Pure:
+ * positions are shares of the source's width.
  */
 import { clampCropX } from './reframe';
 import type { CropPin } from './cropPath';
+import type { Side } from './voiceSide';
 
 /** A face in a frame: its box as shares of the frame's width and height, and the detector's score. */
 export interface FaceBox {
@@ -18,10 +20,11 @@ export interface FaceBox {
   score: number;
 }
 
-/** The faces in the frame at clip time `t` (seconds). */
+/** The faces in the frame at clip time `t` (seconds), and the side the voice came from then, where the sound says. */
 export interface FaceSample {
   t: number;
   faces: FaceBox[];
+  voice?: Side;
 }
 
 /** The subject inside this middle share of the window: the camera holds. */
@@ -31,14 +34,19 @@ export const MIN_HOLD_SEC = 1;
 /** Faces spread over more than this share of the window are not framed together. */
 const TOGETHER = 0.9;
 
+/** Whether the faces are spread too wide to be framed together. */
+export const tooFarApart = (faces: readonly FaceBox[], windowShare: number): boolean =>
+  Math.max(...faces.map((f) => f.x + f.width)) - Math.min(...faces.map((f) => f.x)) > windowShare * TOGETHER;
+
+const centreOf = (f: FaceBox) => f.x + f.width / 2;
+
 /** Where the subject's centre is in one frame (share of the width), or undefined without a face. */
-export function subjectX(faces: readonly FaceBox[], windowShare: number): number | undefined {
+export function subjectX(faces: readonly FaceBox[], windowShare: number, voice?: Side): number | undefined {
   if (faces.length === 0) return undefined;
-  const left = Math.min(...faces.map((f) => f.x));
-  const right = Math.max(...faces.map((f) => f.x + f.width));
-  if (right - left <= windowShare * TOGETHER) return (left + right) / 2;
-  const largest = faces.reduce((a, b) => (b.width * b.height > a.width * a.height ? b : a));
-  return largest.x + largest.width / 2;
+  if (!tooFarApart(faces, windowShare)) return (Math.min(...faces.map((f) => f.x)) + Math.max(...faces.map((f) => f.x + f.width))) / 2;
+  // The speaker is the face furthest to the side their voice is on.
+  if (voice) return (voice === 'left' ? Math.min : Math.max)(...faces.map(centreOf));
+  return centreOf(faces.reduce((a, b) => (b.width * b.height > a.width * a.height ? b : a)));
 }
 
 /** A square of a frame the detector looks at, in the frame's pixels. */
@@ -87,7 +95,7 @@ export function hostPins(samples: readonly FaceSample[], windowShare: number): C
   if (!(slack > 0)) return [];
   const xFor = (centre: number) => clampCropX((centre - windowShare / 2) / slack);
   const seen = samples.flatMap((s) => {
-    const centre = subjectX(s.faces, windowShare);
+    const centre = subjectX(s.faces, windowShare, s.voice);
     return centre === undefined ? [] : [{ t: s.t, centre }];
   });
   // A median of three: one stray detection does not move the camera.

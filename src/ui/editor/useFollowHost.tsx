@@ -30,7 +30,11 @@ export function useFollowHost(recording: Blob, clip: { start: number; end: numbe
         text:
           found.pins.length === 0
             ? `No face was found in this clip (${plural(found.frames, 'frame')} looked at): the crop stays in the centre. Drag the picture or pin the crop to frame the host yourself.`
-            : `Following the host: a face in ${found.withFace} of ${plural(found.frames, 'frame')}; the crop moves ${plural(found.pins.length - 1, 'time')}. Pin the crop to change the path.`,
+            : `Following the host: a face in ${found.withFace} of ${plural(found.frames, 'frame')}; the crop moves ${plural(found.pins.length - 1, 'time')}.${
+                found.bySpeaker > 0
+                  ? ` Where two people don't fit together, the one speaking is framed (the side their voice is on): ${plural(found.bySpeaker, 'frame')}.`
+                  : ''
+              } Pin the crop to change the path.`,
       });
     } catch (err) {
       setNote({ failed: true, text: `The host could not be followed: ${messageOf(err)}` });
