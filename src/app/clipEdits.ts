@@ -27,7 +27,13 @@ export function editFor(project: ProjectRecord, clip: Clip, stored: ClipEdit | u
 
 /** The edit the clip has now: the user's (made over for its range and product), or the auto-edit. */
 export async function currentEdit(project: ProjectRecord, clip: Clip): Promise<ClipEdit> {
-  return editFor(project, clip, await getEdit(project.id, clip.key));
+  return (await storedOrAutoEdit(project, clip)).edit;
+}
+
+/** As `currentEdit`, and whether it is the auto-edit (nothing stored for the clip). */
+export async function storedOrAutoEdit(project: ProjectRecord, clip: Clip): Promise<{ edit: ClipEdit; auto: boolean }> {
+  const stored = await getEdit(project.id, clip.key);
+  return { edit: editFor(project, clip, stored), auto: !stored };
 }
 
 /** As `currentEdit`, but a stored edit that cannot be read counts as none: for what is only shown. */

@@ -3,10 +3,11 @@
  * second where keyframes are further apart (the face worker), then the pins a camera operator's crop takes through them (domain/edit/hostPath.ts).
  */
 import type { JobContext } from './jobRunner';
+import { followHostPins, reframeUntouched } from '../domain/edit/commands';
 import type { CropPin } from '../domain/edit/cropPath';
 import { hostPins, tooFarApart } from '../domain/edit/hostPath';
-import { DESIGN } from '../domain/edit/model';
-import { reframeGeometry, type ReframeSource } from '../domain/edit/reframe';
+import { type ClipEdit, DESIGN } from '../domain/edit/model';
+import { followsHostByDefault, reframeGeometry, type ReframeSource } from '../domain/edit/reframe';
 import { FaceClient } from '../media/face/client';
 import { offline } from './services';
 
@@ -43,4 +44,20 @@ export async function findHostPath(recording: Blob, clip: { start: number; end: 
     withFace: samples.filter((s) => s.faces.length > 0).length,
     bySpeaker: samples.filter((s) => s.voice && s.faces.length > 1 && tooFarApart(s.faces, windowShare)).length,
   };
+}
+
+/** Whether a clip's auto-edit looks for the host before it is shown or rendered: a 16:9 (or wider) recording, the reframe nobody chose. */
+export const looksForHostByDefault = (edit: ClipEdit, source: ReframeSource): boolean => followsHostByDefault(source) && reframeUntouched(edit);
+
+/** An auto-edit as it renders by default: following the host where `looksForHostByDefault` and a face is found, else as it is. */
+export async function withDefaultFollow(
+  edit: ClipEdit,
+  recording: Blob,
+  clip: { start: number; end: number },
+  source: ReframeSource,
+  job: JobContext,
+): Promise<ClipEdit> {
+  if (!looksForHostByDefault(edit, source)) return edit;
+  const { pins } = await findHostPath(recording, clip, source, job);
+  return pins.length > 0 ? followHostPins.apply(edit, pins) : edit;
 }

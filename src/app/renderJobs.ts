@@ -5,8 +5,9 @@ import type { QualityId } from '../domain/edit/quality';
 import { clipFileName } from '../domain/format';
 import { messageOf } from '../domain/errors/messageOf';
 import type { RenderResult } from '../media/engine';
-import { currentEdit } from './clipEdits';
-import type { BatchOutcome, Job, JobOutcome } from './jobRunner';
+import { storedOrAutoEdit } from './clipEdits';
+import { withDefaultFollow } from './followHost';
+import type { BatchOutcome, Job, JobContext, JobOutcome } from './jobRunner';
 import { jobs } from './jobs';
 import { keepShort } from './keepShort';
 import { getLoudness, type ProjectRecord } from './projects';
@@ -73,12 +74,24 @@ export function autoEditAll(
     (tightening ??= getLoudness(project.id)
       .catch(() => undefined)
       .then((loudness) => ({ byDefault: project.tightenAll === true, ...(loudness && { loudness }) })));
-  const prepare = (i: number, pick: Clip): Promise<Prepared> => {
+  /** The clip's own adjustments when it has them, else its auto-edit following the host where that is the default (found here, while the clip before encodes). */
+  const editOf = async (pick: Clip, job: JobContext): Promise<ClipEdit> => {
+    const { edit, auto } = await storedOrAutoEdit(project, pick);
+    if (!auto) return edit;
+    try {
+      return await withDefaultFollow(edit, recording, pick, project.recording.meta, job);
+    } catch (e) {
+      // A detector that can't run here leaves the auto-edit's reframe; only a cancel stops the batch.
+      if (job.signal.aborted) throw e;
+      return edit;
+    }
+  };
+  const prepare = (i: number, pick: Clip, job: JobContext): Promise<Prepared> => {
     const known = prepared.get(i);
     if (known) return known;
     const made = (async () => {
-      // The clip's own adjustments when it has them, the auto-edit otherwise; size and quality are the batch's.
-      const edit: ClipEdit = { ...(await currentEdit(project, pick)), output: size, quality };
+      // Size and quality are the batch's.
+      const edit: ClipEdit = { ...(await editOf(pick, job)), output: size, quality };
       return { edit, ...(await prepareRender({ meta: project.recording.meta, pick, edit, tightening: await pauses() })) };
     })();
     // Keep a failed preparation from going unhandled until its clip's turn awaits it.
@@ -95,11 +108,11 @@ export function autoEditAll(
       // Which clip, wherever the tray or the page shows the render's own steps.
       const job = { ...batch, phase: (name: string) => batch.phase(`${clipOf(i)}: ${name}`) };
       const started = performance.now();
-      const ready = await prepare(i, pick);
+      const ready = await prepare(i, pick, job);
       prepared.delete(i);
-      // The next clip's overlays and plan are made on the main thread while this one encodes in the worker.
+      // The next clip's host search, overlays and plan are made while this one encodes in the worker; quietly, this clip's progress shows.
       const following = picks[i + 1];
-      if (following) void prepare(i + 1, following);
+      if (following) void prepare(i + 1, following, { signal: batch.signal, onProgress: () => undefined, phase: () => undefined });
       const render = await renderPrepared(input, ready, job);
       const name = clipFileName(`${i + 1}-${pick.productName ?? pick.productId}-short`, pick.start, pick.end);
       onDone(pick, name, await keep(project.id, pick, ready.edit, render, (performance.now() - started) / 1000, name));

@@ -34,17 +34,24 @@ function windowLeft(short: string, recording: string, start: number, t: number):
   return best.at;
 }
 
-test("follow the host: the face found on the device stays inside the short's crop as the host crosses the frame, without jitter", async ({ page }) => {
+/** The note when a fresh clip of a 16:9 recording follows the host by itself. */
+const BY_DEFAULT = /^Following the host, the default for a 16:9 recording with a face: a face in \d+ of \d+ frames; the crop moves \d+ times?\./;
+
+test("follow the host, the default for a 16:9 recording: the face found on the device stays inside the short's crop as the host crosses the frame, without jitter", async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   const recording = generated('rec-face-walk.mp4');
   const start = await openEditor(page, { files: [recording, fixture('clicks-20s.csv')], clipSec: 6 });
+  // Nothing clicked: the fresh auto-edit looks for the host and follows it.
+  await expect(page.getByTestId('follow-note')).toContainText(BY_DEFAULT, { timeout: 120_000 });
+  await expect(page.getByRole('radio', { name: 'Follow the host' })).toBeChecked();
   await page.getByLabel('720×1280 (faster)').check();
   await page.getByRole('checkbox', { name: /Product intro card/ }).uncheck();
-  await page.getByRole('radio', { name: 'Follow the host' }).click();
-  await expect(page.getByTestId('follow-note')).toContainText(/^Following the host: a face in \d+ of \d+ frames; the crop moves \d+ times?\./, {
-    timeout: 120_000,
-  });
+  // The path is the clip's edit: kept across a reload, not looked for again.
+  await page.reload();
   await expect(page.getByRole('radio', { name: 'Follow the host' })).toBeChecked();
+  await expect(page.getByTestId('follow-note')).toHaveCount(0);
   const pins = await page.getByRole('list', { name: 'Crop pins' }).getByRole('listitem').count();
   expect(pins).toBeGreaterThan(1);
   // The path on the timeline: each pin is a tick on the scrub bar.
@@ -73,8 +80,14 @@ test("follow the host: the face found on the device stays inside the short's cro
   expect(centred.length / times.length).toBeLessThan(0.8);
 });
 
-test('follow the host on a clip without a face: the crop stays in the centre, and the page says why', async ({ page }) => {
+test('follow the host on a clip without a face: by default it keeps the blurred background; asked, the crop stays in the centre; the page says why', async ({
+  page,
+}) => {
   await openEditor(page, { files: [generated('rec-20s.mp4'), fixture('clicks-20s.csv')], clipSec: 4 });
+  await expect(page.getByTestId('follow-note')).toContainText(/^No face was found in this clip \(\d+ frames looked at\): it keeps the blurred background\./, {
+    timeout: 120_000,
+  });
+  await expect(page.getByRole('radio', { name: 'Fit with blurred background' })).toBeChecked();
   await page.getByRole('radio', { name: 'Follow the host' }).click();
   await expect(page.getByTestId('follow-note')).toContainText(/^No face was found in this clip \(\d+ frames looked at\): the crop stays in the centre\./, {
     timeout: 120_000,
@@ -92,10 +105,9 @@ for (const { file, faces, kept, says } of [
     test.setTimeout(240_000);
     const recording = generated(file);
     const start = await openEditor(page, { files: [recording, fixture('clicks-20s.csv')], clipSec: 6 });
+    await expect(page.getByTestId('follow-note')).toContainText(BY_DEFAULT, { timeout: 120_000 });
     await page.getByLabel('720×1280 (faster)').check();
     await page.getByRole('checkbox', { name: /Product intro card/ }).uncheck();
-    await page.getByRole('radio', { name: 'Follow the host' }).click();
-    await expect(page.getByTestId('follow-note')).toContainText(/^Following the host/, { timeout: 120_000 });
     await chooseEngine(page, /Fast only/);
     const short = await renderAndDownload(page, outDir, file.replace('.mp4', ''));
     for (const t of [0.5, 2.5, 4.5]) {
@@ -121,7 +133,6 @@ test('follow the host with two people on two microphones: the one speaking is fr
   const start = await openEditor(page, { files: [recording, fixture('clicks-20s.csv')], clipSec: 6 });
   await page.getByLabel('720×1280 (faster)').check();
   await page.getByRole('checkbox', { name: /Product intro card/ }).uncheck();
-  await page.getByRole('radio', { name: 'Follow the host' }).click();
   await expect(page.getByTestId('follow-note')).toContainText(
     /Where two people don't fit together, the one speaking is framed \(the side their voice is on\): \d+ frames?\./,
     {

@@ -55,7 +55,7 @@ describe('following the host', () => {
     expect(subjectX(apart, WINDOW, 'right')).toBeCloseTo(0.8, 6);
     expect(subjectX([face(0.4), face(0.6)], WINDOW, 'left')).toBeCloseTo(0.5, 6);
     // The voice moves to the smaller, left face at 4 s: the crop follows it there and stays.
-    const samples = every(8, 1, (t) => [face(0.1, 0.06), face(0.8, 0.12)]).map((s) => ({ ...s, voice: s.t >= 4 ? ('left' as const) : ('right' as const) }));
+    const samples = every(8, 1, () => [face(0.1, 0.06), face(0.8, 0.12)]).map((s) => ({ ...s, voice: s.t >= 4 ? ('left' as const) : ('right' as const) }));
     const pins = hostPins(samples, WINDOW);
     expect(inWindow(pins, 2, 0.8)).toBe(true);
     expect(inWindow(pins, 6, 0.1)).toBe(true);

@@ -29,6 +29,8 @@ export interface ClipEditState {
   saveError: string | null;
   /** Something the user should know about another tab's changes. */
   notice: Notice | null;
+  /** The clip's auto-edit is shown, made here just now (nothing was stored, or "Reset to auto") and not changed since. */
+  fresh: boolean;
 }
 
 export const SAVE_DELAY_MS = 250;
@@ -49,7 +51,7 @@ export class ClipEditStore extends Store<ClipEditState> {
 
   /** `fallback`: the edit a clip starts with when none is stored (its auto-edit). */
   constructor(storage: ClipEditStorage, fallback: () => ClipEdit, onGone: () => void) {
-    super({ history: null, saveError: null, notice: null });
+    super({ history: null, saveError: null, notice: null, fresh: false });
     this.#storage = storage;
     this.#fallback = fallback;
     this.#onGone = onGone;
@@ -62,7 +64,7 @@ export class ClipEditStore extends Store<ClipEditState> {
       const stored = await this.#storage.load();
       if (this.#disposed) return;
       this.#base = stored ?? { edit: this.#fallback(), version: 0 };
-      this.update({ history: startHistory(this.#base.edit) });
+      this.update({ history: startHistory(this.#base.edit), fresh: !stored });
     } catch (e) {
       this.update({ saveError: messageOf(e) });
     }
@@ -114,7 +116,7 @@ export class ClipEditStore extends Store<ClipEditState> {
     const fresh = this.#fallback();
     this.#base = { edit: fresh, version: 0 };
     const h = this.snapshot.history;
-    if (h) this.update({ history: record(h, fresh) });
+    if (h) this.update({ history: record(h, fresh), fresh: true });
   }
 
   dismissNotice(): void {
@@ -141,7 +143,7 @@ export class ClipEditStore extends Store<ClipEditState> {
 
   #show(history: History<ClipEdit>): void {
     if (history === this.snapshot.history) return;
-    this.update({ history });
+    this.update({ history, fresh: false });
     this.#unsaved = history.present;
     clearTimeout(this.#timer);
     this.#timer = setTimeout(() => void this.flush(), SAVE_DELAY_MS);

@@ -59,6 +59,8 @@ export const followHostPins = command<CropPin[]>('Follow the host', 'step', (e, 
   const { cropPins: _pins, followHost: _follow, ...rest } = e;
   return pins.length > 0 ? { ...rest, reframe: 'crop', cropPins: pins, followHost: true } : { ...rest, reframe: 'crop', cropX: CENTRED };
 });
+/** The reframe is still the auto-edit's (the blurred fill, no crop moved or pinned): following the host by default may replace it. */
+export const reframeUntouched = (e: ClipEdit): boolean => e.reframe === 'blur' && !e.cropPins && e.cropX === undefined;
 export const removeCropPin = command<number>('Remove a crop pin', 'step', (e, t) => {
   const cropPins = unpinCrop(e.cropPins, t);
   // The last pin gone, the crop no longer follows anyone: it is a centre crop again.

@@ -54,6 +54,15 @@ export function displaySize(src: ReframeSource): Size {
   return quarter ? { width: src.height, height: src.width } : { width: src.width, height: src.height };
 }
 
+/** At least this wide for its height (16:9, with room for 1366×768 and the like): a recording whose clips follow the host by default. */
+const WIDE_ASPECT = 1.7;
+
+/** Whether "Follow the host" is the default for this recording's clips where a face is found (issue 23): 16:9 or wider. */
+export function followsHostByDefault(src: ReframeSource): boolean {
+  const { width, height } = displaySize(src);
+  return width >= height * WIDE_ASPECT;
+}
+
 /** Crop window position across the source: 0 left edge, ½ centred, 1 right edge. */
 export const CENTRED = 0.5;
 

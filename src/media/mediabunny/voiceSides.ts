@@ -11,7 +11,7 @@ import { decodableAudioTrack } from './mpegAudio';
 export async function measureVoiceSides(input: Input, start: number, end: number): Promise<SideLevels | null> {
   if (typeof AudioDecoder === 'undefined') return null;
   const track = await decodableAudioTrack(input);
-  if (!track || track.numberOfChannels !== 2) return null;
+  if (track?.numberOfChannels !== 2) return null;
   const meter = new SideMeter(start);
   let left = new Float32Array(0);
   let right = new Float32Array(0);

@@ -109,7 +109,7 @@ function Editor({
 }: Loaded & { notice: ComponentChildren; back: () => void }) {
   // The clip as the user trimmed and linked it: the canvas, the render and the file name use it.
   const pick = clipOf(autoPick, project.clipOverrides?.[clipKey(autoPick)], log.products, project.recording.meta.durationSec);
-  const { edit, run, reset, saveError, notice: editNotice, dismissNotice, ...history } = useClipEdit(project, pick, gone);
+  const { edit, fresh, run, reset, saveError, notice: editNotice, dismissNotice, ...history } = useClipEdit(project, pick, gone);
   // The frame first shown: 0.5 s in, or the middle of a shorter clip (past its end there is no frame).
   const [time, setTime] = useState(() => Math.min(0.5, (pick.end - pick.start) / 2));
   const [selected, setSelected] = useState<ElementRef | null>(null);
@@ -123,7 +123,7 @@ function Editor({
   const [hashtags, setHashtags] = useState<string[]>(project.hashtags ?? [...DEFAULT_HASHTAGS]);
   useEffect(() => void stickerCatalogue().then(setStickers, () => setStickers([])), []);
   const clipSec = pick.end - pick.start;
-  const followHost = useFollowHost(recording, pick, project.recording.meta, run);
+  const followHost = useFollowHost(recording, pick, project.recording.meta, run, { edit, fresh });
   const tighten = useTightening(project, recording, pick, edit, run, save);
   if (!edit)
     return (

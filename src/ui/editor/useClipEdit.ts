@@ -34,7 +34,7 @@ export function useClipEdit(project: ProjectRecord, clip: Clip, onGone: () => vo
       void store.dispose();
     };
   }, [store]);
-  const { history, saveError, notice } = useStore(store);
+  const { history, saveError, notice, fresh } = useStore(store);
   const loaded = history?.present ?? null;
   // A trim or product change (here or in another tab) while the editor is open: the edit follows.
   // biome-ignore lint/correctness/useExhaustiveDependencies: only the range and product change what an edit follows; the project's other fields and the clip object's identity do not.
@@ -42,6 +42,8 @@ export function useClipEdit(project: ProjectRecord, clip: Clip, onGone: () => vo
 
   return {
     edit,
+    /** The auto-edit, made just now (nothing stored, or "Reset to auto"): where defaults found on the device (the host's path) still apply. */
+    fresh,
     /** A named edit command (domain/edit/commands.ts) on the edit as shown, by its undo policy. */
     run: <A>(command: EditCommand<A>, arg: A) => {
       if (edit) store.run(command, edit, arg);
