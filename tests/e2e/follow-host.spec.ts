@@ -8,7 +8,7 @@ import { expect, test } from '@playwright/test';
 import { PAN_SEC } from '../../src/domain/edit/cropPath';
 import { coverCrop } from '../../src/domain/edit/reframe';
 import { chooseEngine, openEditor, renderAndDownload } from './editor';
-import { fixture, generated } from './helpers';
+import { advancedSetting, dropFiles, fixture, generated, rowRange, saveDownload } from './helpers';
 
 const outDir = mkdtempSync(join(tmpdir(), 'lhs-follow-'));
 const SOURCE = { width: 1280, height: 720 };
@@ -78,6 +78,37 @@ test("follow the host, the default for a 16:9 recording: the face found on the d
   const centre = (SOURCE.width - WINDOW) / 2;
   const centred = times.filter((t) => Math.abs(photoX(start + t) + FACE_IN_PHOTO - (centre + WINDOW / 2)) <= WINDOW / 2);
   expect(centred.length / times.length).toBeLessThan(0.8);
+});
+
+test('auto-edit all follows the host too: a clip never opened in the editor, of a 16:9 recording, keeps the face in its crop', async ({ page }) => {
+  test.setTimeout(240_000);
+  const recording = generated('rec-face-walk.mp4');
+  await page.goto('./');
+  await dropFiles(page, '[data-testid=home-drop]', [recording, fixture('clicks-20s.csv')]);
+  await expect(page.locator('.timeline svg')).toBeVisible();
+  await (await advancedSetting(page, 'Min length')).fill('5');
+  await (await advancedSetting(page, 'Max length')).fill('6');
+  await page.getByLabel('Clips', { exact: true }).fill('1');
+  const row = page.getByTestId('clip-list').locator('tbody tr');
+  await expect(row).toHaveCount(1);
+  const [start] = await rowRange(row);
+  await page.getByLabel('Size').selectOption('fast');
+  await page.getByRole('button', { name: 'Auto-edit the clip' }).click();
+  const result = page.getByTestId('batch-results').locator('li');
+  await expect(result).toHaveCount(1, { timeout: 150_000 });
+  const download = page.waitForEvent('download');
+  await result.getByRole('button', { name: 'Download' }).click();
+  const short = await saveDownload(await download, outDir);
+  const times = [0.5, 2, 3.5, 5];
+  const inside = times.filter((t) => {
+    const left = windowLeft(short, recording, start, t);
+    const face = photoX(start + t) + FACE_IN_PHOTO;
+    return face >= left && face <= left + WINDOW;
+  });
+  expect(inside, 'moments with the face in the crop').toEqual(times);
+  // A centre crop would have lost it at one of them at least.
+  const centre = (SOURCE.width - WINDOW) / 2;
+  expect(times.some((t) => Math.abs(photoX(start + t) + FACE_IN_PHOTO - (centre + WINDOW / 2)) > WINDOW / 2)).toBe(true);
 });
 
 test('follow the host on a clip without a face: by default it keeps the blurred background; asked, the crop stays in the centre; the page says why', async ({

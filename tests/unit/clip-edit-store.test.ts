@@ -89,6 +89,22 @@ describe('ClipEditStore', () => {
     expect(shared.row()).toMatchObject({ version: 3, edit: { post: 'ab' } });
   });
 
+  it('is fresh while it shows an auto-edit made just now (nothing stored, or reset), until the first change', async () => {
+    const shared = sharedRow();
+    const store = new ClipEditStore(shared.storage(1), auto, () => undefined);
+    expect(store.snapshot.fresh).toBe(false);
+    await store.start();
+    expect(store.snapshot.fresh).toBe(true);
+    store.change(withPost(auto(), 'mine'));
+    expect(store.snapshot.fresh).toBe(false);
+    await settle();
+    const reopened = new ClipEditStore(shared.storage(2), auto, () => undefined);
+    await reopened.start();
+    expect(reopened.snapshot.fresh).toBe(false);
+    await reopened.reset();
+    expect(reopened.snapshot.fresh).toBe(true);
+  });
+
   it('flush writes a waiting change at once (pagehide), and dispose does too', async () => {
     const shared = sharedRow();
     const store = new ClipEditStore(shared.storage(1), auto, () => undefined);

@@ -10,11 +10,14 @@ import {
   coverCrop,
   displaySize,
   fitRect,
+  followsHostByDefault,
   pannedCropX,
   reframeGeometry,
   type ReframeMode,
 } from '../../src/domain/edit/reframe';
 import { reframeFilter } from '../../src/media/ffmpeg/reframeFilter';
+import { chooseReframe, followHostPins, reframeUntouched } from '../../src/domain/edit/commands';
+import { autoEdit } from '../../src/domain/edit/model';
 
 const HD = { width: 1080, height: 1920 };
 const FAST = { width: 720, height: 1280 };
@@ -203,5 +206,25 @@ describe('crop position (cropX)', () => {
     const meta = { width: 1280, height: 720, rotation: 0, hasAudio: true, durationSec: 60 };
     expect(makeRenderPlan(meta, { start: 0, end: 5 }, { ...FAST, fps: 30 }, 'crop', 'fast', { cropX: 0.2 }).cropX).toBe(0.2);
     expect(makeRenderPlan(meta, { start: 0, end: 5 }, { ...FAST, fps: 30 }, 'crop', 'fast')).not.toHaveProperty('cropX');
+  });
+});
+
+describe('following the host by default (issue 23)', () => {
+  it('is for recordings 16:9 or wider, after rotation', () => {
+    expect(followsHostByDefault({ width: 1920, height: 1080, rotation: 0 })).toBe(true);
+    expect(followsHostByDefault({ width: 1366, height: 768, rotation: 0 })).toBe(true);
+    expect(followsHostByDefault({ width: 2560, height: 1080, rotation: 0 })).toBe(true);
+    expect(followsHostByDefault({ width: 640, height: 480, rotation: 0 })).toBe(false);
+    expect(followsHostByDefault({ width: 1920, height: 1080, rotation: 90 })).toBe(false);
+    expect(followsHostByDefault({ width: 1080, height: 1920, rotation: 270 })).toBe(true);
+  });
+
+  it("replaces only a reframe still the auto-edit's: the blurred fill, no crop moved or pinned", () => {
+    const edit = autoEdit({ pick: { start: 0, end: 10 }, product: { id: 'P1' }, hashtags: [] });
+    expect(reframeUntouched(edit)).toBe(true);
+    expect(reframeUntouched(chooseReframe.apply(edit, 'crop'))).toBe(false);
+    expect(reframeUntouched(followHostPins.apply(edit, [{ t: 0, x: 0.2 }]))).toBe(false);
+    expect(reframeUntouched(chooseReframe.apply(followHostPins.apply(edit, [{ t: 0, x: 0.2 }]), 'blur'))).toBe(true);
+    expect(reframeUntouched({ ...edit, cropX: 0.3 })).toBe(false);
   });
 });
