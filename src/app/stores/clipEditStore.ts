@@ -1,6 +1,7 @@
 /**
- * One clip's edit while it is open in the editor: undo / redo for this session, a save shortly
- * after every change (and at once on `flush`: page hidden, editor closed), and versions across
+ * One clip's edit while it is open in the editor: undo / redo for this session, a save at once
+ * after a one-off change and shortly after a run of them (typing, a slider; at once on `flush`:
+ * page hidden, editor closed), and versions across
  * tabs. A save names the version it was made from, so storage merges it with a newer one from
  * another tab part by part, or refuses it when both changed the same part; an idle tab shows the
  * other tab's newer edit.
@@ -84,7 +85,7 @@ export class ClipEditStore extends Store<ClipEditState> {
   change(next: ClipEdit, coalesce?: string): void {
     const h = this.snapshot.history;
     if (!h) return;
-    this.#show(record(h, next, coalesce === undefined ? {} : { key: coalesce }));
+    this.#show(record(h, next, coalesce === undefined ? {} : { key: coalesce }), coalesce !== undefined);
   }
 
   /**
@@ -141,12 +142,18 @@ export class ClipEditStore extends Store<ClipEditState> {
     return this.flush();
   }
 
-  #show(history: History<ClipEdit>): void {
+  /**
+   * Shows a new present and saves it: a run of changes (typing, a slider) once it pauses, a
+   * one-off change (a click, undo) at once, so a reload right after it keeps it (the flush on
+   * pagehide is an IndexedDB write the page may not live to finish).
+   */
+  #show(history: History<ClipEdit>, run = false): void {
     if (history === this.snapshot.history) return;
     this.update({ history, fresh: false });
     this.#unsaved = history.present;
     clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => void this.flush(), SAVE_DELAY_MS);
+    if (run) this.#timer = setTimeout(() => void this.flush(), SAVE_DELAY_MS);
+    else void this.flush();
   }
 
   async #save(edit: ClipEdit): Promise<void> {
@@ -191,8 +198,14 @@ export class ClipEditStore extends Store<ClipEditState> {
 
   /** Another tab stored a version: shown here unless a change of ours is on its way (that save merges). */
   async #remoteChanged(version: number): Promise<void> {
-    if (this.#disposed || !this.#base || version === this.#base.version) return;
-    if (this.#unsaved || this.#saving > 0) return;
+    // Versions only grow (0: deleted): one older than ours is already in what this tab shows.
+    if (this.#disposed || !this.#base || version === this.#base.version || (version > 0 && version < this.#base.version)) return;
+    if (this.#unsaved) return;
+    // A save of ours on its way may have been made before that version: look again once it is stored.
+    if (this.#saving > 0) {
+      void this.#queue.then(() => this.#remoteChanged(version));
+      return;
+    }
     await this.#reload({ kind: 'info', message: 'This clip was changed in another tab: you see the newest version.' });
   }
 
