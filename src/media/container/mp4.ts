@@ -49,6 +49,8 @@ export interface Mp4Movie {
   handlers: string[];
   /** mvhd's creation time, seconds since 1904-01-01 UTC (0 when the muxer left it unset). */
   createdSec1904: number;
+  /** The moov box's payload. */
+  box: Mp4Box;
 }
 
 /**
@@ -62,9 +64,16 @@ function boxHeader(b: Uint8Array, room: number): { size: number; header: number 
   return { size: size === 0 ? room : size, header: 8 };
 }
 
-/** The boxes directly inside [from, to): type and where each one's payload lies. */
-async function children(read: ReadBytes, from: number, to: number): Promise<Array<{ type: string; at: number; end: number }>> {
-  const out: Array<{ type: string; at: number; end: number }> = [];
+/** A box: its type and where its payload lies. */
+export interface Mp4Box {
+  type: string;
+  at: number;
+  end: number;
+}
+
+/** The boxes directly inside [from, to). */
+export async function children(read: ReadBytes, from: number, to: number): Promise<Mp4Box[]> {
+  const out: Mp4Box[] = [];
   for (let at = from; at + 8 <= to && out.length < 1000; ) {
     const b = await read(at, Math.min(to, at + 16));
     const { size, header } = boxHeader(b, to - at);
@@ -92,7 +101,7 @@ async function mp4Movie(read: ReadBytes, from: number, to: number): Promise<Mp4M
       handlers.push(hdlr ? ascii(await read(hdlr.at + 8, hdlr.at + 12), 0, 4) : '');
     }
   }
-  return { handlers, createdSec1904 };
+  return { handlers, createdSec1904, box: { type: 'moov', at: from, end: to } };
 }
 
 /** The layout of an MP4/MOV file, or null when the file does not start like one. */

@@ -1,6 +1,7 @@
 /**
  * Probing an MP4/MOV recording with mediabunny: its index read in place, in milliseconds, without
- * loading ffmpeg.wasm. It answers only where it gives what ffprobe would (probe.ts' meaning of
+ * loading ffmpeg.wasm. Times come from the index's run-length tables (container/mp4Timing.ts)
+ * where they answer: mediabunny's own sample tables take seconds for a 5-hour file. It answers only where it gives what ffprobe would (probe.ts' meaning of
  * every field); anything it is not sure of (another container, a file cut short, a track it
  * cannot name) is left to ffprobe by answering null.
  */
@@ -9,6 +10,7 @@ import type { RecordingMeta } from '../../domain/recording/meta';
 import { parseCreationTime } from '../../domain/recording/streamStart';
 import { blobBytes } from '../container/bytes';
 import { mp4Layout } from '../container/mp4';
+import { mp4Timing, type TrackTiming } from '../container/mp4Timing';
 import { notReallyMp3 } from './mpegAudio';
 
 /** Whether the bytes of a track's last packet (by time) are in the file. */
@@ -38,21 +40,28 @@ const EPOCH_1904 = 2_082_844_800;
 /** Packets read for the nominal frame rate: enough for a median, few enough for a 3-hour file. */
 const RATE_SAMPLE = 300;
 
+/** The first packets in decode order: presentation time and length (seconds), as mediabunny gives them. */
+type Head = ReadonlyArray<{ t: number; d: number }>;
+
+/** mediabunny's first RATE_SAMPLE packets of a track (its whole sample table is built for them). */
+async function packetHead(video: InputVideoTrack): Promise<Head> {
+  const head: { t: number; d: number }[] = [];
+  for await (const p of new EncodedPacketSink(video).packets(undefined, undefined, { metadataOnly: true })) {
+    head.push({ t: p.timestamp, d: p.duration });
+    if (head.length >= RATE_SAMPLE) break;
+  }
+  return head;
+}
+
 /**
  * Frames a second from the first packets (a 3-hour file's whole index is not walked for a figure
  * that is only shown): the nominal rate (the median frame's length) when their average keeps to it
  * within 2 % (constant rate, as ffprobe's avg_frame_rate then says), else their average.
  */
-async function frameRate(video: InputVideoTrack): Promise<number> {
-  const durations: number[] = [];
-  let first: number | undefined;
-  let end = 0;
-  for await (const p of new EncodedPacketSink(video).packets(undefined, undefined, { metadataOnly: true })) {
-    first ??= p.timestamp;
-    end = Math.max(end, p.timestamp + p.duration);
-    if (p.duration > 0) durations.push(p.duration);
-    if (durations.length >= RATE_SAMPLE) break;
-  }
+function frameRate(head: Head): number {
+  const durations = head.map((p) => p.d).filter((d) => d > 0);
+  const first = head[0]?.t;
+  const end = Math.max(0, ...head.map((p) => p.t + p.d));
   const span = first === undefined ? 0 : end - first;
   const average = span > 0 ? durations.length / span : 0;
   const median = durations.sort((a, b) => a - b)[Math.floor(durations.length / 2)];
@@ -61,9 +70,33 @@ async function frameRate(video: InputVideoTrack): Promise<number> {
   return Number.isFinite(rate) && rate > 0 && rate < 1000 ? Math.round(rate * 1000) / 1000 : 0;
 }
 
+/** Each track's start, end, readable end and first packets: from the index's run-length tables where they answer, else from mediabunny's sample tables. */
+async function trackTimes(
+  tracks: readonly InputTrack[],
+  fast: readonly TrackTiming[] | null,
+  input: Input,
+): Promise<{ firsts: number[]; end: number; readable: boolean; videoHead: (video: InputVideoTrack) => Promise<Head> }> {
+  // The same tracks in the same order (mediabunny skips a track it can't describe).
+  if (fast && fast.length === tracks.length && fast.every((t, i) => (t.handler === 'vide') === tracks[i]!.isVideoTrack())) {
+    return {
+      firsts: fast.map((t) => t.firstSec),
+      end: Math.max(...fast.map((t) => t.endSec)),
+      readable: fast.every((t) => t.lastReadable),
+      videoHead: async (video) => fast[tracks.indexOf(video)]?.head ?? packetHead(video),
+    };
+  }
+  return {
+    firsts: await Promise.all(tracks.map((t) => t.getFirstTimestamp())),
+    end: await input.computeDuration(),
+    readable: (await Promise.all(tracks.map(lastPacketReadable))).every(Boolean),
+    videoHead: packetHead,
+  };
+}
+
 /** The recording's metadata as probe.ts gives it, or null where ffprobe must look. */
 export async function quickProbe(recording: Blob): Promise<RecordingMeta | null> {
-  const layout = await mp4Layout(blobBytes(recording), recording.size);
+  const read = blobBytes(recording);
+  const layout = await mp4Layout(read, recording.size);
   if (!layout?.movie || layout.cutShort) return null;
   const input = new Input({ source: new BlobSource(recording), formats: [MP4, QTFF] });
   try {
@@ -78,14 +111,14 @@ export async function quickProbe(recording: Blob): Promise<RecordingMeta | null>
     const videoCodec = video?.codec && VIDEO[video.codec];
     const audioCodec = audio && (audio.codec ? AUDIO[audio.codec] : undefined);
     if (!video || !videoCodec || !(video.codedWidth > 0) || (audio && (!audioCodec || (await notReallyMp3(audio))))) return null;
-    const firsts = await Promise.all(tracks.map((t) => t.getFirstTimestamp()));
+    const times = await trackTimes(tracks, await mp4Timing(read, layout.movie.box, recording.size, RATE_SAMPLE), input);
     // AAC priming shows as a negative start; ffprobe counts from 0.
-    const start = Math.max(0, Math.min(...firsts));
-    const durationSec = (await input.computeDuration()) - start;
+    const start = Math.max(0, Math.min(...times.firsts));
+    const durationSec = times.end - start;
     if (!(durationSec > 0)) return null;
     // A media box whose size says "to the end of the file" is never seen to run past it: a file
     // cut short then shows as whole. Its last samples are missing: ffprobe searches the readable end.
-    if (!(await Promise.all(tracks.map(lastPacketReadable))).every(Boolean)) return null;
+    if (!times.readable) return null;
     const colour = await video.getColorSpace();
     const matrix = colour.matrix && MATRIX[colour.matrix];
     const transfer = colour.transfer && TRANSFER[colour.transfer];
@@ -95,7 +128,7 @@ export async function quickProbe(recording: Blob): Promise<RecordingMeta | null>
       durationSec,
       width: video.codedWidth,
       height: video.codedHeight,
-      fps: await frameRate(video),
+      fps: frameRate(await times.videoHead(video)),
       rotation: video.rotation,
       container: MOV_FORMAT,
       videoCodec,
