@@ -12,7 +12,7 @@ import { FACE_LOADER, FACE_MODEL, FACE_WASM } from '../src/media/face/assets';
 import { keyFrames } from '../src/media/mediabunny/keyFrames';
 import { measureVoiceSides } from '../src/media/mediabunny/voiceSides';
 import { type Envelope, respond } from '../src/workers/rpc';
-import type { FaceRequests, FaceResults } from './faceProtocol';
+import type { FaceNotes, FaceRequests, FaceResults } from './faceProtocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -24,6 +24,15 @@ const KEYFRAME_STEP_SEC = 1.05;
 const MIN_SCORE = 0.5;
 
 let detector: Promise<FaceDetector> | undefined;
+
+/** Requests told to hold (FaceNotes), each with what wakes it. */
+const holds = new Map<number, { held: boolean; wake: () => void }>();
+const holding = (id: number) => holds.get(id) ?? holds.set(id, { held: false, wake: () => undefined }).get(id)!;
+/** Waits while request `id` is held. */
+async function whileHeld(id: number): Promise<void> {
+  const h = holding(id);
+  while (h.held) await new Promise<void>((resolve) => (h.wake = resolve));
+}
 
 const load = (base: string) =>
   (detector ??= FaceDetector.createFromOptions(
@@ -80,6 +89,7 @@ async function detect({ recording, start, end, stepSec, base }: FaceRequests['de
     let k = 0;
     let inferMs = 0;
     for await (const { at, sample } of framesAt(track, search)) {
+      await whileHeld(id);
       const t = at - start;
       k++;
       const found: FaceBox[] = [];
@@ -111,11 +121,17 @@ async function detect({ recording, start, end, stepSec, base }: FaceRequests['de
   }
 }
 
-self.onmessage = (e: MessageEvent<Envelope<FaceRequests>>) => {
+self.onmessage = (e: MessageEvent<Envelope<FaceRequests> | Envelope<FaceNotes>>) => {
   const msg = e.data;
+  if (msg.kind === 'hold') {
+    const h = holding(msg.id);
+    h.held = msg.payload.held;
+    if (!h.held) h.wake();
+    return;
+  }
   void respond(
     msg.id,
     () => detect(msg.payload, msg.id),
     (reply) => self.postMessage(reply),
-  );
+  ).finally(() => holds.delete(msg.id));
 };

@@ -16,3 +16,9 @@ export interface FaceResults {
   /** Seconds: loading the detector, the whole pass (decode, draw, detect), and the detector's share of it. */
   detect: { samples: FaceSample[]; loadSec: number; detectSec: number; inferSec: number };
 }
+
+/** Notes to a running request. */
+export interface FaceNotes {
+  /** Hold before the next frame (the editor's preview is playing and needs the core), or go on. */
+  hold: { held: boolean };
+}

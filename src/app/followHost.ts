@@ -9,6 +9,7 @@ import { hostPins, tooFarApart } from '../domain/edit/hostPath';
 import { type ClipEdit, DESIGN } from '../domain/edit/model';
 import { followsHostByDefault, reframeGeometry, type ReframeSource } from '../domain/edit/reframe';
 import { FaceClient } from '../media/face/client';
+import { previewPlayback } from './playback';
 import { offline } from './services';
 
 let faces: FaceClient | undefined;
@@ -34,6 +35,7 @@ export async function findHostPath(recording: Blob, clip: { start: number; end: 
   const { samples, inferSec, loadSec, detectSec } = await faceClient().detect(recording, clip, FACE_STEP_SEC, {
     signal: job.signal,
     onProgress: (ratio) => job.onProgress({ ratio }),
+    hold: (held) => previewPlayback.follow(held),
   });
   performance.measure('lhs:follow', { start: started, detail: { inferSec, loadSec, detectSec } });
   const g = reframeGeometry(source, DESIGN, 'crop');

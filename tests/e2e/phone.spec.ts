@@ -127,7 +127,7 @@ test('phone with touch: choose a clip, trim it, edit, render and download from t
   const render = page.getByRole('button', { name: 'Render video' });
   await expect(render).toBeInViewport();
   await render.tap();
-  await expect(page.getByRole('progressbar')).toBeInViewport();
+  await expect(page.getByRole('progressbar', { name: /^Rendering/ })).toBeInViewport();
   await page.screenshot({ path: join(SHOTS, 'phone-rendering.png') });
   await expect(page.getByTestId('render-result')).toBeVisible({ timeout: 150_000 });
   const download = page.getByRole('button', { name: 'Download video' });

@@ -2,7 +2,7 @@
  * Main-thread side of the face worker (workers/face.worker.ts). The worker (and the detector in
  * it) starts on the first request and stays for later clips; cancelling terminates it.
  */
-import type { FaceRequests, FaceResults } from '../../../workers/faceProtocol';
+import type { FaceNotes, FaceRequests, FaceResults } from '../../../workers/faceProtocol';
 import { WorkerClient } from '../../workers/client';
 
 export class FaceError extends Error {
@@ -13,7 +13,7 @@ export class FaceClient {
   /** `fetchModel` gets the detector's files before the worker first loads them (the app keeps them). */
   constructor(private readonly fetchModel: (signal?: AbortSignal) => Promise<void>) {}
 
-  readonly #worker = new WorkerClient<FaceRequests, FaceResults>(
+  readonly #worker = new WorkerClient<FaceRequests, FaceResults, FaceNotes>(
     () => new Worker(new URL('../../../workers/face.worker.ts', import.meta.url), { type: 'module' }),
     {
       name: 'face',
@@ -22,16 +22,25 @@ export class FaceClient {
     },
   );
 
-  /** Faces in frames of `recording` every `stepSec` from `start` to `end` (recording seconds). */
+  /**
+   * Faces in frames of `recording` every `stepSec` from `start` to `end` (recording seconds).
+   * `hold` is told how to hold the search between frames (and go on), and returns its unsubscribe.
+   */
   async detect(
     recording: Blob,
     span: { start: number; end: number },
     stepSec: number,
-    { signal, onProgress }: { signal?: AbortSignal; onProgress?: (ratio: number) => void } = {},
+    { signal, onProgress, hold }: { signal?: AbortSignal; onProgress?: (ratio: number) => void; hold?: (held: (held: boolean) => void) => () => void } = {},
   ): Promise<FaceResults['detect']> {
     await this.fetchModel(signal);
     // The app's root (hash routes keep the document at it): the detector's files are under it.
     const base = new URL('./', document.baseURI).href;
-    return this.#worker.request('detect', { recording, ...span, stepSec, base }, { signal, onProgress });
+    const job = this.#worker.start('detect', { recording, ...span, stepSec, base }, { signal, onProgress });
+    const stop = hold?.((held) => job.note('hold', { held }));
+    try {
+      return await job.result;
+    } finally {
+      stop?.();
+    }
   }
 }

@@ -220,6 +220,7 @@ function Editor({
           pick={pick}
           edit={edit}
           tightening={tighten.tightening}
+          onRender={followHost.settle}
           onPost={(post) => run(typePost, post)}
           hashtags={hashtags}
           dock={<ToolBar tool={tool} onTool={setTool} />}

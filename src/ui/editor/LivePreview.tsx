@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { PreviewPlayer } from '../../app/preview/previewPlayer';
+import { previewPlayback } from '../../app/playback';
 import { prepareRender, type Tightening } from '../../app/renderClip';
 import type { ClipCut } from '../../domain/edit/tightenEdit';
 import type { ClipEdit } from '../../domain/edit/model';
@@ -72,6 +73,9 @@ export function LivePreview({ edit, recording, meta, clipStart, clipSec, time, s
   const pinTicks = (edit.cropPins ?? []).map((p) => p.t).filter((t) => t >= 0 && t <= lastFrame);
 
   useEffect(() => () => player.dispose(), [player]);
+  // Background work (the face search) holds while the preview plays.
+  useEffect(() => previewPlayback.set(state.playing), [state.playing]);
+  useEffect(() => () => previewPlayback.set(false), []);
   useEffect(() => player.attach(canvas.current), [player]);
 
   // The plan at the preview's size, drawn again a moment after each edit (not on every keystroke).

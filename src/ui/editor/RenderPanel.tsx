@@ -38,6 +38,8 @@ interface Props {
   /** Heads the bottom bar on a phone (the editor's tools). */
   dock?: ComponentChildren;
   onHashtags: (tags: string[]) => void;
+  /** A render starts: it makes the edit as shown. */
+  onRender?: () => void;
 }
 
 const parseTags = (text: string) =>
@@ -51,7 +53,7 @@ const parseTags = (text: string) =>
  * The render lives in the project's render store: it goes on while you are on other screens (the
  * job tray shows it), and its short is here when you come back to the clip.
  */
-export function RenderPanel({ projectId, recording, recordingName, meta, pick, edit, tightening, onPost, hashtags, onHashtags, dock }: Props) {
+export function RenderPanel({ projectId, recording, recordingName, meta, pick, edit, tightening, onPost, hashtags, onHashtags, dock, onRender }: Props) {
   const store = useMemo(() => renderStore(projectId), [projectId]);
   useStore(store);
   const { jobId, result, error, keepError } = store.of(pick.key);
@@ -63,6 +65,7 @@ export function RenderPanel({ projectId, recording, recordingName, meta, pick, e
   const name = clipFileName(`${pick.productName ?? pick.productId}-short`, pick.start, pick.end);
 
   const render = async (anyway = false) => {
+    onRender?.();
     store.dismiss(pick.key, 'error');
     store.dismiss(pick.key, 'keepError');
     setRoom(null);

@@ -63,9 +63,12 @@ export function useFollowHost(recording: Blob, clip: { start: number; end: numbe
     }
   };
 
+  /** The search a fresh auto-edit runs by itself, while it runs. */
+  const byDefault = useRef(false);
   /** A fresh auto-edit looking by itself: applied only while the reframe is still nobody's choice. */
   const lookByDefault = async () => {
     setNote(null);
+    byDefault.current = true;
     try {
       const found = await search('Looking for the host');
       const now = latest.current.edit;
@@ -81,7 +84,16 @@ export function useFollowHost(recording: Blob, clip: { start: number; end: numbe
     } catch (err) {
       // A detector that can't run here is a sentence, not an error: nobody asked for it.
       setNote({ failed: false, text: `The host could not be looked for in this browser (${messageOf(err)}): the clip keeps the blurred background.` });
+    } finally {
+      byDefault.current = false;
     }
+  };
+
+  /** A render starts: it makes the edit as shown, so a search by itself stops rather than change the edit after it. */
+  const settle = () => {
+    if (!byDefault.current) return;
+    cancel();
+    setNote({ failed: false, text: 'Looking for the host stopped: the render keeps the reframe shown. Choose "Follow the host" to look again.' });
   };
 
   // Once per clip range opened fresh (again after "Reset to auto").
@@ -108,5 +120,5 @@ export function useFollowHost(recording: Blob, clip: { start: number; end: numbe
         ))}
     </>
   );
-  return { start: follow, busy: asked, status };
+  return { start: follow, busy: asked, status, settle };
 }
