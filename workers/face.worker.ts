@@ -74,6 +74,7 @@ async function detect({ recording, start, end, stepSec, base }: FaceRequests['de
   const t0 = performance.now();
   const faces = await load(base);
   const loadSec = (performance.now() - t0) / 1000;
+  await whileHeld(id);
   const input = new Input({ source: new BlobSource(recording), formats: ALL_FORMATS });
   try {
     const track = await input.getPrimaryVideoTrack();

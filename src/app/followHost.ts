@@ -36,6 +36,7 @@ export async function findHostPath(recording: Blob, clip: { start: number; end: 
     signal: job.signal,
     onProgress: (ratio) => job.onProgress({ ratio }),
     hold: (held) => previewPlayback.follow(held),
+    still: () => previewPlayback.whenStill(job.signal),
   });
   performance.measure('lhs:follow', { start: started, detail: { inferSec, loadSec, detectSec } });
   const g = reframeGeometry(source, DESIGN, 'crop');

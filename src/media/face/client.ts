@@ -24,15 +24,30 @@ export class FaceClient {
 
   /**
    * Faces in frames of `recording` every `stepSec` from `start` to `end` (recording seconds).
-   * `hold` is told how to hold the search between frames (and go on), and returns its unsubscribe.
+   * `hold` is told how to hold the search between frames (and go on), and returns its unsubscribe;
+   * `still` is waited for before the detector loads.
    */
   async detect(
     recording: Blob,
     span: { start: number; end: number },
     stepSec: number,
-    { signal, onProgress, hold }: { signal?: AbortSignal; onProgress?: (ratio: number) => void; hold?: (held: (held: boolean) => void) => () => void } = {},
+    {
+      signal,
+      onProgress,
+      hold,
+      still,
+    }: {
+      signal?: AbortSignal;
+      onProgress?: (ratio: number) => void;
+      hold?: (held: (held: boolean) => void) => () => void;
+      /** Waited for before the detector's files are fetched and before it loads (neither can hold). */
+      still?: () => Promise<void>;
+    } = {},
   ): Promise<FaceResults['detect']> {
+    // Neither the files' fetch nor the detector's load can hold: both wait for the preview to stop.
+    await still?.();
     await this.fetchModel(signal);
+    await still?.();
     // The app's root (hash routes keep the document at it): the detector's files are under it.
     const base = new URL('./', document.baseURI).href;
     const job = this.#worker.start('detect', { recording, ...span, stepSec, base }, { signal, onProgress });
